@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "store/confianza-demo.h"
+
+#include "confianza-application.h"
+#include "confianza-preferences-window.h"
+#include "confianza-window.h"
+
+struct _ConfianzaApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  char           *demo_dir;       /* the throwaway folder of --demo */
+  ConfianzaStore *store;
+  GError         *store_error;
+  gboolean        demo;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaApplication, confianza_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database at PATH instead of the one in your data folder"), N_("PATH") },
+  { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check the database, print what it holds and exit"), NULL },
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+print_counts (ConfianzaStore             *store,
+              const ConfianzaStoreCounts *counts)
+{
+  g_print (_("Database: %s\n"), confianza_store_get_path (store));
+  g_print (_("Schema version: %d\n"), confianza_store_get_schema_version (store));
+  g_print (ngettext ("%u client\n", "%u clients\n", counts->clients), counts->clients);
+  g_print (ngettext ("%u promise\n", "%u promises\n", counts->promises), counts->promises);
+  g_print (ngettext ("%u incident\n", "%u incidents\n", counts->incidents), counts->incidents);
+  g_print (ngettext ("%u recovery plan\n", "%u recovery plans\n", counts->plans), counts->plans);
+  g_print (_("The database is in good order.\n"));
+}
+
+/* --check: open and verify the database without a window. */
+static int
+check_database (ConfianzaApplication *self)
+{
+  g_autoptr(ConfianzaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaStoreCounts counts = { 0 };
+
+  store = confianza_store_open (self->database_path, &error);
+  if (store == NULL || !confianza_store_count (store, &counts, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  print_counts (store, &counts);
+  return 0;
+}
+
+/* Sample data into a database that must not exist yet. */
+static gboolean
+write_demo (const char  *path,
+            GError     **error)
+{
+  g_autoptr(ConfianzaStore) store = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already exists. The sample data goes only into a new database, so nothing of yours is mixed with it or overwritten."),
+                   display);
+      return FALSE;
+    }
+
+  store = confianza_store_open (path, error);
+
+  return store != NULL && confianza_demo_fill (store, today, error);
+}
+
+static int
+confianza_application_handle_local_options (GApplication *app,
+                                            GVariantDict *options)
+{
+  ConfianzaApplication *self = CONFIANZA_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+  gboolean has_path;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  has_path = g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0';
+  if (has_path)
+    confianza_application_set_database_path (self, path);
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      if (has_path)
+        {
+          if (!write_demo (path, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+          g_print (_("Sample data written to %s\n"), path);
+          return 0;
+        }
+
+      /* A throwaway database, and an instance of its own. */
+      self->demo_dir = g_dir_make_tmp ("confianza-demo-XXXXXX", &error);
+      if (self->demo_dir == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_free (self->database_path);
+      self->database_path = g_build_filename (self->demo_dir, "demo.db", NULL);
+      if (!write_demo (self->database_path, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      self->demo = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    return check_database (self);
+
+  return -1;
+}
+
+static void
+open_store (ConfianzaApplication *self)
+{
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  self->store = confianza_store_open (self->database_path, &self->store_error);
+  if (self->store == NULL)
+    g_debug ("%s", self->store_error->message);
+}
+
+/* "Honra tu palabra": what falls due today, once a day while running. */
+static void
+notify_due_today (ConfianzaApplication *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) yesterday = confianza_date_add_days (today, -1);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n_today = 0;
+
+  if (self->store == NULL || !g_settings_get_boolean (settings, "notifications"))
+    return;
+
+  due = confianza_store_get_open_promises_due (self->store, today, NULL);
+  if (due == NULL)
+    return;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      ConfianzaPromise *promise = g_ptr_array_index (due, i);
+
+      if (confianza_date_compare (confianza_promise_get_due_on (promise), yesterday) <= 0)
+        continue;
+
+      if (n_today < 3)
+        {
+          if (body->len > 0)
+            g_string_append (body, "\n");
+          g_string_append (body, confianza_promise_get_title (promise));
+        }
+      n_today++;
+    }
+
+  if (n_today == 0)
+    return;
+
+  g_string_prepend (body, "\n");
+  g_string_prepend (body, ngettext ("A promise falls due today:",
+                                    "These promises fall due today:", n_today));
+
+  if (n_today > 3)
+    {
+      g_string_append (body, "\n");
+      g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_today - 3), n_today - 3);
+    }
+
+  notification = g_notification_new (_("Keep your word"));
+  g_notification_set_body (notification, body->str);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "today");
+  g_application_send_notification (G_APPLICATION (self), "due-today", notification);
+}
+
+static gboolean
+compute_trust_idle (gpointer user_data)
+{
+  ConfianzaApplication *self = user_data;
+
+  /* After the first frame: the window never waits for every history. */
+  if (self->store != NULL)
+    confianza_store_update_trust_scores (self->store);
+  notify_due_today (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+confianza_application_activate (GApplication *app)
+{
+  ConfianzaApplication *self = CONFIANZA_APPLICATION (app);
+  GtkWindow *window;
+
+  open_store (self);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (confianza_window_new (self));
+      if (self->demo)
+        gtk_window_set_title (window, _("Confianza (sample data)"));
+      g_idle_add_full (G_PRIORITY_LOW, compute_trust_idle, g_object_ref (self), g_object_unref);
+    }
+
+  gtk_window_present (window);
+}
+
+/* Actions */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows lets them save their state first. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+      gtk_window_close (l->data);
+      l = next;
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Confianza developers"), NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", "Confianza",
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Confianza developers"),
+                         "developers", developers,
+                         "comments", _("Keep your word to your clients and win their trust back after a failure."),
+                         "website", "https://github.com/confianza/confianza",
+                         "issue-url", "https://github.com/confianza/confianza/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (confianza_preferences_window_new (parent, self->database_path)));
+}
+
+static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CONFIANZA_IS_WINDOW (window))
+    confianza_window_show_page (CONFIANZA_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "show-page", show_page_activated, "s" },
+};
+
+static void
+confianza_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (confianza_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+}
+
+static void
+confianza_application_finalize (GObject *object)
+{
+  ConfianzaApplication *self = CONFIANZA_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  /* The sample database goes away with the run that made it. */
+  if (self->demo_dir != NULL)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (self->database_path, suffixes[i], NULL);
+          g_unlink (file);
+        }
+      g_rmdir (self->demo_dir);
+      g_clear_pointer (&self->demo_dir, g_free);
+    }
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (confianza_application_parent_class)->finalize (object);
+}
+
+static void
+confianza_application_class_init (ConfianzaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = confianza_application_finalize;
+
+  app_class->handle_local_options = confianza_application_handle_local_options;
+  app_class->startup = confianza_application_startup;
+  app_class->activate = confianza_application_activate;
+}
+
+static void
+confianza_application_init (ConfianzaApplication *self)
+{
+  self->database_path = confianza_store_default_path ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep your word to your clients."));
+}
+
+ConfianzaApplication *
+confianza_application_new (void)
+{
+  return g_object_new (CONFIANZA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+ConfianzaStore *
+confianza_application_get_store (ConfianzaApplication *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+confianza_application_get_store_error (ConfianzaApplication *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+const char *
+confianza_application_get_database_path (ConfianzaApplication *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+void
+confianza_application_set_database_path (ConfianzaApplication *self,
+                                         const char           *path)
+{
+  g_return_if_fail (CONFIANZA_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/confianza-store.h"
+
+G_BEGIN_DECLS
+
+#define CONFIANZA_TYPE_APPLICATION (confianza_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConfianzaApplication, confianza_application, CONFIANZA, APPLICATION, AdwApplication)
+
+ConfianzaApplication *confianza_application_new          (void);
+/* The open store, or NULL when the database could not be opened. */
+ConfianzaStore       *confianza_application_get_store    (ConfianzaApplication *self);
+/* Why the database could not be opened, or NULL. */
+const GError         *confianza_application_get_store_error (ConfianzaApplication *self);
+const char           *confianza_application_get_database_path (ConfianzaApplication *self);
+/* Used by tests: open @path instead of the default database. */
+void                  confianza_application_set_database_path (ConfianzaApplication *self,
+                                                               const char           *path);
+
+G_END_DECLS

@@ -1,0 +1,977 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-client-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "confianza-broken-dialog.h"
+#include "confianza-client-dialog.h"
+#include "confianza-client-page.h"
+#include "confianza-conversation-dialog.h"
+#include "confianza-deliver-dialog.h"
+#include "confianza-promise-dialog.h"
+#include "confianza-quick-win-dialog.h"
+#include "confianza-reports-page.h"
+#include "confianza-undo.h"
+
+/* The sections that list records, each with its live list and Undo. */
+typedef enum
+{
+  LIST_PROMISES,
+  LIST_QUICK_WINS,
+  LIST_CONVERSATIONS,
+  LIST_INCIDENTS,
+  LIST_PLANS,
+  N_LISTS
+} ListKind;
+
+typedef struct
+{
+  GListModel *model;      /* the store's live list */
+  GHashTable *pending;    /* ids waiting for their Undo toast */
+  GtkFilter  *filter;
+} List;
+
+struct _ConfianzaClientPage
+{
+  AdwBin           parent_instance;
+
+  ConfianzaStore  *store;
+  ConfianzaClient *client;
+  List             lists[N_LISTS];
+
+  /* Template widgets */
+  AdwAvatar       *avatar;
+  GtkLabel        *name_label;
+  GtkLabel        *company_label;
+  GtkLabel        *contact_label;
+  GtkLabel        *details_label;
+  GtkLabel        *status_label;
+  GtkLabel        *trust_value_label;
+  GtkLabel        *trust_level_label;
+  GtkLabel        *trust_summary_label;
+  GtkListBox      *trust_events_list;
+  AdwViewStack    *sections;
+  GtkListBox      *list_boxes[N_LISTS];
+  GtkWidget       *empty_labels[N_LISTS];
+  char            *status_class;
+  char            *trust_class;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaClientPage, confianza_client_page, ADW_TYPE_BIN)
+
+#define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
+
+/* How many events of the explanation the page lists. */
+#define TRUST_EVENTS_SHOWN 6
+
+static GtkWindow *
+parent_window (ConfianzaClientPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static gpointer
+find_item (GListModel *model,
+           gint64      id)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 item_id = 0;
+
+      g_object_get (item, "id", &item_id, NULL);
+      if (item_id == id)
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
+/* A small menu button for a row: each entry an action taking the record id. */
+static GtkWidget *
+row_menu (gint64       id,
+          const char  *label,
+          const char  *first_label,
+          ...)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  const char *entry = first_label;
+  va_list args;
+
+  va_start (args, first_label);
+  while (entry != NULL)
+    {
+      const char *action = va_arg (args, const char *);
+      g_autoptr(GMenuItem) item = g_menu_item_new (entry, NULL);
+
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+      g_menu_append_item (menu, item);
+      entry = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  return button;
+}
+
+static GtkWidget *
+chip (const char *text,
+      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "status-chip");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+
+  return row;
+}
+
+static const char *
+outcome_css_class (ConfianzaOutcome outcome)
+{
+  switch (outcome)
+    {
+    case CONFIANZA_OUTCOME_OVERDELIVERED:
+    case CONFIANZA_OUTCOME_KEPT:
+      return "success";
+    case CONFIANZA_OUTCOME_LATE:
+    case CONFIANZA_OUTCOME_OVERDUE:
+      return "warning";
+    case CONFIANZA_OUTCOME_BROKEN:
+      return "error";
+    case CONFIANZA_OUTCOME_OPEN:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+format_quantity (double      quantity,
+                 const char *unit)
+{
+  /* %g: 3 stays "3", 2.5 reads "2,5" in Spanish */
+  if (unit != NULL && unit[0] != '\0')
+    return g_strdup_printf ("%g %s", quantity, unit);
+
+  return g_strdup_printf ("%g", quantity);
+}
+
+/* The ledger line: what was promised, against what was delivered. */
+static char *
+promise_subtitle (ConfianzaPromise       *promise,
+                  ConfianzaPromiseResult *result)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *promised = confianza_date_format (confianza_promise_get_promised_on (promise));
+  g_autofree char *due = confianza_date_format (confianza_promise_get_due_on (promise));
+  GDateTime *delivered_on = confianza_promise_get_delivered_on (promise);
+  const char *extras = confianza_promise_get_extras (promise);
+
+  /* Translators: dates a promise was made and is due */
+  g_string_append_printf (text, _("Promised %s · due %s"), promised, due);
+
+  if (confianza_promise_get_has_quantity (promise))
+    {
+      g_autofree char *quantity = format_quantity (confianza_promise_get_promised_quantity (promise),
+                                                   confianza_promise_get_unit (promise));
+
+      g_string_append (text, "\n");
+      if (delivered_on != NULL)
+        {
+          g_autofree char *delivered = format_quantity (confianza_promise_get_delivered_quantity (promise),
+                                                        confianza_promise_get_unit (promise));
+          /* Translators: promised quantity → delivered quantity */
+          g_string_append_printf (text, _("Promised %s, delivered %s"), quantity, delivered);
+        }
+      else
+        {
+          g_string_append_printf (text, _("Promised %s"), quantity);
+        }
+    }
+
+  if (delivered_on != NULL)
+    {
+      g_autofree char *date = confianza_date_format (delivered_on);
+
+      g_string_append (text, "\n");
+      if (result->days_early > 0)
+        g_string_append_printf (text, ngettext ("Delivered %s, %d day early",
+                                                "Delivered %s, %d days early",
+                                                result->days_early),
+                                date, result->days_early);
+      else if (result->days_early < 0)
+        g_string_append_printf (text, ngettext ("Delivered %s, %d day late",
+                                                "Delivered %s, %d days late",
+                                                -result->days_early),
+                                date, -result->days_early);
+      else
+        g_string_append_printf (text, _("Delivered %s, on the due date"), date);
+    }
+  else if (result->outcome == CONFIANZA_OUTCOME_OVERDUE)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, ngettext ("%d day overdue", "%d days overdue",
+                                              -result->days_early),
+                              -result->days_early);
+    }
+
+  if (extras[0] != '\0')
+    {
+      g_string_append (text, "\n");
+      /* Translators: what was delivered beyond the promise */
+      g_string_append_printf (text, _("Extra: %s"), extras);
+    }
+
+  if (confianza_promise_get_broken (promise))
+    {
+      g_string_append (text, "\n");
+      g_string_append (text, confianza_promise_get_broken_reason (promise));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+create_promise_row (gpointer item,
+                    gpointer user_data)
+{
+  ConfianzaPromise *promise = item;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autofree char *subtitle = NULL;
+  ConfianzaPromiseResult result;
+  gint64 id = confianza_promise_get_id (promise);
+  GtkWidget *row;
+
+  result = confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
+                                            confianza_promise_get_delivered_on (promise),
+                                            confianza_promise_get_broken (promise),
+                                            confianza_promise_get_has_quantity (promise),
+                                            confianza_promise_get_promised_quantity (promise),
+                                            confianza_promise_get_delivered_quantity (promise),
+                                            confianza_promise_get_extras (promise),
+                                            today);
+  subtitle = promise_subtitle (promise, &result);
+  row = new_row (confianza_promise_get_title (promise), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             chip (confianza_outcome_to_label (result.outcome),
+                                   outcome_css_class (result.outcome)));
+
+  if (confianza_outcome_is_closed (result.outcome))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               row_menu (id, _("Promise actions"),
+                                         _("_Edit Delivery…"), "client.deliver-promise",
+                                         _("_Edit…"), "client.edit-promise",
+                                         _("_Delete"), "client.delete-promise",
+                                         NULL));
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               row_menu (id, _("Promise actions"),
+                                         _("Mark _Delivered…"), "client.deliver-promise",
+                                         _("Mark _Broken…"), "client.break-promise",
+                                         _("_Edit…"), "client.edit-promise",
+                                         _("_Delete"), "client.delete-promise",
+                                         NULL));
+
+  return row;
+}
+
+static GtkWidget *
+create_quick_win_row (gpointer item,
+                      gpointer user_data)
+{
+  ConfianzaQuickWin *win = item;
+  g_autofree char *achieved = confianza_date_format (confianza_quick_win_get_achieved_on (win));
+  g_autofree char *subtitle = NULL;
+  gint64 id = confianza_quick_win_get_id (win);
+  GtkWidget *row;
+
+  if (confianza_quick_win_get_shared (win))
+    {
+      g_autofree char *shared = confianza_date_format (confianza_quick_win_get_shared_on (win));
+      /* Translators: dates a quick win was achieved and shown to the client */
+      subtitle = g_strdup_printf (_("Achieved %s · shared with the client %s"), achieved, shared);
+    }
+  else
+    {
+      subtitle = g_strdup_printf (_("Achieved %s · not shared yet"), achieved);
+    }
+
+  row = new_row (confianza_quick_win_get_title (win), subtitle);
+  if (confianza_quick_win_get_shared (win))
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Shared"), "success"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_menu (id, _("Quick win actions"),
+                                           _("_Edit…"), "client.edit-quick-win",
+                                           _("_Delete"), "client.delete-quick-win",
+                                           NULL));
+    }
+  else
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_menu (id, _("Quick win actions"),
+                                           _("Mark _Shared Today"), "client.share-quick-win",
+                                           _("_Edit…"), "client.edit-quick-win",
+                                           _("_Delete"), "client.delete-quick-win",
+                                           NULL));
+    }
+
+  return row;
+}
+
+static GtkWidget *
+create_conversation_row (gpointer item,
+                         gpointer user_data)
+{
+  ConfianzaConversation *conversation = item;
+  g_autofree char *date = confianza_date_format (confianza_conversation_get_happened_on (conversation));
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *said = confianza_conversation_get_client_said (conversation);
+  const char *agreed = confianza_conversation_get_agreed (conversation);
+  GtkWidget *row;
+
+  /* Translators: date · channel of a conversation ("12/11/2026 · Phone call") */
+  title = g_strdup_printf (_("%s · %s"), date,
+                           confianza_channel_to_label (confianza_conversation_get_channel (conversation)));
+  if (said[0] != '\0')
+    /* Translators: the client's own words, quoted */
+    g_string_append_printf (subtitle, _("“%s”"), said);
+  if (agreed[0] != '\0')
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, "\n");
+      g_string_append_printf (subtitle, _("Agreed: %s"), agreed);
+    }
+
+  row = new_row (title, subtitle->str);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_menu (confianza_conversation_get_id (conversation),
+                                       _("Conversation actions"),
+                                       _("_Edit…"), "client.edit-conversation",
+                                       _("_Delete"), "client.delete-conversation",
+                                       NULL));
+
+  return row;
+}
+
+static GtkWidget *
+create_incident_row (gpointer item,
+                     gpointer user_data)
+{
+  ConfianzaIncident *incident = item;
+  g_autofree char *date = confianza_date_format (confianza_incident_get_happened_on (incident));
+  g_autofree char *subtitle = NULL;
+  const char *cause = confianza_incident_get_cause (incident);
+  ConfianzaSeverity severity = confianza_incident_get_severity (incident);
+  GtkWidget *row;
+
+  /* Translators: date · responsibility · cause category of an incident */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), date,
+                              confianza_responsibility_to_label (confianza_incident_get_responsibility (incident)),
+                              cause[0] != '\0' ? cause : _("no cause category"));
+  row = new_row (confianza_incident_get_description (incident), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             chip (confianza_severity_to_label (severity),
+                                   severity == CONFIANZA_SEVERITY_MINOR ? "warning" : "error"));
+
+  return row;
+}
+
+static GtkWidget *
+create_plan_row (gpointer item,
+                 gpointer user_data)
+{
+  ConfianzaRecoveryPlan *plan = item;
+  g_autofree char *started = confianza_date_format (confianza_recovery_plan_get_started_on (plan));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
+  int step = confianza_recovery_plan_get_step (plan);
+  GtkWidget *row;
+
+  /* Translators: %s is the date a recovery plan was started */
+  title = g_strdup_printf (_("Recovery plan started %s"), started);
+  subtitle = g_strdup_printf (_("Step %d of 6"), CLAMP (step, 0, 6));
+  row = new_row (title, subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             chip (confianza_plan_outcome_to_label (outcome),
+                                   outcome == CONFIANZA_PLAN_RECOVERED ? "success" :
+                                   outcome == CONFIANZA_PLAN_LET_GO ? "error" : "warning"));
+
+  return row;
+}
+
+static void
+update_empty (ConfianzaClientPage *self)
+{
+  for (ListKind k = 0; k < N_LISTS; k++)
+    {
+      GtkListBoxRow *shown = gtk_list_box_get_row_at_index (self->list_boxes[k], 0);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->list_boxes[k]), shown != NULL);
+      gtk_widget_set_visible (self->empty_labels[k], shown == NULL);
+    }
+}
+
+static void
+update_trust (ConfianzaClientPage *self)
+{
+  g_auto(ConfianzaTrustInput) input = { 0 };
+  g_autoptr(ConfianzaTrust) trust = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trust_events_list))) != NULL)
+    gtk_list_box_remove (self->trust_events_list, child);
+
+  if (self->client == NULL || self->store == NULL)
+    return;
+
+  if (!confianza_store_load_history (self->store, self->client, &input, &error))
+    {
+      gtk_label_set_label (self->trust_summary_label, error->message);
+      return;
+    }
+
+  trust = confianza_trust_compute (&input);
+  value = g_strdup_printf ("%d", trust->score);
+  gtk_label_set_label (self->trust_value_label, value);
+  gtk_label_set_label (self->trust_level_label, confianza_trust_level_to_label (trust->level));
+  if (self->trust_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->trust_level_label), self->trust_class);
+  g_free (self->trust_class);
+  self->trust_class = g_strdup (confianza_trust_level_to_css_class (trust->level));
+  gtk_widget_add_css_class (GTK_WIDGET (self->trust_level_label), self->trust_class);
+
+  if (trust->events->len == 0)
+    summary = g_strdup (_("No history yet: every client starts at 50. Keeping promises raises it; breaking them lowers it several times more."));
+  else
+    summary = g_strdup (_("What moved it, most first. Recent events weigh more than old ones."));
+  if (trust->systemic)
+    {
+      g_autofree char *plain = g_steal_pointer (&summary);
+      summary = g_strconcat (plain, " ",
+                             _("The same cause went wrong again within a year: this is a systemic problem, not an isolated error."),
+                             NULL);
+    }
+  gtk_label_set_label (self->trust_summary_label, summary);
+
+  for (guint i = 0; i < trust->events->len && shown < TRUST_EVENTS_SHOWN; i++)
+    {
+      ConfianzaTrustEvent *event = &g_array_index (trust->events, ConfianzaTrustEvent, i);
+      g_autofree char *points = NULL;
+      g_autofree char *date = confianza_date_format (event->date);
+      GtkWidget *row;
+
+      if (event->rounded_points == 0 && fabs (event->points) < 0.5)
+        continue;
+
+      points = g_strdup_printf ("%+d", event->rounded_points);
+      row = new_row (event->description, date);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 chip (points, event->points >= 0 ? "success" : "error"));
+      gtk_list_box_append (self->trust_events_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->trust_events_list), shown > 0);
+}
+
+static void
+update_header (ConfianzaClientPage *self)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GString) contact = g_string_new (NULL);
+  g_autoptr(GString) details = g_string_new (NULL);
+  ConfianzaClient *client = self->client;
+  ConfianzaClientStatus status;
+  const char *email, *phone;
+  GDateTime *since;
+  int days;
+
+  if (client == NULL)
+    return;
+
+  adw_avatar_set_text (self->avatar, confianza_client_get_name (client));
+  gtk_label_set_label (self->name_label, confianza_client_get_name (client));
+  gtk_label_set_label (self->company_label, confianza_client_get_company (client));
+  gtk_widget_set_visible (GTK_WIDGET (self->company_label),
+                          confianza_client_get_company (client)[0] != '\0');
+
+  email = confianza_client_get_email (client);
+  phone = confianza_client_get_phone (client);
+  g_string_append (contact, email);
+  if (email[0] != '\0' && phone[0] != '\0')
+    g_string_append (contact, " · ");
+  g_string_append (contact, phone);
+  gtk_label_set_label (self->contact_label, contact->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_label), contact->len > 0);
+
+  since = confianza_client_get_since (client);
+  if (since != NULL)
+    {
+      int age = MAX (0, confianza_date_days_between (since, today));
+
+      if (age >= 730)
+        g_string_append_printf (details, ngettext ("Client for %d year", "Client for %d years", age / 365), age / 365);
+      else if (age >= 60)
+        g_string_append_printf (details, ngettext ("Client for %d month", "Client for %d months", age / 30), age / 30);
+      else
+        g_string_append_printf (details, ngettext ("Client for %d day", "Client for %d days", age), age);
+    }
+
+  days = confianza_rules_days_since_contact (confianza_client_get_last_contact (client), NULL, today);
+  if (details->len > 0)
+    g_string_append (details, " · ");
+  if (days < 0)
+    g_string_append (details, _("No contact logged yet"));
+  else if (days == 0)
+    g_string_append (details, _("Last contact today"));
+  else
+    g_string_append_printf (details, ngettext ("Last contact %d day ago", "Last contact %d days ago", days), days);
+  gtk_label_set_label (self->details_label, details->str);
+
+  status = confianza_client_get_status (client);
+  gtk_label_set_label (self->status_label, confianza_client_status_to_label (status));
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
+  g_free (self->status_class);
+  self->status_class = g_strdup (confianza_enum_to_id (CONFIANZA_TYPE_CLIENT_STATUS, status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
+}
+
+/* Callbacks */
+
+static void
+on_client_notify (ConfianzaClientPage *self)
+{
+  update_header (self);
+}
+
+static void
+on_store_changed (ConfianzaClientPage *self)
+{
+  update_trust (self);
+}
+
+static void
+on_list_changed (ConfianzaClientPage *self)
+{
+  update_empty (self);
+}
+
+/* Actions */
+
+static void
+new_promise_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (confianza_promise_dialog_new (parent_window (self), self->store,
+                                                                confianza_client_get_id (self->client),
+                                                                NULL)));
+}
+
+static void
+new_quick_win_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (confianza_quick_win_dialog_new (parent_window (self), self->store,
+                                                                  confianza_client_get_id (self->client),
+                                                                  NULL)));
+}
+
+static void
+new_conversation_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (confianza_conversation_dialog_new (parent_window (self), self->store,
+                                                                     confianza_client_get_id (self->client),
+                                                                     NULL)));
+}
+
+static void
+edit_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (confianza_client_dialog_new (parent_window (self), self->store,
+                                                               self->client)));
+}
+
+static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  confianza_export_report_interactive (widget, self->store, confianza_client_get_id (self->client),
+                                       NULL, NULL);
+}
+
+static void
+promise_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  List *list = &self->lists[LIST_PROMISES];
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ConfianzaPromise) promise = find_item (list->model, id);
+  GtkWindow *dialog = NULL;
+
+  if (promise == NULL)
+    return;
+
+  if (g_str_equal (action_name, "client.deliver-promise"))
+    dialog = GTK_WINDOW (confianza_deliver_dialog_new (parent_window (self), self->store, promise));
+  else if (g_str_equal (action_name, "client.break-promise"))
+    dialog = GTK_WINDOW (confianza_broken_dialog_new (parent_window (self), self->store, promise));
+  else if (g_str_equal (action_name, "client.edit-promise"))
+    dialog = GTK_WINDOW (confianza_promise_dialog_new (parent_window (self), self->store,
+                                                       confianza_promise_get_client_id (promise),
+                                                       promise));
+  else
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is what was promised */
+      title = g_strdup_printf (_("Promise “%s” deleted"), confianza_promise_get_title (promise));
+      confianza_erase_with_undo (widget, self->store, confianza_store_delete_promise, id,
+                                 title, list->filter, list->pending);
+    }
+
+  if (dialog != NULL)
+    gtk_window_present (dialog);
+}
+
+static void
+quick_win_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  List *list = &self->lists[LIST_QUICK_WINS];
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ConfianzaQuickWin) win = find_item (list->model, id);
+
+  if (win == NULL)
+    return;
+
+  if (g_str_equal (action_name, "client.share-quick-win"))
+    {
+      g_autoptr(ConfianzaQuickWin) shared = confianza_quick_win_copy (win);
+      g_autoptr(GDateTime) today = confianza_date_today ();
+      g_autoptr(GError) error = NULL;
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+      /* Shared before it was achieved cannot be: then it is shared the day it was achieved. */
+      if (confianza_date_compare (today, confianza_quick_win_get_achieved_on (win)) < 0)
+        confianza_quick_win_set_shared_on (shared, confianza_quick_win_get_achieved_on (win));
+      else
+        confianza_quick_win_set_shared_on (shared, today);
+
+      if (!confianza_store_save_quick_win (self->store, shared, &error) && overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    }
+  else if (g_str_equal (action_name, "client.edit-quick-win"))
+    {
+      gtk_window_present (GTK_WINDOW (confianza_quick_win_dialog_new (parent_window (self), self->store,
+                                                                      confianza_quick_win_get_client_id (win),
+                                                                      win)));
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the quick win */
+      title = g_strdup_printf (_("Quick win “%s” deleted"), confianza_quick_win_get_title (win));
+      confianza_erase_with_undo (widget, self->store, confianza_store_delete_quick_win, id,
+                                 title, list->filter, list->pending);
+    }
+}
+
+static void
+conversation_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  List *list = &self->lists[LIST_CONVERSATIONS];
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ConfianzaConversation) conversation = find_item (list->model, id);
+
+  if (conversation == NULL)
+    return;
+
+  if (g_str_equal (action_name, "client.edit-conversation"))
+    gtk_window_present (GTK_WINDOW (confianza_conversation_dialog_new (parent_window (self), self->store,
+                                                                       confianza_conversation_get_client_id (conversation),
+                                                                       conversation)));
+  else
+    confianza_erase_with_undo (widget, self->store, confianza_store_delete_conversation, id,
+                               _("Conversation deleted"), list->filter, list->pending);
+}
+
+static void
+bind_list (ConfianzaClientPage         *self,
+           ListKind                     kind,
+           GListModel                  *model,
+           GtkListBoxCreateWidgetFunc   create)
+{
+  List *list = &self->lists[kind];
+  GtkFilterListModel *filtered;
+
+  if (list->model != NULL)
+    g_signal_handlers_disconnect_by_data (list->model, self);
+  g_clear_object (&list->model);
+  list->model = model;
+  g_hash_table_remove_all (list->pending);
+
+  if (model == NULL)
+    {
+      gtk_list_box_bind_model (self->list_boxes[kind], NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  filtered = gtk_filter_list_model_new (g_object_ref (model), g_object_ref (list->filter));
+  gtk_list_box_bind_model (self->list_boxes[kind], G_LIST_MODEL (filtered), create, self, NULL);
+  g_signal_connect_object (filtered, "items-changed", G_CALLBACK (on_list_changed),
+                           self, G_CONNECT_SWAPPED);
+  /* The list box keeps the filtered model alive. */
+  g_object_unref (filtered);
+}
+
+static void
+confianza_client_page_dispose (GObject *object)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (object);
+
+  confianza_client_page_set_client (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENT_PAGE);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  for (ListKind k = 0; k < N_LISTS; k++)
+    {
+      g_clear_object (&self->lists[k].filter);
+      g_clear_pointer (&self->lists[k].pending, g_hash_table_unref);
+    }
+
+  G_OBJECT_CLASS (confianza_client_page_parent_class)->dispose (object);
+}
+
+static void
+confianza_client_page_finalize (GObject *object)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (object);
+
+  g_free (self->status_class);
+  g_free (self->trust_class);
+
+  G_OBJECT_CLASS (confianza_client_page_parent_class)->finalize (object);
+}
+
+static void
+confianza_client_page_class_init (ConfianzaClientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char * const list_names[N_LISTS] = {
+    "promises", "quick_wins", "conversations", "incidents", "plans",
+  };
+
+  object_class->dispose = confianza_client_page_dispose;
+  object_class->finalize = confianza_client_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-client-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, company_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_value_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_level_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_events_list);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, sections);
+
+  for (ListKind k = 0; k < N_LISTS; k++)
+    {
+      g_autofree char *list = g_strdup_printf ("%s_list", list_names[k]);
+      g_autofree char *empty = g_strdup_printf ("%s_empty", list_names[k]);
+
+      /* The names must outlive the class: intern them. */
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (list), FALSE,
+                                                 G_STRUCT_OFFSET (ConfianzaClientPage, list_boxes) +
+                                                 k * sizeof (GtkListBox *));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (empty), FALSE,
+                                                 G_STRUCT_OFFSET (ConfianzaClientPage, empty_labels) +
+                                                 k * sizeof (GtkWidget *));
+    }
+
+  gtk_widget_class_install_action (widget_class, "client.new-promise", NULL, new_promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.new-quick-win", NULL, new_quick_win_activated);
+  gtk_widget_class_install_action (widget_class, "client.new-conversation", NULL, new_conversation_activated);
+  gtk_widget_class_install_action (widget_class, "client.edit", NULL, edit_client_activated);
+  gtk_widget_class_install_action (widget_class, "client.export-report", NULL, export_report_activated);
+  gtk_widget_class_install_action (widget_class, "client.deliver-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.break-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.edit-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.delete-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.share-quick-win", "x", quick_win_activated);
+  gtk_widget_class_install_action (widget_class, "client.edit-quick-win", "x", quick_win_activated);
+  gtk_widget_class_install_action (widget_class, "client.delete-quick-win", "x", quick_win_activated);
+  gtk_widget_class_install_action (widget_class, "client.edit-conversation", "x", conversation_activated);
+  gtk_widget_class_install_action (widget_class, "client.delete-conversation", "x", conversation_activated);
+}
+
+static void
+confianza_client_page_init (ConfianzaClientPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (ListKind k = 0; k < N_LISTS; k++)
+    {
+      self->lists[k].pending = confianza_pending_new ();
+      self->lists[k].filter = confianza_pending_filter_new (self->lists[k].pending);
+    }
+}
+
+ConfianzaClientPage *
+confianza_client_page_new (void)
+{
+  return g_object_new (CONFIANZA_TYPE_CLIENT_PAGE, NULL);
+}
+
+void
+confianza_client_page_set_store (ConfianzaClientPage *self,
+                                 ConfianzaStore      *store)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT_PAGE (self));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+ConfianzaClient *
+confianza_client_page_get_client (ConfianzaClientPage *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT_PAGE (self), NULL);
+
+  return self->client;
+}
+
+void
+confianza_client_page_set_client (ConfianzaClientPage *self,
+                                  ConfianzaClient     *client)
+{
+  gint64 id;
+
+  g_return_if_fail (CONFIANZA_IS_CLIENT_PAGE (self));
+
+  if (self->client == client)
+    return;
+
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, on_client_notify, self);
+  g_set_object (&self->client, client);
+
+  if (client == NULL || self->store == NULL)
+    {
+      for (ListKind k = 0; k < N_LISTS; k++)
+        bind_list (self, k, NULL, NULL);
+      return;
+    }
+
+  g_signal_connect_object (client, "notify", G_CALLBACK (on_client_notify),
+                           self, G_CONNECT_SWAPPED);
+
+  id = confianza_client_get_id (client);
+  bind_list (self, LIST_PROMISES, confianza_store_get_promises (self->store, id), create_promise_row);
+  bind_list (self, LIST_QUICK_WINS, confianza_store_get_quick_wins (self->store, id), create_quick_win_row);
+  bind_list (self, LIST_CONVERSATIONS, confianza_store_get_conversations (self->store, id), create_conversation_row);
+  bind_list (self, LIST_INCIDENTS, confianza_store_get_incidents (self->store, id), create_incident_row);
+  bind_list (self, LIST_PLANS, confianza_store_get_recovery_plans (self->store, id), create_plan_row);
+
+  update_header (self);
+  update_empty (self);
+  update_trust (self);
+  adw_view_stack_set_visible_child_name (self->sections, "promises");
+}
+
+void
+confianza_client_page_show_section (ConfianzaClientPage *self,
+                                    const char          *section)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->sections, section);
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-clients-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "confianza-client-row.h"
+#include "confianza-clients-page.h"
+#include "confianza-undo.h"
+
+struct _ConfianzaClientsPage
+{
+  AdwBin               parent_instance;
+
+  ConfianzaStore      *store;
+  GListModel          *clients;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkSingleSelection  *selection;
+  GtkCustomFilter     *search_filter;
+  GtkCustomSorter     *sorter;
+  GtkFilter           *pending_filter;
+  GHashTable          *pending;
+  ConfianzaClientSort  sort;
+
+  /* Template widgets */
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkDropDown         *sort_dropdown;
+  GtkStack            *stack;
+  GtkListView         *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaClientsPage, confianza_clients_page, ADW_TYPE_BIN)
+
+/* Missing values sort last, whatever the order. */
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+static int
+compare_names (ConfianzaClient *a,
+               ConfianzaClient *b)
+{
+  g_autofree char *ka = g_utf8_collate_key (confianza_client_get_name (a), -1);
+  g_autofree char *kb = g_utf8_collate_key (confianza_client_get_name (b), -1);
+
+  return strcmp (ka, kb);
+}
+
+int
+confianza_clients_page_compare (ConfianzaClient     *a,
+                                ConfianzaClient     *b,
+                                ConfianzaClientSort  sort)
+{
+  int result = 0;
+
+  switch (sort)
+    {
+    case CONFIANZA_CLIENT_SORT_TRUST:
+      /* Lowest trust first: those are the clients to look after. */
+      result = confianza_client_get_trust_score (a) - confianza_client_get_trust_score (b);
+      break;
+
+    case CONFIANZA_CLIENT_SORT_NEXT_DUE:
+      result = compare_dates (confianza_client_get_next_due_on (a),
+                              confianza_client_get_next_due_on (b));
+      break;
+
+    case CONFIANZA_CLIENT_SORT_LAST_CONTACT:
+      /* Longest without contact first. */
+      result = compare_dates (confianza_client_get_last_contact (a),
+                              confianza_client_get_last_contact (b));
+      break;
+
+    case CONFIANZA_CLIENT_SORT_NAME:
+    default:
+      break;
+    }
+
+  return result != 0 ? result : compare_names (a, b);
+}
+
+static gboolean
+matches_search (gpointer item,
+                gpointer user_data)
+{
+  ConfianzaClientsPage *self = user_data;
+  ConfianzaClient *client = item;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (search == NULL || search[0] == '\0')
+    return TRUE;
+
+  /* Word prefixes, ignoring case and accents: "pena" finds "Peña". */
+  return g_str_match_string (search, confianza_client_get_name (client), TRUE) ||
+         g_str_match_string (search, confianza_client_get_company (client), TRUE) ||
+         g_str_match_string (search, confianza_client_get_email (client), TRUE);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  ConfianzaClientsPage *self = user_data;
+
+  return confianza_clients_page_compare ((ConfianzaClient *) a, (ConfianzaClient *) b, self->sort);
+}
+
+static void
+update_state (ConfianzaClientsPage *self)
+{
+  guint total = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  g_autofree char *count = NULL;
+
+  if (total - g_hash_table_size (self->pending) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  count = g_strdup_printf (ngettext ("%u client", "%u clients", shown), shown);
+  gtk_label_set_label (self->count_label, count);
+}
+
+/* Callbacks */
+
+static void
+on_search_changed (ConfianzaClientsPage *self,
+                   GtkSearchEntry       *entry)
+{
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_stopped (ConfianzaClientsPage *self,
+                   GtkSearchEntry       *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_sort_selected (ConfianzaClientsPage *self,
+                  GParamSpec           *pspec,
+                  GtkDropDown          *dropdown)
+{
+  confianza_clients_page_set_sort (self, gtk_drop_down_get_selected (dropdown));
+}
+
+static void
+on_items_changed (ConfianzaClientsPage *self,
+                  guint                 position,
+                  guint                 removed,
+                  guint                 added,
+                  GListModel           *model)
+{
+  update_state (self);
+}
+
+static void
+on_store_changed (ConfianzaClientsPage *self,
+                  ConfianzaStore       *store)
+{
+  /* Trust, dates and names move with every change: keep the order true. */
+  if (self->sort != CONFIANZA_CLIENT_SORT_NAME)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_activate (ConfianzaClientsPage *self,
+             guint                 position,
+             GtkListView          *view)
+{
+  g_autoptr(ConfianzaClient) client = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (client != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-client", "x",
+                                confianza_client_get_id (client));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (confianza_client_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  ConfianzaClientRow *row = CONFIANZA_CLIENT_ROW (gtk_list_item_get_child (item));
+
+  confianza_client_row_set_client (row, gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  ConfianzaClientRow *row = CONFIANZA_CLIENT_ROW (gtk_list_item_get_child (item));
+
+  confianza_client_row_set_client (row, NULL);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  confianza_clients_page_delete_selected (CONFIANZA_CLIENTS_PAGE (widget));
+}
+
+static void
+confianza_clients_page_dispose (GObject *object)
+{
+  ConfianzaClientsPage *self = CONFIANZA_CLIENTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENTS_PAGE);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clients);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+
+  G_OBJECT_CLASS (confianza_clients_page_parent_class)->dispose (object);
+}
+
+static void
+confianza_clients_page_class_init (ConfianzaClientsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = confianza_clients_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-clients-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientsPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_install_action (widget_class, "clients.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "clients.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "clients.delete", NULL);
+}
+
+static void
+confianza_clients_page_init (ConfianzaClientsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkEveryFilter) filter = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pending = confianza_pending_new ();
+  self->pending_filter = confianza_pending_filter_new (self->pending);
+  self->search_filter = gtk_custom_filter_new (matches_search, self, NULL);
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->search_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), self->pending_filter);
+
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_steal_pointer (&filter)));
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (on_items_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  update_state (self);
+}
+
+ConfianzaClientsPage *
+confianza_clients_page_new (void)
+{
+  return g_object_new (CONFIANZA_TYPE_CLIENTS_PAGE, NULL);
+}
+
+void
+confianza_clients_page_set_store (ConfianzaClientsPage *self,
+                                  ConfianzaStore       *store)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->clients);
+  self->clients = confianza_store_get_clients (store);
+  gtk_filter_list_model_set_model (self->filtered, self->clients);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
+                           self, G_CONNECT_SWAPPED);
+  update_state (self);
+}
+
+void
+confianza_clients_page_start_search (ConfianzaClientsPage *self)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+confianza_clients_page_set_sort (ConfianzaClientsPage *self,
+                                 ConfianzaClientSort   sort)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self));
+
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != sort)
+    gtk_drop_down_set_selected (self->sort_dropdown, sort);
+
+  if (self->sort == sort)
+    return;
+
+  self->sort = sort;
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+GListModel *
+confianza_clients_page_get_shown (ConfianzaClientsPage *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+void
+confianza_clients_page_delete_selected (ConfianzaClientsPage *self)
+{
+  ConfianzaClient *client;
+
+  g_return_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self));
+
+  client = gtk_single_selection_get_selected_item (self->selection);
+  if (client != NULL)
+    confianza_clients_page_delete_client (self, client);
+}
+
+AdwToast *
+confianza_clients_page_delete_client (ConfianzaClientsPage *self,
+                                      ConfianzaClient      *client)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self), NULL);
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (client), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  /* Translators: %s is the client's name */
+  title = g_strdup_printf (_("%s deleted"), confianza_client_get_name (client));
+  return confianza_erase_with_undo (GTK_WIDGET (self), self->store,
+                                    confianza_store_delete_client,
+                                    confianza_client_get_id (client),
+                                    title, self->pending_filter, self->pending);
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/*
+ * What every form in Confianza does the same way: each field is a widget
+ * with an error label beside it, tied to the model property it edits. The
+ * model's validate function names the invalid property; the form shows the
+ * message beside that field (once the user has touched it, so a new form
+ * does not scold), marks the widget, tells screen readers, and keeps the
+ * Save button insensitive while the form is invalid.
+ */
+typedef struct _ConfianzaForm ConfianzaForm;
+
+ConfianzaForm *confianza_form_new        (GtkWidget     *save_button,
+                                          GtkLabel      *general_error);
+void           confianza_form_free       (ConfianzaForm *form);
+void           confianza_form_add_field  (ConfianzaForm *form,
+                                          const char    *property,
+                                          GtkWidget     *widget,
+                                          GtkLabel      *error_label);
+/* The user changed @widget: its errors may show from now on. */
+void           confianza_form_touch      (ConfianzaForm *form,
+                                          GtkWidget     *widget);
+void           confianza_form_touch_all  (ConfianzaForm *form);
+/* Shows the outcome of a validation: @error NULL means valid. Errors of a
+ * property no field shows go to the general error label. Returns the widget
+ * to focus, or NULL when the form is valid. */
+GtkWidget     *confianza_form_show       (ConfianzaForm *form,
+                                          const char    *property,
+                                          const GError  *error);
+/* An error that belongs to no field (the store could not save). */
+void           confianza_form_show_general (ConfianzaForm *form,
+                                            const char    *message);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConfianzaForm, confianza_form_free)
+
+G_END_DECLS

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-promise-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "confianza-date-entry.h"
+#include "confianza-form.h"
+#include "confianza-promise-dialog.h"
+
+struct _ConfianzaPromiseDialog
+{
+  AdwWindow           parent_instance;
+
+  ConfianzaStore     *store;
+  ConfianzaPromise   *promise;   /* the promise being edited, or NULL */
+  gint64              client_id;
+  ConfianzaForm      *form;
+
+  /* Template widgets */
+  GtkButton          *save_button;
+  GtkLabel           *general_error;
+  GtkEntry           *title_entry;
+  GtkLabel           *title_error;
+  GtkEntry           *kind_entry;
+  GtkLabel           *kind_error;
+  GtkLabel           *promised_on_label;
+  ConfianzaDateEntry *promised_on_entry;
+  GtkLabel           *promised_on_error;
+  GtkLabel           *due_on_label;
+  ConfianzaDateEntry *due_on_entry;
+  GtkLabel           *due_on_error;
+  GtkLabel           *suggestion_label;
+  GtkCheckButton     *quantity_check;
+  GtkRevealer        *quantity_revealer;
+  GtkSpinButton      *quantity_spin;
+  GtkLabel           *quantity_error;
+  GtkEntry           *unit_entry;
+  GtkLabel           *unit_error;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaPromiseDialog, confianza_promise_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A promise holding what the form says now, over the edited one if any. */
+static ConfianzaPromise *
+promise_from_form (ConfianzaPromiseDialog *self)
+{
+  ConfianzaPromise *promise;
+  gboolean has_quantity = gtk_check_button_get_active (self->quantity_check);
+
+  if (self->promise != NULL)
+    promise = confianza_promise_copy (self->promise);
+  else
+    promise = confianza_promise_new (self->client_id, NULL, NULL, NULL);
+
+  confianza_promise_set_title (promise, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  confianza_promise_set_kind (promise, gtk_editable_get_text (GTK_EDITABLE (self->kind_entry)));
+  confianza_promise_set_promised_on (promise, confianza_date_entry_get_date (self->promised_on_entry));
+  confianza_promise_set_due_on (promise, confianza_date_entry_get_date (self->due_on_entry));
+  confianza_promise_set_has_quantity (promise, has_quantity);
+
+  /* A quantity switched off is not kept half-remembered. */
+  if (has_quantity)
+    {
+      confianza_promise_set_promised_quantity (promise, gtk_spin_button_get_value (self->quantity_spin));
+      confianza_promise_set_unit (promise, gtk_editable_get_text (GTK_EDITABLE (self->unit_entry)));
+    }
+  else
+    {
+      confianza_promise_set_promised_quantity (promise, 0);
+      confianza_promise_set_unit (promise, NULL);
+    }
+
+  return promise;
+}
+
+/* Validates the form; returns the widget to fix, or NULL. Unreadable typed
+ * dates come first: the model would only see a missing date. */
+static GtkWidget *
+validate (ConfianzaPromiseDialog *self)
+{
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  if (!confianza_date_entry_check (self->promised_on_entry, &error))
+    {
+      property = "promised-on";
+    }
+  else if (!confianza_date_entry_check (self->due_on_entry, &error))
+    {
+      property = "due-on";
+    }
+  else
+    {
+      promise = promise_from_form (self);
+      confianza_promise_validate (promise, &property, &error);
+    }
+
+  return confianza_form_show (self->form, property, error);
+}
+
+/* The screen reader reads the date's heading on the entry itself. */
+static void
+label_date_entry (ConfianzaDateEntry *entry,
+                  GtkLabel           *label)
+{
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (entry)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+}
+
+/* Callbacks */
+
+static void
+on_field_changed (ConfianzaPromiseDialog *self,
+                  GtkWidget              *widget)
+{
+  confianza_form_touch (self->form, widget);
+  validate (self);
+}
+
+/* "3" rather than "3.00", with the locale's decimal separator. */
+static gboolean
+on_quantity_output (GtkSpinButton *spin,
+                    gpointer       user_data)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = NULL;
+
+  if (fabs (value - round (value)) < 0.005)
+    {
+      text = g_strdup_printf ("%.0f", value);
+    }
+  else
+    {
+      gsize len;
+
+      text = g_strdup_printf ("%.2f", value);
+      len = strlen (text);
+      while (len > 0 && text[len - 1] == '0')
+        text[--len] = '\0';
+    }
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConfianzaPromiseDialog *self = CONFIANZA_PROMISE_DIALOG (widget);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *invalid;
+
+  confianza_form_touch_all (self->form);
+  invalid = validate (self);
+  if (invalid != NULL)
+    {
+      gtk_widget_grab_focus (invalid);
+      return;
+    }
+
+  promise = promise_from_form (self);
+  if (!confianza_store_save_promise (self->store, promise, &error))
+    {
+      confianza_form_show_general (self->form, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, promise);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+confianza_promise_dialog_dispose (GObject *object)
+{
+  ConfianzaPromiseDialog *self = CONFIANZA_PROMISE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_PROMISE_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->promise);
+  g_clear_pointer (&self->form, confianza_form_free);
+
+  G_OBJECT_CLASS (confianza_promise_dialog_parent_class)->dispose (object);
+}
+
+static void
+confianza_promise_dialog_class_init (ConfianzaPromiseDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = confianza_promise_dialog_dispose;
+
+  /**
+   * ConfianzaPromiseDialog::saved:
+   * @promise: the promise as stored
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CONFIANZA_TYPE_PROMISE);
+
+  g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-promise-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, general_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, title_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, kind_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, kind_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, promised_on_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, promised_on_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, promised_on_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, due_on_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, due_on_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, due_on_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, suggestion_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, quantity_check);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, quantity_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, quantity_spin);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, quantity_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, unit_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_quantity_output);
+
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+confianza_promise_dialog_init (ConfianzaPromiseDialog *self)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (self->form, "title", GTK_WIDGET (self->title_entry), self->title_error);
+  confianza_form_add_field (self->form, "kind", GTK_WIDGET (self->kind_entry), self->kind_error);
+  confianza_form_add_field (self->form, "promised-on", GTK_WIDGET (self->promised_on_entry), self->promised_on_error);
+  confianza_form_add_field (self->form, "due-on", GTK_WIDGET (self->due_on_entry), self->due_on_error);
+  confianza_form_add_field (self->form, "promised-quantity", GTK_WIDGET (self->quantity_spin), self->quantity_error);
+  confianza_form_add_field (self->form, "unit", GTK_WIDGET (self->unit_entry), self->unit_error);
+
+  label_date_entry (self->promised_on_entry, self->promised_on_label);
+  label_date_entry (self->due_on_entry, self->due_on_label);
+  confianza_date_entry_set_date (self->promised_on_entry, today);
+
+  g_signal_connect_object (confianza_date_entry_get_editable (self->promised_on_entry), "changed",
+                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (confianza_date_entry_get_editable (self->due_on_entry), "changed",
+                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+}
+
+ConfianzaPromiseDialog *
+confianza_promise_dialog_new (GtkWindow        *parent,
+                              ConfianzaStore   *store,
+                              gint64            client_id,
+                              ConfianzaPromise *promise)
+{
+  ConfianzaPromiseDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CONFIANZA_IS_STORE (store), NULL);
+  g_return_val_if_fail (promise == NULL || CONFIANZA_IS_PROMISE (promise), NULL);
+  g_return_val_if_fail (promise != NULL || client_id > 0, NULL);
+
+  self = g_object_new (CONFIANZA_TYPE_PROMISE_DIALOG,
+                       "transient-for", parent,
+                       /* One of the application's windows, like its parent. */
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "modal", TRUE,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->client_id = client_id;
+
+  if (promise != NULL)
+    {
+      gboolean has_quantity = confianza_promise_get_has_quantity (promise);
+
+      self->promise = g_object_ref (promise);
+      self->client_id = confianza_promise_get_client_id (promise);
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Promise"));
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), confianza_promise_get_title (promise));
+      gtk_editable_set_text (GTK_EDITABLE (self->kind_entry), confianza_promise_get_kind (promise));
+      confianza_date_entry_set_date (self->promised_on_entry, confianza_promise_get_promised_on (promise));
+      confianza_date_entry_set_date (self->due_on_entry, confianza_promise_get_due_on (promise));
+      gtk_check_button_set_active (self->quantity_check, has_quantity);
+      if (has_quantity)
+        {
+          gtk_spin_button_set_value (self->quantity_spin, confianza_promise_get_promised_quantity (promise));
+          gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), confianza_promise_get_unit (promise));
+        }
+    }
+
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+
+  return self;
+}

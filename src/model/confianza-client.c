@@ -1,0 +1,756 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "confianza-client.h"
+#include "confianza-date.h"
+#include "confianza-error.h"
+#include "confianza-rules.h"
+
+struct _ConfianzaClient
+{
+  GObject                parent_instance;
+
+  gint64                 id;
+  char                  *name;
+  char                  *company;
+  char                  *email;
+  char                  *phone;
+  char                  *notes;
+  ConfianzaClientStatus  status;
+  GDateTime             *since;
+  GDateTime             *last_contact;
+  /* Not clamped: validate () explains a bad value in words */
+  int                    follow_up_days;
+  char                  *let_go_reason;
+
+  /* Derived, not stored: the store fills them for lists and sorting. */
+  GDateTime             *next_due_on;
+  char                  *next_due_title;
+  int                    trust_score;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaClient, confianza_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_COMPANY,
+  PROP_EMAIL,
+  PROP_PHONE,
+  PROP_NOTES,
+  PROP_STATUS,
+  PROP_SINCE,
+  PROP_LAST_CONTACT,
+  PROP_FOLLOW_UP_DAYS,
+  PROP_LET_GO_REASON,
+  PROP_NEXT_DUE_ON,
+  PROP_NEXT_DUE_TITLE,
+  PROP_TRUST_SCORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* Records which field failed, for validate (); always FALSE. */
+static gboolean
+invalid (const char **property,
+         const char  *name)
+{
+  if (property != NULL)
+    *property = name;
+
+  return FALSE;
+}
+
+static gboolean
+fail (const char          **property,
+      const char           *name,
+      GError              **error,
+      ConfianzaModelError   code,
+      const char           *message)
+{
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
+
+  return invalid (property, name);
+}
+
+/* GObject */
+
+static void
+confianza_client_finalize (GObject *object)
+{
+  ConfianzaClient *self = CONFIANZA_CLIENT (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->company, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->since, g_date_time_unref);
+  g_clear_pointer (&self->last_contact, g_date_time_unref);
+  g_clear_pointer (&self->let_go_reason, g_free);
+  g_clear_pointer (&self->next_due_on, g_date_time_unref);
+  g_clear_pointer (&self->next_due_title, g_free);
+
+  G_OBJECT_CLASS (confianza_client_parent_class)->finalize (object);
+}
+
+static void
+confianza_client_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ConfianzaClient *self = CONFIANZA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_COMPANY:
+      g_value_set_string (value, self->company);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_SINCE:
+      g_value_set_boxed (value, self->since);
+      break;
+
+    case PROP_LAST_CONTACT:
+      g_value_set_boxed (value, self->last_contact);
+      break;
+
+    case PROP_FOLLOW_UP_DAYS:
+      g_value_set_int (value, self->follow_up_days);
+      break;
+
+    case PROP_LET_GO_REASON:
+      g_value_set_string (value, self->let_go_reason);
+      break;
+
+    case PROP_NEXT_DUE_ON:
+      g_value_set_boxed (value, self->next_due_on);
+      break;
+
+    case PROP_NEXT_DUE_TITLE:
+      g_value_set_string (value, self->next_due_title);
+      break;
+
+    case PROP_TRUST_SCORE:
+      g_value_set_int (value, self->trust_score);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_client_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ConfianzaClient *self = CONFIANZA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      confianza_client_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_NAME:
+      confianza_client_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPANY:
+      confianza_client_set_company (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      confianza_client_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHONE:
+      confianza_client_set_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES:
+      confianza_client_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS:
+      confianza_client_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SINCE:
+      confianza_client_set_since (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_LAST_CONTACT:
+      confianza_client_set_last_contact (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_FOLLOW_UP_DAYS:
+      confianza_client_set_follow_up_days (self, g_value_get_int (value));
+      break;
+
+    case PROP_LET_GO_REASON:
+      confianza_client_set_let_go_reason (self, g_value_get_string (value));
+      break;
+
+    case PROP_NEXT_DUE_ON:
+      confianza_client_set_next_due (self, g_value_get_boxed (value), self->next_due_title);
+      break;
+
+    case PROP_NEXT_DUE_TITLE:
+      confianza_client_set_next_due (self, self->next_due_on, g_value_get_string (value));
+      break;
+
+    case PROP_TRUST_SCORE:
+      confianza_client_set_trust_score (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_client_class_init (ConfianzaClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = confianza_client_finalize;
+  object_class->get_property = confianza_client_get_property;
+  object_class->set_property = confianza_client_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPANY] =
+    g_param_spec_string ("company", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       CONFIANZA_TYPE_CLIENT_STATUS, CONFIANZA_CLIENT_STATUS_ACTIVE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SINCE] =
+    g_param_spec_boxed ("since", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LAST_CONTACT] =
+    g_param_spec_boxed ("last-contact", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FOLLOW_UP_DAYS] =
+    g_param_spec_int ("follow-up-days", NULL, NULL,
+                      G_MININT, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LET_GO_REASON] =
+    g_param_spec_string ("let-go-reason", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NEXT_DUE_ON] =
+    g_param_spec_boxed ("next-due-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NEXT_DUE_TITLE] =
+    g_param_spec_string ("next-due-title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TRUST_SCORE] =
+    g_param_spec_int ("trust-score", NULL, NULL,
+                      -1, 100, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+confianza_client_init (ConfianzaClient *self)
+{
+  /* String properties are never NULL: unset is "", so getters can be
+   * used directly in labels and SQL parameters. */
+  self->name = g_strdup ("");
+  self->company = g_strdup ("");
+  self->email = g_strdup ("");
+  self->phone = g_strdup ("");
+  self->notes = g_strdup ("");
+  self->let_go_reason = g_strdup ("");
+  self->next_due_title = g_strdup ("");
+  self->trust_score = -1;
+}
+
+/* Public API */
+
+ConfianzaClient *
+confianza_client_new (const char *name)
+{
+  return g_object_new (CONFIANZA_TYPE_CLIENT,
+                       "name", name,
+                       NULL);
+}
+
+/* Returns: (transfer full): a new object with every field equal to
+ * @self's, the id included. */
+ConfianzaClient *
+confianza_client_copy (ConfianzaClient *self)
+{
+  ConfianzaClient *copy;
+
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  copy = g_object_new (CONFIANZA_TYPE_CLIENT, NULL);
+  copy->id = self->id;
+  g_free (copy->name);
+  copy->name = g_strdup (self->name);
+  g_free (copy->company);
+  copy->company = g_strdup (self->company);
+  g_free (copy->email);
+  copy->email = g_strdup (self->email);
+  g_free (copy->phone);
+  copy->phone = g_strdup (self->phone);
+  g_free (copy->notes);
+  copy->notes = g_strdup (self->notes);
+  copy->status = self->status;
+  copy->since = self->since != NULL ? g_date_time_ref (self->since) : NULL;
+  copy->last_contact = self->last_contact != NULL ? g_date_time_ref (self->last_contact) : NULL;
+  copy->follow_up_days = self->follow_up_days;
+  g_free (copy->let_go_reason);
+  copy->let_go_reason = g_strdup (self->let_go_reason);
+  copy->next_due_on = self->next_due_on != NULL ? g_date_time_ref (self->next_due_on) : NULL;
+  g_free (copy->next_due_title);
+  copy->next_due_title = g_strdup (self->next_due_title);
+  copy->trust_score = self->trust_score;
+
+  return copy;
+}
+
+gint64
+confianza_client_get_id (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), 0);
+
+  return self->id;
+}
+
+void
+confianza_client_set_id (ConfianzaClient *self,
+                         gint64           id)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+confianza_client_get_name (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->name;
+}
+
+void
+confianza_client_set_name (ConfianzaClient *self,
+                           const char      *name)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (name == NULL)
+    name = "";
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+confianza_client_get_company (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->company;
+}
+
+void
+confianza_client_set_company (ConfianzaClient *self,
+                              const char      *company)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (company == NULL)
+    company = "";
+
+  if (g_strcmp0 (self->company, company) == 0)
+    return;
+
+  g_free (self->company);
+  self->company = g_strdup (company);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+}
+
+const char *
+confianza_client_get_email (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->email;
+}
+
+void
+confianza_client_set_email (ConfianzaClient *self,
+                            const char      *email)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (email == NULL)
+    email = "";
+
+  if (g_strcmp0 (self->email, email) == 0)
+    return;
+
+  g_free (self->email);
+  self->email = g_strdup (email);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+}
+
+const char *
+confianza_client_get_phone (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->phone;
+}
+
+void
+confianza_client_set_phone (ConfianzaClient *self,
+                            const char      *phone)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (phone == NULL)
+    phone = "";
+
+  if (g_strcmp0 (self->phone, phone) == 0)
+    return;
+
+  g_free (self->phone);
+  self->phone = g_strdup (phone);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+}
+
+const char *
+confianza_client_get_notes (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->notes;
+}
+
+void
+confianza_client_set_notes (ConfianzaClient *self,
+                            const char      *notes)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (notes == NULL)
+    notes = "";
+
+  if (g_strcmp0 (self->notes, notes) == 0)
+    return;
+
+  g_free (self->notes);
+  self->notes = g_strdup (notes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+ConfianzaClientStatus
+confianza_client_get_status (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), CONFIANZA_CLIENT_STATUS_ACTIVE);
+
+  return self->status;
+}
+
+void
+confianza_client_set_status (ConfianzaClient       *self,
+                             ConfianzaClientStatus  status)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+GDateTime *
+confianza_client_get_since (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->since;
+}
+
+void
+confianza_client_set_since (ConfianzaClient *self,
+                            GDateTime       *since)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (confianza_date_equal (self->since, since))
+    return;
+
+  if (since != NULL)
+    g_date_time_ref (since);
+  g_clear_pointer (&self->since, g_date_time_unref);
+  self->since = since;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE]);
+}
+
+GDateTime *
+confianza_client_get_last_contact (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->last_contact;
+}
+
+void
+confianza_client_set_last_contact (ConfianzaClient *self,
+                                   GDateTime       *last_contact)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (confianza_date_equal (self->last_contact, last_contact))
+    return;
+
+  if (last_contact != NULL)
+    g_date_time_ref (last_contact);
+  g_clear_pointer (&self->last_contact, g_date_time_unref);
+  self->last_contact = last_contact;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CONTACT]);
+}
+
+int
+confianza_client_get_follow_up_days (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), 0);
+
+  return self->follow_up_days;
+}
+
+void
+confianza_client_set_follow_up_days (ConfianzaClient *self,
+                                     int              days)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (self->follow_up_days == days)
+    return;
+
+  self->follow_up_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_UP_DAYS]);
+}
+
+const char *
+confianza_client_get_let_go_reason (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->let_go_reason;
+}
+
+void
+confianza_client_set_let_go_reason (ConfianzaClient *self,
+                                    const char      *reason)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (reason == NULL)
+    reason = "";
+
+  if (g_strcmp0 (self->let_go_reason, reason) == 0)
+    return;
+
+  g_free (self->let_go_reason);
+  self->let_go_reason = g_strdup (reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LET_GO_REASON]);
+}
+
+gboolean
+confianza_client_validate (ConfianzaClient  *self,
+                           const char      **property,
+                           GError          **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (!confianza_rules_check_text (self->name, CONFIANZA_SHORT_TEXT_MAX,
+                                   _("Write the client’s name."), error))
+    return invalid (property, "name");
+
+  if (!confianza_rules_check_text (self->company, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
+    return invalid (property, "company");
+
+  if (!confianza_rules_check_text (self->email, CONFIANZA_SHORT_TEXT_MAX, NULL, error)
+      || !confianza_rules_check_email (self->email, error))
+    return invalid (property, "email");
+
+  if (!confianza_rules_check_text (self->phone, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
+    return invalid (property, "phone");
+
+  if (!confianza_rules_check_text (self->notes, CONFIANZA_LONG_TEXT_MAX, NULL, error))
+    return invalid (property, "notes");
+
+  if (self->follow_up_days < 0 || self->follow_up_days > 365)
+    return fail (property, "follow-up-days", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("Keep in touch at least once a year: choose between 0 and 365 days."));
+
+  if (!confianza_rules_check_text (self->let_go_reason, CONFIANZA_LONG_TEXT_MAX,
+                                   self->status == CONFIANZA_CLIENT_STATUS_LET_GO
+                                   ? _("Say why you are letting this client go.")
+                                   : NULL,
+                                   error))
+    return invalid (property, "let-go-reason");
+
+  return TRUE;
+}
+
+/* Derived values */
+
+GDateTime *
+confianza_client_get_next_due_on (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->next_due_on;
+}
+
+const char *
+confianza_client_get_next_due_title (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  return self->next_due_title;
+}
+
+void
+confianza_client_set_next_due (ConfianzaClient *self,
+                               GDateTime       *due_on,
+                               const char      *title)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  if (due_on == NULL)
+    title = NULL;
+
+  if (!confianza_date_equal (self->next_due_on, due_on))
+    {
+      g_clear_pointer (&self->next_due_on, g_date_time_unref);
+      if (due_on != NULL)
+        self->next_due_on = g_date_time_ref (due_on);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_ON]);
+    }
+
+  if (g_strcmp0 (self->next_due_title, title != NULL ? title : "") != 0)
+    {
+      g_free (self->next_due_title);
+      self->next_due_title = g_strdup (title != NULL ? title : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_TITLE]);
+    }
+}
+
+int
+confianza_client_get_trust_score (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), -1);
+
+  return self->trust_score;
+}
+
+void
+confianza_client_set_trust_score (ConfianzaClient *self,
+                                  int              score)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+  g_return_if_fail (score >= -1 && score <= 100);
+
+  if (self->trust_score == score)
+    return;
+
+  self->trust_score = score;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_SCORE]);
+}

@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "confianza-compensation.h"
+#include "confianza-date.h"
+#include "confianza-error.h"
+#include "confianza-rules.h"
+
+struct _ConfianzaCompensation
+{
+  GObject                    parent_instance;
+
+  gint64                     id;
+  gint64                     plan_id;
+  gint64                     client_id;
+  ConfianzaCompensationKind  kind;
+  /* Money as integer cents; may be set negative, validate () refuses it */
+  gint64                     amount_cents;
+  char                      *currency;
+  char                      *description;
+  GDateTime                 *given_on;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaCompensation, confianza_compensation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PLAN_ID,
+  PROP_CLIENT_ID,
+  PROP_KIND,
+  PROP_AMOUNT_CENTS,
+  PROP_CURRENCY,
+  PROP_DESCRIPTION,
+  PROP_GIVEN_ON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* Records which field failed, for validate (); always FALSE. */
+static gboolean
+invalid (const char **property,
+         const char  *name)
+{
+  if (property != NULL)
+    *property = name;
+
+  return FALSE;
+}
+
+static gboolean
+fail (const char          **property,
+      const char           *name,
+      GError              **error,
+      ConfianzaModelError   code,
+      const char           *message)
+{
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
+
+  return invalid (property, name);
+}
+
+/* GObject */
+
+static void
+confianza_compensation_finalize (GObject *object)
+{
+  ConfianzaCompensation *self = CONFIANZA_COMPENSATION (object);
+
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->given_on, g_date_time_unref);
+
+  G_OBJECT_CLASS (confianza_compensation_parent_class)->finalize (object);
+}
+
+static void
+confianza_compensation_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ConfianzaCompensation *self = CONFIANZA_COMPENSATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_PLAN_ID:
+      g_value_set_int64 (value, self->plan_id);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_AMOUNT_CENTS:
+      g_value_set_int64 (value, self->amount_cents);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_GIVEN_ON:
+      g_value_set_boxed (value, self->given_on);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_compensation_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  ConfianzaCompensation *self = CONFIANZA_COMPENSATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      confianza_compensation_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_PLAN_ID:
+      confianza_compensation_set_plan_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CLIENT_ID:
+      confianza_compensation_set_client_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_KIND:
+      confianza_compensation_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_AMOUNT_CENTS:
+      confianza_compensation_set_amount_cents (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CURRENCY:
+      confianza_compensation_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_DESCRIPTION:
+      confianza_compensation_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_GIVEN_ON:
+      confianza_compensation_set_given_on (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_compensation_class_init (ConfianzaCompensationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = confianza_compensation_finalize;
+  object_class->get_property = confianza_compensation_get_property;
+  object_class->set_property = confianza_compensation_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PLAN_ID] =
+    g_param_spec_int64 ("plan-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       CONFIANZA_TYPE_COMPENSATION_KIND, CONFIANZA_COMPENSATION_REFUND,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AMOUNT_CENTS] =
+    g_param_spec_int64 ("amount-cents", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         "EUR",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GIVEN_ON] =
+    g_param_spec_boxed ("given-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+confianza_compensation_init (ConfianzaCompensation *self)
+{
+  /* String properties are never NULL: unset is "", so getters can be
+   * used directly in labels and SQL parameters. */
+  self->currency = g_strdup ("EUR");
+  self->description = g_strdup ("");
+}
+
+/* Public API */
+
+ConfianzaCompensation *
+confianza_compensation_new (gint64                    plan_id,
+                            gint64                    client_id,
+                            ConfianzaCompensationKind kind)
+{
+  return g_object_new (CONFIANZA_TYPE_COMPENSATION,
+                       "plan-id", plan_id,
+                       "client-id", client_id,
+                       "kind", kind,
+                       NULL);
+}
+
+/* Returns: (transfer full): a new object with every field equal to
+ * @self's, the id included. */
+ConfianzaCompensation *
+confianza_compensation_copy (ConfianzaCompensation *self)
+{
+  ConfianzaCompensation *copy;
+
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), NULL);
+
+  copy = g_object_new (CONFIANZA_TYPE_COMPENSATION, NULL);
+  copy->id = self->id;
+  copy->plan_id = self->plan_id;
+  copy->client_id = self->client_id;
+  copy->kind = self->kind;
+  copy->amount_cents = self->amount_cents;
+  g_free (copy->currency);
+  copy->currency = g_strdup (self->currency);
+  g_free (copy->description);
+  copy->description = g_strdup (self->description);
+  copy->given_on = self->given_on != NULL ? g_date_time_ref (self->given_on) : NULL;
+
+  return copy;
+}
+
+gint64
+confianza_compensation_get_id (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), 0);
+
+  return self->id;
+}
+
+void
+confianza_compensation_set_id (ConfianzaCompensation *self,
+                               gint64                 id)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+confianza_compensation_get_plan_id (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), 0);
+
+  return self->plan_id;
+}
+
+void
+confianza_compensation_set_plan_id (ConfianzaCompensation *self,
+                                    gint64                 plan_id)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (self->plan_id == plan_id)
+    return;
+
+  self->plan_id = plan_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+}
+
+gint64
+confianza_compensation_get_client_id (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), 0);
+
+  return self->client_id;
+}
+
+void
+confianza_compensation_set_client_id (ConfianzaCompensation *self,
+                                      gint64                 client_id)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (self->client_id == client_id)
+    return;
+
+  self->client_id = client_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
+ConfianzaCompensationKind
+confianza_compensation_get_kind (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), CONFIANZA_COMPENSATION_REFUND);
+
+  return self->kind;
+}
+
+void
+confianza_compensation_set_kind (ConfianzaCompensation     *self,
+                                 ConfianzaCompensationKind  kind)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gint64
+confianza_compensation_get_amount_cents (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), 0);
+
+  return self->amount_cents;
+}
+
+void
+confianza_compensation_set_amount_cents (ConfianzaCompensation *self,
+                                         gint64                 cents)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (self->amount_cents == cents)
+    return;
+
+  self->amount_cents = cents;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_CENTS]);
+}
+
+const char *
+confianza_compensation_get_currency (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), NULL);
+
+  return self->currency;
+}
+
+void
+confianza_compensation_set_currency (ConfianzaCompensation *self,
+                                     const char            *currency)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (currency == NULL)
+    currency = "";
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+const char *
+confianza_compensation_get_description (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), NULL);
+
+  return self->description;
+}
+
+void
+confianza_compensation_set_description (ConfianzaCompensation *self,
+                                        const char            *text)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (text == NULL)
+    text = "";
+
+  if (g_strcmp0 (self->description, text) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+GDateTime *
+confianza_compensation_get_given_on (ConfianzaCompensation *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), NULL);
+
+  return self->given_on;
+}
+
+void
+confianza_compensation_set_given_on (ConfianzaCompensation *self,
+                                     GDateTime             *date)
+{
+  g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
+
+  if (confianza_date_equal (self->given_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->given_on, g_date_time_unref);
+  self->given_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_ON]);
+}
+
+gboolean
+confianza_compensation_validate (ConfianzaCompensation  *self,
+                                 const char            **property,
+                                 GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (self->amount_cents < 0)
+    return fail (property, "amount-cents", error, CONFIANZA_MODEL_ERROR_NEGATIVE,
+                 _("An amount cannot be negative."));
+
+  if (self->amount_cents > 0 && !confianza_rules_check_currency (self->currency, error))
+    return invalid (property, "currency");
+
+  if (!confianza_rules_check_text (self->description, CONFIANZA_LONG_TEXT_MAX,
+                                   self->kind == CONFIANZA_COMPENSATION_OTHER
+                                   ? _("Describe what you are giving the client.")
+                                   : NULL,
+                                   error))
+    return invalid (property, "description");
+
+  /* Money back or credit needs at least an amount or a few words; the
+   * description passed the check above, so this fails only when blank. */
+  if ((self->kind == CONFIANZA_COMPENSATION_REFUND || self->kind == CONFIANZA_COMPENSATION_CREDIT)
+      && self->amount_cents == 0
+      && !confianza_rules_check_text (self->description, CONFIANZA_LONG_TEXT_MAX, "", NULL))
+    return fail (property, "amount-cents", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Write the amount, or describe what the client gets."));
+
+  return TRUE;
+}

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <string.h>
+
+#include "confianza-date.h"
+#include "confianza-error.h"
+
+#define MIN_YEAR 1
+#define MAX_YEAR 9999
+
+/* Helpers */
+
+/* Day number of the datetime's own calendar day: dates are compared and
+ * subtracted as days, never as instants, so a GDateTime that is not at
+ * 00:00 UTC still counts as the day its owner sees. */
+static guint32
+date_julian (GDateTime *date)
+{
+  GDate gdate;
+  int year, month, day;
+
+  g_date_time_get_ymd (date, &year, &month, &day);
+  g_date_clear (&gdate, 1);
+  g_date_set_dmy (&gdate, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return g_date_get_julian (&gdate);
+}
+
+/* The locale's date format (D_FMT, what "%x" means) with a four-digit year:
+ * many locales (C, es_ES) write "%y", and a two-digit year is ambiguous in
+ * a record that spans decades. */
+static char *
+locale_date_format (void)
+{
+  const char *d_fmt = nl_langinfo (D_FMT);
+  GString *format;
+
+  if (d_fmt == NULL || *d_fmt == '\0')
+    return g_strdup ("%x");
+
+  for (const char *p = d_fmt; *p != '\0'; p++)
+    {
+      /* The format string is passed to g_date_time_format (), which wants
+       * UTF-8: anything unusual falls back to GLib's own idea of "%x". */
+      if ((guchar) *p >= 0x80)
+        return g_strdup ("%x");
+    }
+
+  format = g_string_new (NULL);
+  for (const char *p = d_fmt; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'y')
+        {
+          g_string_append (format, "%Y");
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (format, p, 2);
+          p++;
+        }
+      else
+        {
+          g_string_append_c (format, *p);
+        }
+    }
+
+  return g_string_free (format, FALSE);
+}
+
+static gboolean
+is_iso_shaped (const char *text)
+{
+  if (strlen (text) != 10)
+    return FALSE;
+
+  for (int i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Parses a string already known to be ISO-shaped; NULL if the day does not
+ * exist (2024-02-30). */
+static GDateTime *
+date_from_iso_shaped (const char *text)
+{
+  int year = (int) g_ascii_strtoll (text, NULL, 10);
+  int month = (int) g_ascii_strtoll (text + 5, NULL, 10);
+  int day = (int) g_ascii_strtoll (text + 8, NULL, 10);
+
+  return confianza_date_new (year, month, day);
+}
+
+/* Public API */
+
+gboolean
+confianza_date_is_valid_ymd (int year,
+                             int month,
+                             int day)
+{
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return FALSE;
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return FALSE;
+
+  return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* Returns: (transfer full) (nullable): the day at 00:00 UTC, or NULL when
+ * the day does not exist. */
+GDateTime *
+confianza_date_new (int year,
+                    int month,
+                    int day)
+{
+  if (!confianza_date_is_valid_ymd (year, month, day))
+    return NULL;
+
+  return g_date_time_new_utc (year, month, day, 0, 0, 0.0);
+}
+
+/* Today as the user sees it on their clock, stored as that day at UTC. */
+GDateTime *
+confianza_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return confianza_date_from_datetime (now);
+}
+
+GDateTime *
+confianza_date_from_datetime (GDateTime *datetime)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  g_date_time_get_ymd (datetime, &year, &month, &day);
+
+  return confianza_date_new (year, month, day);
+}
+
+GDateTime *
+confianza_date_add_days (GDateTime *date,
+                         int        days)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) result = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  day = confianza_date_from_datetime (date);
+  if (day == NULL)
+    return NULL;
+
+  result = g_date_time_add_days (day, days);
+  if (result == NULL || g_date_time_get_year (result) > MAX_YEAR)
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+GDateTime *
+confianza_date_from_iso (const char  *iso,
+                         GError     **error)
+{
+  GDateTime *date = NULL;
+
+  if (iso != NULL && is_iso_shaped (iso))
+    date = date_from_iso_shaped (iso);
+
+  if (date == NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (iso != NULL ? iso : "", -1);
+
+      g_set_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE,
+                   /* Translators: %s is what was read; keep 2026-11-23 as is,
+                    * it is the file format, not a date shown to the user */
+                   _("“%s” is not a valid date: it should be written like 2026-11-23."),
+                   shown);
+      return NULL;
+    }
+
+  return date;
+}
+
+/* Returns: (transfer full) (nullable): "YYYY-MM-DD", or NULL for no date. */
+char *
+confianza_date_to_iso (GDateTime *date)
+{
+  int year, month, day;
+
+  if (date == NULL)
+    return NULL;
+
+  g_date_time_get_ymd (date, &year, &month, &day);
+
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* Returns: (transfer full): the date in the locale's short format with a
+ * four-digit year ("23/11/2026" in Spanish), or "" for no date. */
+char *
+confianza_date_format (GDateTime *date)
+{
+  g_autofree char *format = NULL;
+  char *text;
+
+  if (date == NULL)
+    return g_strdup ("");
+
+  format = locale_date_format ();
+  text = g_date_time_format (date, format);
+  if (text == NULL)
+    text = g_date_time_format (date, "%x");
+  if (text == NULL)
+    text = confianza_date_to_iso (date);
+
+  return text;
+}
+
+/* Reads a date typed by the user: ISO 8601 ("2026-11-23") or the locale's
+ * own way of writing dates ("23/11/2026" in Spanish, "11/23/2026" in
+ * English), as GDate understands it. */
+GDateTime *
+confianza_date_parse_locale (const char  *text,
+                             GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *example = NULL;
+  GDateTime *date = NULL;
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    {
+      stripped = g_strstrip (g_strdup (text));
+
+      if (is_iso_shaped (stripped))
+        {
+          date = date_from_iso_shaped (stripped);
+        }
+      else if (*stripped != '\0')
+        {
+          GDate gdate;
+
+          g_date_clear (&gdate, 1);
+          g_date_set_parse (&gdate, stripped);
+          if (g_date_valid (&gdate))
+            date = confianza_date_new (g_date_get_year (&gdate),
+                                       g_date_get_month (&gdate),
+                                       g_date_get_day (&gdate));
+        }
+    }
+
+  if (date != NULL)
+    return date;
+
+  today = confianza_date_today ();
+  example = confianza_date_format (today);
+
+  if (stripped == NULL || *stripped == '\0')
+    g_set_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE,
+                 /* Translators: %s is today's date, as an example */
+                 _("Write a date, for example %s."),
+                 example);
+  else
+    g_set_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE,
+                 /* Translators: the first %s is what the user typed, the
+                  * second is today's date, as an example */
+                 _("“%s” is not a date. Write it like this: %s."),
+                 stripped, example);
+
+  return NULL;
+}
+
+/* Whole days from @from to @to: positive when @to is later. */
+int
+confianza_date_days_between (GDateTime *from,
+                             GDateTime *to)
+{
+  g_return_val_if_fail (from != NULL, 0);
+  g_return_val_if_fail (to != NULL, 0);
+
+  return (int) date_julian (to) - (int) date_julian (from);
+}
+
+/* A qsort-style comparison by calendar day; NULL ("no date") sorts last. */
+int
+confianza_date_compare (GDateTime *a,
+                        GDateTime *b)
+{
+  guint32 ja, jb;
+
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  ja = date_julian (a);
+  jb = date_julian (b);
+
+  return (ja > jb) - (ja < jb);
+}
+
+/* Same calendar day, or both unset. */
+gboolean
+confianza_date_equal (GDateTime *a,
+                      GDateTime *b)
+{
+  return confianza_date_compare (a, b) == 0;
+}

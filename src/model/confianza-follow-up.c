@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "confianza-follow-up.h"
+#include "confianza-date.h"
+#include "confianza-error.h"
+#include "confianza-rules.h"
+
+struct _ConfianzaFollowUp
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     plan_id;
+  gint64     client_id;
+  GDateTime *due_on;
+  GDateTime *done_on;
+  char      *note;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaFollowUp, confianza_follow_up, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PLAN_ID,
+  PROP_CLIENT_ID,
+  PROP_DUE_ON,
+  PROP_DONE_ON,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* Records which field failed, for validate (); always FALSE. */
+static gboolean
+invalid (const char **property,
+         const char  *name)
+{
+  if (property != NULL)
+    *property = name;
+
+  return FALSE;
+}
+
+static gboolean
+fail (const char          **property,
+      const char           *name,
+      GError              **error,
+      ConfianzaModelError   code,
+      const char           *message)
+{
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
+
+  return invalid (property, name);
+}
+
+/* GObject */
+
+static void
+confianza_follow_up_finalize (GObject *object)
+{
+  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
+
+  g_clear_pointer (&self->due_on, g_date_time_unref);
+  g_clear_pointer (&self->done_on, g_date_time_unref);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (confianza_follow_up_parent_class)->finalize (object);
+}
+
+static void
+confianza_follow_up_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_PLAN_ID:
+      g_value_set_int64 (value, self->plan_id);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+
+    case PROP_DUE_ON:
+      g_value_set_boxed (value, self->due_on);
+      break;
+
+    case PROP_DONE_ON:
+      g_value_set_boxed (value, self->done_on);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_follow_up_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      confianza_follow_up_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_PLAN_ID:
+      confianza_follow_up_set_plan_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CLIENT_ID:
+      confianza_follow_up_set_client_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_DUE_ON:
+      confianza_follow_up_set_due_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DONE_ON:
+      confianza_follow_up_set_done_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOTE:
+      confianza_follow_up_set_note (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_follow_up_class_init (ConfianzaFollowUpClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = confianza_follow_up_finalize;
+  object_class->get_property = confianza_follow_up_get_property;
+  object_class->set_property = confianza_follow_up_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PLAN_ID] =
+    g_param_spec_int64 ("plan-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DUE_ON] =
+    g_param_spec_boxed ("due-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DONE_ON] =
+    g_param_spec_boxed ("done-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+confianza_follow_up_init (ConfianzaFollowUp *self)
+{
+  /* String properties are never NULL: unset is "", so getters can be
+   * used directly in labels and SQL parameters. */
+  self->note = g_strdup ("");
+}
+
+/* Public API */
+
+ConfianzaFollowUp *
+confianza_follow_up_new (gint64     plan_id,
+                         gint64     client_id,
+                         GDateTime *due_on)
+{
+  return g_object_new (CONFIANZA_TYPE_FOLLOW_UP,
+                       "plan-id", plan_id,
+                       "client-id", client_id,
+                       "due-on", due_on,
+                       NULL);
+}
+
+/* Returns: (transfer full): a new object with every field equal to
+ * @self's, the id included. */
+ConfianzaFollowUp *
+confianza_follow_up_copy (ConfianzaFollowUp *self)
+{
+  ConfianzaFollowUp *copy;
+
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), NULL);
+
+  copy = g_object_new (CONFIANZA_TYPE_FOLLOW_UP, NULL);
+  copy->id = self->id;
+  copy->plan_id = self->plan_id;
+  copy->client_id = self->client_id;
+  copy->due_on = self->due_on != NULL ? g_date_time_ref (self->due_on) : NULL;
+  copy->done_on = self->done_on != NULL ? g_date_time_ref (self->done_on) : NULL;
+  g_free (copy->note);
+  copy->note = g_strdup (self->note);
+
+  return copy;
+}
+
+gint64
+confianza_follow_up_get_id (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), 0);
+
+  return self->id;
+}
+
+void
+confianza_follow_up_set_id (ConfianzaFollowUp *self,
+                            gint64             id)
+{
+  g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+confianza_follow_up_get_plan_id (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), 0);
+
+  return self->plan_id;
+}
+
+void
+confianza_follow_up_set_plan_id (ConfianzaFollowUp *self,
+                                 gint64             plan_id)
+{
+  g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
+
+  if (self->plan_id == plan_id)
+    return;
+
+  self->plan_id = plan_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+}
+
+gint64
+confianza_follow_up_get_client_id (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), 0);
+
+  return self->client_id;
+}
+
+void
+confianza_follow_up_set_client_id (ConfianzaFollowUp *self,
+                                   gint64             client_id)
+{
+  g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
+
+  if (self->client_id == client_id)
+    return;
+
+  self->client_id = client_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
+GDateTime *
+confianza_follow_up_get_due_on (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), NULL);
+
+  return self->due_on;
+}
+
+void
+confianza_follow_up_set_due_on (ConfianzaFollowUp *self,
+                                GDateTime         *date)
+{
+  g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
+
+  if (confianza_date_equal (self->due_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->due_on, g_date_time_unref);
+  self->due_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_ON]);
+}
+
+GDateTime *
+confianza_follow_up_get_done_on (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), NULL);
+
+  return self->done_on;
+}
+
+void
+confianza_follow_up_set_done_on (ConfianzaFollowUp *self,
+                                 GDateTime         *date)
+{
+  g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
+
+  if (confianza_date_equal (self->done_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->done_on, g_date_time_unref);
+  self->done_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_ON]);
+}
+
+const char *
+confianza_follow_up_get_note (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), NULL);
+
+  return self->note;
+}
+
+void
+confianza_follow_up_set_note (ConfianzaFollowUp *self,
+                              const char        *note)
+{
+  g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
+
+  if (note == NULL)
+    note = "";
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+
+  g_free (self->note);
+  self->note = g_strdup (note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+gboolean
+confianza_follow_up_is_on_time (ConfianzaFollowUp *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), FALSE);
+
+  return self->done_on != NULL
+         && confianza_date_compare (self->done_on, self->due_on) <= 0;
+}
+
+gboolean
+confianza_follow_up_validate (ConfianzaFollowUp  *self,
+                              const char        **property,
+                              GError            **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (self->due_on == NULL)
+    return fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Give the follow-up a date."));
+
+  if (!confianza_rules_check_text (self->note, CONFIANZA_LONG_TEXT_MAX, NULL, error))
+    return invalid (property, "note");
+
+  return TRUE;
+}

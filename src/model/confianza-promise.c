@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "confianza-promise.h"
+#include "confianza-date.h"
+#include "confianza-error.h"
+#include "confianza-rules.h"
+
+struct _ConfianzaPromise
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     client_id;
+  gint64     plan_id;
+  char      *title;
+  char      *kind;
+  GDateTime *promised_on;
+  GDateTime *due_on;
+  gboolean   has_quantity;
+  double     promised_quantity;
+  char      *unit;
+  GDateTime *delivered_on;
+  double     delivered_quantity;
+  char      *extras;
+  char      *delivery_note;
+  gboolean   broken;
+  char      *broken_reason;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaPromise, confianza_promise, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CLIENT_ID,
+  PROP_PLAN_ID,
+  PROP_TITLE,
+  PROP_KIND,
+  PROP_PROMISED_ON,
+  PROP_DUE_ON,
+  PROP_HAS_QUANTITY,
+  PROP_PROMISED_QUANTITY,
+  PROP_UNIT,
+  PROP_DELIVERED_ON,
+  PROP_DELIVERED_QUANTITY,
+  PROP_EXTRAS,
+  PROP_DELIVERY_NOTE,
+  PROP_BROKEN,
+  PROP_BROKEN_REASON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* Records which field failed, for validate (); always FALSE. */
+static gboolean
+invalid (const char **property,
+         const char  *name)
+{
+  if (property != NULL)
+    *property = name;
+
+  return FALSE;
+}
+
+static gboolean
+fail (const char          **property,
+      const char           *name,
+      GError              **error,
+      ConfianzaModelError   code,
+      const char           *message)
+{
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
+
+  return invalid (property, name);
+}
+
+/* GObject */
+
+static void
+confianza_promise_finalize (GObject *object)
+{
+  ConfianzaPromise *self = CONFIANZA_PROMISE (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->promised_on, g_date_time_unref);
+  g_clear_pointer (&self->due_on, g_date_time_unref);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->delivered_on, g_date_time_unref);
+  g_clear_pointer (&self->extras, g_free);
+  g_clear_pointer (&self->delivery_note, g_free);
+  g_clear_pointer (&self->broken_reason, g_free);
+
+  G_OBJECT_CLASS (confianza_promise_parent_class)->finalize (object);
+}
+
+static void
+confianza_promise_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ConfianzaPromise *self = CONFIANZA_PROMISE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+
+    case PROP_PLAN_ID:
+      g_value_set_int64 (value, self->plan_id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_PROMISED_ON:
+      g_value_set_boxed (value, self->promised_on);
+      break;
+
+    case PROP_DUE_ON:
+      g_value_set_boxed (value, self->due_on);
+      break;
+
+    case PROP_HAS_QUANTITY:
+      g_value_set_boolean (value, self->has_quantity);
+      break;
+
+    case PROP_PROMISED_QUANTITY:
+      g_value_set_double (value, self->promised_quantity);
+      break;
+
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+
+    case PROP_DELIVERED_ON:
+      g_value_set_boxed (value, self->delivered_on);
+      break;
+
+    case PROP_DELIVERED_QUANTITY:
+      g_value_set_double (value, self->delivered_quantity);
+      break;
+
+    case PROP_EXTRAS:
+      g_value_set_string (value, self->extras);
+      break;
+
+    case PROP_DELIVERY_NOTE:
+      g_value_set_string (value, self->delivery_note);
+      break;
+
+    case PROP_BROKEN:
+      g_value_set_boolean (value, self->broken);
+      break;
+
+    case PROP_BROKEN_REASON:
+      g_value_set_string (value, self->broken_reason);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_promise_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ConfianzaPromise *self = CONFIANZA_PROMISE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      confianza_promise_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CLIENT_ID:
+      confianza_promise_set_client_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_PLAN_ID:
+      confianza_promise_set_plan_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_TITLE:
+      confianza_promise_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_KIND:
+      confianza_promise_set_kind (self, g_value_get_string (value));
+      break;
+
+    case PROP_PROMISED_ON:
+      confianza_promise_set_promised_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DUE_ON:
+      confianza_promise_set_due_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_HAS_QUANTITY:
+      confianza_promise_set_has_quantity (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PROMISED_QUANTITY:
+      confianza_promise_set_promised_quantity (self, g_value_get_double (value));
+      break;
+
+    case PROP_UNIT:
+      confianza_promise_set_unit (self, g_value_get_string (value));
+      break;
+
+    case PROP_DELIVERED_ON:
+      confianza_promise_set_delivered_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DELIVERED_QUANTITY:
+      confianza_promise_set_delivered_quantity (self, g_value_get_double (value));
+      break;
+
+    case PROP_EXTRAS:
+      confianza_promise_set_extras (self, g_value_get_string (value));
+      break;
+
+    case PROP_DELIVERY_NOTE:
+      confianza_promise_set_delivery_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_BROKEN:
+      confianza_promise_set_broken (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_BROKEN_REASON:
+      confianza_promise_set_broken_reason (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_promise_class_init (ConfianzaPromiseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = confianza_promise_finalize;
+  object_class->get_property = confianza_promise_get_property;
+  object_class->set_property = confianza_promise_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PLAN_ID] =
+    g_param_spec_int64 ("plan-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PROMISED_ON] =
+    g_param_spec_boxed ("promised-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DUE_ON] =
+    g_param_spec_boxed ("due-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HAS_QUANTITY] =
+    g_param_spec_boolean ("has-quantity", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PROMISED_QUANTITY] =
+    g_param_spec_double ("promised-quantity", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DELIVERED_ON] =
+    g_param_spec_boxed ("delivered-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DELIVERED_QUANTITY] =
+    g_param_spec_double ("delivered-quantity", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EXTRAS] =
+    g_param_spec_string ("extras", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DELIVERY_NOTE] =
+    g_param_spec_string ("delivery-note", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BROKEN] =
+    g_param_spec_boolean ("broken", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BROKEN_REASON] =
+    g_param_spec_string ("broken-reason", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+confianza_promise_init (ConfianzaPromise *self)
+{
+  /* String properties are never NULL: unset is "", so getters can be
+   * used directly in labels and SQL parameters. */
+  self->title = g_strdup ("");
+  self->kind = g_strdup ("");
+  self->unit = g_strdup ("");
+  self->extras = g_strdup ("");
+  self->delivery_note = g_strdup ("");
+  self->broken_reason = g_strdup ("");
+}
+
+/* Public API */
+
+ConfianzaPromise *
+confianza_promise_new (gint64      client_id,
+                       const char *title,
+                       GDateTime  *promised_on,
+                       GDateTime  *due_on)
+{
+  return g_object_new (CONFIANZA_TYPE_PROMISE,
+                       "client-id", client_id,
+                       "title", title,
+                       "promised-on", promised_on,
+                       "due-on", due_on,
+                       NULL);
+}
+
+/* Returns: (transfer full): a new object with every field equal to
+ * @self's, the id included. */
+ConfianzaPromise *
+confianza_promise_copy (ConfianzaPromise *self)
+{
+  ConfianzaPromise *copy;
+
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  copy = g_object_new (CONFIANZA_TYPE_PROMISE, NULL);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->plan_id = self->plan_id;
+  g_free (copy->title);
+  copy->title = g_strdup (self->title);
+  g_free (copy->kind);
+  copy->kind = g_strdup (self->kind);
+  copy->promised_on = self->promised_on != NULL ? g_date_time_ref (self->promised_on) : NULL;
+  copy->due_on = self->due_on != NULL ? g_date_time_ref (self->due_on) : NULL;
+  copy->has_quantity = self->has_quantity;
+  copy->promised_quantity = self->promised_quantity;
+  g_free (copy->unit);
+  copy->unit = g_strdup (self->unit);
+  copy->delivered_on = self->delivered_on != NULL ? g_date_time_ref (self->delivered_on) : NULL;
+  copy->delivered_quantity = self->delivered_quantity;
+  g_free (copy->extras);
+  copy->extras = g_strdup (self->extras);
+  g_free (copy->delivery_note);
+  copy->delivery_note = g_strdup (self->delivery_note);
+  copy->broken = self->broken;
+  g_free (copy->broken_reason);
+  copy->broken_reason = g_strdup (self->broken_reason);
+
+  return copy;
+}
+
+gint64
+confianza_promise_get_id (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), 0);
+
+  return self->id;
+}
+
+void
+confianza_promise_set_id (ConfianzaPromise *self,
+                          gint64            id)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+confianza_promise_get_client_id (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), 0);
+
+  return self->client_id;
+}
+
+void
+confianza_promise_set_client_id (ConfianzaPromise *self,
+                                 gint64            client_id)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (self->client_id == client_id)
+    return;
+
+  self->client_id = client_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
+gint64
+confianza_promise_get_plan_id (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), 0);
+
+  return self->plan_id;
+}
+
+void
+confianza_promise_set_plan_id (ConfianzaPromise *self,
+                               gint64            plan_id)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (self->plan_id == plan_id)
+    return;
+
+  self->plan_id = plan_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+}
+
+const char *
+confianza_promise_get_title (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->title;
+}
+
+void
+confianza_promise_set_title (ConfianzaPromise *self,
+                             const char       *title)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (title == NULL)
+    title = "";
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+confianza_promise_get_kind (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->kind;
+}
+
+void
+confianza_promise_set_kind (ConfianzaPromise *self,
+                            const char       *kind)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (kind == NULL)
+    kind = "";
+
+  if (g_strcmp0 (self->kind, kind) == 0)
+    return;
+
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+GDateTime *
+confianza_promise_get_promised_on (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->promised_on;
+}
+
+void
+confianza_promise_set_promised_on (ConfianzaPromise *self,
+                                   GDateTime        *date)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (confianza_date_equal (self->promised_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->promised_on, g_date_time_unref);
+  self->promised_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMISED_ON]);
+}
+
+GDateTime *
+confianza_promise_get_due_on (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->due_on;
+}
+
+void
+confianza_promise_set_due_on (ConfianzaPromise *self,
+                              GDateTime        *date)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (confianza_date_equal (self->due_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->due_on, g_date_time_unref);
+  self->due_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_ON]);
+}
+
+gboolean
+confianza_promise_get_has_quantity (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), FALSE);
+
+  return self->has_quantity;
+}
+
+void
+confianza_promise_set_has_quantity (ConfianzaPromise *self,
+                                    gboolean          has_quantity)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  has_quantity = !!has_quantity;
+
+  if (self->has_quantity == has_quantity)
+    return;
+
+  self->has_quantity = has_quantity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_QUANTITY]);
+}
+
+double
+confianza_promise_get_promised_quantity (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), 0.0);
+
+  return self->promised_quantity;
+}
+
+void
+confianza_promise_set_promised_quantity (ConfianzaPromise *self,
+                                         double            quantity)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (self->promised_quantity == quantity)
+    return;
+
+  self->promised_quantity = quantity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMISED_QUANTITY]);
+}
+
+const char *
+confianza_promise_get_unit (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->unit;
+}
+
+void
+confianza_promise_set_unit (ConfianzaPromise *self,
+                            const char       *unit)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (unit == NULL)
+    unit = "";
+
+  if (g_strcmp0 (self->unit, unit) == 0)
+    return;
+
+  g_free (self->unit);
+  self->unit = g_strdup (unit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+GDateTime *
+confianza_promise_get_delivered_on (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->delivered_on;
+}
+
+void
+confianza_promise_set_delivered_on (ConfianzaPromise *self,
+                                    GDateTime        *date)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (confianza_date_equal (self->delivered_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->delivered_on, g_date_time_unref);
+  self->delivered_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERED_ON]);
+}
+
+double
+confianza_promise_get_delivered_quantity (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), 0.0);
+
+  return self->delivered_quantity;
+}
+
+void
+confianza_promise_set_delivered_quantity (ConfianzaPromise *self,
+                                          double            quantity)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (self->delivered_quantity == quantity)
+    return;
+
+  self->delivered_quantity = quantity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERED_QUANTITY]);
+}
+
+const char *
+confianza_promise_get_extras (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->extras;
+}
+
+void
+confianza_promise_set_extras (ConfianzaPromise *self,
+                              const char       *extras)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (extras == NULL)
+    extras = "";
+
+  if (g_strcmp0 (self->extras, extras) == 0)
+    return;
+
+  g_free (self->extras);
+  self->extras = g_strdup (extras);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRAS]);
+}
+
+const char *
+confianza_promise_get_delivery_note (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->delivery_note;
+}
+
+void
+confianza_promise_set_delivery_note (ConfianzaPromise *self,
+                                     const char       *note)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (note == NULL)
+    note = "";
+
+  if (g_strcmp0 (self->delivery_note, note) == 0)
+    return;
+
+  g_free (self->delivery_note);
+  self->delivery_note = g_strdup (note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERY_NOTE]);
+}
+
+gboolean
+confianza_promise_get_broken (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), FALSE);
+
+  return self->broken;
+}
+
+void
+confianza_promise_set_broken (ConfianzaPromise *self,
+                              gboolean          broken)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  broken = !!broken;
+
+  if (self->broken == broken)
+    return;
+
+  self->broken = broken;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN]);
+}
+
+const char *
+confianza_promise_get_broken_reason (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->broken_reason;
+}
+
+void
+confianza_promise_set_broken_reason (ConfianzaPromise *self,
+                                     const char       *reason)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (reason == NULL)
+    reason = "";
+
+  if (g_strcmp0 (self->broken_reason, reason) == 0)
+    return;
+
+  g_free (self->broken_reason);
+  self->broken_reason = g_strdup (reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN_REASON]);
+}
+
+gboolean
+confianza_promise_validate (ConfianzaPromise  *self,
+                            const char       **property,
+                            GError           **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (!confianza_rules_check_text (self->title, CONFIANZA_SHORT_TEXT_MAX,
+                                   _("Write what you promised."), error))
+    return invalid (property, "title");
+
+  if (!confianza_rules_check_text (self->kind, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
+    return invalid (property, "kind");
+
+  if (self->promised_on == NULL)
+    return fail (property, "promised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Say on which day you made the promise."));
+
+  if (self->due_on == NULL)
+    return fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Give the promise a due date."));
+
+  if (confianza_date_compare (self->due_on, self->promised_on) < 0)
+    return fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                 _("The due date cannot be before the day the promise was made."));
+
+  if (self->has_quantity)
+    {
+      if (!isfinite (self->promised_quantity) || self->promised_quantity <= 0)
+        return fail (property, "promised-quantity", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                     _("The promised quantity must be a number greater than zero."));
+
+      if (!isfinite (self->delivered_quantity))
+        return fail (property, "delivered-quantity", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                     _("The delivered quantity must be a number."));
+
+      if (self->delivered_quantity < 0)
+        return fail (property, "delivered-quantity", error, CONFIANZA_MODEL_ERROR_NEGATIVE,
+                     _("The delivered quantity cannot be negative."));
+    }
+
+  if (!confianza_rules_check_text (self->unit, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
+    return invalid (property, "unit");
+
+  if (self->delivered_on != NULL
+      && confianza_date_compare (self->delivered_on, self->promised_on) < 0)
+    return fail (property, "delivered-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                 _("A promise cannot be delivered before it was made."));
+
+  if (!confianza_rules_check_text (self->extras, CONFIANZA_LONG_TEXT_MAX, NULL, error))
+    return invalid (property, "extras");
+
+  if (!confianza_rules_check_text (self->delivery_note, CONFIANZA_LONG_TEXT_MAX, NULL, error))
+    return invalid (property, "delivery-note");
+
+  /* There is no error code for two fields that contradict each other;
+   * OUT_OF_RANGE is the closest: "broken" is not a possible value here. */
+  if (self->broken && self->delivered_on != NULL)
+    return fail (property, "broken", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("A delivered promise cannot also be broken: remove the delivery date, or do not mark it as broken."));
+
+  if (!confianza_rules_check_text (self->broken_reason, CONFIANZA_LONG_TEXT_MAX,
+                                   self->broken ? _("Say why the promise was broken.") : NULL,
+                                   error))
+    return invalid (property, "broken-reason");
+
+  return TRUE;
+}
+
+/* @today: (nullable): the day to judge by; NULL for the real today. */
+ConfianzaOutcome
+confianza_promise_get_outcome (ConfianzaPromise *self,
+                               GDateTime        *today)
+{
+  ConfianzaPromiseResult result;
+
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), CONFIANZA_OUTCOME_OPEN);
+
+  result = confianza_rules_promise_outcome (self->due_on,
+                                            self->delivered_on,
+                                            self->broken,
+                                            self->has_quantity,
+                                            self->promised_quantity,
+                                            self->delivered_quantity,
+                                            self->extras,
+                                            today);
+
+  return result.outcome;
+}

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "confianza-quick-win.h"
+#include "confianza-date.h"
+#include "confianza-error.h"
+#include "confianza-rules.h"
+
+struct _ConfianzaQuickWin
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     client_id;
+  GDateTime *achieved_on;
+  char      *title;
+  GDateTime *shared_on;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaQuickWin, confianza_quick_win, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CLIENT_ID,
+  PROP_ACHIEVED_ON,
+  PROP_TITLE,
+  PROP_SHARED_ON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* Records which field failed, for validate (); always FALSE. */
+static gboolean
+invalid (const char **property,
+         const char  *name)
+{
+  if (property != NULL)
+    *property = name;
+
+  return FALSE;
+}
+
+static gboolean
+fail (const char          **property,
+      const char           *name,
+      GError              **error,
+      ConfianzaModelError   code,
+      const char           *message)
+{
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
+
+  return invalid (property, name);
+}
+
+/* GObject */
+
+static void
+confianza_quick_win_finalize (GObject *object)
+{
+  ConfianzaQuickWin *self = CONFIANZA_QUICK_WIN (object);
+
+  g_clear_pointer (&self->achieved_on, g_date_time_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->shared_on, g_date_time_unref);
+
+  G_OBJECT_CLASS (confianza_quick_win_parent_class)->finalize (object);
+}
+
+static void
+confianza_quick_win_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConfianzaQuickWin *self = CONFIANZA_QUICK_WIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+
+    case PROP_ACHIEVED_ON:
+      g_value_set_boxed (value, self->achieved_on);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_SHARED_ON:
+      g_value_set_boxed (value, self->shared_on);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_quick_win_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ConfianzaQuickWin *self = CONFIANZA_QUICK_WIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      confianza_quick_win_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CLIENT_ID:
+      confianza_quick_win_set_client_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_ACHIEVED_ON:
+      confianza_quick_win_set_achieved_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_TITLE:
+      confianza_quick_win_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHARED_ON:
+      confianza_quick_win_set_shared_on (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_quick_win_class_init (ConfianzaQuickWinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = confianza_quick_win_finalize;
+  object_class->get_property = confianza_quick_win_get_property;
+  object_class->set_property = confianza_quick_win_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ACHIEVED_ON] =
+    g_param_spec_boxed ("achieved-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHARED_ON] =
+    g_param_spec_boxed ("shared-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+confianza_quick_win_init (ConfianzaQuickWin *self)
+{
+  /* String properties are never NULL: unset is "", so getters can be
+   * used directly in labels and SQL parameters. */
+  self->title = g_strdup ("");
+}
+
+/* Public API */
+
+ConfianzaQuickWin *
+confianza_quick_win_new (gint64      client_id,
+                         const char *title,
+                         GDateTime  *achieved_on)
+{
+  return g_object_new (CONFIANZA_TYPE_QUICK_WIN,
+                       "client-id", client_id,
+                       "title", title,
+                       "achieved-on", achieved_on,
+                       NULL);
+}
+
+/* Returns: (transfer full): a new object with every field equal to
+ * @self's, the id included. */
+ConfianzaQuickWin *
+confianza_quick_win_copy (ConfianzaQuickWin *self)
+{
+  ConfianzaQuickWin *copy;
+
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), NULL);
+
+  copy = g_object_new (CONFIANZA_TYPE_QUICK_WIN, NULL);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->achieved_on = self->achieved_on != NULL ? g_date_time_ref (self->achieved_on) : NULL;
+  g_free (copy->title);
+  copy->title = g_strdup (self->title);
+  copy->shared_on = self->shared_on != NULL ? g_date_time_ref (self->shared_on) : NULL;
+
+  return copy;
+}
+
+gint64
+confianza_quick_win_get_id (ConfianzaQuickWin *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), 0);
+
+  return self->id;
+}
+
+void
+confianza_quick_win_set_id (ConfianzaQuickWin *self,
+                            gint64             id)
+{
+  g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+confianza_quick_win_get_client_id (ConfianzaQuickWin *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), 0);
+
+  return self->client_id;
+}
+
+void
+confianza_quick_win_set_client_id (ConfianzaQuickWin *self,
+                                   gint64             client_id)
+{
+  g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
+
+  if (self->client_id == client_id)
+    return;
+
+  self->client_id = client_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
+GDateTime *
+confianza_quick_win_get_achieved_on (ConfianzaQuickWin *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), NULL);
+
+  return self->achieved_on;
+}
+
+void
+confianza_quick_win_set_achieved_on (ConfianzaQuickWin *self,
+                                     GDateTime         *date)
+{
+  g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
+
+  if (confianza_date_equal (self->achieved_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->achieved_on, g_date_time_unref);
+  self->achieved_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACHIEVED_ON]);
+}
+
+const char *
+confianza_quick_win_get_title (ConfianzaQuickWin *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), NULL);
+
+  return self->title;
+}
+
+void
+confianza_quick_win_set_title (ConfianzaQuickWin *self,
+                               const char        *title)
+{
+  g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
+
+  if (title == NULL)
+    title = "";
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+GDateTime *
+confianza_quick_win_get_shared_on (ConfianzaQuickWin *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), NULL);
+
+  return self->shared_on;
+}
+
+void
+confianza_quick_win_set_shared_on (ConfianzaQuickWin *self,
+                                   GDateTime         *date)
+{
+  g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
+
+  if (confianza_date_equal (self->shared_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->shared_on, g_date_time_unref);
+  self->shared_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARED_ON]);
+}
+
+/* Whether the win has been shown to the client. */
+gboolean
+confianza_quick_win_get_shared (ConfianzaQuickWin *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), FALSE);
+
+  return self->shared_on != NULL;
+}
+
+gboolean
+confianza_quick_win_validate (ConfianzaQuickWin  *self,
+                              const char        **property,
+                              GError            **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (!confianza_rules_check_text (self->title, CONFIANZA_SHORT_TEXT_MAX,
+                                   _("Write what was achieved."), error))
+    return invalid (property, "title");
+
+  if (self->achieved_on == NULL)
+    return fail (property, "achieved-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Say on which day it was achieved."));
+
+  if (self->shared_on != NULL
+      && confianza_date_compare (self->shared_on, self->achieved_on) < 0)
+    return fail (property, "shared-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                 _("A quick win cannot be shared before it was achieved."));
+
+  return TRUE;
+}

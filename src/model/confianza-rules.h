@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "confianza-enums.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A promise's outcome, as a pure function of what is known about it:
+ *  - broken:        marked broken, or delivered short of the promised quantity;
+ *  - late:          delivered after the due date;
+ *  - overdelivered: delivered on time and with more than promised (at least
+ *                   a day early, a larger quantity, or extras);
+ *  - kept:          delivered on the due date with what was promised;
+ *  - overdue:       not delivered, and the due date has passed;
+ *  - open:          not delivered, due today or later.
+ */
+typedef struct
+{
+  ConfianzaOutcome outcome;
+  /* Days between due date and delivery: > 0 early, < 0 late, 0 on the day.
+   * For open/overdue promises: days left until due (< 0 when overdue). */
+  int              days_early;
+  /* delivered / promised quantity; 0 when there is no quantity to compare. */
+  double           quantity_ratio;
+} ConfianzaPromiseResult;
+
+ConfianzaPromiseResult confianza_rules_promise_outcome (GDateTime  *due_on,
+                                                        GDateTime  *delivered_on,
+                                                        gboolean    broken,
+                                                        gboolean    has_quantity,
+                                                        double      promised_quantity,
+                                                        double      delivered_quantity,
+                                                        const char *extras,
+                                                        GDateTime  *today);
+
+/* A promise that has been settled (delivered or broken) rather than pending. */
+gboolean               confianza_outcome_is_closed     (ConfianzaOutcome outcome);
+
+/* Days from the last contact (or, without one, from the start of the
+ * relationship) to @today; -1 when neither is known. */
+int                    confianza_rules_days_since_contact (GDateTime *last_contact,
+                                                           GDateTime *since,
+                                                           GDateTime *today);
+/* The client is due a call: more than @cadence_days without contact. */
+gboolean               confianza_rules_needs_contact   (GDateTime  *last_contact,
+                                                        GDateTime  *since,
+                                                        int         cadence_days,
+                                                        GDateTime  *today);
+
+/* Shared text validation: valid UTF-8, at most @max_chars characters, and
+ * (when @empty_message is not NULL) not empty or blank, failing with
+ * @empty_message, a whole translated sentence ("Write the client's name."). */
+gboolean               confianza_rules_check_text      (const char  *text,
+                                                        gsize        max_chars,
+                                                        const char  *empty_message,
+                                                        GError     **error);
+gboolean               confianza_rules_check_email     (const char  *email,
+                                                        GError     **error);
+gboolean               confianza_rules_check_currency  (const char  *code,
+                                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-demo"
+
+#include "config.h"
+
+#include "confianza-demo.h"
+
+typedef struct
+{
+  const char           *name;
+  const char           *company;
+  const char           *email;
+  const char           *phone;
+  ConfianzaClientStatus status;
+  int                   since;        /* days before today */
+  int                   follow_up;    /* days, 0 = default */
+} DemoClient;
+
+/* Promise outcomes are given by dates: delivered < 0 means not delivered. */
+typedef struct
+{
+  int         client;
+  const char *title;
+  const char *kind;
+  int         promised;     /* days before today */
+  int         due;          /* days from today (negative: in the past) */
+  int         delivered;    /* days from today, or NO_DELIVERY */
+  double      quantity;     /* 0: no quantity */
+  const char *unit;
+  double      delivered_quantity;
+  const char *extras;
+  const char *broken_reason;
+} DemoPromise;
+
+#define NO_DELIVERY G_MININT
+
+static const DemoClient clients[] = {
+  { "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es", "+34 954 21 33 10", CONFIANZA_CLIENT_STATUS_ACTIVE, 420, 0 },
+  { "Javier Morales", "Clínica Dental Sonrisas", "javier@clinicasonrisas.es", "+34 912 44 80 21", CONFIANZA_CLIENT_STATUS_ACTIVE, 300, 21 },
+  { "Lucía Ferrer", "Bodegas Valdeflores", "lucia.ferrer@valdeflores.es", "+34 941 22 67 45", CONFIANZA_CLIENT_STATUS_RECOVERING, 95, 7 },
+  { "Marta Sánchez", "Librería El Gato Azul", "marta@elgatoazul.es", "+34 963 50 12 77", CONFIANZA_CLIENT_STATUS_ACTIVE, 610, 0 },
+  { "Andrés Beltrán", "Hotel Mirador del Sur", "reservas@miradordelsur.es", "+34 958 61 09 32", CONFIANZA_CLIENT_STATUS_ACTIVE, 180, 14 },
+  { "Raúl Ortega", "Gimnasio Fuerza Total", "raul@fuerzatotal.es", "+34 976 30 45 18", CONFIANZA_CLIENT_STATUS_AT_RISK, 70, 0 },
+  { "Antonio López", "Frutas Hermanos López", "pedidos@frutaslopez.es", "+34 968 27 84 02", CONFIANZA_CLIENT_STATUS_ACTIVE, 830, 45 },
+  { "Elena Navarro", "Academia de Idiomas Babel", "elena@academiababel.es", "+34 983 19 56 40", CONFIANZA_CLIENT_STATUS_RECOVERED, 365, 0 },
+  { "Sergio Prieto", "Cervecería La Espiga", "sergio@laespiga.es", "+34 985 11 72 63", CONFIANZA_CLIENT_STATUS_ACTIVE, 40, 0 },
+  { "Beatriz Molina", "Molina & Vidal Arquitectura", "beatriz@molinavidal.es", "+34 933 02 58 14", CONFIANZA_CLIENT_STATUS_ACTIVE, 250, 30 },
+  { "Rosa Delgado", "Floristería Jazmín", "rosa@floristeriajazmin.es", "+34 957 48 20 91", CONFIANZA_CLIENT_STATUS_ACTIVE, 150, 0 },
+  { "Pablo Gil", "Taller Hermanos Gil", "taller@hermanosgil.es", "+34 945 66 31 08", CONFIANZA_CLIENT_STATUS_LOST, 500, 0 },
+};
+
+static const DemoPromise promises[] = {
+  /* Panadería Ruiz: a reliable history, overdelivered more than once. */
+  { 0, "Logotipo renovado", "logotipo", 120, -100, -104, 3, "propuestas", 4, "Versión en blanco y negro para el horno", NULL },
+  { 0, "Carta de productos para el mostrador", "cartelería", 80, -60, -60, 0, NULL, 0, NULL, NULL },
+  { 0, "Fotos de producto para la web", "fotografía", 45, -30, -33, 20, "fotos", 26, NULL, NULL },
+  { 0, "Campaña de Navidad en redes", "redes sociales", 10, 0, NO_DELIVERY, 8, "publicaciones", 0, NULL, NULL },
+  /* Clínica Dental Sonrisas */
+  { 1, "Folleto de tratamientos", "folleto", 90, -70, -72, 0, NULL, 0, NULL, NULL },
+  { 1, "Rediseño de la página de inicio", "web", 60, -35, -30, 0, NULL, 0, NULL, NULL },
+  { 1, "Tarjetas de cita", "cartelería", 20, 3, NO_DELIVERY, 500, "tarjetas", 0, NULL, NULL },
+  /* Bodegas Valdeflores: the client in trouble. */
+  { 2, "Catálogo para la feria de Burdeos", "catálogo", 80, -50, -41, 24, "páginas", 24, NULL, NULL },
+  { 2, "Etiquetas de la nueva cosecha", "etiquetas", 45, -20, NO_DELIVERY, 6, "diseños", 0, NULL, "El proveedor de papel no llegó a tiempo y no avisamos a la clienta." },
+  { 2, "Catálogo corregido, sin coste", "catálogo", 12, -2, -4, 24, "páginas", 24, "Versión digital para enviar por correo", NULL },
+  { 2, "Propuesta de etiquetas revisada", "etiquetas", 6, 4, NO_DELIVERY, 6, "diseños", 0, NULL, NULL },
+  /* Librería El Gato Azul */
+  { 3, "Cartel del club de lectura", "cartelería", 150, -140, -140, 0, NULL, 0, NULL, NULL },
+  { 3, "Boletín mensual de novedades", "boletín", 40, -25, -26, 0, NULL, 0, "Plantilla reutilizable para los próximos meses", NULL },
+  { 3, "Marcapáginas para la Feria del Libro", "cartelería", 15, -1, NO_DELIVERY, 1000, "marcapáginas", 0, NULL, NULL },
+  /* Hotel Mirador del Sur */
+  { 4, "Sesión de fotos de las habitaciones", "fotografía", 100, -80, -83, 40, "fotos", 55, NULL, NULL },
+  { 4, "Textos de la web en inglés", "web", 50, -30, -26, 0, NULL, 0, NULL, NULL },
+  { 4, "Menú del restaurante", "cartelería", 9, 5, NO_DELIVERY, 0, NULL, 0, NULL, NULL },
+  /* Gimnasio Fuerza Total: at risk. */
+  { 5, "Vídeo promocional", "vídeo", 60, -25, -15, 1, "vídeo", 1, NULL, NULL },
+  { 5, "Calendario de clases", "cartelería", 20, -6, NO_DELIVERY, 0, NULL, 0, NULL, NULL },
+  /* Frutas Hermanos López */
+  { 6, "Cajas con la nueva imagen", "packaging", 200, -170, -171, 3, "modelos", 3, NULL, NULL },
+  { 6, "Furgoneta rotulada", "rotulación", 70, -40, -40, 0, NULL, 0, NULL, NULL },
+  /* Academia de Idiomas Babel: recovered after an incident last year. */
+  { 7, "Campaña de matrícula de septiembre", "redes sociales", 130, -110, -112, 12, "publicaciones", 15, "Vídeo corto para Instagram", NULL },
+  { 7, "Certificados para los alumnos", "diseño", 35, -14, -14, 0, NULL, 0, NULL, NULL },
+  /* Cervecería La Espiga: new client, first promises. */
+  { 8, "Posavasos con el logotipo", "cartelería", 30, -10, -12, 2000, "posavasos", 2000, NULL, NULL },
+  { 8, "Pizarra de cervezas de temporada", "cartelería", 7, 0, NO_DELIVERY, 0, NULL, 0, NULL, NULL },
+  /* Molina & Vidal Arquitectura */
+  { 9, "Dosier de proyectos", "catálogo", 75, -45, -47, 30, "páginas", 32, NULL, NULL },
+  { 9, "Maqueta de la nueva web", "web", 25, 10, NO_DELIVERY, 0, NULL, 0, NULL, NULL },
+  /* Floristería Jazmín */
+  { 10, "Tarjetas para los ramos", "cartelería", 40, -28, -29, 300, "tarjetas", 300, NULL, NULL },
+  { 10, "Campaña de San Valentín", "redes sociales", 12, 2, NO_DELIVERY, 6, "publicaciones", 0, NULL, NULL },
+  /* Taller Hermanos Gil: lost. */
+  { 11, "Rótulo de la fachada", "rotulación", 160, -130, -115, 0, NULL, 0, NULL, NULL },
+  { 11, "Folletos de revisión de invierno", "folleto", 100, -75, NO_DELIVERY, 2000, "folletos", 0, NULL, "Se nos pasó la fecha de imprenta." },
+};
+
+typedef struct
+{
+  int         client;
+  const char *title;
+  int         achieved;   /* days before today */
+  int         shared;     /* days before today, -1 = not shared */
+} DemoQuickWin;
+
+static const DemoQuickWin quick_wins[] = {
+  { 0, "Las visitas a la web subieron un 30 % con las nuevas fotos", 25, 24 },
+  { 1, "Primera cita pedida desde el formulario nuevo", 28, 27 },
+  { 2, "Catálogo digital enviado a 40 importadores", 3, 2 },
+  { 2, "Primer pedido de un importador francés tras la feria", 1, -1 },
+  { 4, "Reservas directas al alza desde que hay fotos nuevas", 60, 58 },
+  { 7, "Matrícula de septiembre completa", 100, 98 },
+  { 8, "Los posavasos ya se ven en las fotos de los clientes", 8, -1 },
+  { 9, "El dosier consiguió una entrevista para un concurso", 40, 39 },
+};
+
+typedef struct
+{
+  int              client;
+  int              days_ago;
+  ConfianzaChannel channel;
+  const char      *said;
+  const char      *agreed;
+} DemoConversation;
+
+static const DemoConversation conversations[] = {
+  { 0, 12, CONFIANZA_CHANNEL_IN_PERSON, "Le encantan las fotos, dice que por fin la web parece suya.", "Preparar la campaña de Navidad con ocho publicaciones." },
+  { 1, 18, CONFIANZA_CHANNEL_CALL, "Los pacientes no encuentran el botón de pedir cita en el móvil.", "Moverlo arriba en la nueva página de inicio." },
+  { 2, 40, CONFIANZA_CHANNEL_CALL, "«Llegamos a la feria sin catálogo. Quedamos fatal con los importadores.»", "Escucharla primero; llamarla mañana con una propuesta." },
+  { 2, 5, CONFIANZA_CHANNEL_VIDEO, "Reconoce que el catálogo corregido está muy bien, pero aún está dolida.", "Seguimiento cada semana hasta la cosecha." },
+  { 5, 50, CONFIANZA_CHANNEL_EMAIL, "Pregunta por qué el vídeo tarda tanto.", "Entrega en diez días, sin más retrasos." },
+  { 6, 60, CONFIANZA_CHANNEL_MESSAGE, "Contento con la furgoneta, la ven en todo el mercado.", "" },
+  { 8, 9, CONFIANZA_CHANNEL_IN_PERSON, "Quiere una pizarra que se pueda cambiar cada temporada.", "Diseño modular, entrega en una semana." },
+  { 10, 30, CONFIANZA_CHANNEL_CALL, "Necesita tener la campaña de San Valentín con margen.", "Prometimos seis publicaciones para dentro de dos semanas." },
+};
+
+static GDateTime *
+day (GDateTime *today,
+     int        offset)
+{
+  return confianza_date_add_days (today, offset);
+}
+
+static gboolean
+fill_recovery (ConfianzaStore   *store,
+               GDateTime        *today,
+               gint64            client_id,
+               gint64            guarantee_promise_id,
+               GError          **error)
+{
+  g_autoptr(GDateTime) incident_day = day (today, -41);
+  g_autoptr(ConfianzaIncident) incident = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaCompensation) compensation = NULL;
+  g_autoptr(GDateTime) d1 = day (today, -40);
+  g_autoptr(GDateTime) d2 = day (today, -39);
+  g_autoptr(GDateTime) until = day (today, 30);
+  g_autoptr(GDateTime) guarantee_until = day (today, 180);
+
+  incident = confianza_incident_new (client_id, incident_day,
+                                     "El catálogo para la feria de Burdeos llegó nueve días tarde: la clienta fue a la feria sin él.");
+  confianza_incident_set_severity (incident, CONFIANZA_SEVERITY_SERIOUS);
+  confianza_incident_set_responsibility (incident, CONFIANZA_RESPONSIBILITY_OURS);
+  confianza_incident_set_cause (incident, "Plazos");
+  if (!confianza_store_save_incident (store, incident, error))
+    return FALSE;
+
+  plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), d1);
+  confianza_recovery_plan_set_step (plan, 5);
+  confianza_recovery_plan_set_client_said (plan, "Llegamos a la feria sin catálogo. Quedamos fatal con los importadores.");
+  confianza_recovery_plan_set_invited_to_speak_on (plan, d1);
+  confianza_recovery_plan_set_acknowledged_on (plan, d1);
+  confianza_recovery_plan_set_apologised_on (plan, d2);
+  confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_IN_PERSON);
+  confianza_recovery_plan_set_apologised_by (plan, "Ana (directora)");
+  confianza_recovery_plan_set_apology_words (plan, "Fue un error nuestro y lo sentimos de verdad. No volverá a pasar.");
+  confianza_recovery_plan_set_guarantee_terms (plan, "Si otra entrega llega tarde, ese trabajo es gratis.");
+  confianza_recovery_plan_set_guarantee_until (plan, guarantee_until);
+  confianza_recovery_plan_set_guarantee_promise_id (plan, guarantee_promise_id);
+  confianza_recovery_plan_set_follow_up_every_days (plan, 7);
+  confianza_recovery_plan_set_follow_up_until (plan, until);
+  if (!confianza_store_save_recovery_plan (store, plan, error))
+    return FALSE;
+
+  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), client_id,
+                                             CONFIANZA_COMPENSATION_REFUND);
+  confianza_compensation_set_amount_cents (compensation, 45000);
+  confianza_compensation_set_currency (compensation, "EUR");
+  confianza_compensation_set_description (compensation, "Devolución del importe del catálogo");
+  confianza_compensation_set_given_on (compensation, d2);
+  if (!confianza_store_save_compensation (store, compensation, error))
+    return FALSE;
+
+  /* Weekly follow-ups: the past ones done, one a day late. */
+  for (int offset = -33; offset <= 30; offset += 7)
+    {
+      g_autoptr(GDateTime) due = day (today, offset);
+      g_autoptr(ConfianzaFollowUp) follow_up =
+        confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, due);
+
+      if (offset < 0)
+        {
+          g_autoptr(GDateTime) done = day (today, offset == -19 ? offset + 1 : offset);
+
+          confianza_follow_up_set_done_on (follow_up, done);
+          confianza_follow_up_set_note (follow_up, "Llamada de seguimiento: todo en marcha.");
+        }
+
+      if (!confianza_store_save_follow_up (store, follow_up, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+confianza_demo_fill (ConfianzaStore  *store,
+                     GDateTime       *today,
+                     GError         **error)
+{
+  gint64 ids[G_N_ELEMENTS (clients)];
+  gint64 guarantee_id = 0;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      g_autoptr(ConfianzaClient) client = confianza_client_new (clients[i].name);
+      g_autoptr(GDateTime) since = day (today, -clients[i].since);
+
+      confianza_client_set_company (client, clients[i].company);
+      confianza_client_set_email (client, clients[i].email);
+      confianza_client_set_phone (client, clients[i].phone);
+      confianza_client_set_status (client, clients[i].status);
+      confianza_client_set_since (client, since);
+      confianza_client_set_follow_up_days (client, clients[i].follow_up);
+      if (!confianza_store_save_client (store, client, error))
+        return FALSE;
+      ids[i] = confianza_client_get_id (client);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (promises); i++)
+    {
+      const DemoPromise *p = &promises[i];
+      g_autoptr(GDateTime) promised = day (today, -p->promised);
+      g_autoptr(GDateTime) due = day (today, p->due);
+      g_autoptr(ConfianzaPromise) promise =
+        confianza_promise_new (ids[p->client], p->title, promised, due);
+
+      confianza_promise_set_kind (promise, p->kind);
+      if (p->quantity > 0)
+        {
+          confianza_promise_set_has_quantity (promise, TRUE);
+          confianza_promise_set_promised_quantity (promise, p->quantity);
+          confianza_promise_set_unit (promise, p->unit);
+        }
+      if (p->delivered != NO_DELIVERY)
+        {
+          g_autoptr(GDateTime) delivered = day (today, p->delivered);
+
+          confianza_promise_set_delivered_on (promise, delivered);
+          confianza_promise_set_delivered_quantity (promise, p->delivered_quantity);
+          confianza_promise_set_extras (promise, p->extras);
+        }
+      if (p->broken_reason != NULL)
+        {
+          confianza_promise_set_broken (promise, TRUE);
+          confianza_promise_set_broken_reason (promise, p->broken_reason);
+        }
+      if (!confianza_store_save_promise (store, promise, error))
+        return FALSE;
+
+      /* The corrected catalogue is the recovery plan's guarantee. */
+      if (g_str_equal (p->title, "Catálogo corregido, sin coste"))
+        guarantee_id = confianza_promise_get_id (promise);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (quick_wins); i++)
+    {
+      g_autoptr(GDateTime) achieved = day (today, -quick_wins[i].achieved);
+      g_autoptr(ConfianzaQuickWin) win =
+        confianza_quick_win_new (ids[quick_wins[i].client], quick_wins[i].title, achieved);
+
+      if (quick_wins[i].shared >= 0)
+        {
+          g_autoptr(GDateTime) shared = day (today, -quick_wins[i].shared);
+          confianza_quick_win_set_shared_on (win, shared);
+        }
+      if (!confianza_store_save_quick_win (store, win, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (conversations); i++)
+    {
+      g_autoptr(GDateTime) when = day (today, -conversations[i].days_ago);
+      g_autoptr(ConfianzaConversation) conversation =
+        confianza_conversation_new (ids[conversations[i].client], when, conversations[i].channel);
+
+      confianza_conversation_set_client_said (conversation, conversations[i].said);
+      confianza_conversation_set_agreed (conversation, conversations[i].agreed);
+      if (!confianza_store_save_conversation (store, conversation, error))
+        return FALSE;
+    }
+
+  return fill_recovery (store, today, ids[2], guarantee_id, error);
+}

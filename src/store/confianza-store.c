@@ -1,0 +1,3802 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-store"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "confianza-store.h"
+#include "model/confianza-trust.h"
+
+#ifndef O_CLOEXEC
+# define O_CLOEXEC 0
+#endif
+
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER   "SQLite format 3"  /* plus its NUL: 16 bytes */
+
+/* The kinds of record the store keeps, one table each. */
+typedef enum
+{
+  KIND_CLIENT,
+  KIND_PROMISE,
+  KIND_QUICK_WIN,
+  KIND_CONVERSATION,
+  KIND_INCIDENT,
+  KIND_PLAN,
+  KIND_FOLLOW_UP,
+  KIND_COMPENSATION,
+  N_KINDS
+} RecordKind;
+
+/* A live list handed out by confianza_store_get_…(): the store does not own
+ * it, so that it goes away when the interface drops it. */
+typedef struct
+{
+  ConfianzaStore *store;     /* unowned: dispose unhooks every entry first */
+  RecordKind      kind;
+  gint64          owner_id;  /* client id, plan id, or 0 for every plan */
+  GListStore     *list;      /* weak */
+} CachedList;
+
+struct _ConfianzaStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  char       *backup_path;
+  sqlite3    *db;
+  int         schema_version;
+
+  GHashTable *statements;    /* SQL text → prepared sqlite3_stmt */
+  GListStore *clients;       /* NULL until someone asks for it */
+  GHashTable *lists;         /* set of CachedList */
+  /* Inside confianza_store_begin () … _commit (): the PendingChanges made
+   * so far; NULL otherwise */
+  GPtrArray  *pending;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaStore, confianza_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (confianza-store-error-quark, confianza_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Schema
+ *
+ * migrations[i] upgrades a database from version i to i + 1. Never edit a
+ * migration that has shipped: add a new one. Dates are ISO 8601
+ * "YYYY-MM-DD" text (which sorts and compares as text), money is integer
+ * cents with its currency code, and enumerations are their stable nicks,
+ * without CHECK constraints so that a new value needs no table rebuild.
+ * A migration that rebuilds a table must switch foreign keys off around it.
+ */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE client ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name                  TEXT NOT NULL,"
+  "  company               TEXT,"
+  "  email                 TEXT,"
+  "  phone                 TEXT,"
+  "  notes                 TEXT,"
+  "  status                TEXT NOT NULL,"
+  "  since                 TEXT,"
+  "  last_contact          TEXT,"
+  "  follow_up_days        INTEGER NOT NULL DEFAULT 0,"
+  "  let_go_reason         TEXT"
+  ");"
+  "CREATE TABLE promise ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  plan_id               INTEGER REFERENCES recovery_plan (id) ON DELETE SET NULL,"
+  "  title                 TEXT NOT NULL,"
+  "  kind                  TEXT,"
+  "  promised_on           TEXT,"
+  "  due_on                TEXT,"
+  "  has_quantity          INTEGER NOT NULL DEFAULT 0,"
+  "  promised_quantity     REAL NOT NULL DEFAULT 0,"
+  "  unit                  TEXT,"
+  "  delivered_on          TEXT,"
+  "  delivered_quantity    REAL NOT NULL DEFAULT 0,"
+  "  extras                TEXT,"
+  "  delivery_note         TEXT,"
+  "  broken                INTEGER NOT NULL DEFAULT 0,"
+  "  broken_reason         TEXT"
+  ");"
+  "CREATE TABLE quick_win ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  achieved_on           TEXT,"
+  "  title                 TEXT NOT NULL,"
+  "  shared_on             TEXT"
+  ");"
+  "CREATE TABLE conversation ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  happened_on           TEXT,"
+  "  channel               TEXT NOT NULL,"
+  "  client_said           TEXT,"
+  "  agreed                TEXT"
+  ");"
+  "CREATE TABLE incident ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  happened_on           TEXT,"
+  "  description           TEXT,"
+  "  severity              TEXT NOT NULL,"
+  "  responsibility        TEXT NOT NULL,"
+  "  cause                 TEXT"
+  ");"
+  "CREATE TABLE recovery_plan ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  incident_id           INTEGER NOT NULL UNIQUE REFERENCES incident (id) ON DELETE CASCADE,"
+  "  started_on            TEXT NOT NULL,"
+  "  step                  INTEGER NOT NULL DEFAULT 0,"
+  "  client_said           TEXT,"
+  "  invited_to_speak_on   TEXT,"
+  "  acknowledged_on       TEXT,"
+  "  apologised_on         TEXT,"
+  "  apology_channel       TEXT NOT NULL,"
+  "  apologised_by         TEXT,"
+  "  apology_words         TEXT,"
+  "  compensation_declined INTEGER NOT NULL DEFAULT 0,"
+  "  guarantee_terms       TEXT,"
+  "  guarantee_until       TEXT,"
+  "  guarantee_promise_id  INTEGER REFERENCES promise (id) ON DELETE SET NULL,"
+  "  follow_up_every_days  INTEGER NOT NULL DEFAULT 0,"
+  "  follow_up_until       TEXT,"
+  "  follow_up_times       INTEGER NOT NULL DEFAULT 0,"
+  "  root_cause            TEXT,"
+  "  corrective_measure    TEXT,"
+  "  corrective_owner      TEXT,"
+  "  corrective_due        TEXT,"
+  "  outcome               TEXT NOT NULL,"
+  "  outcome_reason        TEXT,"
+  "  closed_on             TEXT"
+  ");"
+  "CREATE TABLE follow_up ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  plan_id               INTEGER NOT NULL REFERENCES recovery_plan (id) ON DELETE CASCADE,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  due_on                TEXT,"
+  "  done_on               TEXT,"
+  "  note                  TEXT"
+  ");"
+  "CREATE TABLE compensation ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  plan_id               INTEGER NOT NULL REFERENCES recovery_plan (id) ON DELETE CASCADE,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  kind                  TEXT NOT NULL,"
+  "  amount_cents          INTEGER NOT NULL DEFAULT 0,"
+  "  currency              TEXT,"
+  "  description           TEXT,"
+  "  given_on              TEXT"
+  ");"
+  /* (client_id, due_on) also serves every lookup by client_id alone */
+  "CREATE INDEX promise_client_due ON promise (client_id, due_on);"
+  "CREATE INDEX promise_due ON promise (due_on);"
+  "CREATE INDEX promise_plan ON promise (plan_id);"
+  "CREATE INDEX quick_win_client ON quick_win (client_id);"
+  "CREATE INDEX conversation_client ON conversation (client_id);"
+  "CREATE INDEX incident_client ON incident (client_id);"
+  "CREATE INDEX recovery_plan_client ON recovery_plan (client_id);"
+  "CREATE INDEX recovery_plan_guarantee ON recovery_plan (guarantee_promise_id);"
+  "CREATE INDEX follow_up_plan ON follow_up (plan_id);"
+  "CREATE INDEX follow_up_client ON follow_up (client_id);"
+  "CREATE INDEX compensation_plan ON compensation (plan_id);"
+  "CREATE INDEX compensation_client ON compensation (client_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);
+
+/* Columns of each table after "id", in the order bind_…() and …_from_row()
+ * walk them. */
+static const char * const client_columns[] = {
+  "name", "company", "email", "phone", "notes", "status", "since",
+  "last_contact", "follow_up_days", "let_go_reason", NULL
+};
+static const char * const promise_columns[] = {
+  "client_id", "plan_id", "title", "kind", "promised_on", "due_on",
+  "has_quantity", "promised_quantity", "unit", "delivered_on",
+  "delivered_quantity", "extras", "delivery_note", "broken", "broken_reason",
+  NULL
+};
+static const char * const quick_win_columns[] = {
+  "client_id", "achieved_on", "title", "shared_on", NULL
+};
+static const char * const conversation_columns[] = {
+  "client_id", "happened_on", "channel", "client_said", "agreed", NULL
+};
+static const char * const incident_columns[] = {
+  "client_id", "happened_on", "description", "severity", "responsibility",
+  "cause", NULL
+};
+static const char * const plan_columns[] = {
+  "client_id", "incident_id", "started_on", "step", "client_said",
+  "invited_to_speak_on", "acknowledged_on", "apologised_on",
+  "apology_channel", "apologised_by", "apology_words",
+  "compensation_declined", "guarantee_terms", "guarantee_until",
+  "guarantee_promise_id", "follow_up_every_days", "follow_up_until",
+  "follow_up_times", "root_cause", "corrective_measure", "corrective_owner",
+  "corrective_due", "outcome", "outcome_reason", "closed_on", NULL
+};
+static const char * const follow_up_columns[] = {
+  "plan_id", "client_id", "due_on", "done_on", "note", NULL
+};
+static const char * const compensation_columns[] = {
+  "plan_id", "client_id", "kind", "amount_cents", "currency", "description",
+  "given_on", NULL
+};
+
+static int compare_clients       (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_promises      (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_quick_wins    (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_conversations (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_incidents     (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_plans         (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_follow_ups    (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_compensations (gconstpointer a, gconstpointer b, gpointer user_data);
+
+typedef struct
+{
+  const char         *table;
+  GType             (*get_type) (void);
+  const char * const *columns;
+  /* What the per-owner live lists of this kind filter on. */
+  const char         *owner_column;
+  /* The documented order of the live lists. */
+  GCompareDataFunc    compare;
+  const char         *not_found;
+} KindInfo;
+
+static const KindInfo kinds[N_KINDS] = {
+  [KIND_CLIENT] = {
+    "client", confianza_client_get_type, client_columns, NULL,
+    compare_clients,
+    N_("This client is no longer in your records. It may have been erased."),
+  },
+  [KIND_PROMISE] = {
+    "promise", confianza_promise_get_type, promise_columns, "client_id",
+    compare_promises,
+    N_("This promise is no longer in your records. It may have been deleted."),
+  },
+  [KIND_QUICK_WIN] = {
+    "quick_win", confianza_quick_win_get_type, quick_win_columns, "client_id",
+    compare_quick_wins,
+    N_("This quick win is no longer in your records. It may have been deleted."),
+  },
+  [KIND_CONVERSATION] = {
+    "conversation", confianza_conversation_get_type, conversation_columns, "client_id",
+    compare_conversations,
+    N_("This conversation is no longer in your records. It may have been deleted."),
+  },
+  [KIND_INCIDENT] = {
+    "incident", confianza_incident_get_type, incident_columns, "client_id",
+    compare_incidents,
+    N_("This incident is no longer in your records. It may have been deleted."),
+  },
+  [KIND_PLAN] = {
+    "recovery_plan", confianza_recovery_plan_get_type, plan_columns, "client_id",
+    compare_plans,
+    N_("This recovery plan is no longer in your records. It may have been deleted."),
+  },
+  [KIND_FOLLOW_UP] = {
+    "follow_up", confianza_follow_up_get_type, follow_up_columns, "plan_id",
+    compare_follow_ups,
+    N_("This follow-up is no longer in your records. It may have been deleted."),
+  },
+  [KIND_COMPENSATION] = {
+    "compensation", confianza_compensation_get_type, compensation_columns, "plan_id",
+    compare_compensations,
+    N_("This compensation is no longer in your records. It may have been deleted."),
+  },
+};
+
+/* A change made inside confianza_store_begin () … _commit (): the live
+ * lists hear of it only once it is committed, and a rollback gives inserted
+ * records their id 0 back. */
+typedef struct
+{
+  RecordKind  kind;
+  gpointer    object;       /* the saved record, or NULL for a deletion */
+  gint64      id;
+  gboolean    inserted;
+  GArray     *plan_ids;     /* what a deletion took along */
+  GArray     *promise_ids;
+  GArray     *client_ids;
+} PendingChange;
+
+static void
+pending_change_free (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_clear_object (&change->object);
+  g_clear_pointer (&change->plan_ids, g_array_unref);
+  g_clear_pointer (&change->promise_ids, g_array_unref);
+  g_clear_pointer (&change->client_ids, g_array_unref);
+  g_free (change);
+}
+
+/* Prepared statements are cached per store: using one ends by resetting it,
+ * which g_autoptr (CachedStatement) does at the end of the scope. */
+typedef sqlite3_stmt CachedStatement;
+
+static void
+cached_statement_reset (CachedStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStatement, cached_statement_reset)
+
+/* Errors */
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *path,
+                  int          rc,
+                  gboolean     opening)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FULL,
+                   _("The disk is full, so Confianza could not save to “%s”. "
+                     "Free some space and try again."),
+                   shown);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_READ_ONLY,
+                   _("Confianza needs permission to write to “%s” and to its "
+                     "folder, and does not have it. Ask for that permission, or "
+                     "keep your records in another place."),
+                   shown);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      if (opening)
+        g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_DAMAGED,
+                     _("“%s” is damaged, so Confianza cannot open it. It was "
+                       "left untouched: restore it from a backup copy if you "
+                       "have one."),
+                     shown);
+      else
+        g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_DAMAGED,
+                     _("“%s” is damaged, so Confianza cannot read or change it. "
+                       "Restore it from a backup copy if you have one."),
+                     shown);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                   _("“%s” is being used by another program, perhaps another "
+                     "copy of Confianza. Close it and try again."),
+                   shown);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error_literal (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND,
+                               _("The client, incident or plan this belongs to is "
+                                 "no longer in your records."));
+          break;
+        }
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        {
+          /* The only unique column besides ids: one plan per incident */
+          g_set_error_literal (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                               _("This incident already has a recovery plan."));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    default:
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                   _("Confianza could not use “%s” (%s)."),
+                   shown, detail);
+      break;
+    }
+}
+
+static void
+set_read_only_error (GError     **error,
+                     const char  *path)
+{
+  set_sqlite_error (error, NULL, path, SQLITE_READONLY, TRUE);
+}
+
+static void
+set_not_ours_error (GError     **error,
+                    const char  *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
+               _("“%s” is not a Confianza database. It was left untouched."),
+               shown);
+}
+
+static void
+set_other_program_error (GError     **error,
+                         const char  *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
+               _("“%s” belongs to another program, not to Confianza. It was "
+                 "left untouched."),
+               shown);
+}
+
+static void
+set_newer_error (GError     **error,
+                 const char  *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NEWER_VERSION,
+               _("“%s” was written by a newer version of Confianza. Update "
+                 "Confianza to open it. It was left untouched."),
+               shown);
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *path)
+{
+  set_sqlite_error (error, NULL, path, SQLITE_CORRUPT, TRUE);
+}
+
+static void
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  switch (saved_errno)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      set_read_only_error (error, path);
+      break;
+
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      set_sqlite_error (error, NULL, path, SQLITE_FULL, TRUE);
+      break;
+
+    default:
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                   _("Confianza could not use “%s” (%s)."),
+                   shown, g_strerror (saved_errno));
+      break;
+    }
+}
+
+static void
+set_not_found_error (GError     **error,
+                     RecordKind   kind)
+{
+  g_set_error_literal (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND,
+                       _(kinds[kind].not_found));
+}
+
+/* Raw statements, for opening (before there is a store) */
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *value = 0;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      rc = SQLITE_OK;
+    }
+
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static int
+query_text (sqlite3     *db,
+            const char  *sql,
+            char       **value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *value = NULL;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      rc = SQLITE_OK;
+    }
+
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+/* SQLite's own check: exactly one row saying "ok" */
+static int
+quick_check (sqlite3  *db,
+             gboolean *ok)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint rows = 0;
+  gboolean first_ok = FALSE;
+  int rc;
+
+  *ok = FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (rows == 0)
+        first_ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      rows++;
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  *ok = rows == 1 && first_ok;
+
+  return SQLITE_OK;
+}
+
+static gboolean
+is_wal_mode (sqlite3 *db)
+{
+  g_autofree char *mode = NULL;
+
+  if (query_text (db, "PRAGMA journal_mode", &mode) != SQLITE_OK)
+    return FALSE;
+
+  return g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") == 0;
+}
+
+static void
+rollback_raw (sqlite3 *db)
+{
+  /* SQLite may already have rolled back on its own (full disk, I/O error) */
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Files */
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           int         *saved_errno)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          *saved_errno = errno;
+          return FALSE;
+        }
+
+      data += written;
+      length -= (gsize) written;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_to_fd (const char *source,
+            int         out,
+            int        *saved_errno)
+{
+  char buffer[64 * 1024];
+  gboolean ok = TRUE;
+  int in;
+
+  in = g_open (source, O_RDONLY | O_CLOEXEC, 0);
+  if (in < 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      gssize n = read (in, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *saved_errno = errno;
+          ok = FALSE;
+          break;
+        }
+      if (n == 0)
+        break;
+      if (!write_all (out, buffer, (gsize) n, saved_errno))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+
+  if (ok && fsync (out) != 0)
+    {
+      *saved_errno = errno;
+      ok = FALSE;
+    }
+
+  close (in);
+
+  return ok;
+}
+
+/* Copies @path byte for byte to "@path.backup-v@version" (or -2, -3… when
+ * that exists), readable by the owner only, like the database itself. */
+static char *
+write_backup (const char  *path,
+              int          version,
+              GError     **error)
+{
+  g_autofree char *base = g_strdup_printf ("%s.backup-v%d", path, version);
+  g_autofree char *shown = g_filename_display_name (path);
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *candidate = NULL;
+      int saved_errno = 0;
+      int fd;
+
+      if (n == 1)
+        candidate = g_strdup (base);
+      else
+        candidate = g_strdup_printf ("%s-%u", base, n);
+
+      fd = g_open (candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno == EEXIST)
+        continue;
+
+      if (fd >= 0)
+        {
+          gboolean copied = copy_to_fd (path, fd, &saved_errno);
+
+          if (close (fd) != 0 && copied)
+            {
+              saved_errno = errno;
+              copied = FALSE;
+            }
+
+          if (copied)
+            return g_steal_pointer (&candidate);
+
+          g_unlink (candidate);
+        }
+      else
+        {
+          saved_errno = errno;
+        }
+
+      if (saved_errno == ENOSPC)
+        set_sqlite_error (error, NULL, path, SQLITE_FULL, TRUE);
+      else
+        g_set_error (error, CONFIANZA_STORE_ERROR,
+                     saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS
+                       ? CONFIANZA_STORE_ERROR_READ_ONLY
+                       : CONFIANZA_STORE_ERROR_FAILED,
+                     _("Confianza could not write a backup copy of “%s” before "
+                       "upgrading it (%s). The file was left untouched."),
+                     shown, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+               _("There are too many backup copies beside “%s”. Move some of "
+                 "them away and open it again."),
+               shown);
+  return NULL;
+}
+
+/* Checks what can be checked without SQLite: nothing is opened for writing
+ * until every check has passed, and files that are not ours are never handed
+ * to SQLite at all (it could checkpoint another program's journal). */
+static gboolean
+check_header (const char  *path,
+              GStatBuf    *st,
+              GError     **error)
+{
+  guint8 header[100];
+  gssize n = 0;
+  guint32 application_id;
+  gint32 user_version;
+  int fd;
+
+  if (!S_ISREG (st->st_mode))
+    {
+      set_not_ours_error (error, path);
+      return FALSE;
+    }
+
+  if (st->st_size == 0)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
+                   _("“%s” is empty, so it is not a Confianza database. It was "
+                     "left untouched."),
+                   shown);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return FALSE;
+    }
+
+  while ((gsize) n < sizeof header)
+    {
+      gssize r = read (fd, header + n, sizeof header - (gsize) n);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, path, saved_errno);
+          return FALSE;
+        }
+      if (r == 0)
+        break;
+      n += r;
+    }
+
+  close (fd);
+
+  if (n < 16 || memcmp (header, SQLITE_HEADER, 16) != 0)
+    {
+      set_not_ours_error (error, path);
+      return FALSE;
+    }
+
+  /* An SQLite header cut short */
+  if ((gsize) n < sizeof header)
+    {
+      set_damaged_error (error, path);
+      return FALSE;
+    }
+
+  /* Both big-endian, at fixed offsets of the database header. SQLite checks
+   * them again once open, since a write-ahead log can hold a newer page 1. */
+  application_id = ((guint32) header[68] << 24) | ((guint32) header[69] << 16) |
+                   ((guint32) header[70] << 8) | (guint32) header[71];
+  user_version = (gint32) (((guint32) header[60] << 24) | ((guint32) header[61] << 16) |
+                           ((guint32) header[62] << 8) | (guint32) header[63]);
+
+  if (application_id != CONFIANZA_STORE_APPLICATION_ID)
+    {
+      set_other_program_error (error, path);
+      return FALSE;
+    }
+
+  if (user_version > CONFIANZA_STORE_SCHEMA_VERSION)
+    {
+      set_newer_error (error, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening */
+
+static gboolean
+apply_settings (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  int rc;
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  /* Neither writes to the file. FULL: a committed change survives a power
+   * cut, which matters more here than speed. */
+  rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, rc, TRUE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+switch_to_wal (sqlite3     *db,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *mode = NULL;
+  int rc;
+
+  rc = query_text (db, "PRAGMA journal_mode = WAL", &mode);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, rc, TRUE);
+      return FALSE;
+    }
+
+  /* Some file systems (network shares) cannot do WAL: the rollback journal
+   * is just as safe, only slower. */
+  if (g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") != 0)
+    g_debug ("Journal mode of %s stays %s", path, mode);
+
+  return TRUE;
+}
+
+/* Runs every migration from the file's version up, in one transaction, after
+ * writing a backup copy of an existing file. */
+static gboolean
+migrate (sqlite3     *db,
+         const char  *path,
+         gboolean     is_new,
+         char       **backup_path,
+         GError     **error)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
+  gboolean wal = FALSE;
+  int version = 0;
+  int rc;
+
+  if (!is_new)
+    {
+      wal = is_wal_mode (db);
+
+      /* The backup is a copy of the main file: it must hold everything */
+      if (wal)
+        {
+          rc = sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+          if (rc != SQLITE_OK)
+            {
+              set_sqlite_error (error, db, path, rc, TRUE);
+              return FALSE;
+            }
+        }
+    }
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, rc, TRUE);
+      return FALSE;
+    }
+
+  /* Read again under the write lock: another copy may have upgraded it */
+  rc = query_int (db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (version >= CONFIANZA_STORE_SCHEMA_VERSION && !is_new)
+    {
+      rollback_raw (db);
+      if (version > CONFIANZA_STORE_SCHEMA_VERSION)
+        {
+          set_newer_error (error, path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_new)
+    {
+      g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+      GStatBuf st;
+
+      /* Something was written between the checkpoint and our lock */
+      if (wal && g_stat (wal_path, &st) == 0 && st.st_size > 0)
+        {
+          rollback_raw (db);
+          set_sqlite_error (error, NULL, path, SQLITE_BUSY, TRUE);
+          return FALSE;
+        }
+
+      /* We hold the write lock and have written nothing: the file is
+       * exactly the old version */
+      backup = write_backup (path, version, error);
+      if (backup == NULL)
+        {
+          rollback_raw (db);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                              (int) CONFIANZA_STORE_APPLICATION_ID);
+
+      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        goto failed;
+    }
+
+  for (int v = version; v < CONFIANZA_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      rc = sqlite3_exec (db, migrations[v], NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_debug ("Migration from version %d of %s failed: %s",
+                   v, path, sqlite3_errmsg (db));
+          goto failed;
+        }
+    }
+
+  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&backup);
+
+  return TRUE;
+
+failed:
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      set_sqlite_error (error, db, path, rc, TRUE);
+      break;
+
+    default:
+      if (is_new)
+        g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                     _("Confianza could not create its database in “%s” (%s)."),
+                     shown, sqlite3_errmsg (db));
+      else
+        g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                     _("“%s” could not be upgraded for this version of Confianza "
+                       "(%s). It was left as it was."),
+                     shown, sqlite3_errmsg (db));
+      break;
+    }
+
+  rollback_raw (db);
+
+  /* The file is unchanged, so its copy is of no use */
+  if (backup != NULL)
+    g_unlink (backup);
+
+  return FALSE;
+}
+
+static sqlite3 *
+open_existing (const char  *path,
+               const char  *folder,
+               GStatBuf    *st,
+               const char  *vfs,
+               char       **backup_path,
+               GError     **error)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+  gboolean had_wal;
+  int application_id = 0;
+  int version = 0;
+  int rc;
+
+  if (!check_header (path, st, error))
+    return NULL;
+
+  /* WAL needs to create files beside the database */
+  if (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0)
+    {
+      set_read_only_error (error, path);
+      return NULL;
+    }
+
+  had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, vfs);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  /* A log left by a crash would be copied into the file when we close it:
+   * not before we know the file is one we accept. A log we create ourselves
+   * is empty, and closing just removes it. */
+  if (had_wal)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!apply_settings (db, path, error))
+    goto failed_with_error;
+
+  rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if ((guint32) application_id != CONFIANZA_STORE_APPLICATION_ID)
+    {
+      set_other_program_error (error, path);
+      goto failed_with_error;
+    }
+
+  rc = query_int (db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if (version > CONFIANZA_STORE_SCHEMA_VERSION)
+    {
+      set_newer_error (error, path);
+      goto failed_with_error;
+    }
+
+  rc = quick_check (db, &ok);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if (!ok)
+    {
+      set_damaged_error (error, path);
+      goto failed_with_error;
+    }
+
+  /* Every check passed: from here on the file may be written */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (version < CONFIANZA_STORE_SCHEMA_VERSION &&
+      !migrate (db, path, FALSE, backup_path, error))
+    goto failed_with_error;
+
+  if (!switch_to_wal (db, path, error))
+    goto failed_with_error;
+
+  return db;
+
+failed:
+  set_sqlite_error (error, db, path, rc, TRUE);
+failed_with_error:
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+static sqlite3 *
+create_new (const char  *path,
+            const char  *vfs,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+  int fd;
+
+  /* Created by us, and private from the first byte: SQLite makes its
+   * journal files with the same permissions */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return NULL;
+    }
+  close (fd);
+  /* In case the umask is unusual */
+  g_chmod (path, 0600);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, vfs);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, rc, TRUE);
+      goto failed;
+    }
+
+  if (!apply_settings (db, path, error) ||
+      !migrate (db, path, TRUE, NULL, error) ||
+      !switch_to_wal (db, path, error))
+    goto failed;
+
+  return db;
+
+failed:
+  sqlite3_close_v2 (db);
+  /* An empty file left behind would be refused as not ours next time */
+  g_unlink (path);
+  return NULL;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+store_prepare (ConfianzaStore  *self,
+               const char      *sql,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+static void
+statement_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static char *
+build_select (const KindInfo *info,
+              const char     *where_column)
+{
+  GString *sql = g_string_new ("SELECT id");
+
+  for (guint i = 0; info->columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", info->columns[i]);
+  g_string_append_printf (sql, " FROM %s", info->table);
+  if (where_column != NULL)
+    g_string_append_printf (sql, " WHERE %s = ?1", where_column);
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+build_insert (const KindInfo *info)
+{
+  GString *sql = g_string_new (NULL);
+  guint i;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", info->table);
+  for (i = 0; info->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", info->columns[i]);
+  g_string_append (sql, ") VALUES (");
+  for (i = 0; info->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* The id is the parameter after the last column */
+static char *
+build_update (const KindInfo *info)
+{
+  GString *sql = g_string_new (NULL);
+  guint i;
+
+  g_string_append_printf (sql, "UPDATE %s SET ", info->table);
+  for (i = 0; info->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", info->columns[i], i + 1);
+  g_string_append_printf (sql, " WHERE id = ?%u", i + 1);
+
+  return g_string_free (sql, FALSE);
+}
+
+static int
+n_columns (const KindInfo *info)
+{
+  return (int) g_strv_length ((char **) info->columns);
+}
+
+static gboolean
+store_exec (ConfianzaStore  *self,
+            const char      *sql,
+            GError         **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inside the caller's transaction (confianza_store_begin ()) each change is
+ * a savepoint, so that a failed one is undone alone. */
+static gboolean
+store_begin (ConfianzaStore  *self,
+             GError         **error)
+{
+  if (self->pending != NULL)
+    return store_exec (self, "SAVEPOINT record", error);
+
+  return store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+store_commit (ConfianzaStore  *self,
+              GError         **error)
+{
+  if (self->pending != NULL)
+    return store_exec (self, "RELEASE record", error);
+
+  return store_exec (self, "COMMIT", error);
+}
+
+static void
+store_rollback (ConfianzaStore *self)
+{
+  /* SQLite may already have rolled back on its own (full disk, I/O error) */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  if (sqlite3_exec (self->db,
+                    self->pending != NULL ? "ROLLBACK TO record; RELEASE record" : "ROLLBACK",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not roll back a change to %s: %s",
+               self->path, sqlite3_errmsg (self->db));
+}
+
+/* Binding values, in column order; the first failure is kept */
+
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  int           index;
+  int           rc;
+} Binder;
+
+static void
+binder_check (Binder *b,
+              int     rc)
+{
+  b->index++;
+  if (b->rc == SQLITE_OK)
+    b->rc = rc;
+}
+
+static void
+bind_text (Binder     *b,
+           const char *text)
+{
+  if (text == NULL)
+    binder_check (b, sqlite3_bind_null (b->stmt, b->index));
+  else
+    binder_check (b, sqlite3_bind_text (b->stmt, b->index, text, -1, SQLITE_TRANSIENT));
+}
+
+static void
+bind_int64 (Binder *b,
+            gint64  value)
+{
+  binder_check (b, sqlite3_bind_int64 (b->stmt, b->index, value));
+}
+
+/* 0 means "none" for an optional reference */
+static void
+bind_id_or_null (Binder *b,
+                 gint64  id)
+{
+  if (id == 0)
+    binder_check (b, sqlite3_bind_null (b->stmt, b->index));
+  else
+    bind_int64 (b, id);
+}
+
+static void
+bind_bool (Binder   *b,
+           gboolean  value)
+{
+  bind_int64 (b, value ? 1 : 0);
+}
+
+static void
+bind_double (Binder *b,
+             double  value)
+{
+  binder_check (b, sqlite3_bind_double (b->stmt, b->index, value));
+}
+
+static void
+bind_date (Binder    *b,
+           GDateTime *date)
+{
+  char *iso = confianza_date_to_iso (date);
+
+  if (iso == NULL)
+    binder_check (b, sqlite3_bind_null (b->stmt, b->index));
+  else
+    binder_check (b, sqlite3_bind_text (b->stmt, b->index, iso, -1, g_free));
+}
+
+/* An unknown value binds NULL, which the NOT NULL column then refuses */
+static void
+bind_enum (Binder *b,
+           GType   type,
+           int     value)
+{
+  bind_text (b, confianza_enum_to_id (type, value));
+}
+
+static void
+bind_client (Binder          *b,
+             ConfianzaClient *client)
+{
+  bind_text (b, confianza_client_get_name (client));
+  bind_text (b, confianza_client_get_company (client));
+  bind_text (b, confianza_client_get_email (client));
+  bind_text (b, confianza_client_get_phone (client));
+  bind_text (b, confianza_client_get_notes (client));
+  bind_enum (b, CONFIANZA_TYPE_CLIENT_STATUS, confianza_client_get_status (client));
+  bind_date (b, confianza_client_get_since (client));
+  bind_date (b, confianza_client_get_last_contact (client));
+  bind_int64 (b, confianza_client_get_follow_up_days (client));
+  bind_text (b, confianza_client_get_let_go_reason (client));
+}
+
+static void
+bind_promise (Binder           *b,
+              ConfianzaPromise *promise)
+{
+  bind_int64 (b, confianza_promise_get_client_id (promise));
+  bind_id_or_null (b, confianza_promise_get_plan_id (promise));
+  bind_text (b, confianza_promise_get_title (promise));
+  bind_text (b, confianza_promise_get_kind (promise));
+  bind_date (b, confianza_promise_get_promised_on (promise));
+  bind_date (b, confianza_promise_get_due_on (promise));
+  bind_bool (b, confianza_promise_get_has_quantity (promise));
+  bind_double (b, confianza_promise_get_promised_quantity (promise));
+  bind_text (b, confianza_promise_get_unit (promise));
+  bind_date (b, confianza_promise_get_delivered_on (promise));
+  bind_double (b, confianza_promise_get_delivered_quantity (promise));
+  bind_text (b, confianza_promise_get_extras (promise));
+  bind_text (b, confianza_promise_get_delivery_note (promise));
+  bind_bool (b, confianza_promise_get_broken (promise));
+  bind_text (b, confianza_promise_get_broken_reason (promise));
+}
+
+static void
+bind_quick_win (Binder            *b,
+                ConfianzaQuickWin *win)
+{
+  bind_int64 (b, confianza_quick_win_get_client_id (win));
+  bind_date (b, confianza_quick_win_get_achieved_on (win));
+  bind_text (b, confianza_quick_win_get_title (win));
+  bind_date (b, confianza_quick_win_get_shared_on (win));
+}
+
+static void
+bind_conversation (Binder                *b,
+                   ConfianzaConversation *conversation)
+{
+  bind_int64 (b, confianza_conversation_get_client_id (conversation));
+  bind_date (b, confianza_conversation_get_happened_on (conversation));
+  bind_enum (b, CONFIANZA_TYPE_CHANNEL, confianza_conversation_get_channel (conversation));
+  bind_text (b, confianza_conversation_get_client_said (conversation));
+  bind_text (b, confianza_conversation_get_agreed (conversation));
+}
+
+static void
+bind_incident (Binder            *b,
+               ConfianzaIncident *incident)
+{
+  bind_int64 (b, confianza_incident_get_client_id (incident));
+  bind_date (b, confianza_incident_get_happened_on (incident));
+  bind_text (b, confianza_incident_get_description (incident));
+  bind_enum (b, CONFIANZA_TYPE_SEVERITY, confianza_incident_get_severity (incident));
+  bind_enum (b, CONFIANZA_TYPE_RESPONSIBILITY, confianza_incident_get_responsibility (incident));
+  bind_text (b, confianza_incident_get_cause (incident));
+}
+
+static void
+bind_plan (Binder                *b,
+           ConfianzaRecoveryPlan *plan)
+{
+  bind_int64 (b, confianza_recovery_plan_get_client_id (plan));
+  bind_int64 (b, confianza_recovery_plan_get_incident_id (plan));
+  bind_date (b, confianza_recovery_plan_get_started_on (plan));
+  bind_int64 (b, confianza_recovery_plan_get_step (plan));
+  bind_text (b, confianza_recovery_plan_get_client_said (plan));
+  bind_date (b, confianza_recovery_plan_get_invited_to_speak_on (plan));
+  bind_date (b, confianza_recovery_plan_get_acknowledged_on (plan));
+  bind_date (b, confianza_recovery_plan_get_apologised_on (plan));
+  bind_enum (b, CONFIANZA_TYPE_CHANNEL, confianza_recovery_plan_get_apology_channel (plan));
+  bind_text (b, confianza_recovery_plan_get_apologised_by (plan));
+  bind_text (b, confianza_recovery_plan_get_apology_words (plan));
+  bind_bool (b, confianza_recovery_plan_get_compensation_declined (plan));
+  bind_text (b, confianza_recovery_plan_get_guarantee_terms (plan));
+  bind_date (b, confianza_recovery_plan_get_guarantee_until (plan));
+  bind_id_or_null (b, confianza_recovery_plan_get_guarantee_promise_id (plan));
+  bind_int64 (b, confianza_recovery_plan_get_follow_up_every_days (plan));
+  bind_date (b, confianza_recovery_plan_get_follow_up_until (plan));
+  bind_int64 (b, confianza_recovery_plan_get_follow_up_times (plan));
+  bind_text (b, confianza_recovery_plan_get_root_cause (plan));
+  bind_text (b, confianza_recovery_plan_get_corrective_measure (plan));
+  bind_text (b, confianza_recovery_plan_get_corrective_owner (plan));
+  bind_date (b, confianza_recovery_plan_get_corrective_due (plan));
+  bind_enum (b, CONFIANZA_TYPE_PLAN_OUTCOME, confianza_recovery_plan_get_outcome (plan));
+  bind_text (b, confianza_recovery_plan_get_outcome_reason (plan));
+  bind_date (b, confianza_recovery_plan_get_closed_on (plan));
+}
+
+static void
+bind_follow_up (Binder            *b,
+                ConfianzaFollowUp *follow_up)
+{
+  bind_int64 (b, confianza_follow_up_get_plan_id (follow_up));
+  bind_int64 (b, confianza_follow_up_get_client_id (follow_up));
+  bind_date (b, confianza_follow_up_get_due_on (follow_up));
+  bind_date (b, confianza_follow_up_get_done_on (follow_up));
+  bind_text (b, confianza_follow_up_get_note (follow_up));
+}
+
+static void
+bind_compensation (Binder                *b,
+                   ConfianzaCompensation *compensation)
+{
+  bind_int64 (b, confianza_compensation_get_plan_id (compensation));
+  bind_int64 (b, confianza_compensation_get_client_id (compensation));
+  bind_enum (b, CONFIANZA_TYPE_COMPENSATION_KIND, confianza_compensation_get_kind (compensation));
+  bind_int64 (b, confianza_compensation_get_amount_cents (compensation));
+  bind_text (b, confianza_compensation_get_currency (compensation));
+  bind_text (b, confianza_compensation_get_description (compensation));
+  bind_date (b, confianza_compensation_get_given_on (compensation));
+}
+
+static int
+bind_record (sqlite3_stmt *stmt,
+             RecordKind    kind,
+             gpointer      object)
+{
+  Binder b = { stmt, 1, SQLITE_OK };
+
+  switch (kind)
+    {
+    case KIND_CLIENT:       bind_client (&b, object); break;
+    case KIND_PROMISE:      bind_promise (&b, object); break;
+    case KIND_QUICK_WIN:    bind_quick_win (&b, object); break;
+    case KIND_CONVERSATION: bind_conversation (&b, object); break;
+    case KIND_INCIDENT:     bind_incident (&b, object); break;
+    case KIND_PLAN:         bind_plan (&b, object); break;
+    case KIND_FOLLOW_UP:    bind_follow_up (&b, object); break;
+    case KIND_COMPENSATION: bind_compensation (&b, object); break;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert (b.rc != SQLITE_OK || b.index == n_columns (&kinds[kind]) + 1);
+
+  return b.rc;
+}
+
+/* Reading rows, in column order (column 0 is the id) */
+
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  int           index;
+  GPtrArray    *dates;  /* read dates live until the row is built */
+} Reader;
+
+static const char *
+read_text (Reader *r)
+{
+  return (const char *) sqlite3_column_text (r->stmt, r->index++);
+}
+
+static gint64
+read_int64 (Reader *r)
+{
+  return sqlite3_column_int64 (r->stmt, r->index++);
+}
+
+static int
+read_int (Reader *r)
+{
+  return sqlite3_column_int (r->stmt, r->index++);
+}
+
+static gboolean
+read_bool (Reader *r)
+{
+  return sqlite3_column_int64 (r->stmt, r->index++) != 0;
+}
+
+static double
+read_double (Reader *r)
+{
+  return sqlite3_column_double (r->stmt, r->index++);
+}
+
+static GDateTime *
+read_date (Reader *r)
+{
+  const char *column = sqlite3_column_name (r->stmt, r->index);
+  const char *text = read_text (r);
+  g_autoptr(GError) error = NULL;
+  GDateTime *date;
+
+  if (text == NULL)
+    return NULL;
+
+  date = confianza_date_from_iso (text, &error);
+  if (date == NULL)
+    {
+      g_warning ("Ignoring the unreadable date “%s” in column %s: %s",
+                 text, column, error->message);
+      return NULL;
+    }
+
+  g_ptr_array_add (r->dates, date);
+
+  return date;
+}
+
+static int
+read_enum (Reader *r,
+           GType   type)
+{
+  const char *column = sqlite3_column_name (r->stmt, r->index);
+  const char *id = read_text (r);
+  int value = 0;
+
+  if (!confianza_enum_from_id (type, id, &value))
+    {
+      g_warning ("Unknown value “%s” in column %s, read as the first one",
+                 id != NULL ? id : "(null)", column);
+      value = 0;
+    }
+
+  return value;
+}
+
+static gpointer
+client_from_row (Reader *r)
+{
+  ConfianzaClient *client = g_object_new (CONFIANZA_TYPE_CLIENT, NULL);
+
+  confianza_client_set_id (client, read_int64 (r));
+  confianza_client_set_name (client, read_text (r));
+  confianza_client_set_company (client, read_text (r));
+  confianza_client_set_email (client, read_text (r));
+  confianza_client_set_phone (client, read_text (r));
+  confianza_client_set_notes (client, read_text (r));
+  confianza_client_set_status (client, read_enum (r, CONFIANZA_TYPE_CLIENT_STATUS));
+  confianza_client_set_since (client, read_date (r));
+  confianza_client_set_last_contact (client, read_date (r));
+  confianza_client_set_follow_up_days (client, read_int (r));
+  confianza_client_set_let_go_reason (client, read_text (r));
+
+  return client;
+}
+
+static gpointer
+promise_from_row (Reader *r)
+{
+  ConfianzaPromise *promise = g_object_new (CONFIANZA_TYPE_PROMISE, NULL);
+
+  confianza_promise_set_id (promise, read_int64 (r));
+  confianza_promise_set_client_id (promise, read_int64 (r));
+  confianza_promise_set_plan_id (promise, read_int64 (r));
+  confianza_promise_set_title (promise, read_text (r));
+  confianza_promise_set_kind (promise, read_text (r));
+  confianza_promise_set_promised_on (promise, read_date (r));
+  confianza_promise_set_due_on (promise, read_date (r));
+  confianza_promise_set_has_quantity (promise, read_bool (r));
+  confianza_promise_set_promised_quantity (promise, read_double (r));
+  confianza_promise_set_unit (promise, read_text (r));
+  confianza_promise_set_delivered_on (promise, read_date (r));
+  confianza_promise_set_delivered_quantity (promise, read_double (r));
+  confianza_promise_set_extras (promise, read_text (r));
+  confianza_promise_set_delivery_note (promise, read_text (r));
+  confianza_promise_set_broken (promise, read_bool (r));
+  confianza_promise_set_broken_reason (promise, read_text (r));
+
+  return promise;
+}
+
+static gpointer
+quick_win_from_row (Reader *r)
+{
+  ConfianzaQuickWin *win = g_object_new (CONFIANZA_TYPE_QUICK_WIN, NULL);
+
+  confianza_quick_win_set_id (win, read_int64 (r));
+  confianza_quick_win_set_client_id (win, read_int64 (r));
+  confianza_quick_win_set_achieved_on (win, read_date (r));
+  confianza_quick_win_set_title (win, read_text (r));
+  confianza_quick_win_set_shared_on (win, read_date (r));
+
+  return win;
+}
+
+static gpointer
+conversation_from_row (Reader *r)
+{
+  ConfianzaConversation *conversation = g_object_new (CONFIANZA_TYPE_CONVERSATION, NULL);
+
+  confianza_conversation_set_id (conversation, read_int64 (r));
+  confianza_conversation_set_client_id (conversation, read_int64 (r));
+  confianza_conversation_set_happened_on (conversation, read_date (r));
+  confianza_conversation_set_channel (conversation, read_enum (r, CONFIANZA_TYPE_CHANNEL));
+  confianza_conversation_set_client_said (conversation, read_text (r));
+  confianza_conversation_set_agreed (conversation, read_text (r));
+
+  return conversation;
+}
+
+static gpointer
+incident_from_row (Reader *r)
+{
+  ConfianzaIncident *incident = g_object_new (CONFIANZA_TYPE_INCIDENT, NULL);
+
+  confianza_incident_set_id (incident, read_int64 (r));
+  confianza_incident_set_client_id (incident, read_int64 (r));
+  confianza_incident_set_happened_on (incident, read_date (r));
+  confianza_incident_set_description (incident, read_text (r));
+  confianza_incident_set_severity (incident, read_enum (r, CONFIANZA_TYPE_SEVERITY));
+  confianza_incident_set_responsibility (incident, read_enum (r, CONFIANZA_TYPE_RESPONSIBILITY));
+  confianza_incident_set_cause (incident, read_text (r));
+
+  return incident;
+}
+
+static gpointer
+plan_from_row (Reader *r)
+{
+  ConfianzaRecoveryPlan *plan = g_object_new (CONFIANZA_TYPE_RECOVERY_PLAN, NULL);
+
+  confianza_recovery_plan_set_id (plan, read_int64 (r));
+  confianza_recovery_plan_set_client_id (plan, read_int64 (r));
+  confianza_recovery_plan_set_incident_id (plan, read_int64 (r));
+  confianza_recovery_plan_set_started_on (plan, read_date (r));
+  confianza_recovery_plan_set_step (plan, read_int (r));
+  confianza_recovery_plan_set_client_said (plan, read_text (r));
+  confianza_recovery_plan_set_invited_to_speak_on (plan, read_date (r));
+  confianza_recovery_plan_set_acknowledged_on (plan, read_date (r));
+  confianza_recovery_plan_set_apologised_on (plan, read_date (r));
+  confianza_recovery_plan_set_apology_channel (plan, read_enum (r, CONFIANZA_TYPE_CHANNEL));
+  confianza_recovery_plan_set_apologised_by (plan, read_text (r));
+  confianza_recovery_plan_set_apology_words (plan, read_text (r));
+  confianza_recovery_plan_set_compensation_declined (plan, read_bool (r));
+  confianza_recovery_plan_set_guarantee_terms (plan, read_text (r));
+  confianza_recovery_plan_set_guarantee_until (plan, read_date (r));
+  confianza_recovery_plan_set_guarantee_promise_id (plan, read_int64 (r));
+  confianza_recovery_plan_set_follow_up_every_days (plan, read_int (r));
+  confianza_recovery_plan_set_follow_up_until (plan, read_date (r));
+  confianza_recovery_plan_set_follow_up_times (plan, read_int (r));
+  confianza_recovery_plan_set_root_cause (plan, read_text (r));
+  confianza_recovery_plan_set_corrective_measure (plan, read_text (r));
+  confianza_recovery_plan_set_corrective_owner (plan, read_text (r));
+  confianza_recovery_plan_set_corrective_due (plan, read_date (r));
+  confianza_recovery_plan_set_outcome (plan, read_enum (r, CONFIANZA_TYPE_PLAN_OUTCOME));
+  confianza_recovery_plan_set_outcome_reason (plan, read_text (r));
+  confianza_recovery_plan_set_closed_on (plan, read_date (r));
+
+  return plan;
+}
+
+static gpointer
+follow_up_from_row (Reader *r)
+{
+  ConfianzaFollowUp *follow_up = g_object_new (CONFIANZA_TYPE_FOLLOW_UP, NULL);
+
+  confianza_follow_up_set_id (follow_up, read_int64 (r));
+  confianza_follow_up_set_plan_id (follow_up, read_int64 (r));
+  confianza_follow_up_set_client_id (follow_up, read_int64 (r));
+  confianza_follow_up_set_due_on (follow_up, read_date (r));
+  confianza_follow_up_set_done_on (follow_up, read_date (r));
+  confianza_follow_up_set_note (follow_up, read_text (r));
+
+  return follow_up;
+}
+
+static gpointer
+compensation_from_row (Reader *r)
+{
+  ConfianzaCompensation *compensation = g_object_new (CONFIANZA_TYPE_COMPENSATION, NULL);
+
+  confianza_compensation_set_id (compensation, read_int64 (r));
+  confianza_compensation_set_plan_id (compensation, read_int64 (r));
+  confianza_compensation_set_client_id (compensation, read_int64 (r));
+  confianza_compensation_set_kind (compensation, read_enum (r, CONFIANZA_TYPE_COMPENSATION_KIND));
+  confianza_compensation_set_amount_cents (compensation, read_int64 (r));
+  confianza_compensation_set_currency (compensation, read_text (r));
+  confianza_compensation_set_description (compensation, read_text (r));
+  confianza_compensation_set_given_on (compensation, read_date (r));
+
+  return compensation;
+}
+
+static gpointer
+record_from_row (RecordKind    kind,
+                 sqlite3_stmt *stmt)
+{
+  Reader r = { stmt, 0, g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref) };
+  gpointer object = NULL;
+
+  switch (kind)
+    {
+    case KIND_CLIENT:       object = client_from_row (&r); break;
+    case KIND_PROMISE:      object = promise_from_row (&r); break;
+    case KIND_QUICK_WIN:    object = quick_win_from_row (&r); break;
+    case KIND_CONVERSATION: object = conversation_from_row (&r); break;
+    case KIND_INCIDENT:     object = incident_from_row (&r); break;
+    case KIND_PLAN:         object = plan_from_row (&r); break;
+    case KIND_FOLLOW_UP:    object = follow_up_from_row (&r); break;
+    case KIND_COMPENSATION: object = compensation_from_row (&r); break;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert (r.index == n_columns (&kinds[kind]) + 1);
+  g_ptr_array_unref (r.dates);
+
+  return object;
+}
+
+/* Record accessors, by kind */
+
+static gint64
+record_get_id (RecordKind kind,
+               gpointer   object)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT:       return confianza_client_get_id (object);
+    case KIND_PROMISE:      return confianza_promise_get_id (object);
+    case KIND_QUICK_WIN:    return confianza_quick_win_get_id (object);
+    case KIND_CONVERSATION: return confianza_conversation_get_id (object);
+    case KIND_INCIDENT:     return confianza_incident_get_id (object);
+    case KIND_PLAN:         return confianza_recovery_plan_get_id (object);
+    case KIND_FOLLOW_UP:    return confianza_follow_up_get_id (object);
+    case KIND_COMPENSATION: return confianza_compensation_get_id (object);
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+record_set_id (RecordKind kind,
+               gpointer   object,
+               gint64     id)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT:       confianza_client_set_id (object, id); break;
+    case KIND_PROMISE:      confianza_promise_set_id (object, id); break;
+    case KIND_QUICK_WIN:    confianza_quick_win_set_id (object, id); break;
+    case KIND_CONVERSATION: confianza_conversation_set_id (object, id); break;
+    case KIND_INCIDENT:     confianza_incident_set_id (object, id); break;
+    case KIND_PLAN:         confianza_recovery_plan_set_id (object, id); break;
+    case KIND_FOLLOW_UP:    confianza_follow_up_set_id (object, id); break;
+    case KIND_COMPENSATION: confianza_compensation_set_id (object, id); break;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gint64
+record_get_client_id (RecordKind kind,
+                      gpointer   object)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT:       return confianza_client_get_id (object);
+    case KIND_PROMISE:      return confianza_promise_get_client_id (object);
+    case KIND_QUICK_WIN:    return confianza_quick_win_get_client_id (object);
+    case KIND_CONVERSATION: return confianza_conversation_get_client_id (object);
+    case KIND_INCIDENT:     return confianza_incident_get_client_id (object);
+    case KIND_PLAN:         return confianza_recovery_plan_get_client_id (object);
+    case KIND_FOLLOW_UP:    return confianza_follow_up_get_client_id (object);
+    case KIND_COMPENSATION: return confianza_compensation_get_client_id (object);
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What the live lists of this kind are keyed by */
+static gint64
+record_get_owner_id (RecordKind kind,
+                     gpointer   object)
+{
+  switch (kind)
+    {
+    case KIND_FOLLOW_UP:    return confianza_follow_up_get_plan_id (object);
+    case KIND_COMPENSATION: return confianza_compensation_get_plan_id (object);
+    case KIND_CLIENT:
+    case KIND_PROMISE:
+    case KIND_QUICK_WIN:
+    case KIND_CONVERSATION:
+    case KIND_INCIDENT:
+    case KIND_PLAN:
+      return record_get_client_id (kind, object);
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The date of a contact with the client that the record stands for */
+static GDateTime *
+record_get_contact_date (RecordKind kind,
+                         gpointer   object)
+{
+  switch (kind)
+    {
+    case KIND_PROMISE:      return confianza_promise_get_delivered_on (object);
+    case KIND_QUICK_WIN:    return confianza_quick_win_get_shared_on (object);
+    case KIND_CONVERSATION: return confianza_conversation_get_happened_on (object);
+    case KIND_CLIENT:
+    case KIND_INCIDENT:
+    case KIND_PLAN:
+    case KIND_FOLLOW_UP:
+    case KIND_COMPENSATION:
+      return NULL;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+record_validate (RecordKind   kind,
+                 gpointer     object,
+                 GError     **error)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT:       return confianza_client_validate (object, NULL, error);
+    case KIND_PROMISE:      return confianza_promise_validate (object, NULL, error);
+    case KIND_QUICK_WIN:    return confianza_quick_win_validate (object, NULL, error);
+    case KIND_CONVERSATION: return confianza_conversation_validate (object, NULL, error);
+    case KIND_INCIDENT:     return confianza_incident_validate (object, NULL, error);
+    case KIND_PLAN:         return confianza_recovery_plan_validate (object, NULL, error);
+    case KIND_FOLLOW_UP:    return confianza_follow_up_validate (object, NULL, error);
+    case KIND_COMPENSATION: return confianza_compensation_validate (object, NULL, error);
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sort orders of the live lists. Every one ends on the id, so that no two
+ * records compare equal and a position is always well defined. */
+
+static int
+compare_ids (gint64 a,
+             gint64 b)
+{
+  return (a > b) - (a < b);
+}
+
+/* Dates without a value go last, in either direction */
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b,
+               gboolean   newest_first)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return newest_first ? g_date_time_compare (b, a) : g_date_time_compare (a, b);
+}
+
+static int
+compare_clients (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const char *name_a = confianza_client_get_name ((ConfianzaClient *) a);
+  const char *name_b = confianza_client_get_name ((ConfianzaClient *) b);
+  g_autofree char *folded_a = g_utf8_casefold (name_a != NULL ? name_a : "", -1);
+  g_autofree char *folded_b = g_utf8_casefold (name_b != NULL ? name_b : "", -1);
+  int cmp = g_utf8_collate (folded_a, folded_b);
+
+  if (cmp == 0)
+    cmp = strcmp (folded_a, folded_b);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_client_get_id ((ConfianzaClient *) a),
+                                       confianza_client_get_id ((ConfianzaClient *) b));
+}
+
+static int
+compare_promises (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  ConfianzaPromise *pa = (ConfianzaPromise *) a;
+  ConfianzaPromise *pb = (ConfianzaPromise *) b;
+  int cmp = compare_dates (confianza_promise_get_due_on (pa),
+                           confianza_promise_get_due_on (pb), FALSE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_promise_get_id (pa),
+                                       confianza_promise_get_id (pb));
+}
+
+static int
+compare_quick_wins (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  ConfianzaQuickWin *wa = (ConfianzaQuickWin *) a;
+  ConfianzaQuickWin *wb = (ConfianzaQuickWin *) b;
+  int cmp = compare_dates (confianza_quick_win_get_achieved_on (wa),
+                           confianza_quick_win_get_achieved_on (wb), TRUE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_quick_win_get_id (wb),
+                                       confianza_quick_win_get_id (wa));
+}
+
+static int
+compare_conversations (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  ConfianzaConversation *ca = (ConfianzaConversation *) a;
+  ConfianzaConversation *cb = (ConfianzaConversation *) b;
+  int cmp = compare_dates (confianza_conversation_get_happened_on (ca),
+                           confianza_conversation_get_happened_on (cb), TRUE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_conversation_get_id (cb),
+                                       confianza_conversation_get_id (ca));
+}
+
+static int
+compare_incidents (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  ConfianzaIncident *ia = (ConfianzaIncident *) a;
+  ConfianzaIncident *ib = (ConfianzaIncident *) b;
+  int cmp = compare_dates (confianza_incident_get_happened_on (ia),
+                           confianza_incident_get_happened_on (ib), TRUE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_incident_get_id (ib),
+                                       confianza_incident_get_id (ia));
+}
+
+static int
+compare_plans (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ConfianzaRecoveryPlan *pa = (ConfianzaRecoveryPlan *) a;
+  ConfianzaRecoveryPlan *pb = (ConfianzaRecoveryPlan *) b;
+  int cmp = compare_dates (confianza_recovery_plan_get_started_on (pa),
+                           confianza_recovery_plan_get_started_on (pb), TRUE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_recovery_plan_get_id (pb),
+                                       confianza_recovery_plan_get_id (pa));
+}
+
+static int
+compare_follow_ups (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  ConfianzaFollowUp *fa = (ConfianzaFollowUp *) a;
+  ConfianzaFollowUp *fb = (ConfianzaFollowUp *) b;
+  int cmp = compare_dates (confianza_follow_up_get_due_on (fa),
+                           confianza_follow_up_get_due_on (fb), FALSE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_follow_up_get_id (fa),
+                                       confianza_follow_up_get_id (fb));
+}
+
+static int
+compare_compensations (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  ConfianzaCompensation *ca = (ConfianzaCompensation *) a;
+  ConfianzaCompensation *cb = (ConfianzaCompensation *) b;
+  int cmp = compare_dates (confianza_compensation_get_given_on (ca),
+                           confianza_compensation_get_given_on (cb), FALSE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_compensation_get_id (ca),
+                                       confianza_compensation_get_id (cb));
+}
+
+/* Queries */
+
+/* Appends to @records every row of @kind whose @where_column is @value
+ * (every row when @where_column is NULL). */
+static gboolean
+load_records (ConfianzaStore  *self,
+              RecordKind       kind,
+              const char      *where_column,
+              gint64           value,
+              GPtrArray       *records,
+              GError         **error)
+{
+  g_autofree char *sql = build_select (&kinds[kind], where_column);
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (where_column != NULL)
+    sqlite3_bind_int64 (stmt, 1, value);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (kind, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+get_record (ConfianzaStore  *self,
+            RecordKind       kind,
+            const char      *column,
+            gint64           value,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!load_records (self, kind, column, value, records, error))
+    return NULL;
+
+  if (records->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (records, 0));
+}
+
+static gboolean
+collect_ids (ConfianzaStore  *self,
+             const char      *sql,
+             gint64           value,
+             GArray          *ids,
+             GError         **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, value);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ids_contain (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Live lists */
+
+static guint
+cached_list_hash (gconstpointer key)
+{
+  const CachedList *entry = key;
+
+  return g_int64_hash (&entry->owner_id) ^ ((guint) entry->kind << 24);
+}
+
+static gboolean
+cached_list_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const CachedList *ea = a;
+  const CachedList *eb = b;
+
+  return ea->kind == eb->kind && ea->owner_id == eb->owner_id;
+}
+
+static void
+cached_list_weak_notify (gpointer  data,
+                         GObject  *where_the_object_was)
+{
+  CachedList *entry = data;
+
+  /* Frees @entry */
+  g_hash_table_remove (entry->store->lists, entry);
+}
+
+/* A snapshot of a live list, holding a strong reference, so that a handler
+ * dropping one while another is being updated is harmless. */
+typedef struct
+{
+  GListStore *list;
+  RecordKind  kind;
+  gint64      owner_id;
+} ListRef;
+
+static void
+list_ref_free (gpointer data)
+{
+  ListRef *ref = data;
+
+  g_object_unref (ref->list);
+  g_free (ref);
+}
+
+/* The live lists of @kind, or of every kind when @kind is N_KINDS */
+static GPtrArray *
+lists_of_kind (ConfianzaStore *self,
+               RecordKind      kind)
+{
+  GPtrArray *lists = g_ptr_array_new_with_free_func (list_ref_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      CachedList *entry = key;
+      ListRef *ref;
+
+      if (kind != N_KINDS && entry->kind != kind)
+        continue;
+
+      ref = g_new0 (ListRef, 1);
+      ref->list = g_object_ref (entry->list);
+      ref->kind = entry->kind;
+      ref->owner_id = entry->owner_id;
+      g_ptr_array_add (lists, ref);
+    }
+
+  return lists;
+}
+
+static gboolean
+list_find (GListStore *list,
+           RecordKind  kind,
+           gint64      id,
+           guint      *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (record_get_id (kind, item) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Whether @object sorts between the neighbours of @position */
+static gboolean
+list_fits_at (GListStore *list,
+              RecordKind  kind,
+              guint       position,
+              gpointer    object)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  GCompareDataFunc compare = kinds[kind].compare;
+
+  if (position > 0)
+    {
+      g_autoptr(GObject) before = g_list_model_get_item (model, position - 1);
+
+      if (compare (before, object, NULL) > 0)
+        return FALSE;
+    }
+
+  if (position + 1 < g_list_model_get_n_items (model))
+    {
+      g_autoptr(GObject) after = g_list_model_get_item (model, position + 1);
+
+      if (compare (object, after, NULL) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts the saved @object where it belongs in @list, or takes its record out
+ * when it no longer @belongs there (it moved to another client or plan). */
+static void
+list_place (GListStore *list,
+            RecordKind  kind,
+            gpointer    object,
+            gboolean    belongs)
+{
+  guint position;
+
+  if (!list_find (list, kind, record_get_id (kind, object), &position))
+    {
+      if (belongs)
+        g_list_store_insert_sorted (list, object, kinds[kind].compare, NULL);
+      return;
+    }
+
+  if (!belongs)
+    {
+      g_list_store_remove (list, position);
+      return;
+    }
+
+  if (list_fits_at (list, kind, position, object))
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+      /* The very instance in the list has already notified its changes */
+      if (item != object)
+        g_list_store_splice (list, position, 1, &object, 1);
+    }
+  else
+    {
+      g_list_store_remove (list, position);
+      g_list_store_insert_sorted (list, object, kinds[kind].compare, NULL);
+    }
+}
+
+/* Removes, from the end so positions stay valid, the items for which
+ * @matches returns TRUE. */
+static void
+list_remove_if (GListStore *list,
+                RecordKind  kind,
+                gboolean  (*matches) (gpointer item, RecordKind kind, gint64 value),
+                gint64      value)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+
+      if (matches (item, kind, value))
+        g_list_store_remove (list, i - 1);
+    }
+}
+
+static gboolean
+item_has_id (gpointer   item,
+             RecordKind kind,
+             gint64     id)
+{
+  return record_get_id (kind, item) == id;
+}
+
+static gboolean
+item_has_client (gpointer   item,
+                 RecordKind kind,
+                 gint64     client_id)
+{
+  return record_get_client_id (kind, item) == client_id;
+}
+
+static void
+lists_record_saved (ConfianzaStore *self,
+                    RecordKind      kind,
+                    gpointer        object)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  gint64 owner_id;
+
+  if (kind == KIND_CLIENT)
+    {
+      if (self->clients != NULL)
+        list_place (self->clients, kind, object, TRUE);
+      return;
+    }
+
+  owner_id = record_get_owner_id (kind, object);
+  lists = lists_of_kind (self, kind);
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (lists, i);
+
+      list_place (ref->list, kind, object,
+                  ref->owner_id == owner_id ||
+                  (kind == KIND_PLAN && ref->owner_id == 0));
+    }
+}
+
+static void
+lists_record_deleted (ConfianzaStore *self,
+                      RecordKind      kind,
+                      gint64          id)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+
+  if (kind == KIND_CLIENT)
+    {
+      if (self->clients != NULL)
+        list_remove_if (self->clients, kind, item_has_id, id);
+      return;
+    }
+
+  lists = lists_of_kind (self, kind);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (lists, i);
+
+      list_remove_if (ref->list, kind, item_has_id, id);
+    }
+}
+
+/* Everything of the client's went with them */
+static void
+lists_client_deleted (ConfianzaStore *self,
+                      gint64          client_id)
+{
+  g_autoptr(GPtrArray) lists = lists_of_kind (self, N_KINDS);
+
+  if (self->clients != NULL)
+    list_remove_if (self->clients, KIND_CLIENT, item_has_id, client_id);
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (lists, i);
+
+      list_remove_if (ref->list, ref->kind, item_has_client, client_id);
+    }
+}
+
+/* Follow-ups and compensations went with the plans; promises that were
+ * their guarantees stay, no longer tied to a plan (ON DELETE SET NULL). */
+static void
+lists_plans_deleted (ConfianzaStore *self,
+                     GArray         *plan_ids)
+{
+  g_autoptr(GPtrArray) lists = lists_of_kind (self, N_KINDS);
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (lists, i);
+      GListStore *list = ref->list;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      for (guint j = n; j > 0; j--)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), j - 1);
+
+          switch (ref->kind)
+            {
+            case KIND_PLAN:
+              if (ids_contain (plan_ids, confianza_recovery_plan_get_id ((ConfianzaRecoveryPlan *) item)))
+                g_list_store_remove (list, j - 1);
+              break;
+
+            case KIND_FOLLOW_UP:
+              if (ids_contain (plan_ids, confianza_follow_up_get_plan_id ((ConfianzaFollowUp *) item)))
+                g_list_store_remove (list, j - 1);
+              break;
+
+            case KIND_COMPENSATION:
+              if (ids_contain (plan_ids, confianza_compensation_get_plan_id ((ConfianzaCompensation *) item)))
+                g_list_store_remove (list, j - 1);
+              break;
+
+            case KIND_PROMISE:
+              if (ids_contain (plan_ids, confianza_promise_get_plan_id ((ConfianzaPromise *) item)))
+                confianza_promise_set_plan_id ((ConfianzaPromise *) item, 0);
+              break;
+
+            case KIND_CLIENT:
+            case KIND_QUICK_WIN:
+            case KIND_CONVERSATION:
+            case KIND_INCIDENT:
+            case N_KINDS:
+            default:
+              break;
+            }
+        }
+    }
+}
+
+/* Plans that had these promises as guarantees keep going without them
+ * (ON DELETE SET NULL). */
+static void
+lists_promises_deleted (ConfianzaStore *self,
+                        GArray         *promise_ids)
+{
+  g_autoptr(GPtrArray) lists = lists_of_kind (self, KIND_PLAN);
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (lists, i);
+      GListModel *list = G_LIST_MODEL (ref->list);
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (list, j);
+
+          if (ids_contain (promise_ids, confianza_recovery_plan_get_guarantee_promise_id (plan)))
+            confianza_recovery_plan_set_guarantee_promise_id (plan, 0);
+        }
+    }
+}
+
+static void
+live_client_contacted (ConfianzaStore *self,
+                       gint64          client_id,
+                       GDateTime      *date)
+{
+  guint position;
+
+  if (self->clients == NULL ||
+      !list_find (self->clients, KIND_CLIENT, client_id, &position))
+    return;
+
+  {
+    g_autoptr(ConfianzaClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), position);
+    GDateTime *last = confianza_client_get_last_contact (client);
+
+    if (last == NULL || g_date_time_compare (last, date) < 0)
+      confianza_client_set_last_contact (client, date);
+  }
+}
+
+static GListModel *
+get_live_list (ConfianzaStore *self,
+               RecordKind      kind,
+               gint64          owner_id)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  CachedList key = { .kind = kind, .owner_id = owner_id };
+  CachedList *entry;
+  GListStore *list;
+  const char *where_column = kinds[kind].owner_column;
+
+  entry = g_hash_table_lookup (self->lists, &key);
+  if (entry != NULL)
+    return g_object_ref (G_LIST_MODEL (entry->list));
+
+  if (kind == KIND_PLAN && owner_id == 0)
+    where_column = NULL;
+
+  list = g_list_store_new (kinds[kind].get_type ());
+  if (load_records (self, kind, where_column, owner_id, records, &error))
+    {
+      g_list_store_splice (list, 0, 0, records->pdata, records->len);
+      g_list_store_sort (list, kinds[kind].compare, NULL);
+    }
+  else
+    {
+      g_warning ("%s", error->message);
+    }
+
+  entry = g_new0 (CachedList, 1);
+  entry->store = self;
+  entry->kind = kind;
+  entry->owner_id = owner_id;
+  entry->list = list;
+  g_object_weak_ref (G_OBJECT (list), cached_list_weak_notify, entry);
+  g_hash_table_add (self->lists, entry);
+
+  return G_LIST_MODEL (list);
+}
+
+/* The client's earliest open promise, on the live client object */
+
+#define OPEN_PROMISE "delivered_on IS NULL AND broken = 0"
+
+static void
+refresh_next_due (ConfianzaStore *self,
+                  gint64          client_id)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+  int rc;
+
+  if (self->clients == NULL ||
+      !list_find (self->clients, KIND_CLIENT, client_id, &position))
+    return;
+
+  client = g_list_model_get_item (G_LIST_MODEL (self->clients), position);
+  stmt = store_prepare (self,
+                        "SELECT due_on, title FROM promise"
+                        " WHERE client_id = ?1 AND " OPEN_PROMISE
+                        " ORDER BY due_on, id LIMIT 1",
+                        &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      due = confianza_date_from_iso ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      confianza_client_set_next_due (client, due, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      confianza_client_set_next_due (client, NULL, NULL);
+    }
+}
+
+static void
+load_next_due_all (ConfianzaStore *self)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  /* Row ids are far below 2^32: they fit a pointer as they are */
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  int rc;
+
+  /* SQLite gives the bare columns of the row that holds the MIN () */
+  stmt = store_prepare (self,
+                        "SELECT client_id, MIN (due_on), title FROM promise"
+                        " WHERE " OPEN_PROMISE " GROUP BY client_id",
+                        &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      ConfianzaClient *client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+
+      g_hash_table_insert (by_id, GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)), client);
+      g_object_unref (client);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 client_id = sqlite3_column_int64 (stmt, 0);
+      ConfianzaClient *client = g_hash_table_lookup (by_id, GSIZE_TO_POINTER ((gsize) client_id));
+      g_autoptr(GDateTime) due = NULL;
+
+      if (client == NULL)
+        continue;
+
+      due = confianza_date_from_iso ((const char *) sqlite3_column_text (stmt, 1), NULL);
+      confianza_client_set_next_due (client, due, (const char *) sqlite3_column_text (stmt, 2));
+    }
+}
+
+/* History and trust */
+
+static gboolean
+load_history (ConfianzaStore       *self,
+              gint64                client_id,
+              ConfianzaTrustInput  *input,
+              GError              **error)
+{
+  static const struct {
+    RecordKind kind;
+    gsize      offset;
+  } parts[] = {
+    { KIND_PROMISE, G_STRUCT_OFFSET (ConfianzaTrustInput, promises) },
+    { KIND_QUICK_WIN, G_STRUCT_OFFSET (ConfianzaTrustInput, quick_wins) },
+    { KIND_INCIDENT, G_STRUCT_OFFSET (ConfianzaTrustInput, incidents) },
+    { KIND_PLAN, G_STRUCT_OFFSET (ConfianzaTrustInput, plans) },
+    { KIND_FOLLOW_UP, G_STRUCT_OFFSET (ConfianzaTrustInput, follow_ups) },
+    { KIND_COMPENSATION, G_STRUCT_OFFSET (ConfianzaTrustInput, compensations) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      GPtrArray **array = G_STRUCT_MEMBER_P (input, parts[i].offset);
+
+      *array = g_ptr_array_new_with_free_func (g_object_unref);
+      if (!load_records (self, parts[i].kind, "client_id", client_id, *array, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+refresh_trust (ConfianzaStore *self,
+               gint64          client_id)
+{
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_auto(ConfianzaTrustInput) input = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (self->clients == NULL ||
+      !list_find (self->clients, KIND_CLIENT, client_id, &position))
+    return;
+
+  client = g_list_model_get_item (G_LIST_MODEL (self->clients), position);
+  input.client = g_object_ref (client);
+  if (!load_history (self, client_id, &input, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  confianza_client_set_trust_score (client, (int) round (confianza_trust_score (&input)));
+}
+
+/* Saving and deleting */
+
+static gboolean
+write_record (ConfianzaStore  *self,
+              RecordKind       kind,
+              gpointer         object,
+              gint64          *new_id,
+              GError         **error)
+{
+  const KindInfo *info = &kinds[kind];
+  g_autofree char *sql = NULL;
+  g_autoptr(CachedStatement) stmt = NULL;
+  gint64 id = record_get_id (kind, object);
+  int rc;
+
+  sql = id == 0 ? build_insert (info) : build_update (info);
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = bind_record (stmt, kind, object);
+  if (rc == SQLITE_OK && id != 0)
+    rc = sqlite3_bind_int64 (stmt, n_columns (info) + 1, id);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  if (id == 0)
+    {
+      *new_id = sqlite3_last_insert_rowid (self->db);
+    }
+  else
+    {
+      if (sqlite3_changes (self->db) == 0)
+        {
+          set_not_found_error (error, kind);
+          return FALSE;
+        }
+      *new_id = id;
+    }
+
+  return TRUE;
+}
+
+/* ISO dates compare as text */
+static gboolean
+move_last_contact (ConfianzaStore  *self,
+                   gint64           client_id,
+                   GDateTime       *date,
+                   GError         **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = store_prepare (self,
+                        "UPDATE client SET last_contact = ?1 "
+                        "WHERE id = ?2 AND (last_contact IS NULL OR last_contact < ?1)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, confianza_date_to_iso (date), -1, g_free);
+  sqlite3_bind_int64 (stmt, 2, client_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the live lists learn once a change is on disk */
+static void
+record_saved (ConfianzaStore *self,
+              RecordKind      kind,
+              gpointer        object)
+{
+  GDateTime *contact = record_get_contact_date (kind, object);
+
+  lists_record_saved (self, kind, object);
+
+  if (contact != NULL)
+    live_client_contacted (self, record_get_client_id (kind, object), contact);
+
+  if (kind == KIND_PROMISE)
+    refresh_next_due (self, record_get_client_id (kind, object));
+  if (kind != KIND_CONVERSATION)
+    refresh_trust (self, record_get_client_id (kind, object));
+}
+
+static void
+record_deleted (ConfianzaStore *self,
+                RecordKind      kind,
+                gint64          id,
+                GArray         *plan_ids,
+                GArray         *promise_ids,
+                GArray         *client_ids)
+{
+  lists_record_deleted (self, kind, id);
+  if (kind == KIND_CLIENT)
+    lists_client_deleted (self, id);
+  if (plan_ids->len > 0)
+    lists_plans_deleted (self, plan_ids);
+  if (promise_ids->len > 0)
+    lists_promises_deleted (self, promise_ids);
+  for (guint i = 0; i < client_ids->len; i++)
+    {
+      refresh_next_due (self, g_array_index (client_ids, gint64, i));
+      refresh_trust (self, g_array_index (client_ids, gint64, i));
+    }
+}
+
+static gboolean
+save_record (ConfianzaStore  *self,
+             RecordKind       kind,
+             gpointer         object,
+             GError         **error)
+{
+  GDateTime *contact = record_get_contact_date (kind, object);
+  gint64 id = record_get_id (kind, object);
+  gint64 new_id = 0;
+
+  if (!record_validate (kind, object, error))
+    return FALSE;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!write_record (self, kind, object, &new_id, error) ||
+      (contact != NULL &&
+       !move_last_contact (self, record_get_client_id (kind, object), contact, error)) ||
+      !store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  /* Only now that it is on disk (or in the caller's transaction, where
+   * the next record may need it) */
+  if (id == 0)
+    record_set_id (kind, object, new_id);
+
+  if (self->pending != NULL)
+    {
+      PendingChange *change = g_new0 (PendingChange, 1);
+
+      change->kind = kind;
+      change->object = g_object_ref (object);
+      change->id = new_id;
+      change->inserted = id == 0;
+      g_ptr_array_add (self->pending, change);
+      return TRUE;
+    }
+
+  record_saved (self, kind, object);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+static gboolean
+delete_record (ConfianzaStore  *self,
+               RecordKind       kind,
+               gint64           id,
+               GError         **error)
+{
+  g_autoptr(GArray) plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) promise_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kinds[kind].table);
+  gboolean ok = TRUE;
+  int rc;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  /* What the foreign keys will take along, for the live lists */
+  switch (kind)
+    {
+    case KIND_CLIENT:
+      ok = collect_ids (self, "SELECT id FROM recovery_plan WHERE client_id = ?1", id, plan_ids, error) &&
+           collect_ids (self, "SELECT id FROM promise WHERE client_id = ?1", id, promise_ids, error);
+      break;
+    case KIND_INCIDENT:
+      ok = collect_ids (self, "SELECT id FROM recovery_plan WHERE incident_id = ?1", id, plan_ids, error);
+      break;
+    case KIND_PLAN:
+      g_array_append_val (plan_ids, id);
+      break;
+    case KIND_PROMISE:
+      g_array_append_val (promise_ids, id);
+      break;
+    case KIND_QUICK_WIN:
+    case KIND_CONVERSATION:
+    case KIND_FOLLOW_UP:
+    case KIND_COMPENSATION:
+      break;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Whose next due promise and trust index this changes */
+  if (ok && kind != KIND_CLIENT)
+    {
+      g_autofree char *owner_sql = g_strdup_printf ("SELECT client_id FROM %s WHERE id = ?1",
+                                                    kinds[kind].table);
+      ok = collect_ids (self, owner_sql, id, client_ids, error);
+    }
+
+  if (ok)
+    {
+      stmt = store_prepare (self, sql, error);
+      ok = stmt != NULL;
+    }
+
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, self->path, rc, FALSE);
+          ok = FALSE;
+        }
+      else if (sqlite3_changes (self->db) == 0)
+        {
+          set_not_found_error (error, kind);
+          ok = FALSE;
+        }
+    }
+
+  /* Done with it before any handler of the lists can run */
+  g_clear_pointer (&stmt, cached_statement_reset);
+
+  if (!ok || !store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  if (self->pending != NULL)
+    {
+      PendingChange *change = g_new0 (PendingChange, 1);
+
+      change->kind = kind;
+      change->id = id;
+      change->plan_ids = g_array_ref (plan_ids);
+      change->promise_ids = g_array_ref (promise_ids);
+      change->client_ids = g_array_ref (client_ids);
+      g_ptr_array_add (self->pending, change);
+      return TRUE;
+    }
+
+  record_deleted (self, kind, id, plan_ids, promise_ids, client_ids);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+confianza_store_dispose (GObject *object)
+{
+  ConfianzaStore *self = (ConfianzaStore *)object;
+
+  if (self->lists != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      /* The lists outlive us in the interface; they just stop updating */
+      g_hash_table_iter_init (&iter, self->lists);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          CachedList *entry = key;
+
+          g_object_weak_unref (G_OBJECT (entry->list), cached_list_weak_notify, entry);
+        }
+      g_hash_table_remove_all (self->lists);
+    }
+
+  g_clear_object (&self->clients);
+
+  G_OBJECT_CLASS (confianza_store_parent_class)->dispose (object);
+}
+
+static void
+confianza_store_finalize (GObject *object)
+{
+  ConfianzaStore *self = (ConfianzaStore *)object;
+
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  /* An unfinished transaction is rolled back when the connection closes */
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  /* Statements first: the connection closes once they are finalized */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (confianza_store_parent_class)->finalize (object);
+}
+
+static void
+confianza_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ConfianzaStore *self = CONFIANZA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_store_class_init (ConfianzaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = confianza_store_dispose;
+  object_class->finalize = confianza_store_finalize;
+  object_class->get_property = confianza_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ConfianzaStore::changed:
+   *
+   * Emitted after any record was saved or erased, once the change is on
+   * disk and the live lists are up to date: views that are not a live
+   * list (Today) refresh themselves from it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+confianza_store_init (ConfianzaStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            g_free, statement_finalize);
+  self->lists = g_hash_table_new_full (cached_list_hash, cached_list_equal,
+                                       g_free, NULL);
+}
+
+/* Public API */
+
+char *
+confianza_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "confianza", "confianza.db", NULL);
+}
+
+ConfianzaStore *
+confianza_store_open (const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return confianza_store_open_with_vfs (path, NULL, error);
+}
+
+ConfianzaStore *
+confianza_store_open_with_vfs (const char  *path,
+                               const char  *vfs,
+                               GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *backup_path = NULL;
+  ConfianzaStore *self;
+  GStatBuf st;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a Confianza database. Choose a file "
+                     "instead."),
+                   shown);
+      return NULL;
+    }
+
+  folder = g_path_get_dirname (path);
+  default_path = confianza_store_default_path ();
+
+  /* Only our own folder is created: a missing folder anywhere else is more
+   * likely a mistake, or a disconnected disk */
+  if (g_strcmp0 (path, default_path) == 0 &&
+      g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (folder);
+
+      if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+        set_read_only_error (error, folder);
+      else
+        g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                     _("Confianza could not create the folder “%s” (%s)."),
+                     shown, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *shown = g_filename_display_name (folder);
+
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NO_FOLDER,
+                   _("The folder “%s” does not exist. Create it, or choose another "
+                     "place for your records."),
+                   shown);
+      return NULL;
+    }
+
+  if (g_stat (path, &st) == 0)
+    db = open_existing (path, folder, &st, vfs, &backup_path, error);
+  else if (errno == ENOENT)
+    db = create_new (path, vfs, error);
+  else
+    {
+      set_errno_error (error, path, errno);
+      return NULL;
+    }
+
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (CONFIANZA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+  self->schema_version = CONFIANZA_STORE_SCHEMA_VERSION;
+  self->backup_path = g_steal_pointer (&backup_path);
+
+  return self;
+}
+
+const char *
+confianza_store_get_path (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+confianza_store_get_schema_version (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+confianza_store_get_backup_path (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return self->backup_path;
+}
+
+gboolean
+confianza_store_begin (ConfianzaStore  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->pending == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->pending = g_ptr_array_new_with_free_func (pending_change_free);
+
+  return TRUE;
+}
+
+gboolean
+confianza_store_commit (ConfianzaStore  *self,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->pending != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* SQLite rolls the whole transaction back after some failures (a full
+   * disk, an I/O error) of a change that the caller chose to ignore */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      g_set_error_literal (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                           _("These changes could not be saved because one of "
+                             "them failed. Nothing was changed."));
+      confianza_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!store_exec (self, "COMMIT", error))
+    {
+      confianza_store_rollback (self);
+      return FALSE;
+    }
+
+  pending = g_steal_pointer (&self->pending);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = g_ptr_array_index (pending, i);
+
+      if (change->object != NULL)
+        record_saved (self, change->kind, change->object);
+      else
+        record_deleted (self, change->kind, change->id, change->plan_ids,
+                        change->promise_ids, change->client_ids);
+    }
+
+  if (pending->len > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+confianza_store_rollback (ConfianzaStore *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_if_fail (CONFIANZA_IS_STORE (self));
+
+  if (self->pending == NULL)
+    return;
+
+  pending = g_steal_pointer (&self->pending);
+  store_rollback (self);
+
+  /* Saved again later, they must be inserted again */
+  for (guint i = pending->len; i > 0; i--)
+    {
+      PendingChange *change = g_ptr_array_index (pending, i - 1);
+
+      if (change->inserted)
+        record_set_id (change->kind, change->object, 0);
+    }
+}
+
+gboolean
+confianza_store_count (ConfianzaStore        *self,
+                       ConfianzaStoreCounts  *counts,
+                       GError               **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+
+  stmt = store_prepare (self,
+                        "SELECT (SELECT count(*) FROM client),"
+                        " (SELECT count(*) FROM promise),"
+                        " (SELECT count(*) FROM quick_win),"
+                        " (SELECT count(*) FROM conversation),"
+                        " (SELECT count(*) FROM incident),"
+                        " (SELECT count(*) FROM recovery_plan),"
+                        " (SELECT count(*) FROM follow_up),"
+                        " (SELECT count(*) FROM compensation)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  counts->clients = (guint) sqlite3_column_int64 (stmt, 0);
+  counts->promises = (guint) sqlite3_column_int64 (stmt, 1);
+  counts->quick_wins = (guint) sqlite3_column_int64 (stmt, 2);
+  counts->conversations = (guint) sqlite3_column_int64 (stmt, 3);
+  counts->incidents = (guint) sqlite3_column_int64 (stmt, 4);
+  counts->plans = (guint) sqlite3_column_int64 (stmt, 5);
+  counts->follow_ups = (guint) sqlite3_column_int64 (stmt, 6);
+  counts->compensations = (guint) sqlite3_column_int64 (stmt, 7);
+
+  return TRUE;
+}
+
+/* Clients */
+
+gboolean
+confianza_store_save_client (ConfianzaStore   *self,
+                             ConfianzaClient  *client,
+                             GError          **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_CLIENT, client, error);
+}
+
+ConfianzaClient *
+confianza_store_get_client (ConfianzaStore  *self,
+                            gint64           id,
+                            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ConfianzaClient *client;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  client = get_record (self, KIND_CLIENT, "id", id, &local_error);
+  if (client == NULL && local_error == NULL)
+    set_not_found_error (&local_error, KIND_CLIENT);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return client;
+}
+
+gboolean
+confianza_store_delete_client (ConfianzaStore  *self,
+                               gint64           id,
+                               GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_CLIENT, id, error);
+}
+
+GListModel *
+confianza_store_get_clients (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  if (self->clients == NULL)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      self->clients = g_list_store_new (CONFIANZA_TYPE_CLIENT);
+      if (load_records (self, KIND_CLIENT, NULL, 0, records, &error))
+        {
+          g_list_store_splice (self->clients, 0, 0, records->pdata, records->len);
+          g_list_store_sort (self->clients, compare_clients, NULL);
+          load_next_due_all (self);
+        }
+      else
+        {
+          g_warning ("%s", error->message);
+        }
+    }
+
+  return g_object_ref (G_LIST_MODEL (self->clients));
+}
+
+/* Promises */
+
+gboolean
+confianza_store_save_promise (ConfianzaStore    *self,
+                              ConfianzaPromise  *promise,
+                              GError           **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (promise), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_PROMISE, promise, error);
+}
+
+ConfianzaPromise *
+confianza_store_get_promise (ConfianzaStore  *self,
+                             gint64           id,
+                             GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ConfianzaPromise *promise;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  promise = get_record (self, KIND_PROMISE, "id", id, &local_error);
+  if (promise == NULL && local_error == NULL)
+    set_not_found_error (&local_error, KIND_PROMISE);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return promise;
+}
+
+gboolean
+confianza_store_delete_promise (ConfianzaStore  *self,
+                                gint64           id,
+                                GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_PROMISE, id, error);
+}
+
+GListModel *
+confianza_store_get_promises (ConfianzaStore *self,
+                              gint64          client_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_PROMISE, client_id);
+}
+
+/* Quick wins */
+
+gboolean
+confianza_store_save_quick_win (ConfianzaStore     *self,
+                                ConfianzaQuickWin  *win,
+                                GError            **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_QUICK_WIN (win), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_QUICK_WIN, win, error);
+}
+
+gboolean
+confianza_store_delete_quick_win (ConfianzaStore  *self,
+                                  gint64           id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_QUICK_WIN, id, error);
+}
+
+GListModel *
+confianza_store_get_quick_wins (ConfianzaStore *self,
+                                gint64          client_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_QUICK_WIN, client_id);
+}
+
+/* Conversations */
+
+gboolean
+confianza_store_save_conversation (ConfianzaStore         *self,
+                                   ConfianzaConversation  *conversation,
+                                   GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_CONVERSATION (conversation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_CONVERSATION, conversation, error);
+}
+
+gboolean
+confianza_store_delete_conversation (ConfianzaStore  *self,
+                                     gint64           id,
+                                     GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_CONVERSATION, id, error);
+}
+
+GListModel *
+confianza_store_get_conversations (ConfianzaStore *self,
+                                   gint64          client_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_CONVERSATION, client_id);
+}
+
+/* Incidents */
+
+gboolean
+confianza_store_save_incident (ConfianzaStore     *self,
+                               ConfianzaIncident  *incident,
+                               GError            **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_INCIDENT, incident, error);
+}
+
+gboolean
+confianza_store_delete_incident (ConfianzaStore  *self,
+                                 gint64           id,
+                                 GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_INCIDENT, id, error);
+}
+
+GListModel *
+confianza_store_get_incidents (ConfianzaStore *self,
+                               gint64          client_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_INCIDENT, client_id);
+}
+
+/* Recovery plans */
+
+gboolean
+confianza_store_save_recovery_plan (ConfianzaStore         *self,
+                                    ConfianzaRecoveryPlan  *plan,
+                                    GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_PLAN, plan, error);
+}
+
+ConfianzaRecoveryPlan *
+confianza_store_get_recovery_plan (ConfianzaStore  *self,
+                                   gint64           id,
+                                   GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ConfianzaRecoveryPlan *plan;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  plan = get_record (self, KIND_PLAN, "id", id, &local_error);
+  if (plan == NULL && local_error == NULL)
+    set_not_found_error (&local_error, KIND_PLAN);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return plan;
+}
+
+ConfianzaRecoveryPlan *
+confianza_store_get_plan_for_incident (ConfianzaStore  *self,
+                                       gint64           incident_id,
+                                       GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_record (self, KIND_PLAN, "incident_id", incident_id, error);
+}
+
+gboolean
+confianza_store_delete_recovery_plan (ConfianzaStore  *self,
+                                      gint64           id,
+                                      GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_PLAN, id, error);
+}
+
+GListModel *
+confianza_store_get_recovery_plans (ConfianzaStore *self,
+                                    gint64          client_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_PLAN, client_id);
+}
+
+/* Follow-ups */
+
+gboolean
+confianza_store_save_follow_up (ConfianzaStore     *self,
+                                ConfianzaFollowUp  *follow_up,
+                                GError            **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_FOLLOW_UP (follow_up), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_FOLLOW_UP, follow_up, error);
+}
+
+gboolean
+confianza_store_delete_follow_up (ConfianzaStore  *self,
+                                  gint64           id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_FOLLOW_UP, id, error);
+}
+
+GListModel *
+confianza_store_get_follow_ups (ConfianzaStore *self,
+                                gint64          plan_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_FOLLOW_UP, plan_id);
+}
+
+/* Compensations */
+
+gboolean
+confianza_store_save_compensation (ConfianzaStore         *self,
+                                   ConfianzaCompensation  *compensation,
+                                   GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (compensation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_COMPENSATION, compensation, error);
+}
+
+gboolean
+confianza_store_delete_compensation (ConfianzaStore  *self,
+                                     gint64           id,
+                                     GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_COMPENSATION, id, error);
+}
+
+GListModel *
+confianza_store_get_compensations (ConfianzaStore *self,
+                                   gint64          plan_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_COMPENSATION, plan_id);
+}
+
+/* Promises that are neither delivered nor broken, due on or before @until,
+ * earliest first: what Today shows. */
+GPtrArray *
+confianza_store_get_open_promises_due (ConfianzaStore  *self,
+                                       GDateTime       *until,
+                                       GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GString) sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (until != NULL, NULL);
+
+  sql = g_string_new ("SELECT id");
+  for (guint i = 0; kinds[KIND_PROMISE].columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", kinds[KIND_PROMISE].columns[i]);
+  g_string_append (sql, " FROM promise WHERE " OPEN_PROMISE " AND due_on <= ?1 ORDER BY due_on, id");
+
+  stmt = store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, confianza_date_to_iso (until), -1, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (KIND_PROMISE, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+gboolean
+confianza_store_load_history (ConfianzaStore       *self,
+                              ConfianzaClient      *client,
+                              ConfianzaTrustInput  *input,
+                              GError              **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  memset (input, 0, sizeof *input);
+  input->client = g_object_ref (client);
+
+  if (!load_history (self, confianza_client_get_id (client), input, error))
+    {
+      confianza_trust_input_clear (input);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+confianza_store_update_trust_scores (ConfianzaStore *self)
+{
+  guint n;
+
+  g_return_if_fail (CONFIANZA_IS_STORE (self));
+
+  if (self->clients == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+
+      refresh_trust (self, confianza_client_get_id (client));
+    }
+}

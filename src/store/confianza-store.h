@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/confianza-model.h"
+#include "model/confianza-trust.h"
+
+G_BEGIN_DECLS
+
+#define CONFIANZA_STORE_ERROR (confianza_store_error_quark ())
+
+typedef enum
+{
+  CONFIANZA_STORE_ERROR_NOT_OURS,       /* not a Confianza database */
+  CONFIANZA_STORE_ERROR_NEWER_VERSION,  /* written by a newer Confianza */
+  CONFIANZA_STORE_ERROR_DAMAGED,        /* fails SQLite's quick check */
+  CONFIANZA_STORE_ERROR_READ_ONLY,      /* no permission to write */
+  CONFIANZA_STORE_ERROR_IS_DIRECTORY,
+  CONFIANZA_STORE_ERROR_NO_FOLDER,      /* the parent folder does not exist */
+  CONFIANZA_STORE_ERROR_FULL,           /* the disk is full */
+  CONFIANZA_STORE_ERROR_NOT_FOUND,      /* no such record */
+  CONFIANZA_STORE_ERROR_FAILED,         /* any other failure, said in words */
+} ConfianzaStoreError;
+
+GQuark confianza_store_error_quark (void);
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define CONFIANZA_STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of every Confianza database ("Conf"). */
+#define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
+
+#define CONFIANZA_TYPE_STORE (confianza_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConfianzaStore, confianza_store, CONFIANZA, STORE, GObject)
+
+typedef struct
+{
+  guint clients;
+  guint promises;
+  guint quick_wins;
+  guint conversations;
+  guint incidents;
+  guint plans;
+  guint follow_ups;
+  guint compensations;
+} ConfianzaStoreCounts;
+
+/* $XDG_DATA_HOME/confianza/confianza.db */
+char                  *confianza_store_default_path        (void);
+
+/*
+ * Opens (or creates, when @path does not exist) a Confianza database.
+ * Refuses, leaving the file byte-for-byte untouched, anything that is not
+ * ours, is damaged, or comes from a newer version; upgrades an older one
+ * after writing a backup copy beside it.
+ */
+ConfianzaStore        *confianza_store_open                (const char            *path,
+                                                            GError               **error);
+/*
+ * The same through the SQLite VFS registered as @vfs (NULL: the default).
+ * For tests that simulate failing disks; the application never needs it.
+ */
+ConfianzaStore        *confianza_store_open_with_vfs       (const char            *path,
+                                                            const char            *vfs,
+                                                            GError               **error);
+const char            *confianza_store_get_path            (ConfianzaStore        *self);
+int                    confianza_store_get_schema_version  (ConfianzaStore        *self);
+/* Path of the backup written before the last migration, or NULL. */
+const char            *confianza_store_get_backup_path     (ConfianzaStore        *self);
+/*
+ * Several changes in one transaction: every save_…() and delete_…() between
+ * begin () and commit () is kept or undone with the others. A change that
+ * fails inside it is undone alone, and the caller decides: commit () the
+ * rest, or rollback () everything. New records get their id at once (to
+ * link the next record to them) and get 0 back on rollback; live lists and
+ * the "changed" signal follow at commit. Not nestable. rollback () without a
+ * transaction does nothing; a failed commit () has already rolled back.
+ */
+gboolean               confianza_store_begin               (ConfianzaStore        *self,
+                                                            GError               **error);
+gboolean               confianza_store_commit              (ConfianzaStore        *self,
+                                                            GError               **error);
+void                   confianza_store_rollback            (ConfianzaStore        *self);
+
+gboolean               confianza_store_count               (ConfianzaStore        *self,
+                                                            ConfianzaStoreCounts  *counts,
+                                                            GError               **error);
+
+/*
+ * Saving validates the object (the model's rules), then inserts it when its
+ * id is 0 (and sets the new id) or updates it, in one transaction. Saving a
+ * conversation, a delivered promise or a shared quick win moves the client's
+ * last contact forward to that date. Every live list model that holds the
+ * record is updated.
+ */
+gboolean               confianza_store_save_client         (ConfianzaStore        *self,
+                                                            ConfianzaClient       *client,
+                                                            GError               **error);
+ConfianzaClient       *confianza_store_get_client          (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Erases the client and every row that belongs to them, in one transaction. */
+gboolean               confianza_store_delete_client       (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* A live GListModel of ConfianzaClient, sorted by name (case-insensitive). */
+GListModel            *confianza_store_get_clients         (ConfianzaStore        *self);
+
+gboolean               confianza_store_save_promise        (ConfianzaStore        *self,
+                                                            ConfianzaPromise      *promise,
+                                                            GError               **error);
+ConfianzaPromise      *confianza_store_get_promise         (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+gboolean               confianza_store_delete_promise      (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Live, sorted by due date (then id). */
+GListModel            *confianza_store_get_promises        (ConfianzaStore        *self,
+                                                            gint64                 client_id);
+
+gboolean               confianza_store_save_quick_win      (ConfianzaStore        *self,
+                                                            ConfianzaQuickWin     *win,
+                                                            GError               **error);
+gboolean               confianza_store_delete_quick_win    (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Live, newest first. */
+GListModel            *confianza_store_get_quick_wins      (ConfianzaStore        *self,
+                                                            gint64                 client_id);
+
+gboolean               confianza_store_save_conversation   (ConfianzaStore        *self,
+                                                            ConfianzaConversation *conversation,
+                                                            GError               **error);
+gboolean               confianza_store_delete_conversation (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Live, newest first. */
+GListModel            *confianza_store_get_conversations   (ConfianzaStore        *self,
+                                                            gint64                 client_id);
+
+gboolean               confianza_store_save_incident       (ConfianzaStore        *self,
+                                                            ConfianzaIncident     *incident,
+                                                            GError               **error);
+/* Also erases the incident's recovery plan, its follow-ups and compensations. */
+gboolean               confianza_store_delete_incident     (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Live, newest first. */
+GListModel            *confianza_store_get_incidents       (ConfianzaStore        *self,
+                                                            gint64                 client_id);
+
+gboolean               confianza_store_save_recovery_plan  (ConfianzaStore        *self,
+                                                            ConfianzaRecoveryPlan *plan,
+                                                            GError               **error);
+ConfianzaRecoveryPlan *confianza_store_get_recovery_plan   (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* The plan of an incident, or NULL without error when it has none. */
+ConfianzaRecoveryPlan *confianza_store_get_plan_for_incident (ConfianzaStore      *self,
+                                                              gint64               incident_id,
+                                                              GError             **error);
+gboolean               confianza_store_delete_recovery_plan (ConfianzaStore       *self,
+                                                             gint64                id,
+                                                             GError              **error);
+/* Live, newest first; client_id 0 lists the plans of every client. */
+GListModel            *confianza_store_get_recovery_plans  (ConfianzaStore        *self,
+                                                            gint64                 client_id);
+
+gboolean               confianza_store_save_follow_up      (ConfianzaStore        *self,
+                                                            ConfianzaFollowUp     *follow_up,
+                                                            GError               **error);
+gboolean               confianza_store_delete_follow_up    (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Live, sorted by due date. */
+GListModel            *confianza_store_get_follow_ups      (ConfianzaStore        *self,
+                                                            gint64                 plan_id);
+
+gboolean               confianza_store_save_compensation   (ConfianzaStore        *self,
+                                                            ConfianzaCompensation *compensation,
+                                                            GError               **error);
+gboolean               confianza_store_delete_compensation (ConfianzaStore        *self,
+                                                            gint64                 id,
+                                                            GError               **error);
+/* Live, sorted by date given. */
+GListModel            *confianza_store_get_compensations   (ConfianzaStore        *self,
+                                                            gint64                 plan_id);
+
+/* Open promises (neither delivered nor broken) due on or before @until,
+ * earliest first, as a new array of ConfianzaPromise (not a live list: the
+ * store's "changed" signal says when to ask again). */
+GPtrArray             *confianza_store_get_open_promises_due (ConfianzaStore  *self,
+                                                              GDateTime       *until,
+                                                              GError         **error);
+
+/* Fills @input with the client's whole history (a reference to @client and
+ * new arrays of every kind of record); release it with
+ * confianza_trust_input_clear (). @input->today is left NULL (today). */
+gboolean               confianza_store_load_history  (ConfianzaStore       *self,
+                                                      ConfianzaClient      *client,
+                                                      ConfianzaTrustInput  *input,
+                                                      GError              **error);
+/* Computes the "trust-score" of every client in the live client list; it is
+ * kept up to date after that as records are saved and erased. */
+void                   confianza_store_update_trust_scores (ConfianzaStore *self);
+
+G_END_DECLS

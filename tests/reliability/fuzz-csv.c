@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fuzz-csv"
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "model/confianza-csv.h"
+
+/*
+ * libFuzzer harness for the CSV parser: any bytes must give a preview or an
+ * error, never a crash, a leak or a hang. Built with clang only (see
+ * meson.build); the same input is also parsed against existing clients so
+ * that the duplicate checks run.
+ */
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ConfianzaCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaClient *client;
+
+  client = confianza_client_new ("Ana García");
+  confianza_client_set_email (client, "ana@example.com");
+  g_ptr_array_add (existing, client);
+
+  preview = confianza_csv_parse ((const char *) data, size, existing, &error);
+  if (preview == NULL)
+    {
+      g_assert (error != NULL && error->message[0] != '\0');
+      return 0;
+    }
+
+  g_assert (error == NULL);
+
+  for (guint i = 0; i < confianza_csv_preview_get_n_rows (preview); i++)
+    {
+      const char *message = confianza_csv_preview_get_message (preview, i);
+      ConfianzaCsvRowStatus status = confianza_csv_preview_get_status (preview, i);
+
+      g_assert (confianza_csv_preview_get_line (preview, i) >= 1);
+      g_assert ((status == CONFIANZA_CSV_ROW_READY) == (message == NULL));
+      g_assert (message == NULL || g_utf8_validate (message, -1, NULL));
+      g_assert (g_utf8_validate (confianza_client_get_name (confianza_csv_preview_get_client (preview, i)), -1, NULL));
+    }
+
+  for (guint i = 0; i < confianza_csv_preview_get_n_columns (preview); i++)
+    g_assert (g_utf8_validate (confianza_csv_preview_get_column_header (preview, i), -1, NULL));
+
+  confianza_csv_preview_check_duplicates (preview, NULL);
+
+  return 0;
+}

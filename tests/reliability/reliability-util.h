@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "store/confianza-store.h"
+
+G_BEGIN_DECLS
+
+char           *util_make_tmpdir        (void);
+void            util_rm_rf              (const char  *path);
+/* Sorted names in @path, one a line */
+char           *util_list_dir           (const char  *path);
+char           *util_file_checksum      (const char  *path);
+void            util_copy_file          (const char  *from,
+                                         const char  *to);
+void            util_raw_exec           (const char  *path,
+                                         const char  *sql);
+int             util_raw_query_int      (const char  *path,
+                                         const char  *sql);
+/* PRAGMA integrity_check says exactly "ok" */
+gboolean        util_raw_integrity_ok   (const char  *path);
+ConfianzaStore *util_open_ok            (const char  *path);
+void            util_close_store        (ConfianzaStore **store);
+/* A date that lives until util_free_dates () */
+GDateTime      *util_day                (int          year,
+                                         int          month,
+                                         int          day);
+void            util_free_dates         (void);
+
+G_END_DECLS

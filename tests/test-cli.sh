@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The command line, as a user runs it: --version, --help, --check on a good
+# database, and --check refusing files it cannot use, leaving them untouched.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+confianza=$1
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+export GSETTINGS_BACKEND=memory
+n=0
+status=0
+ok () { n=$((n+1)); echo "ok $n - $1"; }
+not_ok () { n=$((n+1)); echo "not ok $n - $1"; status=1; }
+check () { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+
+out=$("$confianza" --version 2>&1); rc=$?
+check "--version prints the version and exits 0" '[ $rc -eq 0 ] && echo "$out" | grep -qE "^Confianza [0-9]+\.[0-9]+\.[0-9]+$"'
+
+out=$("$confianza" --help 2>&1); rc=$?
+check "--help lists --database and --check" '[ $rc -eq 0 ] && echo "$out" | grep -q -- "--database" && echo "$out" | grep -q -- "--check"'
+
+db="$tmp/new.db"
+out=$("$confianza" --database="$db" --check 2>&1); rc=$?
+check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "1"'
+check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*1"'
+mode=$(stat -c %a "$db")
+check "a new database is readable only by its owner (mode $mode)" '[ "$mode" = 600 ]'
+
+refuse () {
+  local what=$1 file=$2
+  local before after
+  before=$( [ -e "$file" ] && find "$file" -maxdepth 0 -type f -exec sha256sum {} + ; ls -la "$(dirname "$file")" | sort )
+  out=$("$confianza" --database="$file" --check 2>&1); rc=$?
+  after=$( [ -e "$file" ] && find "$file" -maxdepth 0 -type f -exec sha256sum {} + ; ls -la "$(dirname "$file")" | sort )
+  check "--check refuses $what with a reason in words (exit $rc: $(echo "$out" | head -n 1))" '[ $rc -ne 0 ] && [ -n "$out" ]'
+  check "$what is left untouched, nothing written beside it" '[ "$before" = "$after" ]'
+}
+
+mkdir "$tmp/random"; head -c 65536 /dev/urandom > "$tmp/random/file.db"
+refuse "a file of random bytes" "$tmp/random/file.db"
+mkdir "$tmp/empty"; : > "$tmp/empty/file.db"
+refuse "a zero-length file" "$tmp/empty/file.db"
+mkdir -p "$tmp/dir/folder.db"
+refuse "a folder" "$tmp/dir/folder.db"
+mkdir "$tmp/other"; sqlite3 "$tmp/other/file.db" "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hola');"
+refuse "another program's SQLite database" "$tmp/other/file.db"
+mkdir "$tmp/newer"; "$confianza" --database="$tmp/newer/file.db" --check >/dev/null 2>&1
+sqlite3 "$tmp/newer/file.db" "PRAGMA journal_mode=DELETE; PRAGMA user_version=99;" >/dev/null
+refuse "a database from a newer Confianza" "$tmp/newer/file.db"
+out=$("$confianza" --database="$tmp/newer/file.db" --check 2>&1)
+check "the newer-version refusal says to update Confianza" 'echo "$out" | grep -qi "confianza"'
+refuse "a database in a folder that does not exist" "$tmp/missing/file.db"
+
+echo "1..$n"
+exit $status

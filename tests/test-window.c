@@ -1,0 +1,590 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The first window, driven in-process through its real widgets. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gui/confianza-application.h"
+#include "gui/confianza-client-dialog.h"
+#include "gui/confianza-client-page.h"
+#include "gui/confianza-clients-page.h"
+#include "gui/confianza-deliver-dialog.h"
+#include "gui/confianza-today-page.h"
+#include "gui/confianza-window.h"
+
+typedef struct
+{
+  char                 *dir;
+  char                 *path;
+  ConfianzaApplication *app;
+  ConfianzaWindow      *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  /* Let GTK lay out, map and run idle handlers. */
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+start_app (Fixture    *fixture,
+           const char *path)
+{
+  static guint n_apps;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
+
+  /* Each test registers its own application on the session bus. */
+  fixture->app = confianza_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  confianza_application_set_database_path (fixture->app, path);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  spin ();
+
+  fixture->window = CONFIANZA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (CONFIANZA_IS_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("confianza-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->app);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static ConfianzaClientDialog *
+find_dialog (Fixture *fixture)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l; l = l->next)
+    if (CONFIANZA_IS_CLIENT_DIALOG (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+type_into (ConfianzaClientDialog *dialog,
+           const char            *entry_name,
+           const char            *text)
+{
+  GtkWidget *entry = child (dialog, CONFIANZA_TYPE_CLIENT_DIALOG, entry_name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  spin ();
+}
+
+static GtkWidget *
+clients_page (Fixture *fixture)
+{
+  return child (fixture->window, CONFIANZA_TYPE_WINDOW, "clients_page");
+}
+
+static const char *
+clients_state (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (child (clients_page (fixture), CONFIANZA_TYPE_CLIENTS_PAGE, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static const char *
+window_page (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, CONFIANZA_TYPE_WINDOW, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static ConfianzaClient *
+add_stored_client (Fixture    *fixture,
+                   const char *name,
+                   const char *company,
+                   const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  ConfianzaClient *client = confianza_client_new (name);
+
+  confianza_client_set_company (client, company);
+  confianza_client_set_email (client, email);
+  confianza_store_save_client (confianza_application_get_store (fixture->app), client, &error);
+  g_assert_no_error (error);
+
+  return client;
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  start_app (fixture, fixture->path);
+
+  /* Today is the start page; with nothing due it says so. */
+  g_assert_cmpstr (window_page (fixture), ==, "today");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "clients");
+  spin ();
+  g_assert_cmpstr (window_page (fixture), ==, "clients");
+  g_assert_cmpstr (clients_state (fixture), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (child (fixture->window, CONFIANZA_TYPE_WINDOW, "add_button")));
+}
+
+static void
+test_add_client (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ConfianzaClientDialog *dialog;
+  GtkWidget *save, *name_error, *email_error;
+  GListModel *clients;
+  g_autoptr(ConfianzaClient) client = NULL;
+
+  start_app (fixture, fixture->path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-client", NULL));
+  spin ();
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+
+  save = child (dialog, CONFIANZA_TYPE_CLIENT_DIALOG, "save_button");
+  name_error = child (dialog, CONFIANZA_TYPE_CLIENT_DIALOG, "name_error");
+  email_error = child (dialog, CONFIANZA_TYPE_CLIENT_DIALOG, "email_error");
+
+  /* An empty form cannot be saved, and does not scold before it is touched. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (name_error));
+
+  /* A name typed and erased: the error appears beside the field. */
+  type_into (dialog, "name_entry", "x");
+  type_into (dialog, "name_entry", "   ");
+  g_assert_true (gtk_widget_get_visible (name_error));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_error)), !=, "");
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  type_into (dialog, "name_entry", "Panadería Ruiz");
+  g_assert_false (gtk_widget_get_visible (name_error));
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* A wrong email blocks saving, with its reason beside the field. */
+  type_into (dialog, "email_entry", "ruiz@");
+  g_assert_true (gtk_widget_get_visible (email_error));
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  /* Nothing is written before Save. */
+  clients = confianza_store_get_clients (confianza_application_get_store (fixture->app));
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
+
+  type_into (dialog, "email_entry", "hola@panaderiaruiz.es");
+  type_into (dialog, "company_entry", "Panadería Ruiz S.L.");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  spin ();
+
+  g_assert_null (find_dialog (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+  client = g_list_model_get_item (clients, 0);
+  g_assert_cmpstr (confianza_client_get_name (client), ==, "Panadería Ruiz");
+  g_assert_cmpstr (confianza_client_get_email (client), ==, "hola@panaderiaruiz.es");
+  g_assert_cmpint (confianza_client_get_id (client), >, 0);
+
+  g_assert_cmpstr (clients_state (fixture), ==, "list");
+  g_object_unref (clients);
+
+  /* It was really written: a fresh store on the same file sees it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ConfianzaStore) other = NULL;
+    ConfianzaStoreCounts counts = { 0 };
+
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+    fixture->window = NULL;
+    spin ();
+    g_clear_object (&fixture->app);
+
+    other = confianza_store_open (fixture->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (confianza_store_count (other, &counts, &error));
+    g_assert_cmpuint (counts.clients, ==, 1);
+  }
+}
+
+static void
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ConfianzaClientDialog *dialog;
+  GListModel *clients;
+
+  start_app (fixture, fixture->path);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-client", NULL);
+  spin ();
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  type_into (dialog, "name_entry", "Estudio Nube");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin ();
+  g_assert_null (find_dialog (fixture));
+
+  clients = confianza_store_get_clients (confianza_application_get_store (fixture->app));
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
+  g_object_unref (clients);
+}
+
+static void
+test_unusable_database (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *error_page;
+
+  /* A folder where the database should be: the window explains, in words. */
+  g_assert_cmpint (g_mkdir (fixture->path, 0700), ==, 0);
+  start_app (fixture, fixture->path);
+
+  g_assert_cmpstr (window_page (fixture), ==, "error");
+  error_page = child (fixture->window, CONFIANZA_TYPE_WINDOW, "error_page");
+  g_assert_true (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
+                         confianza_application_get_store_error (fixture->app)->message) != NULL);
+  g_assert_false (gtk_widget_get_visible (child (fixture->window, CONFIANZA_TYPE_WINDOW, "add_button")));
+  g_assert_false (gtk_widget_get_sensitive (child (fixture->window, CONFIANZA_TYPE_WINDOW, "sidebar_list")));
+
+  /* No page can be reached around the error. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "clients");
+  spin ();
+  g_assert_cmpstr (window_page (fixture), ==, "error");
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = NULL;
+  g_autoptr(ConfianzaClient) b = NULL;
+  g_autoptr(ConfianzaClient) c = NULL;
+  GListModel *shown;
+  GtkWidget *entry;
+
+  start_app (fixture, fixture->path);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es");
+  b = add_stored_client (fixture, "Lucía Ferrer", "Bodegas Valdeflores", "lucia@valdeflores.es");
+  c = add_stored_client (fixture, "José Peña", "Taller Peña", "jose@tallerpena.es");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  spin ();
+  g_assert_cmpstr (window_page (fixture), ==, "clients");
+
+  shown = confianza_clients_page_get_shown (CONFIANZA_CLIENTS_PAGE (clients_page (fixture)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  entry = child (clients_page (fixture), CONFIANZA_TYPE_CLIENTS_PAGE, "search_entry");
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+
+  /* By company, by email, and without accents */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "bodegas");
+  spin ();
+  g_usleep (200 * 1000);   /* GtkSearchEntry waits a moment before searching */
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "carmen@");
+  g_usleep (200 * 1000);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "pena");
+  g_usleep (200 * 1000);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  {
+    g_autoptr(ConfianzaClient) found = g_list_model_get_item (shown, 0);
+    g_assert_cmpstr (confianza_client_get_name (found), ==, "José Peña");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
+  g_usleep (200 * 1000);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpstr (clients_state (fixture), ==, "no-results");
+}
+
+static void
+test_sorting (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = confianza_client_new ("Ana");
+  g_autoptr(ConfianzaClient) b = confianza_client_new ("Beatriz");
+  g_autoptr(GDateTime) early = confianza_date_new (2026, 1, 10);
+  g_autoptr(GDateTime) late = confianza_date_new (2026, 3, 10);
+
+  g_assert_cmpint (confianza_clients_page_compare (a, b, CONFIANZA_CLIENT_SORT_NAME), <, 0);
+
+  /* Lowest trust first: those need looking after. */
+  confianza_client_set_trust_score (a, 80);
+  confianza_client_set_trust_score (b, 30);
+  g_assert_cmpint (confianza_clients_page_compare (a, b, CONFIANZA_CLIENT_SORT_TRUST), >, 0);
+
+  /* Soonest due first; no promise pending goes last. */
+  confianza_client_set_next_due (b, late, "Web");
+  g_assert_cmpint (confianza_clients_page_compare (a, b, CONFIANZA_CLIENT_SORT_NEXT_DUE), >, 0);
+  confianza_client_set_next_due (a, early, "Logo");
+  g_assert_cmpint (confianza_clients_page_compare (a, b, CONFIANZA_CLIENT_SORT_NEXT_DUE), <, 0);
+
+  /* Longest without contact first. */
+  confianza_client_set_last_contact (a, late);
+  confianza_client_set_last_contact (b, early);
+  g_assert_cmpint (confianza_clients_page_compare (a, b, CONFIANZA_CLIENT_SORT_LAST_CONTACT), >, 0);
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = NULL;
+  g_autoptr(ConfianzaClient) b = NULL;
+  ConfianzaClientsPage *page;
+  ConfianzaStoreCounts counts = { 0 };
+  g_autoptr(GError) error = NULL;
+  GListModel *shown;
+  AdwToast *toast;
+
+  start_app (fixture, fixture->path);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "");
+  b = add_stored_client (fixture, "Rosa Delgado", "Floristería Jazmín", "");
+  page = CONFIANZA_CLIENTS_PAGE (clients_page (fixture));
+  shown = confianza_clients_page_get_shown (page);
+
+  /* Hidden at once, still stored until the toast goes. */
+  toast = confianza_clients_page_delete_client (page, a);
+  g_assert_nonnull (toast);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  confianza_store_count (confianza_application_get_store (fixture->app), &counts, &error);
+  g_assert_cmpuint (counts.clients, ==, 2);
+
+  /* Undo brings it back, and nothing is erased. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  confianza_store_count (confianza_application_get_store (fixture->app), &counts, &error);
+  g_assert_cmpuint (counts.clients, ==, 2);
+
+  /* Without Undo, the toast's end erases it. */
+  toast = confianza_clients_page_delete_client (page, b);
+  adw_toast_dismiss (toast);
+  spin ();
+  confianza_store_count (confianza_application_get_store (fixture->app), &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.clients, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* Closing the window with a deletion pending erases it too. */
+  toast = confianza_clients_page_delete_client (page, a);
+  g_assert_nonnull (toast);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin ();
+  fixture->window = NULL;
+  {
+    g_autoptr(ConfianzaStore) other = confianza_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    confianza_store_count (other, &counts, &error);
+    g_assert_cmpuint (counts.clients, ==, 0);
+  }
+}
+
+static ConfianzaPromise *
+add_stored_promise (Fixture         *fixture,
+                    ConfianzaClient *client,
+                    const char      *title,
+                    int              due_in_days)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) promised = confianza_date_add_days (today, -30);
+  g_autoptr(GDateTime) due = confianza_date_add_days (today, due_in_days);
+  g_autoptr(GError) error = NULL;
+  ConfianzaPromise *promise = confianza_promise_new (confianza_client_get_id (client), title, promised, due);
+
+  confianza_store_save_promise (confianza_application_get_store (fixture->app), promise, &error);
+  g_assert_no_error (error);
+
+  return promise;
+}
+
+static void
+test_today (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = NULL;
+  g_autoptr(ConfianzaPromise) p1 = NULL;
+  g_autoptr(ConfianzaPromise) p2 = NULL;
+  g_autoptr(ConfianzaPromise) p3 = NULL;
+  g_autoptr(ConfianzaPromise) p4 = NULL;
+  ConfianzaTodayPage *today;
+  GtkWidget *page;
+
+  start_app (fixture, fixture->path);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "");
+  p1 = add_stored_promise (fixture, a, "Logotipo", -3);
+  p2 = add_stored_promise (fixture, a, "Carta", 0);
+  p3 = add_stored_promise (fixture, a, "Fotos", 4);
+  p4 = add_stored_promise (fixture, a, "Web", 20);
+
+  page = child (fixture->window, CONFIANZA_TYPE_WINDOW, "today_page");
+  today = CONFIANZA_TODAY_PAGE (page);
+  confianza_today_page_refresh (today);
+  g_assert_cmpuint (confianza_today_page_count (today, "overdue"), ==, 1);
+  g_assert_cmpuint (confianza_today_page_count (today, "today"), ==, 1);
+  g_assert_cmpuint (confianza_today_page_count (today, "week"), ==, 1);
+
+  /* Delivered, it leaves Today by itself. */
+  {
+    g_autoptr(ConfianzaPromise) delivered = confianza_promise_copy (p1);
+    g_autoptr(GDateTime) now = confianza_date_today ();
+    g_autoptr(GError) error = NULL;
+
+    confianza_promise_set_delivered_on (delivered, now);
+    confianza_store_save_promise (confianza_application_get_store (fixture->app), delivered, &error);
+    g_assert_no_error (error);
+    spin ();
+    g_assert_cmpuint (confianza_today_page_count (today, "overdue"), ==, 0);
+  }
+}
+
+static void
+test_client_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = NULL;
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  ConfianzaClientPage *page;
+  GtkWidget *list;
+  GtkWidget *name;
+
+  start_app (fixture, fixture->path);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es");
+  promise = add_stored_promise (fixture, a, "Logotipo", 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-client", "x",
+                                             confianza_client_get_id (a)));
+  spin ();
+  g_assert_cmpstr (window_page (fixture), ==, "client");
+
+  page = CONFIANZA_CLIENT_PAGE (child (fixture->window, CONFIANZA_TYPE_WINDOW, "client_page"));
+  name = child (page, CONFIANZA_TYPE_CLIENT_PAGE, "name_label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Carmen Ruiz");
+  list = child (page, CONFIANZA_TYPE_CLIENT_PAGE, "promises_list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  /* Mark it delivered through its row's action: the deliver dialog opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "client.deliver-promise", "x",
+                                             confianza_promise_get_id (promise)));
+  spin ();
+  {
+    GtkWidget *dialog = NULL;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l; l = l->next)
+      if (CONFIANZA_IS_DELIVER_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+    spin ();
+  }
+
+  /* Delivered today, five days early: overdelivered, and the client was in touch today. */
+  {
+    g_autoptr(ConfianzaStore) store = g_object_ref (confianza_application_get_store (fixture->app));
+    g_autoptr(ConfianzaPromise) stored = confianza_store_get_promise (store, confianza_promise_get_id (promise), NULL);
+    g_autoptr(GDateTime) today = confianza_date_today ();
+
+    g_assert_nonnull (stored);
+    g_assert_cmpint (confianza_promise_get_outcome (stored, today), ==, CONFIANZA_OUTCOME_OVERDELIVERED);
+    g_assert_true (confianza_date_equal (confianza_client_get_last_contact (a), today));
+  }
+
+  /* Back goes to where the client was opened from. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  spin ();
+  g_assert_cmpstr (window_page (fixture), !=, "client");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/window/add-client", Fixture, NULL, fixture_set_up, test_add_client, fixture_tear_down);
+  g_test_add ("/window/escape-cancels", Fixture, NULL, fixture_set_up, test_escape_cancels, fixture_tear_down);
+  g_test_add ("/window/unusable-database", Fixture, NULL, fixture_set_up, test_unusable_database, fixture_tear_down);
+  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/window/sorting", Fixture, NULL, fixture_set_up, test_sorting, fixture_tear_down);
+  g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/window/today", Fixture, NULL, fixture_set_up, test_today, fixture_tear_down);
+  g_test_add ("/window/client-page", Fixture, NULL, fixture_set_up, test_client_page, fixture_tear_down);
+
+  return g_test_run ();
+}
