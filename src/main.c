@@ -6,14 +6,44 @@
 
 #include "gui/confianza-application.h"
 
+/*
+ * Where the translations are: beside the program when it was installed
+ * somewhere else than its build's prefix (a DESTDIR, a moved folder), in the
+ * build tree when it runs from there, else where it was built to go.
+ */
+static char *
+find_locale_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = NULL;
+  const char *candidates[] = { "../share/locale", "../po" };
+
+  if (exe == NULL)
+    return g_strdup (LOCALEDIR);
+
+  bindir = g_path_get_dirname (exe);
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *dir = g_build_filename (bindir, candidates[i], NULL);
+      g_autofree char *mo = g_build_filename (dir, "es", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+      if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+        return g_canonicalize_filename (dir, NULL);
+    }
+
+  return g_strdup (LOCALEDIR);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(ConfianzaApplication) app = NULL;
+  g_autofree char *locale_dir = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  locale_dir = find_locale_dir ();
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -29,9 +29,9 @@ check "a new database is readable only by its owner (mode $mode)" '[ "$mode" = 6
 refuse () {
   local what=$1 file=$2
   local before after
-  before=$( [ -e "$file" ] && find "$file" -maxdepth 0 -type f -exec sha256sum {} + ; ls -la "$(dirname "$file")" | sort )
+  before=$( [ -e "$file" ] && find "$file" -maxdepth 0 -type f -exec sha256sum {} + ; ls -la "$(dirname "$file")" 2>/dev/null | sort )
   out=$("$confianza" --database="$file" --check 2>&1); rc=$?
-  after=$( [ -e "$file" ] && find "$file" -maxdepth 0 -type f -exec sha256sum {} + ; ls -la "$(dirname "$file")" | sort )
+  after=$( [ -e "$file" ] && find "$file" -maxdepth 0 -type f -exec sha256sum {} + ; ls -la "$(dirname "$file")" 2>/dev/null | sort )
   check "--check refuses $what with a reason in words (exit $rc: $(echo "$out" | head -n 1))" '[ $rc -ne 0 ] && [ -n "$out" ]'
   check "$what is left untouched, nothing written beside it" '[ "$before" = "$after" ]'
 }
@@ -50,6 +50,16 @@ refuse "a database from a newer Confianza" "$tmp/newer/file.db"
 out=$("$confianza" --database="$tmp/newer/file.db" --check 2>&1)
 check "the newer-version refusal says to update Confianza" 'echo "$out" | grep -qi "confianza"'
 refuse "a database in a folder that does not exist" "$tmp/missing/file.db"
+
+# --demo with --database writes the sample into a new file, and only a new one.
+demo="$tmp/demo/sample.db"; mkdir -p "$tmp/demo"
+out=$("$confianza" --database="$demo" --demo 2>&1); rc=$?
+check "--demo --database writes sample data into a new database and exits 0" '[ $rc -eq 0 ] && [ -f "$demo" ]'
+out=$("$confianza" --database="$demo" --check 2>&1); rc=$?
+check "the sample holds a dozen clients and an incident with its plan" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 " && echo "$out" | grep -qE "(^|[^0-9])1 .*(plan|recuperación)"'
+before=$(sha256sum "$demo")
+out=$("$confianza" --database="$demo" --demo 2>&1); rc=$?
+check "--demo refuses an existing file and leaves it untouched" '[ $rc -ne 0 ] && [ -n "$out" ] && [ "$before" = "$(sha256sum "$demo")" ]'
 
 echo "1..$n"
 exit $status

@@ -383,6 +383,13 @@ confianza_reports_page_init (ConfianzaReportsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->from_entry)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("From"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->to_entry)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("To"),
+                                  -1);
+
   expression = gtk_property_expression_new (CONFIANZA_TYPE_CLIENT, NULL, "name");
   adw_combo_row_set_expression (self->client_row, expression);
 

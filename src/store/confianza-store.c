@@ -1154,13 +1154,23 @@ create_new (const char  *path,
             const char  *vfs,
             GError     **error)
 {
+  g_autofree char *tmp = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = NULL;
   sqlite3 *db = NULL;
   int rc;
   int fd;
 
-  /* Created by us, and private from the first byte: SQLite makes its
-   * journal files with the same permissions */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  /*
+   * Built whole under a temporary name in the same folder, then linked into
+   * place: a crash or a full disk while creating never leaves a half-made
+   * file at @path that every later start would refuse. The temporary file
+   * is ours and private (0600) from its first byte.
+   */
+  template = g_strdup_printf (".%s.creating-XXXXXX", base);
+  tmp = g_build_filename (dir, template, NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       set_errno_error (error, path, errno);
@@ -1168,9 +1178,9 @@ create_new (const char  *path,
     }
   close (fd);
   /* In case the umask is unusual */
-  g_chmod (path, 0600);
+  g_chmod (tmp, 0600);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, vfs);
+  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, vfs);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, db, path, rc, TRUE);
@@ -1178,16 +1188,50 @@ create_new (const char  *path,
     }
 
   if (!apply_settings (db, path, error) ||
-      !migrate (db, path, TRUE, NULL, error) ||
-      !switch_to_wal (db, path, error))
+      !migrate (db, path, TRUE, NULL, error))
     goto failed;
+
+  rc = sqlite3_close_v2 (db);
+  db = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, path, rc, TRUE);
+      goto failed;
+    }
+
+  /* link () never replaces a file that appeared meanwhile; folders that
+   * know no hard links (FAT) get a rename. */
+  if (link (tmp, path) == 0)
+    g_unlink (tmp);
+  else if ((errno == EPERM || errno == ENOTSUP || errno == EXDEV) &&
+           !g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (tmp, path) == 0)
+    ;
+  else
+    {
+      set_errno_error (error, path, errno);
+      goto failed;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, vfs);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, rc, TRUE);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  if (!apply_settings (db, path, error) ||
+      !switch_to_wal (db, path, error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
 
   return db;
 
 failed:
   sqlite3_close_v2 (db);
-  /* An empty file left behind would be refused as not ours next time */
-  g_unlink (path);
+  g_unlink (tmp);
   return NULL;
 }
 
@@ -2412,7 +2456,7 @@ lists_record_saved (ConfianzaStore *self,
 
       list_place (ref->list, kind, object,
                   ref->owner_id == owner_id ||
-                  (kind == KIND_PLAN && ref->owner_id == 0));
+                  ((kind == KIND_PLAN || kind == KIND_INCIDENT) && ref->owner_id == 0));
     }
 }
 
@@ -2569,7 +2613,7 @@ get_live_list (ConfianzaStore *self,
   if (entry != NULL)
     return g_object_ref (G_LIST_MODEL (entry->list));
 
-  if (kind == KIND_PLAN && owner_id == 0)
+  if ((kind == KIND_PLAN || kind == KIND_INCIDENT) && owner_id == 0)
     where_column = NULL;
 
   list = g_list_store_new (kinds[kind].get_type ());

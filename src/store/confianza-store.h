@@ -147,7 +147,8 @@ gboolean               confianza_store_save_incident       (ConfianzaStore      
 gboolean               confianza_store_delete_incident     (ConfianzaStore        *self,
                                                             gint64                 id,
                                                             GError               **error);
-/* Live, newest first. */
+/* Live, newest first; client_id 0 lists the incidents of every client (to
+ * tell a systemic problem across the portfolio). */
 GListModel            *confianza_store_get_incidents       (ConfianzaStore        *self,
                                                             gint64                 client_id);
 

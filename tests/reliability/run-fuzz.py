@@ -21,7 +21,7 @@ def main():
         print("ok 1 # SKIP %s" % sys.argv[2])
         return 0
 
-    fuzzer, corpus, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    fuzzer, corpus, seconds = os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     work = tempfile.mkdtemp(prefix="confianza-fuzz-")
     try:
         # New inputs go to the copy, never into the source tree

@@ -9,9 +9,8 @@ follow-ups or compensation, and PRAGMA integrity_check must say "ok".
 The same database grows across all the kills. Output is TAP.
 
 Then CREATION_KILLS more kills land while a new database is being
-created: the application must still start afterwards. That check is
-reported as TODO while the store leaves an empty or half-created file
-behind, which it then refuses as "not a Confianza database".
+created: the application must still start afterwards (the store builds a
+new database under a temporary name and links it into place).
 
 Usage: test-crash.py CRASH_WRITER [KILLS] [SEED]
 """
@@ -128,9 +127,7 @@ def creation_kills(writer, rng, first_number):
     for problem in refused:
         print("# %s" % problem)
     return ("not ok %d - %d of %d kills while creating a database left a file that is "
-            "refused afterwards # TODO create_new () must not leave an empty or "
-            "half-created file under the final name"
-            % (first_number, len(refused), CREATION_KILLS)), len(refused)
+            "refused afterwards" % (first_number, len(refused), CREATION_KILLS)), len(refused)
 
 
 def main():

@@ -17,7 +17,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "export/confianza-report.h"
 #include "store/confianza-demo.h"
@@ -49,6 +51,17 @@ main (int   argc,
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) to = NULL;
   gboolean ok = FALSE;
+
+  /* For the tests: a file size limit makes writing fail as a full disk
+   * would, without root */
+  if (g_getenv ("REPORT_HELPER_FILE_SIZE_LIMIT") != NULL)
+    {
+      struct rlimit limit;
+
+      limit.rlim_cur = limit.rlim_max = (rlim_t) g_ascii_strtoull (g_getenv ("REPORT_HELPER_FILE_SIZE_LIMIT"), NULL, 10);
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &limit);
+    }
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);

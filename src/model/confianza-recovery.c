@@ -1,0 +1,638 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-recovery"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "confianza-date.h"
+#include "confianza-error.h"
+#include "confianza-recovery.h"
+#include "confianza-rules.h"
+#include "confianza-trust.h"
+
+/* The longest guarantee promise title, in characters. */
+#define GUARANTEE_TITLE_MAX 120
+
+/* Helpers */
+
+static gboolean
+fail (const char          **property,
+      const char           *name,
+      GError              **error,
+      ConfianzaModelError   code,
+      const char           *message)
+{
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
+
+  if (property != NULL)
+    *property = name;
+
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* @date is set and comes before the incident. */
+static gboolean
+before_incident (GDateTime         *date,
+                 ConfianzaIncident *incident)
+{
+  GDateTime *happened_on;
+
+  if (date == NULL || incident == NULL)
+    return FALSE;
+
+  happened_on = confianza_incident_get_happened_on (incident);
+
+  return happened_on != NULL && confianza_date_compare (date, happened_on) < 0;
+}
+
+static int
+days_after_incident (ConfianzaIncident *incident,
+                     GDateTime         *date)
+{
+  GDateTime *happened_on;
+
+  g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), -1);
+
+  happened_on = confianza_incident_get_happened_on (incident);
+  if (date == NULL || happened_on == NULL)
+    return -1;
+
+  return MAX (0, confianza_date_days_between (happened_on, date));
+}
+
+/* Public API */
+
+char **
+confianza_recovery_default_causes (void)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **causes;
+
+  /* Translators: cause categories of an incident, offered in a list the
+   * user can add to */
+  g_strv_builder_add (builder, C_("cause", "Delays"));
+  g_strv_builder_add (builder, C_("cause", "Quality"));
+  g_strv_builder_add (builder, C_("cause", "Communication"));
+  g_strv_builder_add (builder, C_("cause", "Billing"));
+  g_strv_builder_add (builder, C_("cause", "Scope"));
+  g_strv_builder_add (builder, C_("cause", "Customer service"));
+  causes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return causes;
+}
+
+GPtrArray *
+confianza_recovery_follow_up_dates (GDateTime *start,
+                                    int        every_days,
+                                    GDateTime *until,
+                                    int        times)
+{
+  GPtrArray *dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+
+  if (start == NULL || every_days < 1)
+    return dates;
+
+  if (until == NULL)
+    times = CLAMP (times, 0, CONFIANZA_RECOVERY_MAX_FOLLOW_UPS);
+  else
+    times = CONFIANZA_RECOVERY_MAX_FOLLOW_UPS;
+
+  for (int i = 1; i <= times; i++)
+    {
+      /* From the start each time, not from the last date: no drift. */
+      GDateTime *date = confianza_date_add_days (start, i * every_days);
+
+      if (date == NULL)
+        break;
+
+      if (until != NULL && confianza_date_compare (date, until) > 0)
+        {
+          g_date_time_unref (date);
+          break;
+        }
+
+      g_ptr_array_add (dates, date);
+    }
+
+  return dates;
+}
+
+GPtrArray *
+confianza_recovery_plan_follow_up_dates (ConfianzaRecoveryPlan *plan)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), NULL);
+
+  return confianza_recovery_follow_up_dates (confianza_recovery_plan_get_started_on (plan),
+                                             confianza_recovery_plan_get_follow_up_every_days (plan),
+                                             confianza_recovery_plan_get_follow_up_until (plan),
+                                             confianza_recovery_plan_get_follow_up_times (plan));
+}
+
+gboolean
+confianza_recovery_is_systemic (ConfianzaIncident *incident,
+                                GPtrArray         *incidents,
+                                gboolean           same_client_only)
+{
+  const char *cause;
+  GDateTime *happened_on;
+  gint64 id;
+
+  g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), FALSE);
+
+  cause = confianza_incident_get_cause (incident);
+  happened_on = confianza_incident_get_happened_on (incident);
+  id = confianza_incident_get_id (incident);
+
+  if (incidents == NULL || happened_on == NULL || is_blank (cause))
+    return FALSE;
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      ConfianzaIncident *other = g_ptr_array_index (incidents, i);
+      GDateTime *other_on = confianza_incident_get_happened_on (other);
+      gint64 other_id = confianza_incident_get_id (other);
+      int days;
+
+      if (other == incident || (id > 0 && other_id == id) || other_on == NULL)
+        continue;
+
+      if (same_client_only
+          && confianza_incident_get_client_id (other) != confianza_incident_get_client_id (incident))
+        continue;
+
+      days = confianza_date_days_between (other_on, happened_on);
+      if (days < 0 || days > CONFIANZA_RECOVERY_SYSTEMIC_DAYS)
+        continue;
+
+      /* The same day: the one recorded first is the earlier. */
+      if (days == 0 && (id > 0 ? (other_id == 0 || other_id > id) : other_id == 0))
+        continue;
+
+      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+ConfianzaCompensationAdvice
+confianza_recovery_suggest_compensation (ConfianzaIncident     *incident,
+                                         ConfianzaRecoveryPlan *plan,
+                                         gboolean               systemic)
+{
+  ConfianzaCompensationAdvice advice = { CONFIANZA_COMPENSATION_NEED_PROPORTIONAL, NULL };
+  ConfianzaSeverity severity;
+  ConfianzaResponsibility responsibility;
+  int ack_days, apology_days;
+
+  g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), advice);
+  g_return_val_if_fail (plan == NULL || CONFIANZA_IS_RECOVERY_PLAN (plan), advice);
+
+  severity = confianza_incident_get_severity (incident);
+  responsibility = confianza_incident_get_responsibility (incident);
+  ack_days = plan != NULL ? confianza_recovery_days_to_acknowledgement (incident, plan) : -1;
+  apology_days = plan != NULL ? confianza_recovery_days_to_apology (incident, plan) : -1;
+
+  if (systemic)
+    {
+      advice.reason = g_strdup (_("The same cause went wrong before: compensate in proportion to the harm, and fix the cause so it does not happen a third time."));
+      return advice;
+    }
+
+  if (apology_days < 0)
+    {
+      advice.reason = g_strdup (_("You have not apologised yet: apologise first. Without a fast apology, compensation in proportion to the harm is what restores the balance."));
+      return advice;
+    }
+
+  if (apology_days > CONFIANZA_RECOVERY_FAST_DAYS || ack_days > CONFIANZA_RECOVERY_FAST_DAYS)
+    {
+      advice.reason = g_strdup_printf (ngettext ("The apology came %d day after the incident: compensate in proportion to the harm, because words alone came late.",
+                                                 "The apology came %d days after the incident: compensate in proportion to the harm, because words alone came late.",
+                                                 MAX (apology_days, ack_days)),
+                                       MAX (apology_days, ack_days));
+      return advice;
+    }
+
+  if (severity == CONFIANZA_SEVERITY_CRITICAL && responsibility != CONFIANZA_RESPONSIBILITY_EXTERNAL)
+    {
+      advice.reason = g_strdup (_("A critical failure, at least partly yours: even after a fast apology, compensate in proportion to the harm."));
+      return advice;
+    }
+
+  if (severity == CONFIANZA_SEVERITY_SERIOUS && responsibility == CONFIANZA_RESPONSIBILITY_OURS)
+    {
+      advice.reason = g_strdup (_("A serious failure, and yours: even after a fast apology, compensate in proportion to the harm."));
+      return advice;
+    }
+
+  if (responsibility == CONFIANZA_RESPONSIBILITY_EXTERNAL)
+    {
+      advice.need = CONFIANZA_COMPENSATION_NEED_NONE;
+      advice.reason = g_strdup (_("You acknowledged it and apologised quickly, and it was outside your control: compensation adds little here."));
+      return advice;
+    }
+
+  advice.need = CONFIANZA_COMPENSATION_NEED_SMALL;
+  advice.reason = g_strdup (_("You acknowledged it and apologised quickly: compensation adds little now. A small gesture is enough."));
+
+  return advice;
+}
+
+void
+confianza_compensation_advice_clear (ConfianzaCompensationAdvice *advice)
+{
+  if (advice == NULL)
+    return;
+
+  g_clear_pointer (&advice->reason, g_free);
+  advice->need = CONFIANZA_COMPENSATION_NEED_NONE;
+}
+
+int
+confianza_recovery_days_to_acknowledgement (ConfianzaIncident     *incident,
+                                            ConfianzaRecoveryPlan *plan)
+{
+  GDateTime *acknowledged_on;
+  GDateTime *apologised_on;
+  GDateTime *first;
+
+  g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), -1);
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), -1);
+
+  /* Apologising is acknowledging: the earlier of the two counts. */
+  acknowledged_on = confianza_recovery_plan_get_acknowledged_on (plan);
+  apologised_on = confianza_recovery_plan_get_apologised_on (plan);
+  first = acknowledged_on;
+  if (first == NULL || (apologised_on != NULL && confianza_date_compare (apologised_on, first) < 0))
+    first = apologised_on;
+
+  return days_after_incident (incident, first);
+}
+
+int
+confianza_recovery_days_to_apology (ConfianzaIncident     *incident,
+                                    ConfianzaRecoveryPlan *plan)
+{
+  g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), -1);
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), -1);
+
+  return days_after_incident (incident, confianza_recovery_plan_get_apologised_on (plan));
+}
+
+ConfianzaFollowUpTally
+confianza_recovery_tally_follow_ups (GPtrArray *follow_ups,
+                                     GDateTime *today)
+{
+  ConfianzaFollowUpTally tally = { 0 };
+  g_autoptr(GDateTime) real_today = NULL;
+
+  if (follow_ups == NULL)
+    return tally;
+
+  if (today == NULL)
+    today = real_today = confianza_date_today ();
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      GDateTime *due_on = confianza_follow_up_get_due_on (follow_up);
+
+      tally.total++;
+
+      if (confianza_follow_up_get_done_on (follow_up) != NULL)
+        {
+          tally.done++;
+          if (confianza_follow_up_is_on_time (follow_up))
+            tally.on_time++;
+          continue;
+        }
+
+      if (due_on == NULL)
+        continue;
+
+      if (confianza_date_compare (due_on, today) < 0)
+        tally.overdue++;
+
+      if (tally.next_due == NULL || confianza_date_compare (due_on, tally.next_due) < 0)
+        tally.next_due = due_on;
+    }
+
+  return tally;
+}
+
+int
+confianza_recovery_step_of_property (const char *property)
+{
+  static const struct
+  {
+    const char *property;
+    int         step;
+  } steps[] = {
+    { "client-said", CONFIANZA_RECOVERY_STEP_LISTEN },
+    { "invited-to-speak-on", CONFIANZA_RECOVERY_STEP_LISTEN },
+    { "acknowledged-on", CONFIANZA_RECOVERY_STEP_LISTEN },
+    { "apologised-on", CONFIANZA_RECOVERY_STEP_APOLOGISE },
+    { "apology-channel", CONFIANZA_RECOVERY_STEP_APOLOGISE },
+    { "apologised-by", CONFIANZA_RECOVERY_STEP_APOLOGISE },
+    { "apology-words", CONFIANZA_RECOVERY_STEP_APOLOGISE },
+    { "compensation-declined", CONFIANZA_RECOVERY_STEP_CONSEQUENCES },
+    { "guarantee-terms", CONFIANZA_RECOVERY_STEP_GUARANTEE },
+    { "guarantee-until", CONFIANZA_RECOVERY_STEP_GUARANTEE },
+    { "follow-up-every-days", CONFIANZA_RECOVERY_STEP_FOLLOW_UP },
+    { "follow-up-until", CONFIANZA_RECOVERY_STEP_FOLLOW_UP },
+    { "follow-up-times", CONFIANZA_RECOVERY_STEP_FOLLOW_UP },
+    { "root-cause", CONFIANZA_RECOVERY_STEP_INTERNAL },
+    { "corrective-measure", CONFIANZA_RECOVERY_STEP_INTERNAL },
+    { "corrective-owner", CONFIANZA_RECOVERY_STEP_INTERNAL },
+    { "corrective-due", CONFIANZA_RECOVERY_STEP_INTERNAL },
+    { "outcome", CONFIANZA_RECOVERY_STEP_OUTCOME },
+    { "outcome-reason", CONFIANZA_RECOVERY_STEP_OUTCOME },
+    { "closed-on", CONFIANZA_RECOVERY_STEP_OUTCOME },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (steps[i].property, property) == 0)
+      return steps[i].step;
+
+  return -1;
+}
+
+gboolean
+confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
+                                  ConfianzaIncident      *incident,
+                                  int                     step,
+                                  const char            **property,
+                                  GError                **error)
+{
+  g_autoptr(GError) plan_error = NULL;
+  const char *plan_property = NULL;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+  g_return_val_if_fail (incident == NULL || CONFIANZA_IS_INCIDENT (incident), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  /* The plan's own rules, as far as they are about this page: another
+   * page's problem is shown on that page. */
+  if (!confianza_recovery_plan_validate (plan, &plan_property, &plan_error)
+      && (confianza_recovery_step_of_property (plan_property) == step
+          || confianza_recovery_step_of_property (plan_property) < 0))
+    {
+      if (property != NULL)
+        *property = plan_property;
+      g_propagate_error (error, g_steal_pointer (&plan_error));
+      return FALSE;
+    }
+
+  switch (step)
+    {
+    case CONFIANZA_RECOVERY_STEP_LISTEN:
+      if (before_incident (confianza_recovery_plan_get_invited_to_speak_on (plan), incident))
+        return fail (property, "invited-to-speak-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                     _("The client cannot have been invited to speak before the incident happened."));
+      if (before_incident (confianza_recovery_plan_get_acknowledged_on (plan), incident))
+        return fail (property, "acknowledged-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                     _("The error cannot have been acknowledged before it happened."));
+      break;
+
+    case CONFIANZA_RECOVERY_STEP_APOLOGISE:
+      if (before_incident (confianza_recovery_plan_get_apologised_on (plan), incident))
+        return fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                     _("The apology cannot come before the incident happened."));
+      if (confianza_recovery_plan_get_apologised_on (plan) == NULL
+          && (!is_blank (confianza_recovery_plan_get_apologised_by (plan))
+              || !is_blank (confianza_recovery_plan_get_apology_words (plan))))
+        return fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+                     _("Say on which day you apologised."));
+      break;
+
+    case CONFIANZA_RECOVERY_STEP_CONSEQUENCES:
+      break;
+
+    case CONFIANZA_RECOVERY_STEP_GUARANTEE:
+      {
+        gboolean has_terms = !is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
+        gboolean has_until = confianza_recovery_plan_get_guarantee_until (plan) != NULL;
+
+        if (has_until && !has_terms)
+          return fail (property, "guarantee-terms", error, CONFIANZA_MODEL_ERROR_MISSING,
+                       _("Write what the guarantee offers."));
+        if (has_terms && !has_until)
+          return fail (property, "guarantee-until", error, CONFIANZA_MODEL_ERROR_MISSING,
+                       _("Say until when the guarantee lasts: it is kept like a promise."));
+      }
+      break;
+
+    case CONFIANZA_RECOVERY_STEP_FOLLOW_UP:
+      if (confianza_recovery_plan_get_follow_up_every_days (plan) == 0
+          && (confianza_recovery_plan_get_follow_up_until (plan) != NULL
+              || confianza_recovery_plan_get_follow_up_times (plan) > 0))
+        return fail (property, "follow-up-every-days", error, CONFIANZA_MODEL_ERROR_MISSING,
+                     _("Say how often to follow up: every how many days."));
+      break;
+
+    case CONFIANZA_RECOVERY_STEP_INTERNAL:
+      if (before_incident (confianza_recovery_plan_get_corrective_due (plan), incident))
+        return fail (property, "corrective-due", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                     _("The corrective measure cannot be due before the incident happened."));
+      break;
+
+    case CONFIANZA_RECOVERY_STEP_OUTCOME:
+      break;
+
+    default:
+      return fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                   _("This plan was left at a step that does not exist. Start it again from the first step."));
+    }
+
+  return TRUE;
+}
+
+gboolean
+confianza_recovery_validate_compensation (ConfianzaCompensation  *compensation,
+                                          ConfianzaIncident      *incident,
+                                          const char            **property,
+                                          GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_COMPENSATION (compensation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!confianza_compensation_validate (compensation, property, error))
+    return FALSE;
+
+  if (before_incident (confianza_compensation_get_given_on (compensation), incident))
+    return fail (property, "given-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                 _("A compensation cannot be given before the incident happened."));
+
+  return TRUE;
+}
+
+char *
+confianza_recovery_guarantee_title (const char *terms)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+  glong length;
+
+  if (terms == NULL)
+    return g_strdup ("");
+
+  end = strchr (terms, '\n');
+  line = end != NULL ? g_strndup (terms, end - terms) : g_strdup (terms);
+  g_strstrip (line);
+
+  length = g_utf8_strlen (line, -1);
+  if (length <= GUARANTEE_TITLE_MAX)
+    return g_steal_pointer (&line);
+
+  {
+    char *cut = g_utf8_offset_to_pointer (line, GUARANTEE_TITLE_MAX - 1);
+    char *space;
+
+    *cut = '\0';
+    /* At a word, unless that throws most of it away. */
+    space = strrchr (line, ' ');
+    if (space != NULL && g_utf8_strlen (line, space - line) > GUARANTEE_TITLE_MAX / 2)
+      *space = '\0';
+    g_strchomp (line);
+
+    return g_strconcat (line, "…", NULL);
+  }
+}
+
+gboolean
+confianza_recovery_parse_amount (const char  *text,
+                                 gint64      *cents,
+                                 GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *decimal = NULL;
+  const char *last_separator = NULL;
+  gint64 units = 0;
+  int fraction = 0;
+  int fraction_digits = 0;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  *cents = 0;
+  if (is_blank (text))
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
+                 _("Write the amount as a number, such as 450 or 450.50."));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '-')
+        return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_NEGATIVE,
+                     _("An amount cannot be negative."));
+      if (c == '.' || c == ',')
+        last_separator = p;
+      else if (!g_unichar_isspace (c) && !(c >= '0' && c <= '9'))
+        return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
+                     _("Write the amount as a number, such as 450 or 450.50."));
+    }
+
+  /* The last separator is decimal when one or two digits follow it. */
+  if (last_separator != NULL)
+    {
+      int after = 0;
+      const char *p;
+
+      for (p = last_separator + 1; *p != '\0'; p++)
+        {
+          if (*p >= '0' && *p <= '9')
+            after++;
+          else if (*p == ' ')
+            continue;
+          else
+            break;
+        }
+      if (*p == '\0' && after >= 1 && after <= 2)
+        decimal = last_separator;
+    }
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p == decimal)
+        {
+          g_string_append_c (digits, '.');
+          continue;
+        }
+      if (*p >= '0' && *p <= '9')
+        g_string_append_c (digits, *p);
+    }
+
+  if (digits->len == 0 || digits->str[0] == '.')
+    return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
+                 _("Write the amount as a number, such as 450 or 450.50."));
+
+  for (const char *p = digits->str; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              fraction = fraction * 10 + (*p - '0');
+              fraction_digits++;
+            }
+          break;
+        }
+
+      /* Ten thousand million is more than anyone is compensated. */
+      if (units > G_GINT64_CONSTANT (10000000000))
+        return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                     _("That amount is too large."));
+      units = units * 10 + (*p - '0');
+    }
+
+  if (fraction_digits == 1)
+    fraction *= 10;
+
+  *cents = units * 100 + fraction;
+
+  return TRUE;
+}
+
+char *
+confianza_recovery_format_amount (gint64      cents,
+                                  const char *currency)
+{
+  const char *point = localeconv ()->decimal_point;
+  g_autofree char *number = NULL;
+
+  if (point == NULL || point[0] == '\0')
+    point = ".";
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT "%s%02d",
+                            cents / 100, point, (int) (ABS (cents) % 100));
+
+  if (currency == NULL || currency[0] == '\0')
+    return g_steal_pointer (&number);
+
+  /* Translators: an amount and its currency code, "450,00 EUR" */
+  return g_strdup_printf (C_("amount", "%s %s"), number, currency);
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "confianza-compensation.h"
+#include "confianza-follow-up.h"
+#include "confianza-incident.h"
+#include "confianza-recovery-plan.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The rules of recovering trust (source 001, DESIGN §2), as pure functions
+ * the wizard, the client page and the tests share.
+ */
+
+/* The wizard's pages; a plan's "step" is the page its draft was left on. */
+typedef enum
+{
+  CONFIANZA_RECOVERY_STEP_LISTEN,
+  CONFIANZA_RECOVERY_STEP_APOLOGISE,
+  CONFIANZA_RECOVERY_STEP_CONSEQUENCES,
+  CONFIANZA_RECOVERY_STEP_GUARANTEE,
+  CONFIANZA_RECOVERY_STEP_FOLLOW_UP,
+  CONFIANZA_RECOVERY_STEP_INTERNAL,
+  CONFIANZA_RECOVERY_STEP_OUTCOME,
+  CONFIANZA_RECOVERY_N_STEPS,
+} ConfianzaRecoveryStep;
+
+/* The six steps of the method; the outcome comes after them. */
+#define CONFIANZA_RECOVERY_METHOD_STEPS 6
+
+/* An incident repeats when its cause went wrong within this many days
+ * before it (12 months). */
+#define CONFIANZA_RECOVERY_SYSTEMIC_DAYS 365
+/* Acknowledging and apologising within this many days of the incident is
+ * fast (Wirtz & Mattila 2004). */
+#define CONFIANZA_RECOVERY_FAST_DAYS 2
+/* The most follow-ups one schedule makes. */
+#define CONFIANZA_RECOVERY_MAX_FOLLOW_UPS 100
+
+/* Cause categories offered until the user types their own. Untranslated
+ * English ids would be of no use: the list is translated. Returns a new
+ * NULL-terminated array. */
+char        **confianza_recovery_default_causes      (void);
+
+/*
+ * The follow-up schedule: the days after @start, every @every_days days,
+ * up to and including @until; or, when @until is NULL, @times of them.
+ * Days are added, so month ends and 29 February need no special case.
+ * At most CONFIANZA_RECOVERY_MAX_FOLLOW_UPS. Returns a new array of
+ * GDateTime (dates as in confianza-date.h), empty when @every_days < 1.
+ */
+GPtrArray    *confianza_recovery_follow_up_dates     (GDateTime          *start,
+                                                      int                 every_days,
+                                                      GDateTime          *until,
+                                                      int                 times);
+/* The same for a plan: from the day it started, with its cadence. */
+GPtrArray    *confianza_recovery_plan_follow_up_dates (ConfianzaRecoveryPlan *plan);
+
+/*
+ * Systemic, not isolated: another of @incidents (any client, or only
+ * @incident's client when @same_client_only) had the same cause category
+ * (confianza_trust_same_category ()) within CONFIANZA_RECOVERY_SYSTEMIC_DAYS
+ * before it. @incident itself may be in the array. On the same day, the
+ * incident with the smaller id counts as the earlier (an unsaved one, id 0,
+ * as the later). Without a cause it is never systemic.
+ */
+gboolean      confianza_recovery_is_systemic         (ConfianzaIncident  *incident,
+                                                      GPtrArray          *incidents,
+                                                      gboolean            same_client_only);
+
+typedef enum
+{
+  CONFIANZA_COMPENSATION_NEED_NONE,
+  CONFIANZA_COMPENSATION_NEED_SMALL,
+  CONFIANZA_COMPENSATION_NEED_PROPORTIONAL,
+} ConfianzaCompensationNeed;
+
+typedef struct
+{
+  ConfianzaCompensationNeed  need;
+  /* Why, in one translated sentence. */
+  char                      *reason;
+} ConfianzaCompensationAdvice;
+
+/*
+ * Whether to compensate, and why. A fast acknowledgement with an apology
+ * leaves little need (Wirtz & Mattila 2004); a slow or missing apology, a
+ * repeated (systemic) failure, or a serious one that was ours calls for
+ * compensation in proportion to the failure (Smith, Bolton & Wagner 1999).
+ * The user decides.
+ */
+ConfianzaCompensationAdvice confianza_recovery_suggest_compensation (ConfianzaIncident     *incident,
+                                                                     ConfianzaRecoveryPlan *plan,
+                                                                     gboolean               systemic);
+void          confianza_compensation_advice_clear    (ConfianzaCompensationAdvice *advice);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConfianzaCompensationAdvice, confianza_compensation_advice_clear)
+
+/* Days from the incident to the plan's acknowledgement (or apology): -1
+ * when not done yet; never negative otherwise. */
+int           confianza_recovery_days_to_acknowledgement (ConfianzaIncident     *incident,
+                                                          ConfianzaRecoveryPlan *plan);
+int           confianza_recovery_days_to_apology     (ConfianzaIncident     *incident,
+                                                      ConfianzaRecoveryPlan *plan);
+
+typedef struct
+{
+  guint      total;
+  guint      done;
+  /* Done on or before their due day. */
+  guint      on_time;
+  /* Not done and due before @today. */
+  guint      overdue;
+  /* The earliest not done (borrowed from the follow-up), or NULL. */
+  GDateTime *next_due;
+} ConfianzaFollowUpTally;
+
+/* Counts a plan's follow-ups (ConfianzaFollowUp); @today NULL = today. */
+ConfianzaFollowUpTally confianza_recovery_tally_follow_ups (GPtrArray *follow_ups,
+                                                            GDateTime *today);
+
+/*
+ * What the wizard checks before leaving @step (a ConfianzaRecoveryStep):
+ * the plan's own validation for that page's fields, then the page's rules
+ * (no date before the incident; a guarantee needs its terms and an end; a
+ * schedule needs a cadence; an apology's words need its day …). Like the
+ * model's validate functions, it names the invalid @property.
+ */
+gboolean      confianza_recovery_validate_step       (ConfianzaRecoveryPlan  *plan,
+                                                      ConfianzaIncident      *incident,
+                                                      int                     step,
+                                                      const char            **property,
+                                                      GError                **error);
+/* A compensation of the plan: the model's rules, and not given before the
+ * incident happened. */
+gboolean      confianza_recovery_validate_compensation (ConfianzaCompensation  *compensation,
+                                                        ConfianzaIncident      *incident,
+                                                        const char            **property,
+                                                        GError                **error);
+
+/* The step a plan property is edited on, or -1. */
+int           confianza_recovery_step_of_property    (const char            *property);
+
+/* The guarantee's promise title: the first line of @terms, at most 120
+ * characters (cut at a word, with an ellipsis). */
+char         *confianza_recovery_guarantee_title     (const char            *terms);
+
+/*
+ * Money typed by the user: "450", "450,5", "1.234,56", "1,234.56"; a
+ * currency sign or letters are refused. The decimal separator is the last '.' or ',' followed
+ * by one or two digits; other separators group thousands. Empty text is 0.
+ */
+gboolean      confianza_recovery_parse_amount        (const char            *text,
+                                                      gint64                *cents,
+                                                      GError               **error);
+/* "1234,56 EUR" in the locale's decimal separator; without a currency,
+ * just the number. */
+char         *confianza_recovery_format_amount       (gint64                 cents,
+                                                      const char            *currency);
+
+G_END_DECLS

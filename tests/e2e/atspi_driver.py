@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Drives the real Confianza binary as a person would: finds widgets by
+their accessible role and name over AT-SPI, clicks them, types with xdotool
+(GTK 4.8 cannot fill a field over AT-SPI). The window has no window manager
+around it, so window coordinates are screen coordinates."""
+import gettext
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+
+class Failure(Exception):
+    pass
+
+
+class App:
+    def __init__(self, argv, env, name='confianza', timeout=20):
+        self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.name = name
+        deadline = time.time() + timeout
+        self.root = None
+        while time.time() < deadline and self.root is None:
+            desk = pyatspi.Registry.getDesktop(0)
+            for i in range(desk.childCount):
+                a = desk.getChildAtIndex(i)
+                if a is not None and (a.name or '').lower() == name:
+                    self.root = a
+            time.sleep(0.3)
+        if self.root is None:
+            self.stop()
+            raise Failure('the application did not appear on the accessibility bus')
+        time.sleep(1)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        out = self.proc.stdout.read().decode(errors='replace') if self.proc.stdout else ''
+        return out
+
+    def walk(self, node=None, depth=0):
+        node = node or self.root
+        try:
+            yield node, depth
+            for i in range(min(node.childCount, 1000)):
+                child = node.getChildAtIndex(i)
+                if child is not None:
+                    yield from self.walk(child, depth + 1)
+        except Exception:
+            return
+
+    def find_all(self, role=None, name=None, showing=True):
+        found = []
+        for node, _ in self.walk():
+            try:
+                if role is not None and node.getRoleName() != role:
+                    continue
+                label = (node.name or '').replace('_', '')
+                # GTK 4.8 names a button by its label and its accessible
+                # label together: "Add Client Add Client".
+                if name is not None and label != name.replace('_', '') and \
+                        not label.startswith(name.replace('_', '') + ' '):
+                    continue
+                # GTK 4.8 does not always report "showing": a widget on
+                # screen is one with a size.
+                if showing:
+                    e = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+                    if e.width <= 0 or e.height <= 0:
+                        continue
+                found.append(node)
+            except Exception:
+                continue
+        return found
+
+    def find(self, role=None, name=None, timeout=8):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            found = self.find_all(role, name)
+            if found:
+                return found[0]
+            time.sleep(0.3)
+        raise Failure('no %s named %r on screen' % (role or 'widget', name))
+
+    def texts(self):
+        return [n.name for n, _ in self.walk() if n.getRoleName() == 'label' and n.name]
+
+    def click(self, node):
+        """The click action where the widget has one, else a real click."""
+        try:
+            action = node.queryAction()
+            for i in range(action.nActions):
+                if action.getName(i) in ('click', 'press', 'activate'):
+                    action.doAction(i)
+                    time.sleep(0.7)
+                    return
+        except NotImplementedError:
+            pass
+        self.mouse_click(node)
+
+    def mouse_click(self, node):
+        e = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        x, y = e.x + e.width // 2, e.y + e.height // 2
+        subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
+        time.sleep(0.7)
+
+    def type_into(self, node, text):
+        self.mouse_click(node)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'], check=True)
+        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True)
+        time.sleep(0.5)
+
+    def key(self, *keys):
+        subprocess.run(['xdotool', 'key'] + list(keys), check=True)
+        time.sleep(0.5)
+
+
+def translator(localedir):
+    """The application's own translations, so the test asserts what a
+    person reading the screen in this locale should see."""
+    return gettext.translation('confianza', localedir=localedir, fallback=True)

@@ -1,0 +1,909 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-report"
+
+/*
+ * The Excel reports, read back by an independent reader (Python's openpyxl,
+ * check-report.py): sheets, headers, cell types and formats, values against
+ * what was stored, text never turned into formulas, nothing internal or
+ * about other clients in the client report, the same numbers and dates in
+ * C and in es_ES.UTF-8, and failures that leave nothing behind.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export/confianza-report.h"
+
+#define PYTHON      "/usr/bin/python3"
+#define CHECKER     TEST_SRCDIR "/report/check-report.py"
+#define BUSINESS    "Estudio \xff Prueba"   /* invalid UTF-8 on purpose */
+#define SECRET      "SECRETO-INTERNO"
+#define NOTE        "NOTA-INTERNA"
+#define OTHER_NAME  "Bruno Otrocliente"
+#define OTHER_FIRM  "Empresa Ajena S.A."
+
+typedef struct
+{
+  char       *dir;
+  char       *database;
+  gint64      client_id;
+  gint64      other_id;
+  char       *client_xlsx;
+  char       *portfolio_xlsx;
+  char       *client_expect;
+  char       *portfolio_expect;
+} Fixture;
+
+static Fixture fixture;
+static GPtrArray *date_pool;
+
+/* Helpers */
+
+static GDateTime *
+day (int year,
+     int month,
+     int d)
+{
+  GDateTime *date = confianza_date_new (year, month, d);
+
+  g_assert_nonnull (date);
+  g_ptr_array_add (date_pool, date);
+
+  return date;
+}
+
+static GDateTime *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  GDateTime *date = confianza_date_add_days (today, days);
+
+  g_ptr_array_add (date_pool, date);
+
+  return date;
+}
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      GDir *dir;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      if (dir != NULL)
+        {
+          while ((name = g_dir_read_name (dir)) != NULL)
+            {
+              g_autofree char *child = g_build_filename (path, name, NULL);
+              rm_rf (child);
+            }
+          g_dir_close (dir);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static char *
+make_dir (const char *name)
+{
+  char *path = g_build_filename (fixture.dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+
+  return path;
+}
+
+/* The names in a folder, sorted, as one string */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (dir);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+json_string (GString    *json,
+             const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (json, "null");
+      return;
+    }
+
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (json, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+json_date (GString   *json,
+           GDateTime *date)
+{
+  g_autofree char *iso = confianza_date_to_iso (date);
+
+  json_string (json, iso);
+}
+
+static void
+json_key (GString    *json,
+          const char *key)
+{
+  json_string (json, key);
+  g_string_append_c (json, ':');
+}
+
+static void
+save_ok (gboolean  ok,
+         GError   *error)
+{
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+/* Runs a program; its exit status, with its output for the log */
+static int
+run (const char * const *argv,
+     const char * const *extra_env,
+     char              **output)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL && *out != '\0')
+    g_test_message ("%s: %s", argv[0], out);
+  if (err != NULL && *err != '\0')
+    g_test_message ("%s (stderr): %s", argv[0], err);
+  if (output != NULL)
+    *output = g_strconcat (out != NULL ? out : "", err != NULL ? err : "", NULL);
+
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+
+  return -1;
+}
+
+static gboolean
+have_openpyxl (void)
+{
+  const char *argv[] = { PYTHON, "-c", "import openpyxl", NULL };
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("No " PYTHON " to read the reports back with (Debian package python3)");
+      return FALSE;
+    }
+  if (run (argv, NULL, NULL) != 0)
+    {
+      g_test_skip ("Python's openpyxl is not installed (Debian package python3-openpyxl)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+check_with_python (const char *mode,
+                   const char *first,
+                   const char *second)
+{
+  const char *argv[] = { PYTHON, CHECKER, mode, first, second, NULL };
+  g_autofree char *output = NULL;
+  int status;
+
+  if (!have_openpyxl ())
+    return;
+
+  status = run (argv, NULL, &output);
+  if (status == 77)
+    {
+      g_test_skip (output);
+      return;
+    }
+  if (status != 0)
+    g_test_fail_printf ("check-report.py %s found problems:\n%s", mode, output);
+}
+
+/* The records */
+
+static ConfianzaPromise *
+add_promise (ConfianzaStore *store,
+             gint64          client_id,
+             const char     *title,
+             GDateTime      *promised_on,
+             GDateTime      *due_on,
+             GDateTime      *delivered_on)
+{
+  g_autoptr(GError) error = NULL;
+  ConfianzaPromise *promise = confianza_promise_new (client_id, title, promised_on, due_on);
+
+  confianza_promise_set_delivered_on (promise, delivered_on);
+  save_ok (confianza_store_save_promise (store, promise, &error), error);
+
+  return promise;
+}
+
+static void
+fill_database (ConfianzaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaClient) client = confianza_client_new ("Ana Pérez");
+  g_autoptr(ConfianzaClient) other = confianza_client_new (OTHER_NAME);
+  g_autoptr(ConfianzaPromise) overdelivered = NULL;
+  g_autoptr(ConfianzaPromise) kept = NULL;
+  g_autoptr(ConfianzaPromise) late = NULL;
+  g_autoptr(ConfianzaPromise) broken = NULL;
+  g_autoptr(ConfianzaPromise) overdue = NULL;
+  g_autoptr(ConfianzaPromise) open = NULL;
+  g_autoptr(ConfianzaPromise) other_promise = NULL;
+  g_autoptr(ConfianzaQuickWin) shared = NULL;
+  g_autoptr(ConfianzaQuickWin) unshared = NULL;
+  g_autoptr(ConfianzaConversation) conversation = NULL;
+  g_autoptr(ConfianzaIncident) first = NULL;
+  g_autoptr(ConfianzaIncident) second = NULL;
+  g_autoptr(ConfianzaIncident) other_incident = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) other_plan = NULL;
+  g_autoptr(ConfianzaCompensation) compensation = NULL;
+  g_autoptr(ConfianzaCompensation) other_compensation = NULL;
+  g_autoptr(ConfianzaFollowUp) done = NULL;
+  g_autoptr(ConfianzaFollowUp) planned = NULL;
+
+  confianza_client_set_company (client, "+Diseño & Cía");
+  confianza_client_set_email (client, "ana@example.es");
+  confianza_client_set_phone (client, "-34 600 000 000");
+  confianza_client_set_notes (client, NOTE " no debe salir");
+  confianza_client_set_since (client, day (2023, 6, 1));
+  save_ok (confianza_store_save_client (store, client, &error), error);
+  fixture.client_id = confianza_client_get_id (client);
+
+  confianza_client_set_company (other, OTHER_FIRM);
+  confianza_client_set_notes (other, NOTE " tampoco");
+  confianza_client_set_since (other, day (2023, 1, 1));
+  save_ok (confianza_store_save_client (store, other, &error), error);
+  fixture.other_id = confianza_client_get_id (other);
+
+  /* One promise in every outcome; texts that a careless writer would turn
+   * into formulas */
+  overdelivered = add_promise (store, fixture.client_id, "=1+1", day (2024, 1, 10), day (2024, 2, 1), day (2024, 1, 28));
+  confianza_promise_set_has_quantity (overdelivered, TRUE);
+  confianza_promise_set_promised_quantity (overdelivered, 3.5);
+  confianza_promise_set_unit (overdelivered, "horas");
+  confianza_promise_set_delivered_quantity (overdelivered, 4.25);
+  confianza_promise_set_extras (overdelivered, "@extra: =SUM(A1:A9)");
+  save_ok (confianza_store_save_promise (store, overdelivered, &error), error);
+
+  kept = add_promise (store, fixture.client_id, "+34 carteles", day (2024, 2, 1), day (2024, 3, 15), day (2024, 3, 15));
+  late = add_promise (store, fixture.client_id, "-menos es más", day (2024, 3, 1), day (2024, 4, 10), day (2024, 4, 13));
+  broken = add_promise (store, fixture.client_id, "@arroba", day (2024, 4, 1), day (2024, 5, 20), NULL);
+  confianza_promise_set_broken (broken, TRUE);
+  confianza_promise_set_broken_reason (broken, "Motivo");
+  save_ok (confianza_store_save_promise (store, broken, &error), error);
+  overdue = add_promise (store, fixture.client_id, "Catálogo “otoño”", day (2024, 5, 1), day (2024, 6, 5), NULL);
+  open = add_promise (store, fixture.client_id, "Web nueva", days_from_today (-5), days_from_today (30), NULL);
+
+  other_promise = add_promise (store, fixture.other_id, "Promesa de " OTHER_NAME, day (2024, 1, 1), day (2024, 1, 20), day (2024, 1, 20));
+
+  shared = confianza_quick_win_new (fixture.client_id, "Logo en 24 horas", day (2024, 1, 5));
+  confianza_quick_win_set_shared_on (shared, day (2024, 1, 6));
+  save_ok (confianza_store_save_quick_win (store, shared, &error), error);
+  unshared = confianza_quick_win_new (fixture.client_id, "=HYPERLINK(\"http://x\")", day (2024, 2, 5));
+  save_ok (confianza_store_save_quick_win (store, unshared, &error), error);
+
+  conversation = confianza_conversation_new (fixture.client_id, day (2024, 1, 3), CONFIANZA_CHANNEL_CALL);
+  confianza_conversation_set_client_said (conversation, NOTE " dijo");
+  save_ok (confianza_store_save_conversation (store, conversation, &error), error);
+
+  /* Two incidents with the same cause within a year: the second is systemic */
+  first = confianza_incident_new (fixture.client_id, day (2024, 4, 14), "El catálogo llegó tarde");
+  confianza_incident_set_cause (first, "Plazos");
+  confianza_incident_set_severity (first, CONFIANZA_SEVERITY_SERIOUS);
+  save_ok (confianza_store_save_incident (store, first, &error), error);
+  second = confianza_incident_new (fixture.client_id, day (2024, 6, 6), "Otra entrega tarde");
+  confianza_incident_set_cause (second, " plazos ");
+  save_ok (confianza_store_save_incident (store, second, &error), error);
+
+  plan = confianza_recovery_plan_new (fixture.client_id, confianza_incident_get_id (first), day (2024, 4, 15));
+  confianza_recovery_plan_set_client_said (plan, NOTE " en sus palabras");
+  confianza_recovery_plan_set_acknowledged_on (plan, day (2024, 4, 15));
+  confianza_recovery_plan_set_apologised_on (plan, day (2024, 4, 16));
+  confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_IN_PERSON);
+  confianza_recovery_plan_set_guarantee_terms (plan, "Si se repite, gratis");
+  confianza_recovery_plan_set_guarantee_until (plan, day (2024, 10, 15));
+  confianza_recovery_plan_set_follow_up_every_days (plan, 14);
+  confianza_recovery_plan_set_follow_up_times (plan, 2);
+  confianza_recovery_plan_set_root_cause (plan, SECRET " causa");
+  confianza_recovery_plan_set_corrective_measure (plan, SECRET " medida");
+  confianza_recovery_plan_set_corrective_owner (plan, SECRET " responsable");
+  confianza_recovery_plan_set_corrective_due (plan, day (2024, 5, 30));
+  save_ok (confianza_store_save_recovery_plan (store, plan, &error), error);
+
+  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), fixture.client_id,
+                                             CONFIANZA_COMPENSATION_REFUND);
+  confianza_compensation_set_amount_cents (compensation, 12345);
+  confianza_compensation_set_currency (compensation, "EUR");
+  confianza_compensation_set_description (compensation, "Devolución parcial");
+  confianza_compensation_set_given_on (compensation, day (2024, 4, 20));
+  save_ok (confianza_store_save_compensation (store, compensation, &error), error);
+
+  done = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), fixture.client_id, day (2024, 4, 29));
+  confianza_follow_up_set_done_on (done, day (2024, 4, 28));
+  confianza_follow_up_set_note (done, NOTE " seguimiento");
+  save_ok (confianza_store_save_follow_up (store, done, &error), error);
+  planned = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), fixture.client_id, day (2024, 5, 13));
+  save_ok (confianza_store_save_follow_up (store, planned, &error), error);
+
+  other_incident = confianza_incident_new (fixture.other_id, day (2024, 3, 3), "Incidencia de " OTHER_NAME);
+  save_ok (confianza_store_save_incident (store, other_incident, &error), error);
+  other_plan = confianza_recovery_plan_new (fixture.other_id, confianza_incident_get_id (other_incident), day (2024, 3, 4));
+  confianza_recovery_plan_set_root_cause (other_plan, SECRET " ajeno");
+  save_ok (confianza_store_save_recovery_plan (store, other_plan, &error), error);
+  other_compensation = confianza_compensation_new (confianza_recovery_plan_get_id (other_plan), fixture.other_id,
+                                                   CONFIANZA_COMPENSATION_CREDIT);
+  confianza_compensation_set_amount_cents (other_compensation, 5000);
+  confianza_compensation_set_currency (other_compensation, "USD");
+  confianza_compensation_set_given_on (other_compensation, day (2024, 3, 10));
+  save_ok (confianza_store_save_compensation (store, other_compensation, &error), error);
+}
+
+/* What the checker expects, from what was stored and the model's own rules */
+static void
+write_client_expectations (ConfianzaStore *store)
+{
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(GListModel) promises = confianza_store_get_promises (store, fixture.client_id);
+  g_autoptr(GListModel) wins = confianza_store_get_quick_wins (store, fixture.client_id);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autofree char *business = g_utf8_make_valid (BUSINESS, -1);
+  g_autoptr(GError) error = NULL;
+  guint n_outcomes[CONFIANZA_OUTCOME_BROKEN + 1] = { 0 };
+  guint n = g_list_model_get_n_items (promises);
+
+  json_key (json, "sheets");
+  g_string_append_printf (json, "[\"%s\", \"%s\", \"%s\", \"%s\", \"%s\"],",
+                          _("Summary"), _("Promises"), _("Quick wins"), _("Recovery plan"), _("Data we keep"));
+  json_key (json, "client");
+  json_string (json, "Ana Pérez");
+  g_string_append_c (json, ',');
+  json_key (json, "business");
+  json_string (json, business);
+  g_string_append_c (json, ',');
+  json_key (json, "forbidden");
+  g_string_append (json, "[\"" SECRET "\", \"" NOTE "\", \"" OTHER_NAME "\", \"" OTHER_FIRM "\", \"Otrocliente\"");
+  g_string_append (json, ", ");
+  json_string (json, _("Trust index"));
+  g_string_append (json, "],");
+
+  json_key (json, "promises");
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaPromise) promise = g_list_model_get_item (promises, i);
+      ConfianzaPromiseResult result =
+        confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
+                                         confianza_promise_get_delivered_on (promise),
+                                         confianza_promise_get_broken (promise),
+                                         confianza_promise_get_has_quantity (promise),
+                                         confianza_promise_get_promised_quantity (promise),
+                                         confianza_promise_get_delivered_quantity (promise),
+                                         confianza_promise_get_extras (promise), today);
+      gboolean has_quantity = confianza_promise_get_has_quantity (promise);
+      gboolean delivered = confianza_promise_get_delivered_on (promise) != NULL;
+
+      n_outcomes[result.outcome]++;
+      g_string_append_printf (json, "%s{", i > 0 ? "," : "");
+      json_key (json, "title");
+      json_string (json, confianza_promise_get_title (promise));
+      g_string_append (json, ",\"promised_on\":");
+      json_date (json, confianza_promise_get_promised_on (promise));
+      g_string_append (json, ",\"due_on\":");
+      json_date (json, confianza_promise_get_due_on (promise));
+      g_string_append (json, ",\"delivered_on\":");
+      json_date (json, confianza_promise_get_delivered_on (promise));
+      g_string_append (json, ",\"extras\":");
+      json_string (json, confianza_promise_get_extras (promise));
+      g_string_append (json, ",\"outcome\":");
+      json_string (json, confianza_outcome_to_label (result.outcome));
+      if (has_quantity)
+        {
+          g_autofree char *promised = g_strdup_printf ("%.17g", confianza_promise_get_promised_quantity (promise));
+          g_autofree char *given = g_strdup_printf ("%.17g", confianza_promise_get_delivered_quantity (promise));
+
+          g_string_append_printf (json, ",\"promised_quantity\":%s,\"delivered_quantity\":%s", promised, given);
+          g_string_append (json, ",\"unit\":");
+          json_string (json, confianza_promise_get_unit (promise));
+        }
+      if (delivered || result.outcome == CONFIANZA_OUTCOME_OVERDUE)
+        g_string_append_printf (json, ",\"days\":%d", result.days_early);
+      g_string_append_c (json, '}');
+    }
+  g_string_append (json, "],");
+
+  g_string_append_printf (json, "\"counts\":{\"made\":%u,\"overdelivered\":%u,\"kept\":%u,\"late\":%u,"
+                          "\"broken\":%u,\"overdue\":%u,\"open\":%u},",
+                          n, n_outcomes[CONFIANZA_OUTCOME_OVERDELIVERED], n_outcomes[CONFIANZA_OUTCOME_KEPT],
+                          n_outcomes[CONFIANZA_OUTCOME_LATE], n_outcomes[CONFIANZA_OUTCOME_BROKEN],
+                          n_outcomes[CONFIANZA_OUTCOME_OVERDUE], n_outcomes[CONFIANZA_OUTCOME_OPEN]);
+
+  /* Oldest first in the report */
+  json_key (json, "quick_wins");
+  g_string_append_c (json, '[');
+  for (guint i = g_list_model_get_n_items (wins); i > 0; i--)
+    {
+      g_autoptr(ConfianzaQuickWin) win = g_list_model_get_item (wins, i - 1);
+
+      g_string_append (json, "{\"achieved_on\":");
+      json_date (json, confianza_quick_win_get_achieved_on (win));
+      g_string_append (json, ",\"title\":");
+      json_string (json, confianza_quick_win_get_title (win));
+      g_string_append (json, ",\"shared_on\":");
+      json_date (json, confianza_quick_win_get_shared_on (win));
+      g_string_append_printf (json, "}%s", i > 1 ? "," : "");
+    }
+  g_string_append (json, "],");
+
+  json_key (json, "labels");
+  g_string_append_c (json, '{');
+  json_key (json, "made");
+  json_string (json, _("Promises made"));
+  g_string_append_c (json, ',');
+  json_key (json, "on_time_rate");
+  json_string (json, _("On-time rate"));
+  g_string_append_c (json, ',');
+  json_key (json, "shared");
+  json_string (json, _("Quick wins shared with you"));
+  g_string_append (json, "}}");
+
+  g_file_set_contents (fixture.client_expect, json->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+write_portfolio_expectations (void)
+{
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(GError) error = NULL;
+
+  json_key (json, "sheets");
+  g_string_append_printf (json, "[\"%s\", \"%s\", \"%s\", \"%s\"],",
+                          _("Summary"), _("Clients"), _("Incidents"), _("Recovery plans"));
+  json_key (json, "clients");
+  g_string_append (json, "[\"Ana Pérez\", \"" OTHER_NAME "\"],");
+  json_key (json, "overdue");
+  g_string_append (json, "{\"Ana Pérez\": 1, \"" OTHER_NAME "\": 0},");
+  json_key (json, "systemic");
+  json_string (json, _("Systemic problem"));
+  g_string_append_c (json, ',');
+  json_key (json, "isolated");
+  json_string (json, _("Isolated error"));
+  g_string_append_c (json, ',');
+  json_key (json, "currencies");
+  g_string_append (json, "{\"EUR\": [123.45, \"#,##0.00 \\\"€\\\"\"], \"USD\": [50, \"\\\"$\\\"#,##0.00\"]}");
+  g_string_append_c (json, '}');
+
+  g_file_set_contents (fixture.portfolio_expect, json->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStore) store = NULL;
+
+  fixture.dir = g_dir_make_tmp ("confianza-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture.database = g_build_filename (fixture.dir, "records.db", NULL);
+  fixture.client_xlsx = g_build_filename (fixture.dir, "client.xlsx", NULL);
+  fixture.portfolio_xlsx = g_build_filename (fixture.dir, "portfolio.xlsx", NULL);
+  fixture.client_expect = g_build_filename (fixture.dir, "client.json", NULL);
+  fixture.portfolio_expect = g_build_filename (fixture.dir, "portfolio.json", NULL);
+
+  store = confianza_store_open (fixture.database, &error);
+  g_assert_no_error (error);
+  fill_database (store);
+  write_client_expectations (store);
+  write_portfolio_expectations ();
+}
+
+/* Tests */
+
+static void
+test_client_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
+                                                BUSINESS, fixture.client_xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (fixture.client_xlsx, G_FILE_TEST_IS_REGULAR));
+
+  /* No temporary file is left beside it */
+  after = list_dir (fixture.dir);
+  g_assert_null (strstr (after, ".part"));
+
+  check_with_python ("client", fixture.client_xlsx, fixture.client_expect);
+}
+
+static void
+test_client_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture.dir, "period.xlsx", NULL);
+
+  /* From March to April 2024: the kept and late promises (by due date) */
+  g_assert_true (confianza_report_write_client (fixture.database, fixture.client_id,
+                                                day (2024, 3, 1), day (2024, 4, 30),
+                                                "Estudio", path, &error));
+  g_assert_no_error (error);
+  check_with_python ("period", path, "2");
+
+  /* A period that ends before it starts is refused in words */
+  g_assert_false (confianza_report_write_client (fixture.database, fixture.client_id,
+                                                 day (2024, 5, 1), day (2024, 4, 1),
+                                                 NULL, path, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_INVALID);
+}
+
+static void
+test_portfolio_report (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (confianza_report_write_portfolio (fixture.database, NULL, NULL, BUSINESS,
+                                                   fixture.portfolio_xlsx, &error));
+  g_assert_no_error (error);
+  check_with_python ("portfolio", fixture.portfolio_xlsx, fixture.portfolio_expect);
+}
+
+/* The same report made in C and in Spanish: libxlsxwriter prints numbers
+ * with the C library, so without care "3,5" would be written in es_ES */
+static void
+test_locales (void)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture.client_id);
+  const char *locales[] = { "C", "es_ES.UTF-8" };
+  const char *kinds[] = { "client", "portfolio" };
+  locale_t spanish = newlocale (LC_ALL_MASK, "es_ES.UTF-8", (locale_t) 0);
+
+  if (spanish != (locale_t) 0)
+    freelocale (spanish);
+  else
+    {
+      g_test_skip ("The es_ES.UTF-8 locale is not installed (Debian package locales, "
+                   "with es_ES.UTF-8 generated)");
+      return;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *outputs[2] = { NULL, NULL };
+
+      for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%u.xlsx", kinds[k], l);
+          const char *env[] = { "LC_ALL", locales[l], "LANGUAGE", NULL, NULL };
+          const char *client_argv[] = { REPORT_HELPER, "client", fixture.database, id, NULL, "Estudio", NULL };
+          const char *portfolio_argv[] = { REPORT_HELPER, "portfolio", fixture.database, NULL, "Estudio", NULL };
+
+          outputs[l] = g_build_filename (fixture.dir, name, NULL);
+          client_argv[4] = outputs[l];
+          portfolio_argv[3] = outputs[l];
+          env[3] = l == 0 ? "C" : "es";
+          g_assert_cmpint (run (k == 0 ? client_argv : portfolio_argv, env, NULL), ==, 0);
+        }
+
+      check_with_python ("same-values", outputs[0], outputs[1]);
+    }
+}
+
+static void
+test_no_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture.dir, "missing", "report.xlsx", NULL);
+
+  g_assert_false (confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
+                                                 NULL, path, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NO_FOLDER);
+  g_test_message ("%s", error->message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_is_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_dir ("a-folder.xlsx");
+  g_autofree char *before = list_dir (path);
+  g_autofree char *after = NULL;
+
+  g_assert_false (confianza_report_write_portfolio (fixture.database, NULL, NULL, NULL, path, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_IS_DIRECTORY);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  after = list_dir (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Running as root, who may write in any folder: a read-only folder "
+                   "cannot be tested");
+      return;
+    }
+
+  folder = make_dir ("read-only");
+  path = g_build_filename (folder, "report.xlsx", NULL);
+  g_chmod (folder, 0500);
+  g_assert_false (confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
+                                                 NULL, path, &error));
+  g_chmod (folder, 0700);
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_READ_ONLY);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A failure while the file is written (here: a file size limit, as a full
+ * disk would) leaves an existing report byte for byte as it was, and
+ * nothing else behind */
+static void
+test_failure_keeps_existing (void)
+{
+  g_autofree char *folder = make_dir ("existing");
+  g_autofree char *path = g_build_filename (folder, "Informe.xlsx", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture.client_id);
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(ConfianzaStore) keep_open = NULL;
+  g_autofree char *output = NULL;
+  const char *contents = "An older report that must survive.\n";
+  const char *env[] = { "REPORT_HELPER_FILE_SIZE_LIMIT", "2048", NULL };
+  const char *argv[] = { REPORT_HELPER, "client", fixture.database, id, path, NULL };
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  /* Open here, so that the database's shared-memory file already has its
+   * size and only the report meets the limit */
+  keep_open = confianza_store_open (fixture.database, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (argv, env, &output), ==, 1);
+  g_assert_nonnull (strstr (output, "Informe.xlsx"));
+
+  g_file_get_contents (path, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, contents);
+  listing = list_dir (folder);
+  g_assert_cmpstr (listing, ==, "Informe.xlsx");
+
+  /* And without the limit the same call replaces it */
+  g_assert_cmpint (run (argv, NULL, NULL), ==, 0);
+  g_clear_pointer (&after, g_free);
+  g_file_get_contents (path, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (length > 4 && memcmp (after, "PK\003\004", 4) == 0);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (folder);
+  g_assert_cmpstr (listing, ==, "Informe.xlsx");
+}
+
+/* A really full disk, when the tester provides a small one */
+static void
+test_disk_full (void)
+{
+  const char *full = g_getenv ("CONFIANZA_TEST_FULL_FOLDER");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *listing = NULL;
+
+  if (full == NULL)
+    {
+      g_test_skip ("Set CONFIANZA_TEST_FULL_FOLDER to a folder on a small, nearly full "
+                   "file system (for example a 64 KiB tmpfs) to test a full disk; "
+                   "mounting one needs root");
+      return;
+    }
+
+  path = g_build_filename (full, "report.xlsx", NULL);
+  g_assert_false (confianza_report_write_portfolio (fixture.database, NULL, NULL, NULL, path, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_FULL);
+  g_test_message ("%s", error->message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_missing_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = g_build_filename (fixture.dir, "no-such.db", NULL);
+  g_autofree char *path = g_build_filename (fixture.dir, "never.xlsx", NULL);
+
+  g_assert_false (confianza_report_write_portfolio (database, NULL, NULL, NULL, path, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_DATABASE);
+  /* Never an empty database in its place */
+  g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (confianza_report_write_client (fixture.database, 999999, NULL, NULL, NULL, path, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_find_client (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStore) store = confianza_store_open (fixture.database, &error);
+  g_autoptr(ConfianzaClient) twin = confianza_client_new ("ana pérez");
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture.other_id);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (confianza_report_find_client (store, id, &error), ==, fixture.other_id);
+  g_assert_cmpint (confianza_report_find_client (store, "  ANA PÉREZ ", &error), ==, fixture.client_id);
+  /* Decomposed accents match composed ones */
+  g_assert_cmpint (confianza_report_find_client (store, "Ana Pe\xcc\x81rez", &error), ==, fixture.client_id);
+  g_assert_cmpint (confianza_report_find_client (store, OTHER_FIRM, &error), ==, fixture.other_id);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (confianza_report_find_client (store, "Nadie", &error), ==, 0);
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  save_ok (confianza_store_save_client (store, twin, &error), error);
+  g_assert_cmpint (confianza_report_find_client (store, "Ana Pérez", &error), ==, 0);
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_AMBIGUOUS);
+  g_test_message ("%s", error->message);
+  /* The message lists both, with their numbers */
+  g_assert_nonnull (strstr (error->message, "+Diseño & Cía"));
+  g_clear_error (&error);
+  g_assert_true (confianza_store_delete_client (store, confianza_client_get_id (twin), &error));
+}
+
+static void
+test_suggest_filename (void)
+{
+  g_autofree char *name = confianza_report_suggest_filename ("Lucía  Ferrer / Bodegas: \"Valdeflores\"",
+                                                            day (2024, 5, 31));
+  g_autofree char *portfolio = confianza_report_suggest_filename (NULL, day (2024, 1, 2));
+  g_autofree char *hidden = confianza_report_suggest_filename ("..", day (2024, 1, 2));
+  g_autofree char *word = g_strdup (C_("file name", "Report"));
+  g_autofree char *expected = g_strdup_printf ("%s_Lucía_Ferrer_Bodegas_Valdeflores_2024-05-31.xlsx", word);
+
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_true (g_str_has_suffix (portfolio, "_2024-01-02.xlsx"));
+  g_assert_true (g_str_has_prefix (portfolio, word));
+  g_assert_null (strchr (hidden, '/'));
+  g_assert_false (hidden[0] == '.');
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *outdir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed (Debian package libreoffice-calc-nogui): "
+                   "the report is not turned into a PDF");
+      return;
+    }
+
+  if (!g_file_test (fixture.client_xlsx, G_FILE_TEST_EXISTS))
+    g_assert_true (confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
+                                                  BUSINESS, fixture.client_xlsx, &error));
+  outdir = make_dir ("pdf");
+  profile = g_strdup_printf ("-env:UserInstallation=file://%s/profile", outdir);
+
+  {
+    const char *argv[] = { soffice, profile, "--headless", "--convert-to", "pdf",
+                           "--outdir", outdir, fixture.client_xlsx, NULL };
+    const char *env[] = { "HOME", outdir, NULL };
+
+    g_assert_cmpint (run (argv, env, NULL), ==, 0);
+  }
+
+  pdf = g_build_filename (outdir, "client.pdf", NULL);
+  g_file_get_contents (pdf, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (length > 1000 && memcmp (contents, "%PDF", 4) == 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The expectations are the English source strings */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  fixture_setup ();
+
+  g_test_add_func ("/report/client", test_client_report);
+  g_test_add_func ("/report/client-period", test_client_period);
+  g_test_add_func ("/report/portfolio", test_portfolio_report);
+  g_test_add_func ("/report/locales", test_locales);
+  g_test_add_func ("/report/failure/no-folder", test_no_folder);
+  g_test_add_func ("/report/failure/is-directory", test_is_directory);
+  g_test_add_func ("/report/failure/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/report/failure/keeps-existing", test_failure_keeps_existing);
+  g_test_add_func ("/report/failure/disk-full", test_disk_full);
+  g_test_add_func ("/report/failure/missing-records", test_missing_database);
+  g_test_add_func ("/report/find-client", test_find_client);
+  g_test_add_func ("/report/suggest-filename", test_suggest_filename);
+  g_test_add_func ("/report/pdf", test_pdf);
+
+  status = g_test_run ();
+
+  rm_rf (fixture.dir);
+  g_ptr_array_unref (date_pool);
+
+  return status;
+}
