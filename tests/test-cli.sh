@@ -61,5 +61,31 @@ before=$(sha256sum "$demo")
 out=$("$confianza" --database="$demo" --demo 2>&1); rc=$?
 check "--demo refuses an existing file and leaves it untouched" '[ $rc -ne 0 ] && [ -n "$out" ] && [ "$before" = "$(sha256sum "$demo")" ]'
 
+# Reports from the command line, without a window
+out=$("$confianza" --database="$demo" --export-client="lucía ferrer" --output="$tmp/demo/informe.xlsx" 2>&1); rc=$?
+check "--export-client writes the client's workbook and exits 0" '[ $rc -eq 0 ] && head -c 2 "$tmp/demo/informe.xlsx" | grep -q PK'
+out=$("$confianza" --database="$demo" --export-portfolio --output="$tmp/demo/cartera.xlsx" --from=2026-01-01 2>&1); rc=$?
+check "--export-portfolio with a period writes the workbook and exits 0" '[ $rc -eq 0 ] && [ -s "$tmp/demo/cartera.xlsx" ]'
+out=$("$confianza" --database="$demo" --export-client="Nadie Nunca" --output="$tmp/demo/x.xlsx" 2>&1); rc=$?
+check "--export-client of an unknown client fails in words, writing nothing" '[ $rc -ne 0 ] && [ -n "$out" ] && [ ! -e "$tmp/demo/x.xlsx" ]'
+out=$("$confianza" --database="$demo" --export-portfolio --output="$tmp/nowhere/x.xlsx" 2>&1); rc=$?
+check "an export into a missing folder fails in words" '[ $rc -ne 0 ] && [ -n "$out" ] && [ ! -e "$tmp/nowhere" ]'
+out=$("$confianza" --database="$demo" --export-portfolio 2>&1); rc=$?
+check "an export without --output says what is missing" '[ $rc -ne 0 ] && echo "$out" | grep -q -- "--output"'
+out=$("$confianza" --database="$demo" --export-portfolio --output="$tmp/demo/y.xlsx" --from=31/02/2026 2>&1); rc=$?
+check "an impossible date is refused in words" '[ $rc -ne 0 ] && [ -n "$out" ] && [ ! -e "$tmp/demo/y.xlsx" ]'
+
+# Importing clients from a spreadsheet's CSV
+imp="$tmp/import/clients.db"; mkdir -p "$tmp/import"
+printf 'Nombre;Empresa;Correo electrónico\r\nAna Gil;Gil S.L.;ana@gil.es\r\n"Peña, José";"Taller ""El Rayo""";jose@rayo.es\r\nBeto;;beto@\r\n' > "$tmp/import/ok.csv"
+out=$("$confianza" --database="$imp" --import-clients="$tmp/import/ok.csv" 2>&1); rc=$?
+count=$(sqlite3 "$imp" "SELECT count(*) FROM client" 2>/dev/null)
+check "--import-clients imports the good lines and names the bad one (imported $count)" '[ $rc -eq 0 ] && [ "$count" = 2 ] && echo "$out" | grep -q "4"'
+head -c 4096 /dev/urandom > "$tmp/import/bad.csv"
+before=$(sqlite3 "$imp" "SELECT group_concat(name) FROM client")
+out=$("$confianza" --database="$imp" --import-clients="$tmp/import/bad.csv" 2>&1); rc=$?
+after=$(sqlite3 "$imp" "SELECT group_concat(name) FROM client")
+check "a file that is not a CSV imports nothing (exit $rc)" '[ -n "$out" ] && [ "$before" = "$after" ]'
+
 echo "1..$n"
 exit $status

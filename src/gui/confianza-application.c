@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "export/confianza-report.h"
 #include "store/confianza-demo.h"
+#include "store/confianza-import.h"
 
 #include "confianza-application.h"
 #include "confianza-preferences-window.h"
@@ -31,6 +33,18 @@ static const GOptionEntry option_entries[] = {
     N_("Use the database at PATH instead of the one in your data folder"), N_("PATH") },
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check the database, print what it holds and exit"), NULL },
+  { "export-client", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Write the report for the client NAME (or number) to the file given with --output, and exit"), N_("NAME") },
+  { "export-portfolio", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Write the portfolio report to the file given with --output, and exit"), NULL },
+  { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where to write the report"), N_("FILE") },
+  { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Start the report's period on DATE"), N_("DATE") },
+  { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("End the report's period on DATE"), N_("DATE") },
+  { "import-clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import clients from a CSV file (all or nothing), and exit"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -67,6 +81,114 @@ check_database (ConfianzaApplication *self)
     }
 
   print_counts (store, &counts);
+  return 0;
+}
+
+static GDateTime *
+option_date (GVariantDict  *options,
+             const char    *name,
+             GError       **error)
+{
+  const char *text = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return NULL;
+
+  return confianza_date_parse_locale (text, error);
+}
+
+/* --export-client / --export-portfolio, without a window */
+/* The business name from Preferences; the command line also works where
+ * the settings schema is not installed (a build tree), with none. */
+static char *
+business_name (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return g_strdup ("");
+
+  settings = g_settings_new (APPLICATION_ID);
+  return g_settings_get_string (settings, "business-name");
+}
+
+static int
+export_report (ConfianzaApplication *self,
+               GVariantDict         *options)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *business = business_name ();
+  const char *client = NULL;
+  const char *output = NULL;
+  gboolean ok;
+
+  if (!g_variant_dict_lookup (options, "output", "^&ay", &output) || output[0] == '\0')
+    {
+      g_printerr ("%s\n", _("Say where to write the report with --output=FILE."));
+      return 2;
+    }
+
+  from = option_date (options, "from", &error);
+  if (error == NULL)
+    to = option_date (options, "to", &error);
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (g_variant_dict_lookup (options, "export-client", "&s", &client))
+    {
+      g_autoptr(ConfianzaStore) store = confianza_store_open (self->database_path, &error);
+      gint64 id = store != NULL ? confianza_report_find_client (store, client, &error) : 0;
+
+      /* The report opens the file again on its own. */
+      g_clear_object (&store);
+      ok = id != 0 &&
+           confianza_report_write_client (self->database_path, id, from, to, business, output, &error);
+    }
+  else
+    {
+      ok = confianza_report_write_portfolio (self->database_path, from, to, business, output, &error);
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Report written to %s\n"), output);
+  return 0;
+}
+
+/* --import-clients, without a window */
+static int
+import_clients (ConfianzaApplication *self,
+                const char           *file)
+{
+  g_autoptr(ConfianzaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  guint n = 0;
+
+  store = confianza_store_open (self->database_path, &error);
+  if (store != NULL)
+    summary = confianza_import_clients_from_file (store, file, CONFIANZA_IMPORT_FLAGS_NONE, &n, &error);
+
+  if (summary == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", summary);
   return 0;
 }
 
@@ -145,6 +267,17 @@ confianza_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "check"))
     return check_database (self);
+
+  if (g_variant_dict_contains (options, "export-client") ||
+      g_variant_dict_contains (options, "export-portfolio"))
+    return export_report (self, options);
+
+  {
+    const char *csv = NULL;
+
+    if (g_variant_dict_lookup (options, "import-clients", "^&ay", &csv))
+      return import_clients (self, csv);
+  }
 
   return -1;
 }

@@ -16,8 +16,18 @@ class Failure(Exception):
     pass
 
 
+def start_accessibility_bus():
+    """GTK talks to the accessibility bus of the session: under a bare
+    dbus-run-session nobody has started it yet."""
+    launcher = '/usr/libexec/at-spi-bus-launcher'
+    if os.path.exists(launcher):
+        subprocess.Popen([launcher, '--launch-immediately'],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+
+
 class App:
-    def __init__(self, argv, env, name='confianza', timeout=20):
+    def __init__(self, argv, env, name='confianza', timeout=30):
         self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
         self.name = name
@@ -30,8 +40,11 @@ class App:
                 if a is not None and (a.name or '').lower() == name:
                     self.root = a
             time.sleep(0.3)
+            if self.proc.poll() is not None:
+                break
         if self.root is None:
-            self.stop()
+            out = self.stop()
+            print('# ' + out.replace('\n', '\n# '))
             raise Failure('the application did not appear on the accessibility bus')
         time.sleep(1)
 

@@ -29,7 +29,7 @@ def main():
     binary, build = sys.argv[1], sys.argv[2]
     try:
         import pyatspi  # noqa: F401
-        from atspi_driver import App, Failure, translator
+        from atspi_driver import App, Failure, start_accessibility_bus, translator
     except ImportError as e:
         print('1..0 # SKIP python3-pyatspi is not installed (%s)' % e)
         return 0
@@ -51,6 +51,7 @@ def main():
     env = dict(os.environ, GTK_A11Y='atspi', GSK_RENDERER='cairo',
                GSETTINGS_BACKEND='memory',
                GSETTINGS_SCHEMA_DIR=os.path.join(build, 'data'))
+    start_accessibility_bus()
     app = App([binary, '--database=' + db], env)
     today = datetime.date.today()
     due = today + datetime.timedelta(days=5)

@@ -1,0 +1,617 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The rules of recovering trust: follow-up schedules, systemic incidents,
+ * the compensation suggestion, timing and each wizard step's checks. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "model/confianza-model.h"
+#include "model/confianza-recovery.h"
+
+/* Helpers */
+
+static GDateTime *
+ymd (int year,
+     int month,
+     int day)
+{
+  return confianza_date_new (year, month, day);
+}
+
+static void
+assert_date (GDateTime *date,
+             int        year,
+             int        month,
+             int        day)
+{
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_get_year (date), ==, year);
+  g_assert_cmpint (g_date_time_get_month (date), ==, month);
+  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, day);
+}
+
+static ConfianzaIncident *
+incident_on (gint64      id,
+             gint64      client_id,
+             int         year,
+             int         month,
+             int         day,
+             const char *cause)
+{
+  g_autoptr(GDateTime) date = ymd (year, month, day);
+  ConfianzaIncident *incident = confianza_incident_new (client_id, date, "Algo salió mal");
+
+  confianza_incident_set_id (incident, id);
+  confianza_incident_set_cause (incident, cause);
+
+  return incident;
+}
+
+static ConfianzaRecoveryPlan *
+plan_for (ConfianzaIncident *incident)
+{
+  return confianza_recovery_plan_new (confianza_incident_get_client_id (incident),
+                                      confianza_incident_get_id (incident),
+                                      confianza_incident_get_happened_on (incident));
+}
+
+static void
+set_days_after (ConfianzaRecoveryPlan *plan,
+                ConfianzaIncident     *incident,
+                const char            *property,
+                int                    days)
+{
+  g_autoptr(GDateTime) date = confianza_date_add_days (confianza_incident_get_happened_on (incident), days);
+
+  g_object_set (plan, property, date, NULL);
+}
+
+/* Follow-up schedules */
+
+static void
+test_dates_until (void)
+{
+  g_autoptr(GDateTime) start = ymd (2026, 3, 1);
+  g_autoptr(GDateTime) until = ymd (2026, 4, 26);
+  g_autoptr(GPtrArray) dates = confianza_recovery_follow_up_dates (start, 7, until, 0);
+
+  /* Weekly for two months (source 001's story): 8 follow-ups, the last
+   * exactly on the end day. */
+  g_assert_cmpuint (dates->len, ==, 8);
+  assert_date (dates->pdata[0], 2026, 3, 8);
+  assert_date (dates->pdata[3], 2026, 3, 29);
+  assert_date (dates->pdata[4], 2026, 4, 5);
+  assert_date (dates->pdata[7], 2026, 4, 26);
+}
+
+static void
+test_dates_times (void)
+{
+  g_autoptr(GDateTime) start = ymd (2026, 1, 31);
+  g_autoptr(GPtrArray) dates = confianza_recovery_follow_up_dates (start, 30, NULL, 3);
+
+  /* Days are added: 31 January + 30 days is 2 March, not "28 February". */
+  g_assert_cmpuint (dates->len, ==, 3);
+  assert_date (dates->pdata[0], 2026, 3, 2);
+  assert_date (dates->pdata[1], 2026, 4, 1);
+  assert_date (dates->pdata[2], 2026, 5, 1);
+}
+
+static void
+test_dates_leap_day (void)
+{
+  g_autoptr(GDateTime) start = ymd (2028, 2, 22);
+  g_autoptr(GDateTime) until = ymd (2028, 3, 7);
+  g_autoptr(GPtrArray) dates = confianza_recovery_follow_up_dates (start, 7, until, 0);
+  g_autoptr(GDateTime) start_2027 = ymd (2027, 2, 22);
+  g_autoptr(GPtrArray) common = confianza_recovery_follow_up_dates (start_2027, 7, NULL, 2);
+  g_autoptr(GDateTime) leap = ymd (2028, 2, 29);
+  g_autoptr(GPtrArray) from_leap = confianza_recovery_follow_up_dates (leap, 365, NULL, 1);
+
+  g_assert_cmpuint (dates->len, ==, 2);
+  assert_date (dates->pdata[0], 2028, 2, 29);
+  assert_date (dates->pdata[1], 2028, 3, 7);
+
+  /* The same cadence in a common year goes straight to March. */
+  assert_date (common->pdata[0], 2027, 3, 1);
+  assert_date (common->pdata[1], 2027, 3, 8);
+
+  /* A yearly follow-up from 29 February lands on 28 February. */
+  g_assert_cmpuint (from_leap->len, ==, 1);
+  assert_date (from_leap->pdata[0], 2029, 2, 28);
+}
+
+static void
+test_dates_year_end (void)
+{
+  g_autoptr(GDateTime) start = ymd (2026, 12, 20);
+  g_autoptr(GDateTime) until = ymd (2027, 1, 20);
+  g_autoptr(GPtrArray) dates = confianza_recovery_follow_up_dates (start, 14, until, 99);
+
+  /* With an end date, "times" is not used. */
+  g_assert_cmpuint (dates->len, ==, 2);
+  assert_date (dates->pdata[0], 2027, 1, 3);
+  assert_date (dates->pdata[1], 2027, 1, 17);
+}
+
+static void
+test_dates_edges (void)
+{
+  g_autoptr(GDateTime) start = ymd (2026, 5, 10);
+  g_autoptr(GDateTime) same = ymd (2026, 5, 10);
+  g_autoptr(GDateTime) far = ymd (2040, 1, 1);
+  g_autoptr(GPtrArray) none = confianza_recovery_follow_up_dates (start, 0, far, 0);
+  g_autoptr(GPtrArray) negative = confianza_recovery_follow_up_dates (start, -7, NULL, 3);
+  g_autoptr(GPtrArray) ends_at_start = confianza_recovery_follow_up_dates (start, 1, same, 0);
+  g_autoptr(GPtrArray) capped = confianza_recovery_follow_up_dates (start, 1, far, 0);
+  g_autoptr(GPtrArray) zero_times = confianza_recovery_follow_up_dates (start, 7, NULL, 0);
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (negative->len, ==, 0);
+  g_assert_cmpuint (ends_at_start->len, ==, 0);
+  g_assert_cmpuint (capped->len, ==, CONFIANZA_RECOVERY_MAX_FOLLOW_UPS);
+  g_assert_cmpuint (zero_times->len, ==, 0);
+}
+
+static void
+test_plan_dates (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 10, 30, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GPtrArray) dates = NULL;
+
+  confianza_recovery_plan_set_follow_up_every_days (plan, 1);
+  confianza_recovery_plan_set_follow_up_times (plan, 3);
+  dates = confianza_recovery_plan_follow_up_dates (plan);
+  g_assert_cmpuint (dates->len, ==, 3);
+  assert_date (dates->pdata[0], 2026, 10, 31);
+  assert_date (dates->pdata[1], 2026, 11, 1);
+  assert_date (dates->pdata[2], 2026, 11, 2);
+}
+
+/* Systemic or isolated */
+
+static void
+test_systemic (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *first = incident_on (1, 1, 2026, 1, 10, "Plazos");
+  ConfianzaIncident *second = incident_on (2, 1, 2026, 6, 1, "  plazos ");
+  ConfianzaIncident *other_cause = incident_on (3, 1, 2026, 6, 2, "Calidad");
+  ConfianzaIncident *other_client = incident_on (4, 2, 2026, 7, 1, "Plazos");
+  ConfianzaIncident *too_late = incident_on (5, 1, 2027, 6, 5, "Plazos");
+
+  g_ptr_array_add (incidents, first);
+  g_ptr_array_add (incidents, second);
+  g_ptr_array_add (incidents, other_cause);
+  g_ptr_array_add (incidents, other_client);
+  g_ptr_array_add (incidents, too_late);
+
+  /* The first of its cause is an isolated error; the repeat is systemic
+   * (causes compared trimmed and without case). */
+  g_assert_false (confianza_recovery_is_systemic (first, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (second, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (other_cause, incidents, TRUE));
+
+  /* Another client's: systemic across the portfolio, not for the client. */
+  g_assert_false (confianza_recovery_is_systemic (other_client, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (other_client, incidents, FALSE));
+
+  /* More than 12 months after the last one of its cause for the client
+   * (1 June 2026 → 5 June 2027), but within a year of the other client's. */
+  g_assert_false (confianza_recovery_is_systemic (too_late, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (too_late, incidents, FALSE));
+}
+
+static void
+test_systemic_window (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *first = incident_on (1, 1, 2027, 3, 1, "Facturación");
+  /* 2027-03-01 + 365 days = 2028-02-29 (leap year): the last day inside. */
+  ConfianzaIncident *inside = incident_on (2, 1, 2028, 2, 29, "Facturación");
+  ConfianzaIncident *outside = incident_on (3, 1, 2028, 3, 1, "facturación");
+
+  g_ptr_array_add (incidents, first);
+  g_ptr_array_add (incidents, outside);
+  g_assert_false (confianza_recovery_is_systemic (outside, incidents, TRUE));
+
+  g_ptr_array_add (incidents, inside);
+  g_assert_true (confianza_recovery_is_systemic (inside, incidents, TRUE));
+  /* Now the one a day later has a repeat of its own the day before. */
+  g_assert_true (confianza_recovery_is_systemic (outside, incidents, TRUE));
+}
+
+static void
+test_systemic_same_day_and_blank (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *a = incident_on (7, 1, 2026, 4, 1, "Calidad");
+  ConfianzaIncident *b = incident_on (9, 1, 2026, 4, 1, "Calidad");
+  ConfianzaIncident *blank1 = incident_on (10, 1, 2026, 4, 2, "");
+  ConfianzaIncident *blank2 = incident_on (11, 1, 2026, 4, 3, "  ");
+  g_autoptr(ConfianzaIncident) unsaved = incident_on (0, 1, 2026, 4, 1, "Calidad");
+
+  g_ptr_array_add (incidents, a);
+  g_ptr_array_add (incidents, b);
+  g_ptr_array_add (incidents, blank1);
+  g_ptr_array_add (incidents, blank2);
+
+  /* The same day: the one recorded first is the isolated one. */
+  g_assert_false (confianza_recovery_is_systemic (a, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (b, incidents, TRUE));
+  /* A new incident (not saved yet) the same day repeats the saved ones. */
+  g_assert_true (confianza_recovery_is_systemic (unsaved, incidents, TRUE));
+  /* Without a cause there is nothing to repeat. */
+  g_assert_false (confianza_recovery_is_systemic (blank2, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (a, NULL, TRUE));
+}
+
+/* The compensation suggestion */
+
+static ConfianzaCompensationNeed
+need_for (ConfianzaSeverity        severity,
+          ConfianzaResponsibility  responsibility,
+          int                      apology_days,
+          int                      acknowledgement_days,
+          gboolean                 systemic)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 2, 27, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_auto(ConfianzaCompensationAdvice) advice = { 0 };
+
+  confianza_incident_set_severity (incident, severity);
+  confianza_incident_set_responsibility (incident, responsibility);
+  if (apology_days >= 0)
+    set_days_after (plan, incident, "apologised-on", apology_days);
+  if (acknowledgement_days >= 0)
+    set_days_after (plan, incident, "acknowledged-on", acknowledgement_days);
+
+  advice = confianza_recovery_suggest_compensation (incident, plan, systemic);
+  g_assert_nonnull (advice.reason);
+  g_assert_cmpstr (advice.reason, !=, "");
+
+  return advice.need;
+}
+
+static void
+test_suggestion (void)
+{
+  /* Fast acknowledgement with an apology: little need. */
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 0, 0, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_SMALL);
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_SHARED, 2, 1, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_SMALL);
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_EXTERNAL, 1, -1, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_NONE);
+
+  /* Slow, missing, repeated, or a serious failure of ours: in proportion. */
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 3, 0, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_EXTERNAL, -1, 0, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_EXTERNAL, 0, 0, TRUE),
+                   ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, 0, 0, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_CRITICAL, CONFIANZA_RESPONSIBILITY_SHARED, 0, 0, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+  /* Critical but outside our control, and apologised for at once. */
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_CRITICAL, CONFIANZA_RESPONSIBILITY_EXTERNAL, 0, 0, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_NONE);
+  /* An apology after a slow acknowledgement is not fast. */
+  g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 5, 5, FALSE),
+                   ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+}
+
+/* Timing */
+
+static void
+test_timing (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 2, 27, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+
+  g_assert_cmpint (confianza_recovery_days_to_acknowledgement (incident, plan), ==, -1);
+  g_assert_cmpint (confianza_recovery_days_to_apology (incident, plan), ==, -1);
+
+  /* Apologising acknowledges the error too. */
+  set_days_after (plan, incident, "apologised-on", 4);
+  g_assert_cmpint (confianza_recovery_days_to_acknowledgement (incident, plan), ==, 4);
+  g_assert_cmpint (confianza_recovery_days_to_apology (incident, plan), ==, 4);
+
+  /* Across the end of February. */
+  set_days_after (plan, incident, "acknowledged-on", 2);
+  g_assert_cmpint (confianza_recovery_days_to_acknowledgement (incident, plan), ==, 2);
+}
+
+static void
+test_tally (void)
+{
+  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) today = ymd (2026, 3, 20);
+  ConfianzaFollowUpTally tally;
+  const int due[] = { 1, 8, 15, 22, 29 };
+  const int done[] = { 1, 9, 0, 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    {
+      g_autoptr(GDateTime) due_on = ymd (2026, 3, due[i]);
+      ConfianzaFollowUp *follow_up = confianza_follow_up_new (1, 1, due_on);
+
+      if (done[i] > 0)
+        {
+          g_autoptr(GDateTime) done_on = ymd (2026, 3, done[i]);
+          confianza_follow_up_set_done_on (follow_up, done_on);
+        }
+      g_ptr_array_add (follow_ups, follow_up);
+    }
+
+  tally = confianza_recovery_tally_follow_ups (follow_ups, today);
+  g_assert_cmpuint (tally.total, ==, 5);
+  g_assert_cmpuint (tally.done, ==, 2);
+  g_assert_cmpuint (tally.on_time, ==, 1);
+  g_assert_cmpuint (tally.overdue, ==, 1);
+  assert_date (tally.next_due, 2026, 3, 15);
+
+  tally = confianza_recovery_tally_follow_ups (NULL, today);
+  g_assert_cmpuint (tally.total, ==, 0);
+  g_assert_null (tally.next_due);
+}
+
+/* Each step's checks */
+
+static void
+assert_step_invalid (ConfianzaRecoveryPlan *plan,
+                     ConfianzaIncident     *incident,
+                     int                    step,
+                     const char            *expected_property)
+{
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  g_assert_false (confianza_recovery_validate_step (plan, incident, step, &property, &error));
+  g_assert_error (error, CONFIANZA_MODEL_ERROR, error->code);
+  g_assert_cmpstr (property, ==, expected_property);
+  g_assert_cmpint (confianza_recovery_step_of_property (property), ==, step);
+}
+
+static void
+assert_step_valid (ConfianzaRecoveryPlan *plan,
+                   ConfianzaIncident     *incident,
+                   int                    step)
+{
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  g_assert_true (confianza_recovery_validate_step (plan, incident, step, &property, &error));
+  g_assert_no_error (error);
+  g_assert_null (property);
+}
+
+static void
+test_validate_steps (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 5, 10, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autofree char *too_long = g_strnfill (CONFIANZA_SHORT_TEXT_MAX + 1, 'x');
+
+  /* An empty draft may move on from every step. */
+  for (int step = 0; step < CONFIANZA_RECOVERY_N_STEPS; step++)
+    assert_step_valid (plan, incident, step);
+
+  /* 1 Listen first: no date before the incident. */
+  set_days_after (plan, incident, "acknowledged-on", -1);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_LISTEN, "acknowledged-on");
+  /* Another page's problem does not stop this one. */
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_APOLOGISE);
+  set_days_after (plan, incident, "acknowledged-on", 0);
+  set_days_after (plan, incident, "invited-to-speak-on", -3);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_LISTEN, "invited-to-speak-on");
+  set_days_after (plan, incident, "invited-to-speak-on", 1);
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_LISTEN);
+
+  /* 2 Apologise: words need their day; a name is a short text. */
+  confianza_recovery_plan_set_apology_words (plan, "Lo sentimos de verdad.");
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_APOLOGISE, "apologised-on");
+  set_days_after (plan, incident, "apologised-on", -1);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_APOLOGISE, "apologised-on");
+  set_days_after (plan, incident, "apologised-on", 1);
+  confianza_recovery_plan_set_apologised_by (plan, too_long);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_APOLOGISE, "apologised-by");
+  confianza_recovery_plan_set_apologised_by (plan, "Ana");
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_APOLOGISE);
+
+  /* 4 Guarantee: terms and an end, both or neither. */
+  confianza_recovery_plan_set_guarantee_terms (plan, "Si vuelve a pasar, el trabajo es gratis.");
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_GUARANTEE, "guarantee-until");
+  set_days_after (plan, incident, "guarantee-until", -5);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_GUARANTEE, "guarantee-until");
+  set_days_after (plan, incident, "guarantee-until", 180);
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_GUARANTEE);
+  confianza_recovery_plan_set_guarantee_terms (plan, "  ");
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_GUARANTEE, "guarantee-terms");
+  confianza_recovery_plan_set_guarantee_terms (plan, "Garantía");
+
+  /* 5 Follow-up: a cadence and an end. */
+  confianza_recovery_plan_set_follow_up_times (plan, 4);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_FOLLOW_UP, "follow-up-every-days");
+  confianza_recovery_plan_set_follow_up_every_days (plan, 400);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_FOLLOW_UP, "follow-up-every-days");
+  confianza_recovery_plan_set_follow_up_every_days (plan, 7);
+  confianza_recovery_plan_set_follow_up_times (plan, 0);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_FOLLOW_UP, "follow-up-until");
+  set_days_after (plan, incident, "follow-up-until", 60);
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_FOLLOW_UP);
+
+  /* 6 Internal analysis: not due before the incident. */
+  set_days_after (plan, incident, "corrective-due", -1);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL, "corrective-due");
+  set_days_after (plan, incident, "corrective-due", 30);
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL);
+
+  /* The outcome: letting a client go needs a reason. */
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
+  assert_step_invalid (plan, incident, CONFIANZA_RECOVERY_STEP_OUTCOME, "outcome-reason");
+  confianza_recovery_plan_set_outcome_reason (plan, "Sigue exigiendo cosas inaceptables.");
+  assert_step_valid (plan, incident, CONFIANZA_RECOVERY_STEP_OUTCOME);
+
+  /* A step that does not exist. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (confianza_recovery_validate_step (plan, incident, 9, NULL, &error));
+    g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE);
+  }
+}
+
+static void
+test_validate_compensation (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 5, 10, "Plazos");
+  g_autoptr(ConfianzaCompensation) compensation = confianza_compensation_new (1, 1, CONFIANZA_COMPENSATION_REFUND);
+  g_autoptr(GDateTime) before = ymd (2026, 5, 9);
+  g_autoptr(GDateTime) after = ymd (2026, 5, 12);
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  /* A refund needs an amount or words. */
+  g_assert_false (confianza_recovery_validate_compensation (compensation, incident, &property, &error));
+  g_assert_cmpstr (property, ==, "amount-cents");
+  g_clear_error (&error);
+
+  confianza_compensation_set_amount_cents (compensation, 45000);
+  confianza_compensation_set_currency (compensation, "EUR");
+  confianza_compensation_set_given_on (compensation, before);
+  g_assert_false (confianza_recovery_validate_compensation (compensation, incident, &property, &error));
+  g_assert_cmpstr (property, ==, "given-on");
+  g_clear_error (&error);
+
+  confianza_compensation_set_given_on (compensation, after);
+  g_assert_true (confianza_recovery_validate_compensation (compensation, incident, &property, &error));
+  g_assert_no_error (error);
+}
+
+/* Small text helpers */
+
+static void
+test_guarantee_title (void)
+{
+  g_autofree char *simple = confianza_recovery_guarantee_title ("  Seis meses de revisiones gratis \nY más");
+  g_autofree char *long_terms = g_strnfill (300, 'a');
+  g_autofree char *cut = confianza_recovery_guarantee_title (long_terms);
+  g_autofree char *words = NULL;
+  g_autofree char *cut_words = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_cmpstr (simple, ==, "Seis meses de revisiones gratis");
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, 120);
+  g_assert_true (g_str_has_suffix (cut, "…"));
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (text, "garantía ");
+  words = g_string_free (g_steal_pointer (&text), FALSE);
+  cut_words = confianza_recovery_guarantee_title (words);
+  g_assert_true (g_utf8_validate (cut_words, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (cut_words, -1), <=, 120);
+  /* Cut after a whole word. */
+  g_assert_true (g_str_has_suffix (cut_words, "garantía…"));
+}
+
+static void
+test_parse_amount (void)
+{
+  const struct
+  {
+    const char *text;
+    gint64      cents;
+  } good[] = {
+    { "", 0 },
+    { "450", 45000 },
+    { "450,5", 45050 },
+    { "450.50", 45050 },
+    { "1.234,56", 123456 },
+    { "1,234.56", 123456 },
+    { "1.234", 123400 },
+    { " 12 ", 1200 },
+    { "0,07", 7 },
+  };
+  const char *bad[] = { "€12", "12 EUR", "-5", ",", "doce" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents = -1;
+
+      g_assert_true (confianza_recovery_parse_amount (good[i].text, &cents, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (cents, ==, good[i].cents);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents = -1;
+
+      g_assert_false (confianza_recovery_parse_amount (bad[i], &cents, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpint (cents, ==, 0);
+    }
+}
+
+static void
+test_format_amount (void)
+{
+  g_autofree char *with = confianza_recovery_format_amount (45005, "EUR");
+  g_autofree char *without = confianza_recovery_format_amount (7, NULL);
+  gint64 back = 0;
+
+  /* Whatever the locale's decimal separator, it reads back. */
+  g_assert_true (g_str_has_suffix (with, " EUR") || g_str_has_prefix (with, "EUR"));
+  g_assert_true (confianza_recovery_parse_amount (without, &back, NULL));
+  g_assert_cmpint (back, ==, 7);
+}
+
+static void
+test_default_causes (void)
+{
+  g_auto(GStrv) causes = confianza_recovery_default_causes ();
+
+  g_assert_cmpuint (g_strv_length (causes), >=, 4);
+  for (guint i = 0; causes[i] != NULL; i++)
+    g_assert_cmpstr (causes[i], !=, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/recovery/follow-up-dates/until", test_dates_until);
+  g_test_add_func ("/recovery/follow-up-dates/times-month-end", test_dates_times);
+  g_test_add_func ("/recovery/follow-up-dates/leap-day", test_dates_leap_day);
+  g_test_add_func ("/recovery/follow-up-dates/year-end", test_dates_year_end);
+  g_test_add_func ("/recovery/follow-up-dates/edges", test_dates_edges);
+  g_test_add_func ("/recovery/follow-up-dates/plan", test_plan_dates);
+  g_test_add_func ("/recovery/systemic/cause-client-portfolio", test_systemic);
+  g_test_add_func ("/recovery/systemic/twelve-months", test_systemic_window);
+  g_test_add_func ("/recovery/systemic/same-day-and-blank", test_systemic_same_day_and_blank);
+  g_test_add_func ("/recovery/compensation/suggestion", test_suggestion);
+  g_test_add_func ("/recovery/timing/days", test_timing);
+  g_test_add_func ("/recovery/timing/follow-ups", test_tally);
+  g_test_add_func ("/recovery/validate/steps", test_validate_steps);
+  g_test_add_func ("/recovery/validate/compensation", test_validate_compensation);
+  g_test_add_func ("/recovery/text/guarantee-title", test_guarantee_title);
+  g_test_add_func ("/recovery/text/parse-amount", test_parse_amount);
+  g_test_add_func ("/recovery/text/format-amount", test_format_amount);
+  g_test_add_func ("/recovery/text/default-causes", test_default_causes);
+
+  return g_test_run ();
+}
