@@ -62,7 +62,7 @@ out=$("$confianza" --database="$demo" --demo 2>&1); rc=$?
 check "--demo refuses an existing file and leaves it untouched" '[ $rc -ne 0 ] && [ -n "$out" ] && [ "$before" = "$(sha256sum "$demo")" ]'
 
 # Reports from the command line, without a window
-out=$("$confianza" --database="$demo" --export-client="lucía ferrer" --output="$tmp/demo/informe.xlsx" 2>&1); rc=$?
+out=$("$confianza" --database="$demo" --export-client="bodegas valdeflores" --output="$tmp/demo/informe.xlsx" 2>&1); rc=$?
 check "--export-client writes the client's workbook and exits 0" '[ $rc -eq 0 ] && head -c 2 "$tmp/demo/informe.xlsx" | grep -q PK'
 out=$("$confianza" --database="$demo" --export-portfolio --output="$tmp/demo/cartera.xlsx" --from=2026-01-01 2>&1); rc=$?
 check "--export-portfolio with a period writes the workbook and exits 0" '[ $rc -eq 0 ] && [ -s "$tmp/demo/cartera.xlsx" ]'

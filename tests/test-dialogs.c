@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "gui/confianza-broken-dialog.h"
 #include "gui/confianza-client-dialog.h"
@@ -340,6 +341,61 @@ test_promise_new (Fixture       *fixture,
   g_assert_null (confianza_promise_get_delivered_on (promise));
   g_assert_cmpuint (count_items (confianza_store_get_promises (fixture->store, fixture->client_id)), ==, 1);
   g_object_unref (promise);
+}
+
+/* "Promete menos": past deliveries of the same kind suggest a due date. */
+static void
+test_promise_safe_due (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ConfianzaPromiseDialog *dialog = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) suggested = NULL;
+  const int took[] = { 2, 5, 9, 4 };
+  GtkWidget *label, *button;
+
+  /* Four logos delivered, the slowest in 9 days. */
+  for (guint i = 0; i < G_N_ELEMENTS (took); i++)
+    {
+      g_autoptr(GDateTime) promised = days_from_today (-60 + (int) i);
+      g_autoptr(GDateTime) due = confianza_date_add_days (promised, 12);
+      g_autoptr(GDateTime) delivered = confianza_date_add_days (promised, took[i]);
+      g_autoptr(ConfianzaPromise) promise = confianza_promise_new (fixture->client_id, "Logo", promised, due);
+      g_autoptr(GError) error = NULL;
+
+      confianza_promise_set_kind (promise, i % 2 == 0 ? "Logotipo" : " logotipo ");
+      confianza_promise_set_delivered_on (promise, delivered);
+      g_assert_true (confianza_store_save_promise (fixture->store, promise, &error));
+      g_assert_no_error (error);
+    }
+
+  present (fixture, confianza_promise_dialog_new (NULL, fixture->store, fixture->client_id, NULL),
+           (gpointer *) &dialog);
+  label = child (dialog, "suggestion_label");
+  g_assert_false (gtk_widget_get_visible (label));
+
+  /* An unknown kind: it says there is nothing to go on, and suggests nothing. */
+  type_text (dialog, "kind_entry", "vídeo");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), !=, "");
+  button = gtk_widget_get_next_sibling (label);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* The same kind, whatever its case and spaces: a date with room. */
+  type_text (dialog, "title_entry", "Logotipo nuevo");
+  type_text (dialog, "kind_entry", "LOGOTIPO");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "9"));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  suggested = confianza_date_add_days (today, 10);
+  g_assert_true (confianza_date_equal (confianza_date_entry_get_date (CONFIANZA_DATE_ENTRY (child (dialog, "due_on_entry"))),
+                                       suggested));
+  g_assert_true (can_save (dialog));
+  cancel (dialog);
 }
 
 static void
@@ -968,6 +1024,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/dialogs/promise/new", test_promise_new);
+  ADD ("/dialogs/promise/safe-due", test_promise_safe_due);
   ADD ("/dialogs/promise/edit", test_promise_edit);
   ADD ("/dialogs/promise/cancel", test_promise_cancel);
   ADD ("/dialogs/promise/store-error", test_promise_store_error);

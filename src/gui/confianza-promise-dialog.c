@@ -39,6 +39,8 @@ struct _ConfianzaPromiseDialog
   GtkLabel           *quantity_error;
   GtkEntry           *unit_entry;
   GtkLabel           *unit_error;
+  GtkWidget          *use_suggestion_button;
+  GDateTime          *suggested_due;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaPromiseDialog, confianza_promise_dialog, ADW_TYPE_WINDOW)
@@ -119,7 +121,57 @@ label_date_entry (ConfianzaDateEntry *entry,
                                   -1);
 }
 
+/* "Promete menos": how long the user's deliveries of this kind really
+ * took, said in words, with a due date that leaves room. */
+static void
+update_suggestion (ConfianzaPromiseDialog *self)
+{
+  g_autofree char *kind = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->kind_entry))));
+  GDateTime *promised_on = confianza_date_entry_get_date (self->promised_on_entry);
+  g_autoptr(ConfianzaSafeDue) safe = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->suggested_due, g_date_time_unref);
+  gtk_widget_set_visible (self->use_suggestion_button, FALSE);
+
+  if (kind[0] == '\0' || promised_on == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->suggestion_label), FALSE);
+      return;
+    }
+
+  history = confianza_store_get_delivered_of_kind (self->store, kind, &error);
+  if (history == NULL)
+    {
+      gtk_label_set_label (self->suggestion_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->suggestion_label), TRUE);
+      return;
+    }
+
+  safe = confianza_safe_due_suggest (history, kind, promised_on);
+  gtk_label_set_label (self->suggestion_label, safe->sentence);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_label), TRUE);
+
+  if (safe->has_suggestion && safe->due_on != NULL)
+    {
+      self->suggested_due = g_date_time_ref (safe->due_on);
+      gtk_widget_set_visible (self->use_suggestion_button, TRUE);
+    }
+}
+
 /* Callbacks */
+
+static void
+on_use_suggestion (ConfianzaPromiseDialog *self)
+{
+  if (self->suggested_due == NULL)
+    return;
+
+  confianza_date_entry_set_date (self->due_on_entry, self->suggested_due);
+  confianza_form_touch (self->form, GTK_WIDGET (self->due_on_entry));
+  validate (self);
+}
 
 static void
 on_field_changed (ConfianzaPromiseDialog *self,
@@ -127,6 +179,10 @@ on_field_changed (ConfianzaPromiseDialog *self,
 {
   confianza_form_touch (self->form, widget);
   validate (self);
+
+  if (widget == GTK_WIDGET (self->kind_entry) ||
+      widget == GTK_WIDGET (confianza_date_entry_get_editable (self->promised_on_entry)))
+    update_suggestion (self);
 }
 
 /* "3" rather than "3.00", with the locale's decimal separator. */
@@ -195,6 +251,7 @@ confianza_promise_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->promise);
   g_clear_pointer (&self->form, confianza_form_free);
+  g_clear_pointer (&self->suggested_due, g_date_time_unref);
 
   G_OBJECT_CLASS (confianza_promise_dialog_parent_class)->dispose (object);
 }
@@ -261,6 +318,17 @@ confianza_promise_dialog_init (ConfianzaPromiseDialog *self)
   confianza_form_add_field (self->form, "due-on", GTK_WIDGET (self->due_on_entry), self->due_on_error);
   confianza_form_add_field (self->form, "promised-quantity", GTK_WIDGET (self->quantity_spin), self->quantity_error);
   confianza_form_add_field (self->form, "unit", GTK_WIDGET (self->unit_entry), self->unit_error);
+
+  /* Beside the sentence, a way to take its advice in one click. */
+  self->use_suggestion_button = gtk_button_new_with_mnemonic (_("_Use This Date"));
+  gtk_widget_set_halign (self->use_suggestion_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->use_suggestion_button, "flat");
+  gtk_widget_set_visible (self->use_suggestion_button, FALSE);
+  gtk_widget_insert_after (self->use_suggestion_button,
+                           gtk_widget_get_parent (GTK_WIDGET (self->suggestion_label)),
+                           GTK_WIDGET (self->suggestion_label));
+  g_signal_connect_object (self->use_suggestion_button, "clicked",
+                           G_CALLBACK (on_use_suggestion), self, G_CONNECT_SWAPPED);
 
   label_date_entry (self->promised_on_entry, self->promised_on_label);
   label_date_entry (self->due_on_entry, self->due_on_label);

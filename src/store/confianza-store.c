@@ -3844,3 +3844,44 @@ confianza_store_update_trust_scores (ConfianzaStore *self)
       refresh_trust (self, confianza_client_get_id (client));
     }
 }
+
+/* Delivered promises of one kind (trimmed, ignoring ASCII case), for the
+ * safe due date: how long such deliveries really took. */
+GPtrArray *
+confianza_store_get_delivered_of_kind (ConfianzaStore  *self,
+                                       const char      *kind,
+                                       GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *trimmed = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  trimmed = g_strstrip (g_strdup (kind != NULL ? kind : ""));
+  if (trimmed[0] == '\0')
+    return g_steal_pointer (&records);
+
+  sql = g_string_new ("SELECT id");
+  for (guint i = 0; kinds[KIND_PROMISE].columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", kinds[KIND_PROMISE].columns[i]);
+  g_string_append (sql, " FROM promise WHERE delivered_on IS NOT NULL AND trim (kind) = ?1 COLLATE NOCASE");
+
+  stmt = store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (KIND_PROMISE, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}

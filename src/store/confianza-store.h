@@ -207,4 +207,10 @@ gboolean               confianza_store_load_history  (ConfianzaStore       *self
  * kept up to date after that as records are saved and erased. */
 void                   confianza_store_update_trust_scores (ConfianzaStore *self);
 
+/* Delivered promises whose kind is @kind (trimmed; ASCII case ignored), as
+ * a new array: the history behind a safe due date. */
+GPtrArray             *confianza_store_get_delivered_of_kind (ConfianzaStore  *self,
+                                                              const char      *kind,
+                                                              GError         **error);
+
 G_END_DECLS

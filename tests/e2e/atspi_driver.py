@@ -126,7 +126,9 @@ class App:
     def type_into(self, node, text):
         self.mouse_click(node)
         subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'], check=True)
-        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True)
+        # xdotool reads its text in the locale's encoding: UTF-8 always.
+        env = dict(os.environ, LC_ALL='C.UTF-8')
+        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True, env=env)
         time.sleep(0.5)
 
     def key(self, *keys):
