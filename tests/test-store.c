@@ -491,7 +491,7 @@ test_create (void)
   GStatBuf st;
 
   store = open_ok (path);
-  g_assert_cmpint (confianza_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (confianza_store_get_path (store), ==, path);
   g_object_get (store, "path", &prop_path, NULL);
   g_assert_cmpstr (prop_path, ==, path);
@@ -1798,7 +1798,7 @@ test_migrate_from_zero (void)
   original = file_checksum (path);
 
   store = open_ok (path);
-  g_assert_cmpint (confianza_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   backup = g_strconcat (path, ".backup-v0", NULL);
   g_assert_cmpstr (confianza_store_get_backup_path (store), ==, backup);
   {
@@ -1806,7 +1806,7 @@ test_migrate_from_zero (void)
   }
   close_store (&store);
 
-  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM client"), ==, 1);
   backup_sum = file_checksum (backup);
   g_assert_cmpstr (backup_sum, ==, original);
@@ -1824,6 +1824,67 @@ test_migrate_from_zero (void)
   g_clear_pointer (&backup_sum, g_free);
   backup_sum = file_checksum (backup);
   g_assert_cmpstr (backup_sum, ==, original);
+
+  rm_rf (dir);
+}
+
+/* Version 2 adds the indexes of open promises to a version 1 file, after a
+ * backup of it, and keeps every record */
+static void
+test_migrate_from_one (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "one.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".backup-v1", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *backup_sum = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *plan = NULL;
+  ConfianzaStore *store;
+
+  /* A version 1 file is today's without what migration 2 added */
+  store = open_ok (path);
+  {
+    g_autoptr(ConfianzaClient) client = save_new_client (store, "Antes");
+  }
+  close_store (&store);
+  raw_exec (path, "DROP INDEX promise_open_due; DROP INDEX promise_open_client;"
+                  "PRAGMA user_version = 1");
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
+  original = file_checksum (path);
+
+  store = open_ok (path);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==, 2);
+  g_assert_cmpstr (confianza_store_get_backup_path (store), ==, backup);
+  close_store (&store);
+
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM client WHERE name = 'Antes'"), ==, 1);
+  indexes = raw_query_text (path, "SELECT name FROM sqlite_master WHERE type = 'index'"
+                                  " AND name LIKE 'promise_open_%' ORDER BY name");
+  g_assert_cmpstr (indexes, ==, "promise_open_client\npromise_open_due\n");
+  backup_sum = file_checksum (backup);
+  g_assert_cmpstr (backup_sum, ==, original);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 1);
+
+  /* What Today asks reads only the open promises */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    GString *details = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT id FROM promise"
+                                             " WHERE delivered_on IS NULL AND broken = 0"
+                                             " AND due_on <= '2024-01-01' ORDER BY due_on, id",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (details, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    plan = g_string_free (details, FALSE);
+  }
+  g_assert_nonnull (strstr (plan, "promise_open_due"));
 
   rm_rf (dir);
 }
@@ -2093,6 +2154,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/no-folder", test_refuse_no_folder);
   g_test_add_func ("/store/refuse/read-only", test_refuse_read_only);
   g_test_add_func ("/store/migrate/from-zero", test_migrate_from_zero);
+  g_test_add_func ("/store/migrate/from-one", test_migrate_from_one);
   g_test_add_func ("/store/migrate/failure", test_migrate_failure);
   g_test_add_func ("/store/erase-client", test_erase_client);
   g_test_add_func ("/store/next-due", test_next_due);

@@ -347,14 +347,29 @@ notify_due_today (ConfianzaApplication *self)
   g_application_send_notification (G_APPLICATION (self), "due-today", notification);
 }
 
+static void
+on_trust_scores_ready (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ConfianzaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without scores the lists just show none: nothing to tell the user */
+  if (!confianza_store_update_trust_scores_finish (CONFIANZA_STORE (source), result, &error))
+    g_warning ("Could not compute the trust indexes: %s", error->message);
+}
+
 static gboolean
 compute_trust_idle (gpointer user_data)
 {
   ConfianzaApplication *self = user_data;
 
-  /* After the first frame: the window never waits for every history. */
+  /* After the first frame, and in a thread: the window never waits for
+   * every history (ten thousand clients take a fraction of a second). */
   if (self->store != NULL)
-    confianza_store_update_trust_scores (self->store);
+    confianza_store_update_trust_scores_async (self->store, NULL, on_trust_scores_ready,
+                                               g_object_ref (self));
   notify_due_today (self);
 
   return G_SOURCE_REMOVE;

@@ -10,10 +10,14 @@
 #include "confianza-client-page.h"
 #include "confianza-conversation-dialog.h"
 #include "confianza-deliver-dialog.h"
+#include "confianza-follow-up-dialog.h"
+#include "confianza-incident-dialog.h"
 #include "confianza-promise-dialog.h"
 #include "confianza-quick-win-dialog.h"
+#include "confianza-recovery-wizard.h"
 #include "confianza-reports-page.h"
 #include "confianza-undo.h"
+#include "model/confianza-recovery.h"
 
 /* The sections that list records, each with its live list and Undo. */
 typedef enum
@@ -40,6 +44,12 @@ struct _ConfianzaClientPage
   ConfianzaStore  *store;
   ConfianzaClient *client;
   List             lists[N_LISTS];
+  /* The live client list, to follow the client's newest instance. */
+  GListModel      *clients;
+  /* Every client's incidents: is a cause systemic across the portfolio? */
+  GListModel      *all_incidents;
+  /* Plans whose follow-ups are shown, by id. */
+  GHashTable      *expanded_plans;
 
   /* Template widgets */
   AdwAvatar       *avatar;
@@ -86,6 +96,24 @@ find_item (GListModel *model,
       g_object_get (item, "id", &item_id, NULL);
       if (item_id == id)
         return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
+static ConfianzaRecoveryPlan *
+find_plan_for_incident (ConfianzaClientPage *self,
+                        gint64               incident_id)
+{
+  GListModel *plans = self->lists[LIST_PLANS].model;
+  guint n = plans != NULL ? g_list_model_get_n_items (plans) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (plans, i);
+
+      if (confianza_recovery_plan_get_incident_id (plan) == incident_id)
+        return g_steal_pointer (&plan);
     }
 
   return NULL;
@@ -389,9 +417,13 @@ static GtkWidget *
 create_incident_row (gpointer item,
                      gpointer user_data)
 {
+  ConfianzaClientPage *self = user_data;
   ConfianzaIncident *incident = item;
   g_autofree char *date = confianza_date_format (confianza_incident_get_happened_on (incident));
   g_autofree char *subtitle = NULL;
+  g_autofree char *systemic = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  gint64 id = confianza_incident_get_id (incident);
   const char *cause = confianza_incident_get_cause (incident);
   ConfianzaSeverity severity = confianza_incident_get_severity (incident);
   GtkWidget *row;
@@ -400,34 +432,190 @@ create_incident_row (gpointer item,
   subtitle = g_strdup_printf (_("%s · %s · %s"), date,
                               confianza_responsibility_to_label (confianza_incident_get_responsibility (incident)),
                               cause[0] != '\0' ? cause : _("no cause category"));
+  systemic = confianza_incident_systemic_sentence (incident, self->all_incidents);
+  if (systemic != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      subtitle = g_strconcat (plain, "\n", systemic, NULL);
+    }
+  plan = find_plan_for_incident (self, confianza_incident_get_id (incident));
+
   row = new_row (confianza_incident_get_description (incident), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+  if (systemic != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Systemic"), "error"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              chip (confianza_severity_to_label (severity),
                                    severity == CONFIANZA_SEVERITY_MINOR ? "warning" : "error"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_menu (id, _("Incident actions"),
+                                       plan != NULL ? _("_Open Recovery Plan") : _("_Start Recovery Plan"),
+                                       "client.recovery-plan",
+                                       _("_Edit…"), "client.edit-incident",
+                                       _("_Delete"), "client.delete-incident",
+                                       NULL));
 
   return row;
+}
+
+static GPtrArray *
+model_to_array (GListModel *model)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+
+  return array;
+}
+
+static GtkWidget *
+create_follow_up_row (ConfianzaFollowUp *follow_up,
+                      GDateTime         *today)
+{
+  g_autofree char *due = confianza_date_format (confianza_follow_up_get_due_on (follow_up));
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GDateTime *done_on = confianza_follow_up_get_done_on (follow_up);
+  const char *note = confianza_follow_up_get_note (follow_up);
+  GtkWidget *row;
+  GtkWidget *button;
+
+  /* Translators: %s is the date a follow-up is planned for */
+  title = g_strdup_printf (_("Follow-up %s"), due);
+  if (done_on != NULL)
+    {
+      g_autofree char *done = confianza_date_format (done_on);
+
+      if (confianza_follow_up_is_on_time (follow_up))
+        /* Translators: %s is the date a follow-up was done */
+        g_string_append_printf (subtitle, _("Done %s, on time"), done);
+      else
+        /* Translators: %s is the date a follow-up was done */
+        g_string_append_printf (subtitle, _("Done %s, late"), done);
+    }
+  else
+    {
+      int days = confianza_date_days_between (confianza_follow_up_get_due_on (follow_up), today);
+
+      if (days > 0)
+        g_string_append_printf (subtitle, ngettext ("%d day overdue", "%d days overdue", days), days);
+      else if (days == 0)
+        g_string_append (subtitle, _("Due today"));
+      else
+        g_string_append (subtitle, _("Not done yet"));
+    }
+  if (note != NULL && note[0] != '\0')
+    {
+      g_string_append (subtitle, "\n");
+      g_string_append (subtitle, note);
+    }
+
+  row = new_row (title, subtitle->str);
+  if (done_on != NULL)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Done"), confianza_follow_up_is_on_time (follow_up) ? "success" : "warning"));
+      button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Edit Follow-Up"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Follow-Up"),
+                                      -1);
+    }
+  else
+    {
+      button = gtk_button_new_with_mnemonic (_("_Done…"));
+      gtk_widget_set_tooltip_text (button, _("Tick off this follow-up, with a note"));
+    }
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.follow-up-done");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (confianza_follow_up_get_id (follow_up)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+on_plan_expanded (AdwExpanderRow      *row,
+                  GParamSpec          *pspec,
+                  ConfianzaClientPage *self)
+{
+  gpointer key = g_object_get_data (G_OBJECT (row), "plan-id");
+
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (self->expanded_plans, key);
+  else
+    g_hash_table_remove (self->expanded_plans, key);
 }
 
 static GtkWidget *
 create_plan_row (gpointer item,
                  gpointer user_data)
 {
+  ConfianzaClientPage *self = user_data;
   ConfianzaRecoveryPlan *plan = item;
+  g_autoptr(GDateTime) today = confianza_date_today ();
   g_autofree char *started = confianza_date_format (confianza_recovery_plan_get_started_on (plan));
+  g_autoptr(ConfianzaIncident) incident = find_item (self->lists[LIST_INCIDENTS].model,
+                                                     confianza_recovery_plan_get_incident_id (plan));
+  g_autoptr(GListModel) follow_up_model = confianza_store_get_follow_ups (self->store, confianza_recovery_plan_get_id (plan));
+  g_autoptr(GPtrArray) follow_ups = model_to_array (follow_up_model);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
   ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
-  int step = confianza_recovery_plan_get_step (plan);
-  GtkWidget *row;
+  gint64 id = confianza_recovery_plan_get_id (plan);
+  int step = CLAMP (confianza_recovery_plan_get_step (plan), 0, CONFIANZA_RECOVERY_N_STEPS - 1);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *open;
 
-  /* Translators: %s is the date a recovery plan was started */
-  title = g_strdup_printf (_("Recovery plan started %s"), started);
-  subtitle = g_strdup_printf (_("Step %d of 6"), CLAMP (step, 0, 6));
-  row = new_row (title, subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             chip (confianza_plan_outcome_to_label (outcome),
-                                   outcome == CONFIANZA_PLAN_RECOVERED ? "success" :
-                                   outcome == CONFIANZA_PLAN_LET_GO ? "error" : "warning"));
+  if (incident != NULL)
+    title = g_strdup (confianza_incident_get_description (incident));
+  else
+    /* Translators: %s is the date a recovery plan was started */
+    title = g_strdup_printf (_("Recovery plan started %s"), started);
+
+  if (outcome == CONFIANZA_PLAN_IN_PROGRESS && step < CONFIANZA_RECOVERY_METHOD_STEPS)
+    /* Translators: "Step 3 of 6 · Take the consequences" */
+    g_string_append_printf (subtitle, _("Step %d of %d · %s"), step + 1, CONFIANZA_RECOVERY_METHOD_STEPS,
+                            confianza_recovery_step_title (step));
+  else
+    /* Translators: %s is the date a recovery plan was started */
+    g_string_append_printf (subtitle, _("Started %s"), started);
+
+  if (incident != NULL)
+    {
+      g_autofree char *timing = confianza_recovery_timing_text (incident, plan, follow_ups);
+
+      g_string_append (subtitle, "\n");
+      g_string_append (subtitle, timing);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
+                               chip (confianza_plan_outcome_to_label (outcome),
+                                     outcome == CONFIANZA_PLAN_RECOVERED ? "success" :
+                                     outcome == CONFIANZA_PLAN_LET_GO ? "error" : "warning"));
+
+  open = gtk_button_new_with_mnemonic (_("_Open"));
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (open, _("Open the recovery plan"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "client.open-plan");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open), g_variant_new_int64 (id));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), open);
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_follow_up_row (g_ptr_array_index (follow_ups, i), today));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), follow_ups->len > 0);
+
+  g_object_set_data (G_OBJECT (row), "plan-id", GSIZE_TO_POINTER ((gsize) id));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                 g_hash_table_contains (self->expanded_plans, GSIZE_TO_POINTER ((gsize) id)));
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_plan_expanded), self, 0);
 
   return row;
 }
@@ -582,10 +770,51 @@ on_client_notify (ConfianzaClientPage *self)
   update_header (self);
 }
 
+static void refresh_list (ConfianzaClientPage        *self,
+                          ListKind                    kind,
+                          GtkListBoxCreateWidgetFunc  create);
+
+/* The page follows the client's newest instance in the live list; when
+ * the client was erased, the page it is on goes back. */
+static void
+follow_client (ConfianzaClientPage *self)
+{
+  gint64 id;
+  g_autoptr(ConfianzaClient) live = NULL;
+
+  if (self->client == NULL || self->clients == NULL)
+    return;
+
+  id = confianza_client_get_id (self->client);
+  live = find_item (self->clients, id);
+  if (live == NULL)
+    {
+      g_autoptr(ConfianzaClient) stored = confianza_store_get_client (self->store, id, NULL);
+
+      if (stored == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      return;
+    }
+
+  if (live != self->client)
+    {
+      g_signal_handlers_disconnect_by_func (self->client, on_client_notify, self);
+      g_set_object (&self->client, live);
+      g_signal_connect_object (live, "notify", G_CALLBACK (on_client_notify),
+                               self, G_CONNECT_SWAPPED);
+      update_header (self);
+    }
+}
+
 static void
 on_store_changed (ConfianzaClientPage *self)
 {
+  follow_client (self);
   update_trust (self);
+  /* Systemic warnings, plan links, timing and follow-ups depend on other
+   * records than each row's own. */
+  refresh_list (self, LIST_INCIDENTS, create_incident_row);
+  refresh_list (self, LIST_PLANS, create_plan_row);
 }
 
 static void
@@ -774,6 +1003,108 @@ conversation_activated (GtkWidget  *widget,
 }
 
 static void
+new_incident_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (confianza_incident_dialog_new (parent_window (self), self->store,
+                                                                 confianza_client_get_id (self->client),
+                                                                 NULL)));
+}
+
+static void
+on_plan_finished (ConfianzaClientPage   *self,
+                  ConfianzaRecoveryPlan *plan)
+{
+  if (confianza_recovery_plan_get_outcome (plan) != CONFIANZA_PLAN_LET_GO || self->client == NULL)
+    return;
+
+  follow_client (self);
+  confianza_recovery_offer_farewell (GTK_WIDGET (self), self->store, self->client, "win.delete-client");
+}
+
+static void
+open_wizard (ConfianzaClientPage *self,
+             ConfianzaIncident   *incident)
+{
+  ConfianzaRecoveryWizard *wizard = confianza_recovery_wizard_new (parent_window (self), self->store, incident);
+
+  g_signal_connect_object (wizard, "finished", G_CALLBACK (on_plan_finished), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
+incident_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  List *list = &self->lists[LIST_INCIDENTS];
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ConfianzaIncident) incident = find_item (list->model, id);
+
+  if (incident == NULL)
+    return;
+
+  if (g_str_equal (action_name, "client.edit-incident"))
+    gtk_window_present (GTK_WINDOW (confianza_incident_dialog_new (parent_window (self), self->store,
+                                                                   confianza_incident_get_client_id (incident),
+                                                                   incident)));
+  else if (g_str_equal (action_name, "client.recovery-plan"))
+    open_wizard (self, incident);
+  else
+    confianza_erase_with_undo (widget, self->store, confianza_store_delete_incident, id,
+                               _("Incident deleted, with its recovery plan"), list->filter, list->pending);
+}
+
+static void
+open_plan_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  g_autoptr(ConfianzaRecoveryPlan) plan = find_item (self->lists[LIST_PLANS].model, g_variant_get_int64 (parameter));
+  g_autoptr(ConfianzaIncident) incident = NULL;
+
+  if (plan == NULL)
+    return;
+
+  incident = find_item (self->lists[LIST_INCIDENTS].model, confianza_recovery_plan_get_incident_id (plan));
+  if (incident != NULL)
+    open_wizard (self, incident);
+}
+
+static void
+follow_up_done_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  GListModel *plans = self->lists[LIST_PLANS].model;
+  gint64 id = g_variant_get_int64 (parameter);
+  guint n = plans != NULL ? g_list_model_get_n_items (plans) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (plans, i);
+      g_autoptr(GListModel) follow_ups = confianza_store_get_follow_ups (self->store, confianza_recovery_plan_get_id (plan));
+      g_autoptr(ConfianzaFollowUp) follow_up = find_item (follow_ups, id);
+
+      if (follow_up != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (confianza_follow_up_dialog_new (parent_window (self), self->store,
+                                                                          follow_up)));
+          return;
+        }
+    }
+}
+
+static void
 bind_list (ConfianzaClientPage         *self,
            ListKind                     kind,
            GListModel                  *model,
@@ -802,6 +1133,26 @@ bind_list (ConfianzaClientPage         *self,
   g_object_unref (filtered);
 }
 
+/* Builds the rows again, keeping what waits for its Undo hidden. */
+static void
+refresh_list (ConfianzaClientPage        *self,
+              ListKind                    kind,
+              GtkListBoxCreateWidgetFunc  create)
+{
+  List *list = &self->lists[kind];
+  GtkFilterListModel *filtered;
+
+  if (list->model == NULL)
+    return;
+
+  filtered = gtk_filter_list_model_new (g_object_ref (list->model), g_object_ref (list->filter));
+  gtk_list_box_bind_model (self->list_boxes[kind], G_LIST_MODEL (filtered), create, self, NULL);
+  g_signal_connect_object (filtered, "items-changed", G_CALLBACK (on_list_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_object_unref (filtered);
+  update_empty (self);
+}
+
 static void
 confianza_client_page_dispose (GObject *object)
 {
@@ -813,6 +1164,9 @@ confianza_client_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->clients);
+  g_clear_object (&self->all_incidents);
+  g_clear_pointer (&self->expanded_plans, g_hash_table_unref);
 
   for (ListKind k = 0; k < N_LISTS; k++)
     {
@@ -887,6 +1241,12 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.delete-quick-win", "x", quick_win_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-conversation", "x", conversation_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-conversation", "x", conversation_activated);
+  gtk_widget_class_install_action (widget_class, "client.new-incident", NULL, new_incident_activated);
+  gtk_widget_class_install_action (widget_class, "client.edit-incident", "x", incident_activated);
+  gtk_widget_class_install_action (widget_class, "client.delete-incident", "x", incident_activated);
+  gtk_widget_class_install_action (widget_class, "client.recovery-plan", "x", incident_activated);
+  gtk_widget_class_install_action (widget_class, "client.open-plan", "x", open_plan_activated);
+  gtk_widget_class_install_action (widget_class, "client.follow-up-done", "x", follow_up_done_activated);
 }
 
 static void
@@ -894,6 +1254,7 @@ confianza_client_page_init (ConfianzaClientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->expanded_plans = g_hash_table_new (NULL, NULL);
   for (ListKind k = 0; k < N_LISTS; k++)
     {
       self->lists[k].pending = confianza_pending_new ();
@@ -919,6 +1280,10 @@ confianza_client_page_set_store (ConfianzaClientPage *self,
   g_set_object (&self->store, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->clients);
+  self->clients = confianza_store_get_clients (store);
+  g_clear_object (&self->all_incidents);
+  self->all_incidents = confianza_store_get_incidents (store, 0);
 }
 
 ConfianzaClient *
@@ -960,6 +1325,9 @@ confianza_client_page_set_client (ConfianzaClientPage *self,
   bind_list (self, LIST_CONVERSATIONS, confianza_store_get_conversations (self->store, id), create_conversation_row);
   bind_list (self, LIST_INCIDENTS, confianza_store_get_incidents (self->store, id), create_incident_row);
   bind_list (self, LIST_PLANS, confianza_store_get_recovery_plans (self->store, id), create_plan_row);
+  /* Incident rows link to plans, and plan rows name their incidents. */
+  refresh_list (self, LIST_INCIDENTS, create_incident_row);
+  g_hash_table_remove_all (self->expanded_plans);
 
   update_header (self);
   update_empty (self);

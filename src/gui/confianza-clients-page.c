@@ -24,6 +24,12 @@ struct _ConfianzaClientsPage
   GtkFilter           *pending_filter;
   GHashTable          *pending;
   ConfianzaClientSort  sort;
+  /* The search, folded once per keystroke rather than once per client */
+  char               **search_words;
+  char                *search_text;
+  /* Folding every client's words for searching, a slice at a time */
+  guint                warm_source;
+  guint                warm_position;
 
   /* Template widgets */
   GtkSearchBar        *search_bar;
@@ -51,10 +57,9 @@ static int
 compare_names (ConfianzaClient *a,
                ConfianzaClient *b)
 {
-  g_autofree char *ka = g_utf8_collate_key (confianza_client_get_name (a), -1);
-  g_autofree char *kb = g_utf8_collate_key (confianza_client_get_name (b), -1);
-
-  return strcmp (ka, kb);
+  /* Keys kept on the clients: computing two per comparison made sorting
+   * ten thousand clients take a quarter of a second */
+  return strcmp (confianza_client_get_sort_key (a), confianza_client_get_sort_key (b));
 }
 
 int
@@ -96,15 +101,40 @@ matches_search (gpointer item,
 {
   ConfianzaClientsPage *self = user_data;
   ConfianzaClient *client = item;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (search == NULL || search[0] == '\0')
+  if (self->search_words == NULL || self->search_words[0] == NULL)
     return TRUE;
 
   /* Word prefixes, ignoring case and accents: "pena" finds "Peña". */
-  return g_str_match_string (search, confianza_client_get_name (client), TRUE) ||
-         g_str_match_string (search, confianza_client_get_company (client), TRUE) ||
-         g_str_match_string (search, confianza_client_get_email (client), TRUE);
+  return confianza_client_matches_words (client, (const char * const *) self->search_words);
+}
+
+/* Folds the words of every client for searching and computes their sort
+ * keys, a slice per idle turn after the list is shown, so that the first
+ * keystroke of a search does not fold ten thousand names at once. */
+#define WARM_SLICE 500
+
+static gboolean
+warm_idle (gpointer user_data)
+{
+  ConfianzaClientsPage *self = user_data;
+  const char *no_words[] = { NULL };
+  guint n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
+  guint end = MIN (n, self->warm_position + WARM_SLICE);
+
+  for (; self->warm_position < end; self->warm_position++)
+    {
+      g_autoptr(ConfianzaClient) client = g_list_model_get_item (self->clients, self->warm_position);
+
+      confianza_client_get_sort_key (client);
+      confianza_client_matches_words (client, no_words);
+    }
+
+  if (self->warm_position < n)
+    return G_SOURCE_CONTINUE;
+
+  self->warm_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static int
@@ -141,7 +171,24 @@ static void
 on_search_changed (ConfianzaClientsPage *self,
                    GtkSearchEntry       *entry)
 {
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (g_strcmp0 (text, self->search_text) == 0)
+    return;
+
+  /* Typing on only narrows what is shown, erasing only widens it: then the
+   * filter looks again only at the clients that may change */
+  if (self->search_text != NULL && g_str_has_prefix (text, self->search_text))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search_text != NULL && g_str_has_prefix (self->search_text, text))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+  g_strfreev (self->search_words);
+  self->search_words = g_str_tokenize_and_fold (text, NULL, NULL);
+  gtk_filter_changed (GTK_FILTER (self->search_filter), change);
 }
 
 static void
@@ -232,6 +279,7 @@ confianza_clients_page_dispose (GObject *object)
 {
   ConfianzaClientsPage *self = CONFIANZA_CLIENTS_PAGE (object);
 
+  g_clear_handle_id (&self->warm_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENTS_PAGE);
 
   if (self->store != NULL)
@@ -241,6 +289,8 @@ confianza_clients_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorter);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (confianza_clients_page_parent_class)->dispose (object);
 }
@@ -326,6 +376,10 @@ confianza_clients_page_set_store (ConfianzaClientsPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
   update_state (self);
+
+  self->warm_position = 0;
+  if (self->warm_source == 0)
+    self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_idle, self, NULL);
 }
 
 void

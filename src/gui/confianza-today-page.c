@@ -10,6 +10,10 @@
 
 /* Today looks a week ahead. */
 #define WEEK_AHEAD 7
+/* Rows a section shows at most, the most urgent first: a busy agency may
+ * have a thousand overdue promises, and a page of a thousand rows takes
+ * seconds to build and is of no use to read. The rest are counted. */
+#define SECTION_MAX_ROWS 25
 
 typedef enum
 {
@@ -34,6 +38,9 @@ struct _ConfianzaTodayPage
   guint                refresh_source;
   guint                midnight_source;
   GPtrArray           *rows[N_SECTIONS];
+  /* The "and N more" row at the end of a section, or NULL */
+  GtkWidget           *more_rows[N_SECTIONS];
+  guint                totals[N_SECTIONS];
 
   /* Template widgets */
   GtkStack            *stack;
@@ -69,6 +76,17 @@ clear_section (ConfianzaTodayPage *self,
   for (guint i = 0; i < self->rows[section]->len; i++)
     adw_preferences_group_remove (self->groups[section], g_ptr_array_index (self->rows[section], i));
   g_ptr_array_set_size (self->rows[section], 0);
+  if (self->more_rows[section] != NULL)
+    adw_preferences_group_remove (self->groups[section], g_steal_pointer (&self->more_rows[section]));
+  self->totals[section] = 0;
+}
+
+/* Whether the section has room for another row; counts it either way */
+static gboolean
+section_has_room (ConfianzaTodayPage *self,
+                  Section             section)
+{
+  return self->totals[section]++ < SECTION_MAX_ROWS;
 }
 
 static void
@@ -78,6 +96,32 @@ add_row (ConfianzaTodayPage *self,
 {
   adw_preferences_group_add (self->groups[section], row);
   g_ptr_array_add (self->rows[section], row);
+}
+
+static void
+add_more_row (ConfianzaTodayPage *self,
+              Section             section)
+{
+  guint more = self->totals[section] - self->rows[section]->len;
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+
+  if (more == 0)
+    return;
+
+  if (section == SECTION_CONTACT)
+    title = g_strdup_printf (ngettext ("And %u more client", "And %u more clients", more), more);
+  else
+    title = g_strdup_printf (ngettext ("And %u more promise", "And %u more promises", more), more);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), section == SECTION_CONTACT ?
+                               _("Those longest without contact are shown above") :
+                               _("Those due first are shown above"));
+  adw_preferences_group_add (self->groups[section], row);
+  self->more_rows[section] = row;
 }
 
 /* Callbacks */
@@ -172,6 +216,22 @@ contact_row (ConfianzaClient *client,
   return row;
 }
 
+typedef struct
+{
+  ConfianzaClient *client;  /* the live list holds it */
+  int              days;
+} ContactDue;
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  const ContactDue *ca = a;
+  const ContactDue *cb = b;
+
+  return (cb->days > ca->days) - (cb->days < ca->days);
+}
+
 static void
 rebuild (ConfianzaTodayPage *self)
 {
@@ -180,6 +240,7 @@ rebuild (ConfianzaTodayPage *self)
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GHashTable) clients = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) contacts = g_array_new (FALSE, FALSE, sizeof (ContactDue));
   int default_cadence = g_settings_get_int (self->settings, "follow-up-days");
   guint total = 0;
   guint n;
@@ -210,7 +271,7 @@ rebuild (ConfianzaTodayPage *self)
                                                      GSIZE_TO_POINTER ((gsize) confianza_promise_get_client_id (promise)));
 
       /* Every promise has its client; this only guards a race with a deletion. */
-      if (client != NULL)
+      if (client != NULL && section_has_room (self, section))
         add_row (self, section, promise_row (promise, client, today));
     }
 
@@ -231,12 +292,26 @@ rebuild (ConfianzaTodayPage *self)
         cadence = default_cadence;
 
       if (confianza_rules_needs_contact (last, since, cadence, today))
-        add_row (self, SECTION_CONTACT,
-                 contact_row (client, confianza_rules_days_since_contact (last, since, today)));
+        {
+          ContactDue due_contact = { client, confianza_rules_days_since_contact (last, since, today) };
+
+          g_array_append_val (contacts, due_contact);
+        }
+    }
+
+  /* Longest without contact first */
+  g_array_sort (contacts, compare_contacts);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      ContactDue *due_contact = &g_array_index (contacts, ContactDue, i);
+
+      if (section_has_room (self, SECTION_CONTACT))
+        add_row (self, SECTION_CONTACT, contact_row (due_contact->client, due_contact->days));
     }
 
   for (Section s = 0; s < N_SECTIONS; s++)
     {
+      add_more_row (self, s);
       gtk_widget_set_visible (GTK_WIDGET (self->groups[s]), self->rows[s]->len > 0);
       total += self->rows[s]->len;
     }

@@ -130,23 +130,25 @@ static void
 update_badge (ConfianzaWindow *self)
 {
   g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GPtrArray) due = NULL;
   g_autofree char *text = NULL;
+  guint due = 0;
 
   if (self->store == NULL)
     return;
 
-  /* How many promises are due today or overdue, beside "Today". */
-  due = confianza_store_get_open_promises_due (self->store, today, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->today_badge), due != NULL && due->len > 0);
-  if (due == NULL || due->len == 0)
+  /* How many promises are due today or overdue, beside "Today": counted,
+   * not read, since there may be thousands. */
+  if (!confianza_store_count_open_promises_due (self->store, today, &due, NULL))
+    due = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->today_badge), due > 0);
+  if (due == 0)
     return;
 
-  text = g_strdup_printf ("%u", due->len);
+  text = g_strdup_printf ("%u", due);
   gtk_label_set_label (self->today_badge, text);
   g_free (text);
   text = g_strdup_printf (ngettext ("%u promise due today or overdue",
-                                    "%u promises due today or overdue", due->len), due->len);
+                                    "%u promises due today or overdue", due), due);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->today_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);

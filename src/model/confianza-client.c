@@ -31,6 +31,12 @@ struct _ConfianzaClient
   GDateTime             *next_due_on;
   char                  *next_due_title;
   int                    trust_score;
+
+  /* Caches for lists of thousands, computed on first use and dropped when
+   * what they come from changes: the collation key of the case-folded
+   * name, and the folded words of name, company and email for searching */
+  char                  *sort_key;
+  char                 **search_words[3];
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaClient, confianza_client, G_TYPE_OBJECT)
@@ -98,6 +104,9 @@ confianza_client_finalize (GObject *object)
   g_clear_pointer (&self->let_go_reason, g_free);
   g_clear_pointer (&self->next_due_on, g_date_time_unref);
   g_clear_pointer (&self->next_due_title, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->search_words); i++)
+    g_clear_pointer (&self->search_words[i], g_strfreev);
 
   G_OBJECT_CLASS (confianza_client_parent_class)->finalize (object);
 }
@@ -429,6 +438,8 @@ confianza_client_set_name (ConfianzaClient *self,
 
   g_free (self->name);
   self->name = g_strdup (name);
+  g_clear_pointer (&self->sort_key, g_free);
+  g_clear_pointer (&self->search_words[0], g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -454,6 +465,7 @@ confianza_client_set_company (ConfianzaClient *self,
 
   g_free (self->company);
   self->company = g_strdup (company);
+  g_clear_pointer (&self->search_words[1], g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
@@ -479,6 +491,7 @@ confianza_client_set_email (ConfianzaClient *self,
 
   g_free (self->email);
   self->email = g_strdup (email);
+  g_clear_pointer (&self->search_words[2], g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -753,4 +766,79 @@ confianza_client_set_trust_score (ConfianzaClient *self,
 
   self->trust_score = score;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_SCORE]);
+}
+
+const char *
+confianza_client_get_sort_key (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), NULL);
+
+  if (self->sort_key == NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (self->name != NULL ? self->name : "", -1);
+
+      self->sort_key = g_utf8_collate_key (folded, -1);
+    }
+
+  return self->sort_key;
+}
+
+/* A field's words and their ASCII alternates in one list: a search word
+ * may start either, as in g_str_match_string () */
+static char **
+fold_words (const char *text)
+{
+  g_auto(GStrv) alternates = NULL;
+  g_auto(GStrv) tokens = g_str_tokenize_and_fold (text != NULL ? text : "", NULL, &alternates);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_addv (builder, (const char **) tokens);
+  g_strv_builder_addv (builder, (const char **) alternates);
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+words_match (const char * const *words,
+             char              **field)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; field[j] != NULL && !found; j++)
+        found = g_str_has_prefix (field[j], words[i]);
+
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+confianza_client_matches_words (ConfianzaClient    *self,
+                                const char * const *words)
+{
+  const char *fields[G_N_ELEMENTS (self->search_words)];
+
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (words != NULL, FALSE);
+
+  fields[0] = self->name;
+  fields[1] = self->company;
+  fields[2] = self->email;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->search_words); i++)
+    if (self->search_words[i] == NULL)
+      self->search_words[i] = fold_words (fields[i]);
+
+  if (words[0] == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->search_words); i++)
+    if (words_match (words, self->search_words[i]))
+      return TRUE;
+
+  return FALSE;
 }

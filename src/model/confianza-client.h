@@ -67,6 +67,19 @@ int                    confianza_client_get_trust_score    (ConfianzaClient     
 void                   confianza_client_set_trust_score    (ConfianzaClient       *self,
                                                             int                    score);
 
+/* The collation key of the case-folded name (g_utf8_collate_key ()):
+ * strcmp () on two keys orders the names as g_utf8_collate () would. Kept
+ * until the name changes, so that sorting thousands of clients does not
+ * fold and collate every name at every comparison. */
+const char            *confianza_client_get_sort_key       (ConfianzaClient       *self);
+/* Whether every one of @words (a search folded by g_str_tokenize_and_fold ())
+ * starts a word of the name, of the company or of the email, accents and
+ * case aside: g_str_match_string () on each field, with the client's words
+ * folded once and kept until the field changes. No words match every
+ * client (and only prepare the words). */
+gboolean               confianza_client_matches_words      (ConfianzaClient       *self,
+                                                            const char * const    *words);
+
 gboolean               confianza_client_validate           (ConfianzaClient       *self,
                                                             const char          **property,
                                                             GError               **error);

@@ -64,6 +64,10 @@ struct _ConfianzaStore
   /* Inside confianza_store_begin () … _commit (): the PendingChanges made
    * so far; NULL otherwise */
   GPtrArray  *pending;
+  /* While trust scores are computed in a thread: the clients whose score
+   * was computed again meanwhile, which the thread's must not overwrite */
+  guint       trust_jobs;
+  GHashTable *trust_fresh;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaStore, confianza_store, G_TYPE_OBJECT)
@@ -210,6 +214,12 @@ static const char * const migrations[] = {
   "CREATE INDEX follow_up_client ON follow_up (client_id);"
   "CREATE INDEX compensation_plan ON compensation (plan_id);"
   "CREATE INDEX compensation_client ON compensation (client_id);",
+  /* 1 → 2: Today and every client's next due date read only the open
+   * promises, a small part of them all; these indexes hold nothing else */
+  "CREATE INDEX promise_open_due ON promise (due_on, id)"
+  "  WHERE delivered_on IS NULL AND broken = 0;"
+  "CREATE INDEX promise_open_client ON promise (client_id, due_on, id)"
+  "  WHERE delivered_on IS NULL AND broken = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);
@@ -1612,6 +1622,9 @@ typedef struct
   sqlite3_stmt *stmt;
   int           index;
   GPtrArray    *dates;  /* read dates live until the row is built */
+  /* ISO text → GDateTime, or NULL: over many rows the same few hundred
+   * days come back again and again, and dates never change */
+  GHashTable   *date_cache;
 } Reader;
 
 static const char *
@@ -1655,6 +1668,13 @@ read_date (Reader *r)
   if (text == NULL)
     return NULL;
 
+  if (r->date_cache != NULL)
+    {
+      date = g_hash_table_lookup (r->date_cache, text);
+      if (date != NULL)
+        return date;
+    }
+
   date = confianza_date_from_iso (text, &error);
   if (date == NULL)
     {
@@ -1663,7 +1683,10 @@ read_date (Reader *r)
       return NULL;
     }
 
-  g_ptr_array_add (r->dates, date);
+  if (r->date_cache != NULL)
+    g_hash_table_insert (r->date_cache, g_strdup (text), date);
+  else
+    g_ptr_array_add (r->dates, date);
 
   return date;
 }
@@ -1843,11 +1866,15 @@ compensation_from_row (Reader *r)
   return compensation;
 }
 
+/* @dates: a scratch array for the dates read, emptied before returning, so
+ * that a loop over many rows needs only one; @date_cache: see Reader */
 static gpointer
-record_from_row (RecordKind    kind,
-                 sqlite3_stmt *stmt)
+record_from_row_with (RecordKind    kind,
+                      sqlite3_stmt *stmt,
+                      GPtrArray    *dates,
+                      GHashTable   *date_cache)
 {
-  Reader r = { stmt, 0, g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref) };
+  Reader r = { stmt, 0, dates, date_cache };
   gpointer object = NULL;
 
   switch (kind)
@@ -1866,9 +1893,18 @@ record_from_row (RecordKind    kind,
     }
 
   g_assert (r.index == n_columns (&kinds[kind]) + 1);
-  g_ptr_array_unref (r.dates);
+  g_ptr_array_set_size (dates, 0);
 
   return object;
+}
+
+static gpointer
+record_from_row (RecordKind    kind,
+                 sqlite3_stmt *stmt)
+{
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+
+  return record_from_row_with (kind, stmt, dates, NULL);
 }
 
 /* Record accessors, by kind */
@@ -2026,14 +2062,21 @@ compare_clients (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
-  const char *name_a = confianza_client_get_name ((ConfianzaClient *) a);
-  const char *name_b = confianza_client_get_name ((ConfianzaClient *) b);
-  g_autofree char *folded_a = g_utf8_casefold (name_a != NULL ? name_a : "", -1);
-  g_autofree char *folded_b = g_utf8_casefold (name_b != NULL ? name_b : "", -1);
-  int cmp = g_utf8_collate (folded_a, folded_b);
+  /* The keys are kept on the clients: folding and collating both names at
+   * every comparison made sorting ten thousand clients take a quarter of
+   * a second */
+  int cmp = strcmp (confianza_client_get_sort_key ((ConfianzaClient *) a),
+                    confianza_client_get_sort_key ((ConfianzaClient *) b));
 
   if (cmp == 0)
-    cmp = strcmp (folded_a, folded_b);
+    {
+      const char *name_a = confianza_client_get_name ((ConfianzaClient *) a);
+      const char *name_b = confianza_client_get_name ((ConfianzaClient *) b);
+      g_autofree char *folded_a = g_utf8_casefold (name_a != NULL ? name_a : "", -1);
+      g_autofree char *folded_b = g_utf8_casefold (name_b != NULL ? name_b : "", -1);
+
+      cmp = strcmp (folded_a, folded_b);
+    }
 
   return cmp != 0 ? cmp : compare_ids (confianza_client_get_id ((ConfianzaClient *) a),
                                        confianza_client_get_id ((ConfianzaClient *) b));
@@ -2779,6 +2822,252 @@ refresh_trust (ConfianzaStore *self,
     }
 
   confianza_client_set_trust_score (client, (int) round (confianza_trust_score (&input)));
+  if (self->trust_jobs > 0)
+    g_hash_table_add (self->trust_fresh, GSIZE_TO_POINTER ((gsize) client_id));
+}
+
+/* Every client's history in one pass: a cursor over each table in client
+ * order, advanced along with the clients (a merge join) */
+
+static const struct {
+  RecordKind kind;
+  gsize      offset;
+} history_parts[] = {
+  { KIND_PROMISE, G_STRUCT_OFFSET (ConfianzaTrustInput, promises) },
+  { KIND_QUICK_WIN, G_STRUCT_OFFSET (ConfianzaTrustInput, quick_wins) },
+  { KIND_INCIDENT, G_STRUCT_OFFSET (ConfianzaTrustInput, incidents) },
+  { KIND_PLAN, G_STRUCT_OFFSET (ConfianzaTrustInput, plans) },
+  { KIND_FOLLOW_UP, G_STRUCT_OFFSET (ConfianzaTrustInput, follow_ups) },
+  { KIND_COMPENSATION, G_STRUCT_OFFSET (ConfianzaTrustInput, compensations) },
+};
+
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  int           client_column;
+  int           rc;
+} HistoryCursor;
+
+static gboolean
+history_cursor_start (ConfianzaStore  *self,
+                      HistoryCursor   *cursor,
+                      RecordKind       kind,
+                      GError         **error)
+{
+  const KindInfo *info = &kinds[kind];
+  g_autofree char *select = build_select (info, NULL);
+  g_autofree char *sql = NULL;
+
+  cursor->client_column = 0;
+  for (guint i = 0; info->columns[i] != NULL; i++)
+    if (strcmp (info->columns[i], "client_id") == 0)
+      cursor->client_column = (int) i + 1;
+  g_assert (cursor->client_column > 0);
+
+  /* Each table has an index on client_id that gives this order */
+  sql = g_strconcat (select, " ORDER BY client_id", NULL);
+  cursor->stmt = store_prepare (self, sql, error);
+  if (cursor->stmt == NULL)
+    return FALSE;
+
+  cursor->rc = sqlite3_step (cursor->stmt);
+
+  return TRUE;
+}
+
+/* Moves the rows of @client_id (and skips any of a client before it, which
+ * the foreign keys make impossible) into @records */
+static gboolean
+history_cursor_take (ConfianzaStore  *self,
+                     HistoryCursor   *cursor,
+                     RecordKind       kind,
+                     gint64           client_id,
+                     GPtrArray       *records,
+                     GPtrArray       *dates,
+                     GHashTable      *date_cache,
+                     GError         **error)
+{
+  while (cursor->rc == SQLITE_ROW)
+    {
+      gint64 row_client = sqlite3_column_int64 (cursor->stmt, cursor->client_column);
+
+      if (row_client > client_id)
+        break;
+      if (row_client == client_id)
+        g_ptr_array_add (records, record_from_row_with (kind, cursor->stmt, dates, date_cache));
+      cursor->rc = sqlite3_step (cursor->stmt);
+    }
+
+  if (cursor->rc != SQLITE_ROW && cursor->rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, cursor->rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+foreach_history (ConfianzaStore        *self,
+                 ConfianzaHistoryFunc   func,
+                 gpointer               user_data,
+                 GError               **error)
+{
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GHashTable) date_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_date_time_unref);
+  g_autofree char *client_select = build_select (&kinds[KIND_CLIENT], NULL);
+  g_autofree char *client_sql = g_strconcat (client_select, " ORDER BY id", NULL);
+  HistoryCursor cursors[G_N_ELEMENTS (history_parts)] = { { 0 } };
+  ConfianzaTrustInput input = { 0 };
+  sqlite3_stmt *clients;
+  /* Inside the caller's transaction, that one gives the same view */
+  gboolean own_transaction = sqlite3_get_autocommit (self->db) != 0;
+  gboolean ok = FALSE;
+  int rc = SQLITE_DONE;
+
+  /* A read transaction: one consistent view across the tables */
+  if (own_transaction && !store_exec (self, "BEGIN", error))
+    return FALSE;
+
+  clients = store_prepare (self, client_sql, error);
+  if (clients == NULL)
+    goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (history_parts); i++)
+    {
+      GPtrArray **array = G_STRUCT_MEMBER_P (&input, history_parts[i].offset);
+
+      /* The arrays are emptied and filled again for every client */
+      *array = g_ptr_array_new_with_free_func (g_object_unref);
+      if (!history_cursor_start (self, &cursors[i], history_parts[i].kind, error))
+        goto out;
+    }
+
+  while ((rc = sqlite3_step (clients)) == SQLITE_ROW)
+    {
+      g_autoptr(ConfianzaClient) client = record_from_row_with (KIND_CLIENT, clients, dates, date_cache);
+      gint64 client_id = confianza_client_get_id (client);
+      gboolean go_on;
+
+      for (guint i = 0; i < G_N_ELEMENTS (history_parts); i++)
+        {
+          GPtrArray *array = G_STRUCT_MEMBER (GPtrArray *, &input, history_parts[i].offset);
+
+          g_ptr_array_set_size (array, 0);
+          if (!history_cursor_take (self, &cursors[i], history_parts[i].kind,
+                                    client_id, array, dates, date_cache, error))
+            goto out;
+        }
+
+      input.client = client;
+      go_on = func (&input, user_data);
+      input.client = NULL;
+      if (!go_on)
+        break;
+    }
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, self->path, rc, FALSE);
+  else
+    ok = TRUE;
+
+out:
+  if (clients != NULL)
+    cached_statement_reset (clients);
+  for (guint i = 0; i < G_N_ELEMENTS (history_parts); i++)
+    {
+      GPtrArray **array = G_STRUCT_MEMBER_P (&input, history_parts[i].offset);
+
+      if (cursors[i].stmt != NULL)
+        cached_statement_reset (cursors[i].stmt);
+      g_clear_pointer (array, g_ptr_array_unref);
+    }
+  /* Nothing was written: ending the read cannot fail in a way that matters */
+  if (own_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  return ok;
+}
+
+/* Trust scores computed from histories: client id → score */
+
+typedef struct
+{
+  gint64 client_id;
+  int    score;
+} TrustScore;
+
+typedef struct
+{
+  GDateTime    *today;
+  GArray       *scores;
+  GCancellable *cancellable;
+} TrustScores;
+
+static gboolean
+collect_trust_score (const ConfianzaTrustInput *input,
+                     gpointer                   user_data)
+{
+  TrustScores *data = user_data;
+  ConfianzaTrustInput dated = *input;
+  TrustScore score;
+
+  dated.today = data->today;
+  score.client_id = confianza_client_get_id (input->client);
+  score.score = (int) round (confianza_trust_score (&dated));
+  g_array_append_val (data->scores, score);
+
+  return !g_cancellable_is_cancelled (data->cancellable);
+}
+
+static GArray *
+compute_trust_scores (ConfianzaStore  *self,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (TrustScore));
+  TrustScores data = { today, scores, cancellable };
+
+  if (!foreach_history (self, collect_trust_score, &data, error))
+    return NULL;
+
+  return g_steal_pointer (&scores);
+}
+
+/* Sets the scores on the live clients, but for those in @skip */
+static void
+apply_trust_scores (ConfianzaStore *self,
+                    GArray         *scores,
+                    GHashTable     *skip)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GListModel *clients;
+  guint n;
+
+  if (self->clients == NULL)
+    return;
+
+  clients = G_LIST_MODEL (self->clients);
+  n = g_list_model_get_n_items (clients);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
+
+      /* The list holds a reference for as long as this runs */
+      g_hash_table_insert (by_id, GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)), client);
+    }
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const TrustScore *score = &g_array_index (scores, TrustScore, i);
+      gpointer key = GSIZE_TO_POINTER ((gsize) score->client_id);
+      ConfianzaClient *client = g_hash_table_lookup (by_id, key);
+
+      if (client != NULL && (skip == NULL || !g_hash_table_contains (skip, key)))
+        confianza_client_set_trust_score (client, score->score);
+    }
 }
 
 /* Saving and deleting */
@@ -3086,6 +3375,7 @@ confianza_store_finalize (GObject *object)
   ConfianzaStore *self = (ConfianzaStore *)object;
 
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->trust_fresh, g_hash_table_unref);
   /* An unfinished transaction is rolled back when the connection closes */
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   /* Statements first: the connection closes once they are finalized */
@@ -3154,6 +3444,7 @@ confianza_store_init (ConfianzaStore *self)
                                             g_free, statement_finalize);
   self->lists = g_hash_table_new_full (cached_list_hash, cached_list_equal,
                                        g_free, NULL);
+  self->trust_fresh = g_hash_table_new (g_direct_hash, g_direct_equal);
 }
 
 /* Public API */
@@ -3775,6 +4066,9 @@ confianza_store_get_open_promises_due (ConfianzaStore  *self,
                                        GError         **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GHashTable) date_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_date_time_unref);
   g_autoptr(CachedStatement) stmt = NULL;
   g_autoptr(GString) sql = NULL;
   int rc;
@@ -3793,7 +4087,7 @@ confianza_store_get_open_promises_due (ConfianzaStore  *self,
 
   sqlite3_bind_text (stmt, 1, confianza_date_to_iso (until), -1, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_row (KIND_PROMISE, stmt));
+    g_ptr_array_add (records, record_from_row_with (KIND_PROMISE, stmt, dates, date_cache));
 
   if (rc != SQLITE_DONE)
     {
@@ -3826,23 +4120,149 @@ confianza_store_load_history (ConfianzaStore       *self,
   return TRUE;
 }
 
+gboolean
+confianza_store_foreach_history (ConfianzaStore        *self,
+                                 ConfianzaHistoryFunc   func,
+                                 gpointer               user_data,
+                                 GError               **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return foreach_history (self, func, user_data, error);
+}
+
+gboolean
+confianza_store_count_open_promises_due (ConfianzaStore  *self,
+                                         GDateTime       *until,
+                                         guint           *count,
+                                         GError         **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (until != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *count = 0;
+  stmt = store_prepare (self, "SELECT count(*) FROM promise WHERE " OPEN_PROMISE " AND due_on <= ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, confianza_date_to_iso (until), -1, g_free);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  *count = (guint) sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
 void
 confianza_store_update_trust_scores (ConfianzaStore *self)
 {
-  guint n;
+  g_autoptr(GArray) scores = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CONFIANZA_IS_STORE (self));
 
   if (self->clients == NULL)
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
-  for (guint i = 0; i < n; i++)
+  /* One pass over every history, not six queries and a search of the list
+   * per client */
+  scores = compute_trust_scores (self, NULL, &error);
+  if (scores == NULL)
     {
-      g_autoptr(ConfianzaClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
-
-      refresh_trust (self, confianza_client_get_id (client));
+      g_warning ("%s", error->message);
+      return;
     }
+
+  apply_trust_scores (self, scores, NULL);
+}
+
+static void
+trust_scores_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(ConfianzaStore) store = NULL;
+  GError *error = NULL;
+  GArray *scores;
+
+  /* Never a new, empty file in place of one that went away */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_task_return_new_error (task, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND,
+                               "%s", _("The records are no longer where they were."));
+      return;
+    }
+
+  /* The store is not thread-safe: this thread has a connection of its own */
+  store = confianza_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  scores = compute_trust_scores (store, cancellable, &error);
+  if (scores == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, scores, (GDestroyNotify) g_array_unref);
+  else
+    g_array_unref (scores);
+}
+
+void
+confianza_store_update_trust_scores_async (ConfianzaStore      *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CONFIANZA_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, confianza_store_update_trust_scores_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+
+  self->trust_jobs++;
+  g_task_run_in_thread (task, trust_scores_thread);
+}
+
+gboolean
+confianza_store_update_trust_scores_finish (ConfianzaStore  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  g_autoptr(GArray) scores = NULL;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  scores = g_task_propagate_pointer (G_TASK (result), error);
+  if (scores != NULL)
+    apply_trust_scores (self, scores, self->trust_fresh);
+
+  g_assert (self->trust_jobs > 0);
+  if (--self->trust_jobs == 0)
+    g_hash_table_remove_all (self->trust_fresh);
+
+  return scores != NULL;
 }
 
 /* Delivered promises of one kind (trimmed, ignoring ASCII case), for the

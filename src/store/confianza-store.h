@@ -26,7 +26,7 @@ typedef enum
 GQuark confianza_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CONFIANZA_STORE_SCHEMA_VERSION 1
+#define CONFIANZA_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of every Confianza database ("Conf"). */
 #define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
 
@@ -203,9 +203,38 @@ gboolean               confianza_store_load_history  (ConfianzaStore       *self
                                                       ConfianzaClient      *client,
                                                       ConfianzaTrustInput  *input,
                                                       GError              **error);
+/* Called with one client's whole history (fresh objects, not the live
+ * ones; the input and what it holds are the store's, valid during the
+ * call); return FALSE to stop. */
+typedef gboolean     (*ConfianzaHistoryFunc)         (const ConfianzaTrustInput *input,
+                                                      gpointer                   user_data);
+/* Every client's history, client by client in id order, reading each table
+ * once in one ordered pass: for what needs every history (the trust index
+ * of every client, the portfolio) without a query per client, and in
+ * constant memory. @input->today is NULL. */
+gboolean               confianza_store_foreach_history (ConfianzaStore       *self,
+                                                        ConfianzaHistoryFunc  func,
+                                                        gpointer              user_data,
+                                                        GError              **error);
+/* How many open promises are due on or before @until, without reading them. */
+gboolean               confianza_store_count_open_promises_due (ConfianzaStore  *self,
+                                                                GDateTime       *until,
+                                                                guint           *count,
+                                                                GError         **error);
 /* Computes the "trust-score" of every client in the live client list; it is
  * kept up to date after that as records are saved and erased. */
 void                   confianza_store_update_trust_scores (ConfianzaStore *self);
+/* The same in a thread with its own connection to the file, so that the
+ * interface never waits for it; _finish () (which must be called) sets the
+ * scores on the live clients. A client whose records changed meanwhile
+ * keeps the score computed on that change. */
+void                   confianza_store_update_trust_scores_async  (ConfianzaStore       *self,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+gboolean               confianza_store_update_trust_scores_finish (ConfianzaStore       *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
 
 /* Delivered promises whose kind is @kind (trimmed; ASCII case ignored), as
  * a new array: the history behind a safe due date. */

@@ -1,0 +1,686 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The incident dialog, the recovery plan wizard and the follow-up dialog,
+ * driven in-process through their real widgets. Run in C and in Spanish:
+ * the checks are on visibility, sensitivity and stored values, never on
+ * English text. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "gui/confianza-date-entry.h"
+#include "gui/confianza-follow-up-dialog.h"
+#include "gui/confianza-incident-dialog.h"
+#include "gui/confianza-recovery-wizard.h"
+#include "model/confianza-recovery.h"
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  ConfianzaStore    *store;
+  gint64             client_id;
+  ConfianzaIncident *incident;
+  guint              n_saved;
+  guint              n_finished;
+} Fixture;
+
+/* Helpers */
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+child (gpointer    widget,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GDateTime *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+
+  return confianza_date_add_days (today, days);
+}
+
+static void
+type_text (gpointer    window,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
+  spin ();
+}
+
+static void
+type_view (gpointer    window,
+           const char *name,
+           const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (window, name))), text, -1);
+  spin ();
+}
+
+static void
+type_date_text (gpointer    window,
+                const char *name,
+                const char *text)
+{
+  gtk_editable_set_text (confianza_date_entry_get_editable (CONFIANZA_DATE_ENTRY (child (window, name))), text);
+  spin ();
+}
+
+static void
+type_date (gpointer    window,
+           const char *name,
+           int         days_after_today)
+{
+  g_autoptr(GDateTime) date = days_from_today (days_after_today);
+  g_autofree char *text = confianza_date_format (date);
+
+  type_date_text (window, name, text);
+}
+
+static void
+assert_shows_error (gpointer    window,
+                    const char *error_name)
+{
+  GtkWidget *label = child (window, error_name);
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), !=, "");
+}
+
+static void
+assert_no_error (gpointer    window,
+                 const char *error_name)
+{
+  g_assert_false (gtk_widget_get_visible (child (window, error_name)));
+}
+
+static const char *
+wizard_page (gpointer wizard)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (wizard, "stack")));
+}
+
+static void
+activate (gpointer    window,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  spin ();
+}
+
+static void
+on_saved (GtkWidget *window,
+          GObject   *object,
+          Fixture   *fixture)
+{
+  fixture->n_saved++;
+}
+
+static void
+on_finished (GtkWidget *window,
+             GObject   *object,
+             Fixture   *fixture)
+{
+  fixture->n_finished++;
+}
+
+static void
+present (Fixture  *fixture,
+         gpointer  window,
+         gpointer *pointer)
+{
+  g_assert_nonnull (window);
+  *pointer = window;
+  g_object_add_weak_pointer (G_OBJECT (window), pointer);
+  g_signal_connect (window, "saved", G_CALLBACK (on_saved), fixture);
+  if (CONFIANZA_IS_RECOVERY_WIZARD (window))
+    g_signal_connect (window, "finished", G_CALLBACK (on_finished), fixture);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+}
+
+static ConfianzaRecoveryWizard *
+open_wizard (Fixture                  *fixture,
+             ConfianzaRecoveryWizard **pointer)
+{
+  present (fixture, confianza_recovery_wizard_new (NULL, fixture->store, fixture->incident),
+           (gpointer *) pointer);
+  return *pointer;
+}
+
+static ConfianzaRecoveryPlan *
+stored_plan (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  ConfianzaRecoveryPlan *plan;
+
+  plan = confianza_store_get_plan_for_incident (fixture->store, confianza_incident_get_id (fixture->incident), &error);
+  g_assert_no_error (error);
+
+  return plan;
+}
+
+static guint
+count (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_object_unref (model);
+  return n;
+}
+
+/* Fixture */
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaClient) client = confianza_client_new ("Lucía Ferrer");
+  g_autoptr(GDateTime) happened_on = days_from_today (-3);
+
+  fixture->dir = g_dir_make_tmp ("confianza-recovery-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = confianza_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (confianza_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  fixture->client_id = confianza_client_get_id (client);
+
+  fixture->incident = confianza_incident_new (fixture->client_id, happened_on,
+                                              "El catálogo para la feria llegó nueve días tarde.");
+  confianza_incident_set_severity (fixture->incident, CONFIANZA_SEVERITY_SERIOUS);
+  confianza_incident_set_cause (fixture->incident, "Plazos");
+  g_assert_true (confianza_store_save_incident (fixture->store, fixture->incident, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  spin ();
+  g_clear_object (&fixture->incident);
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Incident dialog */
+
+static void
+test_incident_new (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ConfianzaIncidentDialog *dialog = NULL;
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(ConfianzaIncident) stored = NULL;
+  GtkWidget *save_button;
+
+  present (fixture, confianza_incident_dialog_new (NULL, fixture->store, fixture->client_id, NULL),
+           (gpointer *) &dialog);
+  save_button = child (dialog, "save_button");
+
+  /* What went wrong is required. */
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  activate (dialog, "dialog.save");
+  g_assert_nonnull (dialog);
+  assert_shows_error (dialog, "description_error");
+
+  /* An unreadable date is said in words. */
+  type_view (dialog, "description_view", "La factura llegó con el importe equivocado.");
+  type_date_text (dialog, "happened_on_entry", "31/31/2026");
+  assert_shows_error (dialog, "happened_on_error");
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  type_date (dialog, "happened_on_entry", -1);
+  assert_no_error (dialog, "happened_on_error");
+
+  /* A cause from the list; the same cause as an incident two days
+   * earlier: systemic, and the dialog says so. */
+  g_assert_false (gtk_widget_get_visible (child (dialog, "systemic_label")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "incident.cause", "s", "Plazos"));
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "cause_entry"))), ==, "Plazos");
+  g_assert_true (gtk_widget_get_visible (child (dialog, "systemic_label")));
+  /* A cause typed by the user, new: isolated. */
+  type_text (dialog, "cause_entry", "Facturación");
+  g_assert_false (gtk_widget_get_visible (child (dialog, "systemic_label")));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "severity_dropdown")), CONFIANZA_SEVERITY_MINOR);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "responsibility_dropdown")), CONFIANZA_RESPONSIBILITY_SHARED);
+  spin ();
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  activate (dialog, "dialog.save");
+  g_assert_null (dialog);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+
+  incidents = confianza_store_get_incidents (fixture->store, fixture->client_id);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 2);
+  stored = g_list_model_get_item (incidents, 0);
+  g_assert_cmpstr (confianza_incident_get_cause (stored), ==, "Facturación");
+  g_assert_cmpint (confianza_incident_get_severity (stored), ==, CONFIANZA_SEVERITY_MINOR);
+  g_assert_cmpint (confianza_incident_get_responsibility (stored), ==, CONFIANZA_RESPONSIBILITY_SHARED);
+
+  /* Edit it: the cause typed before is offered now, and the change is kept. */
+  present (fixture, confianza_incident_dialog_new (NULL, fixture->store, 0, stored), (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "cause_entry"))), ==, "Facturación");
+  type_text (dialog, "cause_entry", "plazos");
+  g_assert_true (gtk_widget_get_visible (child (dialog, "systemic_label")));
+  activate (dialog, "dialog.save");
+  g_assert_null (dialog);
+  {
+    g_autoptr(ConfianzaIncident) edited = g_list_model_get_item (incidents, 0);
+
+    g_assert_cmpstr (confianza_incident_get_cause (edited), ==, "plazos");
+    g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 2);
+  }
+}
+
+static void
+test_incident_cancel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ConfianzaIncidentDialog *dialog = NULL;
+
+  present (fixture, confianza_incident_dialog_new (NULL, fixture->store, fixture->client_id, NULL),
+           (gpointer *) &dialog);
+  type_view (dialog, "description_view", "Algo que no se guarda");
+  activate (dialog, "window.close");
+  g_assert_null (dialog);
+  g_assert_cmpuint (count (confianza_store_get_incidents (fixture->store, fixture->client_id)), ==, 1);
+}
+
+/* The wizard */
+
+static void
+test_wizard_untouched_close (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ConfianzaRecoveryWizard *wizard = NULL;
+
+  open_wizard (fixture, &wizard);
+  g_assert_cmpstr (wizard_page (wizard), ==, "listen");
+  g_assert_false (gtk_widget_get_sensitive (child (wizard, "back_button")));
+
+  /* Escape with nothing typed: no empty plan is left behind. */
+  activate (wizard, "wizard.save-close");
+  g_assert_null (wizard);
+  g_assert_null (stored_plan (fixture));
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+}
+
+/* The story of source 001, entered through the wizard alone. */
+static void
+test_wizard_story (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ConfianzaRecoveryWizard *wizard = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  GtkWidget *next;
+  gint64 plan_id;
+
+  open_wizard (fixture, &wizard);
+  next = child (wizard, "next_button");
+
+  /* 1 Listen first: no date before the incident. */
+  type_view (wizard, "client_said_view", "Fuimos a la feria sin catálogo. Quedamos fatal.");
+  type_date (wizard, "invited_on_entry", -2);
+  type_date (wizard, "acknowledged_on_entry", -5);
+  assert_shows_error (wizard, "acknowledged_on_error");
+  g_assert_false (gtk_widget_get_sensitive (next));
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "listen");
+  g_assert_null (stored_plan (fixture));
+  type_date (wizard, "acknowledged_on_entry", -2);
+  assert_no_error (wizard, "acknowledged_on_error");
+  g_assert_true (gtk_widget_get_sensitive (next));
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "apologise");
+
+  /* Moving on saved the draft, left on the next step. */
+  plan = stored_plan (fixture);
+  g_assert_nonnull (plan);
+  g_assert_cmpint (confianza_recovery_plan_get_step (plan), ==, CONFIANZA_RECOVERY_STEP_APOLOGISE);
+  g_assert_cmpstr (confianza_recovery_plan_get_client_said (plan), ==, "Fuimos a la feria sin catálogo. Quedamos fatal.");
+  plan_id = confianza_recovery_plan_get_id (plan);
+  g_clear_object (&plan);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+
+  /* 2 Apologise: the words need their day. */
+  type_view (wizard, "apology_words_view", "Fue un error nuestro y lo sentimos de verdad.");
+  assert_shows_error (wizard, "apologised_on_error");
+  g_assert_false (gtk_widget_get_sensitive (next));
+  type_date (wizard, "apologised_on_entry", -1);
+  type_text (wizard, "apologised_by_entry", "Ana (directora)");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "channel_dropdown")), CONFIANZA_CHANNEL_IN_PERSON);
+  spin ();
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "apology_timing_label"))), !=, "");
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "consequences");
+
+  /* 3 Consequences: a suggestion with its reason (slow and serious, ours:
+   * in proportion); a refund typed but not added is added on Next. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "advice_label"))), !=, "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "kind_dropdown")), CONFIANZA_COMPENSATION_REFUND);
+  type_text (wizard, "amount_entry", "doce");
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "consequences");
+  assert_shows_error (wizard, "amount_error");
+  type_text (wizard, "amount_entry", "450,00");
+  type_text (wizard, "currency_entry", "eur");
+  type_text (wizard, "comp_description_entry", "Devolución del importe del catálogo");
+  assert_no_error (wizard, "amount_error");
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "guarantee");
+  {
+    g_autoptr(GListModel) compensations = confianza_store_get_compensations (fixture->store, plan_id);
+    g_autoptr(ConfianzaCompensation) refund = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (compensations), ==, 1);
+    refund = g_list_model_get_item (compensations, 0);
+    g_assert_cmpint (confianza_compensation_get_kind (refund), ==, CONFIANZA_COMPENSATION_REFUND);
+    g_assert_cmpint (confianza_compensation_get_amount_cents (refund), ==, 45000);
+    g_assert_cmpstr (confianza_compensation_get_currency (refund), ==, "EUR");
+    g_assert_nonnull (confianza_compensation_get_given_on (refund));
+  }
+
+  /* 4 Guarantee: terms need an end; it becomes a promise of the plan. */
+  type_view (wizard, "guarantee_terms_view", "Si otra entrega llega tarde, ese trabajo es gratis.");
+  assert_shows_error (wizard, "guarantee_until_error");
+  g_assert_false (gtk_widget_get_sensitive (next));
+  type_date (wizard, "guarantee_until_entry", 180);
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "follow-up");
+  plan = stored_plan (fixture);
+  {
+    g_autoptr(ConfianzaPromise) promise = NULL;
+    g_autoptr(GDateTime) until = days_from_today (180);
+    g_autoptr(GDateTime) today = confianza_date_today ();
+
+    g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), >, 0);
+    promise = confianza_store_get_promise (fixture->store, confianza_recovery_plan_get_guarantee_promise_id (plan), NULL);
+    g_assert_nonnull (promise);
+    g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, plan_id);
+    g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Si otra entrega llega tarde, ese trabajo es gratis.");
+    g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), until));
+    g_assert_true (confianza_date_equal (confianza_promise_get_promised_on (promise), today));
+  }
+  g_clear_object (&plan);
+
+  /* 5 Follow-up: weekly for two months is offered; "times" needs a
+   * cadence; then 8 dated follow-ups. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (wizard, "every_spin"))), ==, 7);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (wizard, "until_check"))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 0);
+  spin ();
+  assert_shows_error (wizard, "every_error");
+  g_assert_false (gtk_widget_get_sensitive (next));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 7);
+  spin ();
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "schedule_label"))), !=, "");
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "internal");
+  g_assert_cmpuint (count (confianza_store_get_follow_ups (fixture->store, plan_id)), ==, 8);
+
+  /* 6 Internal analysis: not due before the incident. */
+  type_view (wizard, "root_cause_view", "La imprenta no tenía fecha de entrega por escrito.");
+  type_view (wizard, "corrective_measure_view", "Fechas de imprenta por escrito y con margen.");
+  type_text (wizard, "corrective_owner_entry", "Ana");
+  type_date (wizard, "corrective_due_entry", -10);
+  assert_shows_error (wizard, "corrective_due_error");
+  type_date (wizard, "corrective_due_entry", 14);
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (wizard_page (wizard), ==, "outcome");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "summary_label"))), !=, "");
+
+  /* Back keeps what was typed, and saves too. */
+  activate (wizard, "wizard.back");
+  g_assert_cmpstr (wizard_page (wizard), ==, "internal");
+  plan = stored_plan (fixture);
+  g_assert_cmpint (confianza_recovery_plan_get_step (plan), ==, CONFIANZA_RECOVERY_STEP_INTERNAL);
+  g_assert_cmpstr (confianza_recovery_plan_get_corrective_owner (plan), ==, "Ana");
+  g_clear_object (&plan);
+  activate (wizard, "wizard.next");
+
+  /* The outcome: letting the client go needs a reason. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "let_go_check")), TRUE);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (child (wizard, "outcome_reason_view"))));
+  activate (wizard, "wizard.next");
+  g_assert_nonnull (wizard);
+  assert_shows_error (wizard, "outcome_reason_error");
+  g_assert_cmpuint (fixture->n_finished, ==, 0);
+  type_view (wizard, "outcome_reason_view", "Sigue hostil y exige cosas inaceptables.");
+  activate (wizard, "wizard.next");
+  g_assert_null (wizard);
+  g_assert_cmpuint (fixture->n_finished, ==, 1);
+
+  plan = stored_plan (fixture);
+  g_assert_cmpint (confianza_recovery_plan_get_outcome (plan), ==, CONFIANZA_PLAN_LET_GO);
+  g_assert_nonnull (confianza_recovery_plan_get_closed_on (plan));
+  client = confianza_store_get_client (fixture->store, fixture->client_id, NULL);
+  g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_LET_GO);
+  g_assert_cmpstr (confianza_client_get_let_go_reason (client), ==, "Sigue hostil y exige cosas inaceptables.");
+}
+
+static void
+test_wizard_resume (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ConfianzaRecoveryWizard *wizard = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+
+  open_wizard (fixture, &wizard);
+  type_view (wizard, "client_said_view", "No nos avisasteis del retraso.");
+  activate (wizard, "wizard.next");
+  type_text (wizard, "apologised_by_entry", "Ana");
+  type_date (wizard, "apologised_on_entry", 0);
+
+  /* Closing the window (as the window manager would) keeps the draft. */
+  gtk_window_close (GTK_WINDOW (wizard));
+  spin ();
+  g_assert_null (wizard);
+  plan = stored_plan (fixture);
+  g_assert_cmpint (confianza_recovery_plan_get_step (plan), ==, CONFIANZA_RECOVERY_STEP_APOLOGISE);
+  g_assert_cmpstr (confianza_recovery_plan_get_apologised_by (plan), ==, "Ana");
+
+  /* It resumes where it stopped, with everything typed. */
+  open_wizard (fixture, &wizard);
+  g_assert_cmpstr (wizard_page (wizard), ==, "apologise");
+  g_assert_true (gtk_widget_get_sensitive (child (wizard, "back_button")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (wizard, "apologised_by_entry"))), ==, "Ana");
+  activate (wizard, "wizard.back");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (wizard, "client_said_view")));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "No nos avisasteis del retraso.");
+  }
+
+  /* An unreadable date cannot be saved: the wizard stays open and says why. */
+  type_date_text (wizard, "acknowledged_on_entry", "ayer por la tarde");
+  activate (wizard, "wizard.save-close");
+  g_assert_nonnull (wizard);
+  assert_shows_error (wizard, "acknowledged_on_error");
+  gtk_window_close (GTK_WINDOW (wizard));
+  spin ();
+  g_assert_nonnull (wizard);
+
+  type_date_text (wizard, "acknowledged_on_entry", "");
+  activate (wizard, "wizard.save-close");
+  g_assert_null (wizard);
+  g_clear_object (&plan);
+  plan = stored_plan (fixture);
+  g_assert_cmpint (confianza_recovery_plan_get_step (plan), ==, CONFIANZA_RECOVERY_STEP_LISTEN);
+}
+
+/* Changing the cadence keeps the follow-ups already done; the guarantee's
+ * promise follows the guarantee; compensations can be removed. */
+static void
+test_wizard_edit_schedule (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ConfianzaRecoveryWizard *wizard = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(GListModel) follow_ups = NULL;
+  g_autoptr(ConfianzaFollowUp) first = NULL;
+  g_autoptr(ConfianzaFollowUp) done = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  gint64 plan_id;
+  gint64 promise_id;
+
+  open_wizard (fixture, &wizard);
+  type_view (wizard, "client_said_view", "Estoy muy molesta.");
+  activate (wizard, "wizard.next");
+  activate (wizard, "wizard.next");
+  /* Two compensations, one added with the button. */
+  type_text (wizard, "amount_entry", "100");
+  activate (wizard, "wizard.add-compensation");
+  g_assert_true (gtk_widget_get_visible (child (wizard, "compensations_list")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (wizard, "amount_entry"))), ==, "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "kind_dropdown")), CONFIANZA_COMPENSATION_OTHER);
+  type_text (wizard, "comp_description_entry", "Una cesta de productos");
+  activate (wizard, "wizard.next");
+  plan = stored_plan (fixture);
+  plan_id = confianza_recovery_plan_get_id (plan);
+  g_clear_object (&plan);
+  g_assert_cmpuint (count (confianza_store_get_compensations (fixture->store, plan_id)), ==, 2);
+
+  type_view (wizard, "guarantee_terms_view", "Revisiones gratis");
+  type_date (wizard, "guarantee_until_entry", 90);
+  activate (wizard, "wizard.next");
+  /* Three follow-ups, every 5 days. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 5);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "times_check")), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "times_spin")), 3);
+  spin ();
+  activate (wizard, "wizard.save-close");
+  g_assert_null (wizard);
+
+  follow_ups = confianza_store_get_follow_ups (fixture->store, plan_id);
+  g_assert_cmpuint (g_list_model_get_n_items (follow_ups), ==, 3);
+
+  /* The first is done (through the follow-up dialog, with a note). */
+  first = g_list_model_get_item (follow_ups, 0);
+  {
+    ConfianzaFollowUpDialog *dialog = NULL;
+
+    present (fixture, confianza_follow_up_dialog_new (NULL, fixture->store, first), (gpointer *) &dialog);
+    type_date_text (dialog, "done_on_entry", "");
+    g_assert_false (gtk_widget_get_sensitive (child (dialog, "save_button")));
+    type_date (dialog, "done_on_entry", 0);
+    type_view (dialog, "note_view", "Llamada: todo bien.");
+    activate (dialog, "dialog.save");
+    g_assert_null (dialog);
+  }
+  done = g_list_model_get_item (follow_ups, 0);
+  g_assert_true (confianza_date_equal (confianza_follow_up_get_done_on (done), today));
+  g_assert_cmpstr (confianza_follow_up_get_note (done), ==, "Llamada: todo bien.");
+
+  /* Every 10 days now: the one done stays, the others move. */
+  open_wizard (fixture, &wizard);
+  g_assert_cmpstr (wizard_page (wizard), ==, "follow-up");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 10);
+  spin ();
+  activate (wizard, "wizard.back");
+  activate (wizard, "wizard.back");
+  /* Remove one compensation; take the guarantee back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.remove-compensation", "i", 0));
+  spin ();
+  activate (wizard, "wizard.next");
+  g_assert_cmpuint (count (confianza_store_get_compensations (fixture->store, plan_id)), ==, 1);
+  plan = stored_plan (fixture);
+  promise_id = confianza_recovery_plan_get_guarantee_promise_id (plan);
+  g_clear_object (&plan);
+  g_assert_cmpint (promise_id, >, 0);
+  type_view (wizard, "guarantee_terms_view", "");
+  type_date_text (wizard, "guarantee_until_entry", "");
+  activate (wizard, "wizard.save-close");
+  g_assert_null (wizard);
+
+  plan = stored_plan (fixture);
+  g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), ==, 0);
+  g_assert_null (confianza_store_get_promise (fixture->store, promise_id, NULL));
+
+  /* Days 10, 20, 30 after the start, plus the one done on day 5. */
+  g_assert_cmpuint (g_list_model_get_n_items (follow_ups), ==, 4);
+  {
+    ConfianzaFollowUpTally tally;
+    g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < g_list_model_get_n_items (follow_ups); i++)
+      g_ptr_array_add (array, g_list_model_get_item (follow_ups, i));
+    tally = confianza_recovery_tally_follow_ups (array, NULL);
+    g_assert_cmpuint (tally.done, ==, 1);
+    g_assert_cmpuint (tally.on_time, ==, 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/recovery-gui/incident/new-edit-systemic", test_incident_new);
+  ADD ("/recovery-gui/incident/cancel", test_incident_cancel);
+  ADD ("/recovery-gui/wizard/untouched-close", test_wizard_untouched_close);
+  ADD ("/recovery-gui/wizard/story-of-001", test_wizard_story);
+  ADD ("/recovery-gui/wizard/resume", test_wizard_resume);
+  ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
+
+#undef ADD
+
+  return g_test_run ();
+}
