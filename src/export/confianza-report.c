@@ -2132,17 +2132,51 @@ typedef struct
   gint64 cents;
 } CurrencyTotal;
 
+/* What the sheets show of one client, collected in one pass over every
+ * history (in id order) and written afterwards in the order of names */
+typedef struct
+{
+  ConfianzaIncident *incident;
+  gboolean           systemic;
+  const char        *plan_state;      /* a translated label */
+} IncidentRow;
+
+typedef struct
+{
+  ConfianzaRecoveryPlan *plan;
+  GDateTime             *incident_on;   /* nullable */
+  guint                  steps;
+  guint                  on_time;
+  guint                  done;
+  guint                  planned;
+} PlanRow;
+
+typedef struct
+{
+  ConfianzaClient *client;
+  int              trust;
+  OutcomeCounts    counts;
+  ConfianzaBuffer  buffer;
+  guint            n_incidents;
+  GArray          *incidents;       /* IncidentRow, or NULL */
+  GArray          *plans;           /* PlanRow, or NULL */
+} ClientRow;
+
 typedef struct
 {
   ConfianzaStore *store;
   GDateTime      *from;
   GDateTime      *to;
   const char     *business_name;
+  GDateTime      *today;
 
-  /* Everything that is not per client, read once */
-  GHashTable     *plans_by_client;          /* client id → GPtrArray of plans */
-  GHashTable     *follow_ups_by_plan;       /* plan id → GPtrArray */
-  GHashTable     *compensations_by_plan;    /* plan id → GPtrArray */
+  GArray         *rows;                     /* ClientRow */
+  /* Scratch arrays, emptied for every client */
+  GPtrArray      *period_promises;
+  GPtrArray      *incidents;
+  GPtrArray      *plans;
+  GPtrArray      *plan_follow_ups;
+  GPtrArray      *plan_compensations;
 
   /* Totals for the summary */
   guint           n_clients;
@@ -2155,134 +2189,89 @@ typedef struct
 } PortfolioData;
 
 static void
+incident_row_clear (gpointer data)
+{
+  IncidentRow *row = data;
+
+  g_clear_object (&row->incident);
+}
+
+static void
+plan_row_clear (gpointer data)
+{
+  PlanRow *row = data;
+
+  g_clear_object (&row->plan);
+  g_clear_pointer (&row->incident_on, g_date_time_unref);
+}
+
+static void
+client_row_clear (gpointer data)
+{
+  ClientRow *row = data;
+
+  g_clear_object (&row->client);
+  g_clear_pointer (&row->incidents, g_array_unref);
+  g_clear_pointer (&row->plans, g_array_unref);
+}
+
+static void
 portfolio_data_clear (PortfolioData *data)
 {
-  g_clear_pointer (&data->plans_by_client, g_hash_table_unref);
-  g_clear_pointer (&data->follow_ups_by_plan, g_hash_table_unref);
-  g_clear_pointer (&data->compensations_by_plan, g_hash_table_unref);
+  g_clear_pointer (&data->rows, g_array_unref);
+  g_clear_pointer (&data->period_promises, g_ptr_array_unref);
+  g_clear_pointer (&data->incidents, g_ptr_array_unref);
+  g_clear_pointer (&data->plans, g_ptr_array_unref);
+  g_clear_pointer (&data->plan_follow_ups, g_ptr_array_unref);
+  g_clear_pointer (&data->plan_compensations, g_ptr_array_unref);
   g_clear_pointer (&data->months, g_hash_table_unref);
   g_clear_pointer (&data->currencies, g_hash_table_unref);
 }
 
-static GHashTable *
-new_id_table (void)
+/* The follow-ups or compensations of the plan @plan_id among the client's */
+static void
+select_of_plan (GPtrArray *all,
+                gint64     plan_id,
+                gint64   (*get_plan_id) (gpointer record),
+                GPtrArray *selected)
 {
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                (GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_set_size (selected, 0);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (get_plan_id (g_ptr_array_index (all, i)) == plan_id)
+      g_ptr_array_add (selected, g_ptr_array_index (all, i));
 }
 
-static GPtrArray *
-id_table_get (GHashTable *table,
-              gint64      id)
+static gint64
+follow_up_plan_id (gpointer record)
 {
-  return g_hash_table_lookup (table, &id);
+  return confianza_follow_up_get_plan_id (record);
+}
+
+static gint64
+compensation_plan_id (gpointer record)
+{
+  return confianza_compensation_get_plan_id (record);
 }
 
 static void
-id_table_add (GHashTable *table,
-              gint64      id,
-              gpointer    object)
+collect_promises (PortfolioData             *data,
+                  const ConfianzaTrustInput *input,
+                  ClientRow                 *row)
 {
-  GPtrArray *array = id_table_get (table, id);
+  g_ptr_array_set_size (data->period_promises, 0);
 
-  if (array == NULL)
+  for (guint i = 0; i < input->promises->len; i++)
     {
-      array = g_ptr_array_new_with_free_func (g_object_unref);
-      g_hash_table_insert (table, g_memdup2 (&id, sizeof id), array);
-    }
-
-  g_ptr_array_add (array, g_object_ref (object));
-}
-
-static void
-portfolio_data_load_plans (PortfolioData *data)
-{
-  g_autoptr(GPtrArray) plans = array_from_model (confianza_store_get_recovery_plans (data->store, 0));
-
-  data->plans_by_client = new_id_table ();
-  data->follow_ups_by_plan = new_id_table ();
-  data->compensations_by_plan = new_id_table ();
-
-  g_ptr_array_sort (plans, compare_plans_by_start);
-
-  for (guint i = 0; i < plans->len; i++)
-    {
-      ConfianzaRecoveryPlan *plan = g_ptr_array_index (plans, i);
-      gint64 plan_id = confianza_recovery_plan_get_id (plan);
-      g_autoptr(GPtrArray) follow_ups = array_from_model (confianza_store_get_follow_ups (data->store, plan_id));
-      g_autoptr(GPtrArray) compensations = array_from_model (confianza_store_get_compensations (data->store, plan_id));
-
-      id_table_add (data->plans_by_client, confianza_recovery_plan_get_client_id (plan), plan);
-      for (guint j = 0; j < follow_ups->len; j++)
-        id_table_add (data->follow_ups_by_plan, plan_id, g_ptr_array_index (follow_ups, j));
-      for (guint j = 0; j < compensations->len; j++)
-        id_table_add (data->compensations_by_plan, plan_id, g_ptr_array_index (compensations, j));
-    }
-}
-
-/* Sheets of the portfolio, written as the clients are read */
-typedef struct
-{
-  Sheet summary;
-  Sheet clients;
-  Sheet incidents;
-  Sheet plans;
-} PortfolioSheets;
-
-static void
-write_portfolio_client (Report          *report,
-                        PortfolioData   *data,
-                        PortfolioSheets *sheets,
-                        ConfianzaClient *client)
-{
-  gint64 client_id = confianza_client_get_id (client);
-  g_autoptr(GPtrArray) promises = array_from_model (confianza_store_get_promises (data->store, client_id));
-  g_autoptr(GPtrArray) quick_wins = array_from_model (confianza_store_get_quick_wins (data->store, client_id));
-  g_autoptr(GPtrArray) incidents = array_from_model (confianza_store_get_incidents (data->store, client_id));
-  g_autoptr(GPtrArray) period_promises = g_ptr_array_new ();
-  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new ();
-  g_autoptr(GPtrArray) compensations = g_ptr_array_new ();
-  GPtrArray *plans = id_table_get (data->plans_by_client, client_id);
-  ConfianzaTrustInput input = { 0 };
-  ConfianzaBuffer buffer;
-  OutcomeCounts counts = { { 0 } };
-  guint n_incidents = 0;
-  Sheet *sheet;
-
-  for (guint i = 0; plans != NULL && i < plans->len; i++)
-    {
-      gint64 plan_id = confianza_recovery_plan_get_id (g_ptr_array_index (plans, i));
-      GPtrArray *plan_follow_ups = id_table_get (data->follow_ups_by_plan, plan_id);
-      GPtrArray *plan_compensations = id_table_get (data->compensations_by_plan, plan_id);
-
-      if (plan_follow_ups != NULL)
-        g_ptr_array_extend (follow_ups, plan_follow_ups, NULL, NULL);
-      if (plan_compensations != NULL)
-        g_ptr_array_extend (compensations, plan_compensations, NULL, NULL);
-    }
-
-  /* The index says where the relationship stands now: the whole history */
-  input.client = client;
-  input.promises = promises;
-  input.quick_wins = quick_wins;
-  input.incidents = incidents;
-  input.plans = plans;
-  input.follow_ups = follow_ups;
-  input.compensations = compensations;
-  input.today = report->today;
-
-  for (guint i = 0; i < promises->len; i++)
-    {
-      ConfianzaPromise *promise = g_ptr_array_index (promises, i);
+      ConfianzaPromise *promise = g_ptr_array_index (input->promises, i);
       GDateTime *date = promise_period_date (promise);
       ConfianzaOutcome outcome;
 
       if (!in_period (date, data->from, data->to))
         continue;
 
-      g_ptr_array_add (period_promises, promise);
-      outcome = promise_result (promise, report->today).outcome;
-      counts.n[outcome]++;
+      g_ptr_array_add (data->period_promises, promise);
+      outcome = promise_result (promise, data->today).outcome;
+      row->counts.n[outcome]++;
       data->counts.n[outcome]++;
 
       if (confianza_outcome_is_closed (outcome) && date != NULL)
@@ -2300,62 +2289,73 @@ write_portfolio_client (Report          *report,
             month->on_time++;
         }
     }
-  buffer = confianza_buffer_compute (period_promises);
 
-  /* Incidents, oldest first, with the systemic flag over all of them */
-  g_ptr_array_sort (incidents, compare_incidents_by_date);
-  sheet = &sheets->incidents;
-  for (guint i = 0; i < incidents->len; i++)
+  row->buffer = confianza_buffer_compute (data->period_promises);
+}
+
+/* Incidents, oldest first, with the systemic flag over all of them */
+static void
+collect_incidents (PortfolioData             *data,
+                   const ConfianzaTrustInput *input,
+                   ClientRow                 *row)
+{
+  g_ptr_array_set_size (data->incidents, 0);
+  g_ptr_array_extend (data->incidents, input->incidents, NULL, NULL);
+  g_ptr_array_sort (data->incidents, compare_incidents_by_date);
+
+  for (guint i = 0; i < data->incidents->len; i++)
     {
-      ConfianzaIncident *incident = g_ptr_array_index (incidents, i);
+      ConfianzaIncident *incident = g_ptr_array_index (data->incidents, i);
       gint64 incident_id = confianza_incident_get_id (incident);
-      gboolean systemic;
-      const char *plan_state = _("None");
+      IncidentRow line = { 0 };
 
       if (!in_period (confianza_incident_get_happened_on (incident), data->from, data->to))
         continue;
 
-      systemic = incident_is_systemic (incidents, i);
-      n_incidents++;
+      line.incident = g_object_ref (incident);
+      line.systemic = incident_is_systemic (data->incidents, i);
+      line.plan_state = _("None");
+      row->n_incidents++;
       data->n_incidents++;
-      if (systemic)
+      if (line.systemic)
         data->n_systemic++;
 
-      for (guint j = 0; plans != NULL && j < plans->len; j++)
+      for (guint j = 0; j < data->plans->len; j++)
         {
-          ConfianzaRecoveryPlan *plan = g_ptr_array_index (plans, j);
+          ConfianzaRecoveryPlan *plan = g_ptr_array_index (data->plans, j);
 
           if (confianza_recovery_plan_get_incident_id (plan) == incident_id)
-            plan_state = confianza_plan_outcome_to_label (confianza_recovery_plan_get_outcome (plan));
+            line.plan_state = confianza_plan_outcome_to_label (confianza_recovery_plan_get_outcome (plan));
         }
 
-      sheet_text (sheet, 0, confianza_client_get_name (client), NULL);
-      sheet_date (sheet, 1, confianza_incident_get_happened_on (incident), NULL);
-      sheet_text (sheet, 2, confianza_incident_get_description (incident), NULL);
-      sheet_text (sheet, 3, confianza_severity_to_label (confianza_incident_get_severity (incident)), NULL);
-      sheet_text (sheet, 4, confianza_responsibility_to_label (confianza_incident_get_responsibility (incident)), NULL);
-      sheet_text (sheet, 5, confianza_incident_get_cause (incident), NULL);
-      sheet_text (sheet, 6, systemic ? _("Systemic problem") : _("Isolated error"), NULL);
-      sheet_text (sheet, 7, plan_state, NULL);
-      sheet_next_row (sheet);
-    }
-
-  /* Recovery plans under way in the period, and the money they paid */
-  sheet = &sheets->plans;
-  for (guint i = 0; plans != NULL && i < plans->len; i++)
-    {
-      ConfianzaRecoveryPlan *plan = g_ptr_array_index (plans, i);
-      gint64 plan_id = confianza_recovery_plan_get_id (plan);
-      GPtrArray *plan_follow_ups = id_table_get (data->follow_ups_by_plan, plan_id);
-      GPtrArray *plan_compensations = id_table_get (data->compensations_by_plan, plan_id);
-      ConfianzaIncident *incident = find_incident (incidents, confianza_recovery_plan_get_incident_id (plan));
-      ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
-      guint on_time = 0;
-      guint done;
-
-      for (guint j = 0; plan_compensations != NULL && j < plan_compensations->len; j++)
+      if (row->incidents == NULL)
         {
-          ConfianzaCompensation *compensation = g_ptr_array_index (plan_compensations, j);
+          row->incidents = g_array_new (FALSE, FALSE, sizeof (IncidentRow));
+          g_array_set_clear_func (row->incidents, incident_row_clear);
+        }
+      g_array_append_val (row->incidents, line);
+    }
+}
+
+/* Recovery plans under way in the period, and the money they paid */
+static void
+collect_plans (PortfolioData             *data,
+               const ConfianzaTrustInput *input,
+               ClientRow                 *row)
+{
+  for (guint i = 0; i < data->plans->len; i++)
+    {
+      ConfianzaRecoveryPlan *plan = g_ptr_array_index (data->plans, i);
+      gint64 plan_id = confianza_recovery_plan_get_id (plan);
+      ConfianzaIncident *incident = find_incident (input->incidents, confianza_recovery_plan_get_incident_id (plan));
+      PlanRow line = { 0 };
+
+      select_of_plan (input->follow_ups, plan_id, follow_up_plan_id, data->plan_follow_ups);
+      select_of_plan (input->compensations, plan_id, compensation_plan_id, data->plan_compensations);
+
+      for (guint j = 0; j < data->plan_compensations->len; j++)
+        {
+          ConfianzaCompensation *compensation = g_ptr_array_index (data->plan_compensations, j);
           const char *currency = confianza_compensation_get_currency (compensation);
           gint64 cents = confianza_compensation_get_amount_cents (compensation);
           CurrencyTotal *total;
@@ -2378,34 +2378,139 @@ write_portfolio_client (Report          *report,
       if (!plan_in_period (plan, data->from, data->to))
         continue;
 
-      if (outcome == CONFIANZA_PLAN_IN_PROGRESS)
+      if (confianza_recovery_plan_get_outcome (plan) == CONFIANZA_PLAN_IN_PROGRESS)
         data->n_plans_in_progress++;
-      done = follow_ups_done (plan_follow_ups, &on_time);
 
-      sheet_text (sheet, 0, confianza_client_get_name (client), NULL);
-      if (incident != NULL)
-        sheet_date (sheet, 1, confianza_incident_get_happened_on (incident), NULL);
-      sheet_date (sheet, 2, confianza_recovery_plan_get_started_on (plan), NULL);
-      sheet_number (sheet, 3, plan_steps_done (plan, plan_follow_ups, plan_compensations), report->integer);
-      sheet_number (sheet, 4, on_time, report->integer);
-      sheet_number (sheet, 5, done, report->integer);
-      sheet_number (sheet, 6, plan_follow_ups != NULL ? plan_follow_ups->len : 0, report->integer);
-      sheet_text (sheet, 7, confianza_plan_outcome_to_label (outcome), NULL);
-      sheet_date (sheet, 8, confianza_recovery_plan_get_closed_on (plan), NULL);
+      line.plan = g_object_ref (plan);
+      if (incident != NULL && confianza_incident_get_happened_on (incident) != NULL)
+        line.incident_on = g_date_time_ref (confianza_incident_get_happened_on (incident));
+      line.done = follow_ups_done (data->plan_follow_ups, &line.on_time);
+      line.steps = plan_steps_done (plan, data->plan_follow_ups, data->plan_compensations);
+      line.planned = data->plan_follow_ups->len;
+
+      if (row->plans == NULL)
+        {
+          row->plans = g_array_new (FALSE, FALSE, sizeof (PlanRow));
+          g_array_set_clear_func (row->plans, plan_row_clear);
+        }
+      g_array_append_val (row->plans, line);
+    }
+}
+
+static gboolean
+collect_client (const ConfianzaTrustInput *input,
+                gpointer                   user_data)
+{
+  PortfolioData *data = user_data;
+  ConfianzaTrustInput dated = *input;
+  ClientRow row = { 0 };
+
+  row.client = g_object_ref (input->client);
+
+  /* The index says where the relationship stands now: the whole history */
+  dated.today = data->today;
+  row.trust = (int) round (confianza_trust_score (&dated));
+
+  g_ptr_array_set_size (data->plans, 0);
+  g_ptr_array_extend (data->plans, input->plans, NULL, NULL);
+  g_ptr_array_sort (data->plans, compare_plans_by_start);
+
+  collect_promises (data, input, &row);
+  collect_incidents (data, input, &row);
+  collect_plans (data, input, &row);
+
+  g_array_append_val (data->rows, row);
+
+  return TRUE;
+}
+
+/* The order of the client list: by name, without case */
+static int
+compare_client_rows (gconstpointer a,
+                     gconstpointer b)
+{
+  ConfianzaClient *x = ((const ClientRow *) a)->client;
+  ConfianzaClient *y = ((const ClientRow *) b)->client;
+  int order = strcmp (confianza_client_get_sort_key (x), confianza_client_get_sort_key (y));
+
+  if (order == 0)
+    {
+      g_autofree char *folded_x = g_utf8_casefold (confianza_client_get_name (x), -1);
+      g_autofree char *folded_y = g_utf8_casefold (confianza_client_get_name (y), -1);
+
+      order = strcmp (folded_x, folded_y);
+    }
+
+  if (order != 0)
+    return order;
+
+  return (confianza_client_get_id (x) > confianza_client_get_id (y)) -
+         (confianza_client_get_id (x) < confianza_client_get_id (y));
+}
+
+/* Sheets of the portfolio, written from the collected rows */
+typedef struct
+{
+  Sheet summary;
+  Sheet clients;
+  Sheet incidents;
+  Sheet plans;
+} PortfolioSheets;
+
+static void
+write_portfolio_client (Report          *report,
+                        PortfolioSheets *sheets,
+                        const ClientRow *row)
+{
+  ConfianzaClient *client = row->client;
+  const char *name = confianza_client_get_name (client);
+  Sheet *sheet;
+
+  sheet = &sheets->incidents;
+  for (guint i = 0; row->incidents != NULL && i < row->incidents->len; i++)
+    {
+      const IncidentRow *line = &g_array_index (row->incidents, IncidentRow, i);
+      ConfianzaIncident *incident = line->incident;
+
+      sheet_text (sheet, 0, name, NULL);
+      sheet_date (sheet, 1, confianza_incident_get_happened_on (incident), NULL);
+      sheet_text (sheet, 2, confianza_incident_get_description (incident), NULL);
+      sheet_text (sheet, 3, confianza_severity_to_label (confianza_incident_get_severity (incident)), NULL);
+      sheet_text (sheet, 4, confianza_responsibility_to_label (confianza_incident_get_responsibility (incident)), NULL);
+      sheet_text (sheet, 5, confianza_incident_get_cause (incident), NULL);
+      sheet_text (sheet, 6, line->systemic ? _("Systemic problem") : _("Isolated error"), NULL);
+      sheet_text (sheet, 7, line->plan_state, NULL);
+      sheet_next_row (sheet);
+    }
+
+  sheet = &sheets->plans;
+  for (guint i = 0; row->plans != NULL && i < row->plans->len; i++)
+    {
+      const PlanRow *line = &g_array_index (row->plans, PlanRow, i);
+
+      sheet_text (sheet, 0, name, NULL);
+      sheet_date (sheet, 1, line->incident_on, NULL);
+      sheet_date (sheet, 2, confianza_recovery_plan_get_started_on (line->plan), NULL);
+      sheet_number (sheet, 3, line->steps, report->integer);
+      sheet_number (sheet, 4, line->on_time, report->integer);
+      sheet_number (sheet, 5, line->done, report->integer);
+      sheet_number (sheet, 6, line->planned, report->integer);
+      sheet_text (sheet, 7, confianza_plan_outcome_to_label (confianza_recovery_plan_get_outcome (line->plan)), NULL);
+      sheet_date (sheet, 8, confianza_recovery_plan_get_closed_on (line->plan), NULL);
       sheet_next_row (sheet);
     }
 
   sheet = &sheets->clients;
-  sheet_text (sheet, 0, confianza_client_get_name (client), NULL);
+  sheet_text (sheet, 0, name, NULL);
   sheet_text (sheet, 1, confianza_client_get_company (client), NULL);
   sheet_text (sheet, 2, confianza_client_status_to_label (confianza_client_get_status (client)), NULL);
-  sheet_number (sheet, 3, round (confianza_trust_score (&input)), report->integer);
-  sheet_number (sheet, 4, counts_on_time_rate (&counts), report->percent);
-  if (buffer.n_delivered > 0)
-    sheet_number (sheet, 5, buffer.mean_days_early, report->decimal);
-  sheet_number (sheet, 6, counts_total (&counts), report->integer);
-  sheet_number (sheet, 7, counts.n[CONFIANZA_OUTCOME_OVERDUE], report->integer);
-  sheet_number (sheet, 8, n_incidents, report->integer);
+  sheet_number (sheet, 3, row->trust, report->integer);
+  sheet_number (sheet, 4, counts_on_time_rate (&row->counts), report->percent);
+  if (row->buffer.n_delivered > 0)
+    sheet_number (sheet, 5, row->buffer.mean_days_early, report->decimal);
+  sheet_number (sheet, 6, counts_total (&row->counts), report->integer);
+  sheet_number (sheet, 7, row->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->integer);
+  sheet_number (sheet, 8, row->n_incidents, report->integer);
   sheet_date (sheet, 9, confianza_client_get_last_contact (client), NULL);
   sheet_next_row (sheet);
 }
@@ -2544,7 +2649,7 @@ build_portfolio_report (Report    *report,
                         GError   **error)
 {
   PortfolioData *data = user_data;
-  g_autoptr(GListModel) clients = confianza_store_get_clients (data->store);
+  g_autoptr(GError) local_error = NULL;
   PortfolioSheets sheets;
   const char *client_titles[] = {
     _("Client"), _("Company"), _("Status"), _("Trust index"), _("On-time rate"),
@@ -2565,7 +2670,24 @@ build_portfolio_report (Report    *report,
 
   data->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   data->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  portfolio_data_load_plans (data);
+  data->today = report->today;
+  data->rows = g_array_new (FALSE, FALSE, sizeof (ClientRow));
+  g_array_set_clear_func (data->rows, client_row_clear);
+  data->period_promises = g_ptr_array_new ();
+  data->incidents = g_ptr_array_new ();
+  data->plans = g_ptr_array_new ();
+  data->plan_follow_ups = g_ptr_array_new ();
+  data->plan_compensations = g_ptr_array_new ();
+
+  /* Every history in one ordered pass (not a query per client and kind),
+   * keeping of each client only what the sheets show */
+  if (!confianza_store_foreach_history (data->store, collect_client, data, &local_error))
+    {
+      g_set_error_literal (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_DATABASE,
+                           local_error->message);
+      return FALSE;
+    }
+  g_array_sort (data->rows, compare_client_rows);
 
   sheet_init (&sheets.summary, report, _("Summary"));
   sheet_init (&sheets.clients, report, _("Clients"));
@@ -2580,13 +2702,9 @@ build_portfolio_report (Report    *report,
   sheet_header (&sheets.incidents, incident_titles, G_N_ELEMENTS (incident_titles), 1u << 1);
   sheet_header (&sheets.plans, plan_titles, G_N_ELEMENTS (plan_titles), 0x17E);
 
-  data->n_clients = g_list_model_get_n_items (clients);
-  for (guint i = 0; i < data->n_clients && report->error == LXW_NO_ERROR; i++)
-    {
-      g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
-
-      write_portfolio_client (report, data, &sheets, client);
-    }
+  data->n_clients = data->rows->len;
+  for (guint i = 0; i < data->rows->len && report->error == LXW_NO_ERROR; i++)
+    write_portfolio_client (report, &sheets, &g_array_index (data->rows, ClientRow, i));
 
   write_portfolio_summary (report, data, &sheets.summary);
 

@@ -1001,7 +1001,10 @@ on_field_changed (ConfianzaRecoveryWizard *self,
     return;
 
   self->dirty = TRUE;
-  confianza_form_touch (self->forms[self->page], widget);
+  /* Nothing on a step is required: an error there always comes from
+   * something typed (words without their day), so it shows at once, even
+   * beside a field not touched yet, and Next is never dimmed unexplained. */
+  confianza_form_touch_all (self->forms[self->page]);
   if (self->compensation_form != NULL)
     confianza_form_touch (self->compensation_form, widget);
   update_advice (self);
