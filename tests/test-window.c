@@ -12,6 +12,10 @@
 #include "gui/confianza-client-page.h"
 #include "gui/confianza-clients-page.h"
 #include "gui/confianza-deliver-dialog.h"
+#include "gui/confianza-date-entry.h"
+#include "gui/confianza-reports-page.h"
+#include "gui/confianza-plans-page.h"
+#include "store/confianza-demo.h"
 #include "gui/confianza-today-page.h"
 #include "gui/confianza-window.h"
 
@@ -50,6 +54,12 @@ start_app (Fixture    *fixture,
   static guint n_apps;
   g_autoptr(GError) error = NULL;
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
+
+  /* No notification server under a bare D-Bus session: GIO would warn. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_settings_set_boolean (settings, "notifications", FALSE);
+  }
 
   /* Each test registers its own application on the session bus. */
   fixture->app = confianza_application_new ();
@@ -565,6 +575,124 @@ test_client_page (Fixture       *fixture,
   g_assert_cmpstr (window_page (fixture), !=, "client");
 }
 
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!confianza_export_report_finish (result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "ok");
+}
+
+static void
+test_reports_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = NULL;
+  g_autoptr(GDateTime) early = confianza_date_new (2026, 1, 1);
+  g_autoptr(GDateTime) late = confianza_date_new (2026, 6, 30);
+  GtkWidget *page, *from, *to, *period_error, *client_button, *portfolio_button;
+  g_autofree char *output = NULL;
+  g_autofree char *nowhere = NULL;
+  GError *error = NULL;
+
+  start_app (fixture, fixture->path);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "reports");
+  spin ();
+  g_assert_cmpstr (window_page (fixture), ==, "reports");
+
+  page = child (fixture->window, CONFIANZA_TYPE_WINDOW, "reports_page");
+  from = child (page, CONFIANZA_TYPE_REPORTS_PAGE, "from_entry");
+  to = child (page, CONFIANZA_TYPE_REPORTS_PAGE, "to_entry");
+  period_error = child (page, CONFIANZA_TYPE_REPORTS_PAGE, "period_error");
+  client_button = child (page, CONFIANZA_TYPE_REPORTS_PAGE, "client_button");
+  portfolio_button = child (page, CONFIANZA_TYPE_REPORTS_PAGE, "portfolio_button");
+  g_assert_true (gtk_widget_get_sensitive (client_button));
+  g_assert_true (gtk_widget_get_sensitive (portfolio_button));
+
+  /* A period that ends before it starts is said in words, and blocks export. */
+  confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (from), late);
+  confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (to), early);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (period_error));
+  g_assert_false (gtk_widget_get_sensitive (client_button));
+  g_assert_false (gtk_widget_get_sensitive (portfolio_button));
+
+  /* A date that does not exist, too. */
+  confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (to), NULL);
+  gtk_editable_set_text (confianza_date_entry_get_editable (CONFIANZA_DATE_ENTRY (from)), "31/02/2026");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (period_error));
+  g_assert_false (gtk_widget_get_sensitive (portfolio_button));
+
+  confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (from), early);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (period_error));
+  g_assert_true (gtk_widget_get_sensitive (portfolio_button));
+
+  /* The export runs in a thread and ends with the file in place... */
+  output = g_build_filename (fixture->dir, "informe.xlsx", NULL);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (output);
+
+    confianza_export_report_async (page, confianza_application_get_store (fixture->app),
+                                   confianza_client_get_id (a), early, NULL, file, NULL,
+                                   on_exported, &error);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* ...or with the reason, and nothing written. */
+  nowhere = g_build_filename (fixture->dir, "missing", "informe.xlsx", NULL);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (nowhere);
+
+    confianza_export_report_async (page, confianza_application_get_store (fixture->app),
+                                   0, NULL, NULL, file, NULL, on_exported, &error);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NONE));
+    g_assert_cmpstr (error->message, !=, "");
+    g_clear_error (&error);
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_plans_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStore) store = NULL;
+  GtkWidget *page;
+
+  /* The sample data has a plan in progress. */
+  store = confianza_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDateTime) today = confianza_date_today ();
+    g_assert_true (confianza_demo_fill (store, today, &error));
+  }
+  g_clear_object (&store);
+
+  start_app (fixture, fixture->path);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plans");
+  spin ();
+  page = child (fixture->window, CONFIANZA_TYPE_WINDOW, "plans_page");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, CONFIANZA_TYPE_PLANS_PAGE, "stack"))),
+                   ==, "list");
+  g_assert_true (gtk_widget_get_visible (child (page, CONFIANZA_TYPE_PLANS_PAGE, "in_progress_group")));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, CONFIANZA_TYPE_PLANS_PAGE, "in_progress_list")), 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +713,8 @@ main (int   argc,
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/window/today", Fixture, NULL, fixture_set_up, test_today, fixture_tear_down);
   g_test_add ("/window/client-page", Fixture, NULL, fixture_set_up, test_client_page, fixture_tear_down);
+  g_test_add ("/window/reports-page", Fixture, NULL, fixture_set_up, test_reports_page, fixture_tear_down);
+  g_test_add ("/window/plans-page", Fixture, NULL, fixture_set_up, test_plans_page, fixture_tear_down);
 
   return g_test_run ();
 }
