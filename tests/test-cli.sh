@@ -21,8 +21,8 @@ check "--help lists --database and --check" '[ $rc -eq 0 ] && echo "$out" | grep
 
 db="$tmp/new.db"
 out=$("$confianza" --database="$db" --check 2>&1); rc=$?
-check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "1"'
-check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*1"'
+check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "2"'
+check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*2"'
 mode=$(stat -c %a "$db")
 check "a new database is readable only by its owner (mode $mode)" '[ "$mode" = 600 ]'
 
@@ -56,7 +56,7 @@ demo="$tmp/demo/sample.db"; mkdir -p "$tmp/demo"
 out=$("$confianza" --database="$demo" --demo 2>&1); rc=$?
 check "--demo --database writes sample data into a new database and exits 0" '[ $rc -eq 0 ] && [ -f "$demo" ]'
 out=$("$confianza" --database="$demo" --check 2>&1); rc=$?
-check "the sample holds a dozen clients and an incident with its plan" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 " && echo "$out" | grep -qE "(^|[^0-9])1 .*(plan|recuperación)"'
+check "the sample holds a dozen clients and two incidents with their plans" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 " && echo "$out" | grep -qE "(^|[^0-9])2 .*(plan|recuperación)"'
 before=$(sha256sum "$demo")
 out=$("$confianza" --database="$demo" --demo 2>&1); rc=$?
 check "--demo refuses an existing file and leaves it untouched" '[ $rc -ne 0 ] && [ -n "$out" ] && [ "$before" = "$(sha256sum "$demo")" ]'

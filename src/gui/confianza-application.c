@@ -24,6 +24,7 @@ struct _ConfianzaApplication
   ConfianzaStore *store;
   GError         *store_error;
   gboolean        demo;
+  guint           midnight_source;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaApplication, confianza_application, ADW_TYPE_APPLICATION)
@@ -360,6 +361,37 @@ on_trust_scores_ready (GObject      *source,
     g_warning ("Could not compute the trust indexes: %s", error->message);
 }
 
+static gboolean on_midnight (gpointer user_data);
+
+/* A new day, with the application still open: what falls due now. */
+static void
+schedule_midnight (ConfianzaApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                        g_date_time_get_month (tomorrow),
+                                                        g_date_time_get_day_of_month (tomorrow),
+                                                        0, 0, 5);
+  GTimeSpan wait = g_date_time_difference (morning, now);
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  self->midnight_source = g_timeout_add_seconds ((guint) MAX (1, wait / G_TIME_SPAN_SECOND),
+                                                 on_midnight, self);
+}
+
+static gboolean
+on_midnight (gpointer user_data)
+{
+  ConfianzaApplication *self = user_data;
+
+  self->midnight_source = 0;
+  notify_due_today (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 compute_trust_idle (gpointer user_data)
 {
@@ -371,6 +403,7 @@ compute_trust_idle (gpointer user_data)
     confianza_store_update_trust_scores_async (self->store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));
   notify_due_today (self);
+  schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -489,6 +522,7 @@ confianza_application_finalize (GObject *object)
 {
   ConfianzaApplication *self = CONFIANZA_APPLICATION (object);
 
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 

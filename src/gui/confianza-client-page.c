@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "confianza-broken-dialog.h"
 #include "confianza-client-dialog.h"
@@ -16,6 +17,7 @@
 #include "confianza-quick-win-dialog.h"
 #include "confianza-recovery-wizard.h"
 #include "confianza-reports-page.h"
+#include "confianza-trust-chart.h"
 #include "confianza-undo.h"
 #include "model/confianza-recovery.h"
 
@@ -61,6 +63,8 @@ struct _ConfianzaClientPage
   GtkLabel        *trust_value_label;
   GtkLabel        *trust_level_label;
   GtkLabel        *trust_summary_label;
+  ConfianzaTrustChart *trust_chart;
+  GtkLabel        *margin_label;
   GtkListBox      *trust_events_list;
   AdwViewStack    *sections;
   GtkListBox      *list_boxes[N_LISTS];
@@ -632,6 +636,47 @@ update_empty (ConfianzaClientPage *self)
     }
 }
 
+/* "Promete menos": how much room the promised dates and quantities left. */
+static void
+update_margin (ConfianzaClientPage *self,
+               GPtrArray           *promises)
+{
+  ConfianzaBuffer buffer = confianza_buffer_compute (promises);
+  g_autoptr(GString) text = g_string_new (NULL);
+  int days = (int) round (buffer.mean_days_early);
+
+  if (buffer.n_delivered == 0)
+    {
+      gtk_label_set_label (self->margin_label,
+                           _("Margin: nothing delivered yet. Promise less and deliver more: leave room in the dates you give."));
+      return;
+    }
+
+  if (days > 0)
+    g_string_append_printf (text, ngettext ("Margin: on average you deliver %d day before the due date",
+                                            "Margin: on average you deliver %d days before the due date", days),
+                            days);
+  else if (days < 0)
+    g_string_append_printf (text, ngettext ("Margin: on average you deliver %d day after the due date",
+                                            "Margin: on average you deliver %d days after the due date", -days),
+                            -days);
+  else
+    g_string_append (text, _("Margin: on average you deliver on the due date, with no room to spare"));
+
+  /* Translators: the share of deliveries made before their due date */
+  g_string_append_printf (text, _(" (%d %% early)"), (int) round (buffer.share_early * 100));
+
+  if (buffer.n_with_quantity > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: delivered against promised quantity, in percent */
+      g_string_append_printf (text, _("%d %% of the promised quantities delivered"),
+                              (int) round (buffer.mean_quantity_ratio * 100));
+    }
+
+  gtk_label_set_label (self->margin_label, text->str);
+}
+
 static void
 update_trust (ConfianzaClientPage *self)
 {
@@ -697,6 +742,16 @@ update_trust (ConfianzaClientPage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->trust_events_list), shown > 0);
+
+  /* The index over time, month by month since the relationship began */
+  {
+    g_autoptr(GArray) history = confianza_trust_history (&input, NULL, NULL);
+
+    confianza_trust_chart_set_points (self->trust_chart, history);
+    gtk_widget_set_visible (GTK_WIDGET (self->trust_chart), history != NULL && history->len > 1);
+  }
+
+  update_margin (self, input.promises);
 }
 
 static void
@@ -1200,6 +1255,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   object_class->dispose = confianza_client_page_dispose;
   object_class->finalize = confianza_client_page_finalize;
 
+  g_type_ensure (CONFIANZA_TYPE_TRUST_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, name_label);
@@ -1210,6 +1266,8 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_value_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_level_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_chart);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, margin_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_events_list);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, sections);
 

@@ -147,6 +147,14 @@ sort_func (gconstpointer a,
   return confianza_clients_page_compare ((ConfianzaClient *) a, (ConfianzaClient *) b, self->sort);
 }
 
+/* The store keeps its clients in the order of names already: sorting them
+ * again after every keystroke of a search took a hundred milliseconds */
+static GtkSorter *
+sorter_for (ConfianzaClientsPage *self)
+{
+  return self->sort == CONFIANZA_CLIENT_SORT_NAME ? NULL : GTK_SORTER (self->sorter);
+}
+
 static void
 update_state (ConfianzaClientsPage *self)
 {
@@ -337,8 +345,8 @@ confianza_clients_page_init (ConfianzaClientsPage *self)
 
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_steal_pointer (&filter)));
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
+  gtk_sort_list_model_set_sorter (self->sorted, sorter_for (self));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -404,6 +412,7 @@ confianza_clients_page_set_sort (ConfianzaClientsPage *self,
     return;
 
   self->sort = sort;
+  gtk_sort_list_model_set_sorter (self->sorted, sorter_for (self));
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-plans-page.h"
+#include "confianza-recovery-wizard.h"
 
 struct _ConfianzaPlansPage
 {
@@ -14,6 +15,7 @@ struct _ConfianzaPlansPage
   ConfianzaStore *store;
   GListModel *plans;
   GListModel *clients;
+  GListModel *incidents;
 
   /* Template widgets */
   GtkStack   *stack;
@@ -43,6 +45,68 @@ client_name (ConfianzaPlansPage *self,
   return "";
 }
 
+static ConfianzaIncident *
+find_incident (ConfianzaPlansPage *self,
+               gint64              id)
+{
+  guint n = g_list_model_get_n_items (self->incidents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaIncident) incident = g_list_model_get_item (self->incidents, i);
+
+      if (confianza_incident_get_id (incident) == id)
+        return g_steal_pointer (&incident);
+    }
+
+  return NULL;
+}
+
+/* Where the plan stands, how fast it went, what comes next. */
+static char *
+plan_subtitle (ConfianzaPlansPage    *self,
+               ConfianzaRecoveryPlan *plan)
+{
+  g_autoptr(ConfianzaIncident) incident = find_incident (self, confianza_recovery_plan_get_incident_id (plan));
+  g_autoptr(GListModel) follow_ups = confianza_store_get_follow_ups (self->store,
+                                                                     confianza_recovery_plan_get_id (plan));
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *timing = NULL;
+  int step = CLAMP (confianza_recovery_plan_get_step (plan), 0, 6);
+  guint n = g_list_model_get_n_items (follow_ups);
+
+  /* Steps are stored as the wizard's pages, 0 to 5, and 6 the outcome. */
+  if (step < 6)
+    /* Translators: "Step 2 of 6 · Acknowledge the error and apologise" */
+    g_string_append_printf (text, _("Step %d of 6 · %s"), step + 1, confianza_recovery_step_title (step));
+  else
+    g_string_append (text, confianza_recovery_step_title (step));
+
+  if (incident != NULL)
+    {
+      int days = confianza_date_days_between (confianza_incident_get_happened_on (incident), today);
+
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("incident %d day ago", "incident %d days ago", MAX (days, 0)),
+                              MAX (days, 0));
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (follow_ups, i));
+
+  if (incident != NULL)
+    timing = confianza_recovery_timing_text (incident, plan, array);
+  if (timing != NULL && timing[0] != '\0')
+    {
+      g_string_append (text, "\n");
+      g_string_append (text, timing);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 on_row_activated (AdwActionRow *row,
                   gpointer      user_data)
@@ -69,18 +133,16 @@ rebuild (ConfianzaPlansPage *self)
     {
       g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (self->plans, i);
       ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
-      g_autofree char *started = confianza_date_format (confianza_recovery_plan_get_started_on (plan));
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *chip;
 
-      /* Translators: when a recovery plan started, and how far it went */
-      subtitle = g_strdup_printf (_("Started %s · step %d of 6"), started,
-                                  CLAMP (confianza_recovery_plan_get_step (plan), 0, 6));
+      subtitle = plan_subtitle (self, plan);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      client_name (self, confianza_recovery_plan_get_client_id (plan)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
       chip = gtk_label_new (confianza_plan_outcome_to_label (outcome));
       gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (chip, "status-chip");
@@ -127,6 +189,7 @@ confianza_plans_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->plans);
   g_clear_object (&self->clients);
+  g_clear_object (&self->incidents);
 
   G_OBJECT_CLASS (confianza_plans_page_parent_class)->dispose (object);
 }
@@ -169,7 +232,9 @@ confianza_plans_page_set_store (ConfianzaPlansPage *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->plans);
   g_clear_object (&self->clients);
+  g_clear_object (&self->incidents);
   self->plans = confianza_store_get_recovery_plans (store, 0);
+  self->incidents = confianza_store_get_incidents (store, 0);
   self->clients = confianza_store_get_clients (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);

@@ -166,7 +166,9 @@ fill_recovery (ConfianzaStore   *store,
     return FALSE;
 
   plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), d1);
-  confianza_recovery_plan_set_step (plan, 5);
+  /* Under way: listened, apologised, refunded, guarantee given, now the
+   * special follow-up (the wizard's fifth page). */
+  confianza_recovery_plan_set_step (plan, 4);
   confianza_recovery_plan_set_client_said (plan, "Llegamos a la feria sin catálogo. Quedamos fatal con los importadores.");
   confianza_recovery_plan_set_invited_to_speak_on (plan, d1);
   confianza_recovery_plan_set_acknowledged_on (plan, d1);
@@ -206,6 +208,75 @@ fill_recovery (ConfianzaStore   *store,
           confianza_follow_up_set_note (follow_up, "Llamada de seguimiento: todo en marcha.");
         }
 
+      if (!confianza_store_save_follow_up (store, follow_up, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A recovery that went well, months ago: the client came back. */
+static gboolean
+fill_finished_recovery (ConfianzaStore  *store,
+                        GDateTime       *today,
+                        gint64           client_id,
+                        GError         **error)
+{
+  g_autoptr(GDateTime) incident_day = day (today, -300);
+  g_autoptr(GDateTime) next_day = day (today, -299);
+  g_autoptr(GDateTime) closed = day (today, -230);
+  g_autoptr(GDateTime) guarantee_until = day (today, -120);
+  g_autoptr(GDateTime) corrective_due = day (today, -280);
+  g_autoptr(ConfianzaIncident) incident = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaCompensation) compensation = NULL;
+
+  incident = confianza_incident_new (client_id, incident_day,
+                                     "Los carteles de las clases de prueba salieron con el horario equivocado y vinieron alumnos a la hora que no era.");
+  confianza_incident_set_severity (incident, CONFIANZA_SEVERITY_MINOR);
+  confianza_incident_set_responsibility (incident, CONFIANZA_RESPONSIBILITY_OURS);
+  confianza_incident_set_cause (incident, "Comunicación");
+  if (!confianza_store_save_incident (store, incident, error))
+    return FALSE;
+
+  plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), incident_day);
+  confianza_recovery_plan_set_step (plan, 6);
+  confianza_recovery_plan_set_client_said (plan, "Tuve que dar explicaciones a seis familias en la puerta.");
+  confianza_recovery_plan_set_invited_to_speak_on (plan, incident_day);
+  confianza_recovery_plan_set_acknowledged_on (plan, incident_day);
+  confianza_recovery_plan_set_apologised_on (plan, next_day);
+  confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_IN_PERSON);
+  confianza_recovery_plan_set_apologised_by (plan, "Ana (directora)");
+  confianza_recovery_plan_set_guarantee_terms (plan, "Revisión de cada cartel con la academia antes de imprimir, sin coste.");
+  confianza_recovery_plan_set_guarantee_until (plan, guarantee_until);
+  confianza_recovery_plan_set_follow_up_every_days (plan, 14);
+  confianza_recovery_plan_set_follow_up_times (plan, 4);
+  confianza_recovery_plan_set_root_cause (plan, "El horario se copió de una versión antigua del documento.");
+  confianza_recovery_plan_set_corrective_measure (plan, "Una sola fuente de horarios, aprobada por el cliente antes de diseñar.");
+  confianza_recovery_plan_set_corrective_owner (plan, "Ana");
+  confianza_recovery_plan_set_corrective_due (plan, corrective_due);
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_RECOVERED);
+  confianza_recovery_plan_set_closed_on (plan, closed);
+  if (!confianza_store_save_recovery_plan (store, plan, error))
+    return FALSE;
+
+  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), client_id,
+                                             CONFIANZA_COMPENSATION_CREDIT);
+  confianza_compensation_set_amount_cents (compensation, 12000);
+  confianza_compensation_set_currency (compensation, "EUR");
+  confianza_compensation_set_description (compensation, "Descuento en la siguiente campaña");
+  confianza_compensation_set_given_on (compensation, next_day);
+  if (!confianza_store_save_compensation (store, compensation, error))
+    return FALSE;
+
+  for (int i = 1; i <= 4; i++)
+    {
+      g_autoptr(GDateTime) due = day (today, -300 + 14 * i);
+      g_autoptr(ConfianzaFollowUp) follow_up =
+        confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, due);
+
+      confianza_follow_up_set_done_on (follow_up, due);
+      confianza_follow_up_set_note (follow_up, "Todo bien: los nuevos carteles, revisados a tiempo.");
       if (!confianza_store_save_follow_up (store, follow_up, error))
         return FALSE;
     }
@@ -303,5 +374,6 @@ confianza_demo_fill (ConfianzaStore  *store,
         return FALSE;
     }
 
-  return fill_recovery (store, today, ids[2], guarantee_id, error);
+  return fill_recovery (store, today, ids[2], guarantee_id, error) &&
+         fill_finished_recovery (store, today, ids[7], error);
 }

@@ -2855,18 +2855,20 @@ history_cursor_start (ConfianzaStore  *self,
                       GError         **error)
 {
   const KindInfo *info = &kinds[kind];
-  g_autofree char *select = build_select (info, NULL);
-  g_autofree char *sql = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
 
   cursor->client_column = 0;
   for (guint i = 0; info->columns[i] != NULL; i++)
-    if (strcmp (info->columns[i], "client_id") == 0)
-      cursor->client_column = (int) i + 1;
+    {
+      g_string_append_printf (sql, ", %s", info->columns[i]);
+      if (strcmp (info->columns[i], "client_id") == 0)
+        cursor->client_column = (int) i + 1;
+    }
   g_assert (cursor->client_column > 0);
 
   /* Each table has an index on client_id that gives this order */
-  sql = g_strconcat (select, " ORDER BY client_id", NULL);
-  cursor->stmt = store_prepare (self, sql, error);
+  g_string_append_printf (sql, " FROM %s ORDER BY client_id", info->table);
+  cursor->stmt = store_prepare (self, sql->str, error);
   if (cursor->stmt == NULL)
     return FALSE;
 
@@ -2916,8 +2918,7 @@ foreach_history (ConfianzaStore        *self,
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   g_autoptr(GHashTable) date_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             (GDestroyNotify) g_date_time_unref);
-  g_autofree char *client_select = build_select (&kinds[KIND_CLIENT], NULL);
-  g_autofree char *client_sql = g_strconcat (client_select, " ORDER BY id", NULL);
+  g_autoptr(GString) client_sql = g_string_new ("SELECT id");
   HistoryCursor cursors[G_N_ELEMENTS (history_parts)] = { { 0 } };
   ConfianzaTrustInput input = { 0 };
   sqlite3_stmt *clients;
@@ -2930,7 +2931,11 @@ foreach_history (ConfianzaStore        *self,
   if (own_transaction && !store_exec (self, "BEGIN", error))
     return FALSE;
 
-  clients = store_prepare (self, client_sql, error);
+  for (guint i = 0; kinds[KIND_CLIENT].columns[i] != NULL; i++)
+    g_string_append_printf (client_sql, ", %s", kinds[KIND_CLIENT].columns[i]);
+  g_string_append (client_sql, " FROM client ORDER BY id");
+
+  clients = store_prepare (self, client_sql->str, error);
   if (clients == NULL)
     goto out;
 
