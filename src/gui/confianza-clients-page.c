@@ -275,6 +275,13 @@ unbind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_map (ConfianzaClientsPage *self)
+{
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -350,7 +357,10 @@ confianza_clients_page_init (ConfianzaClientsPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* The list view gets its model when the page is first shown: it makes a
+   * couple of hundred rows as soon as it has one, which a window opening
+   * on another page does not need before its first frame */
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
 

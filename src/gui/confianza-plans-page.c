@@ -17,6 +17,10 @@ struct _ConfianzaPlansPage
   GListModel *clients;
   GListModel *incidents;
 
+  /* Changes not shown yet: the rows are built when the page is shown,
+   * not for the first frame of a window that opens on another page */
+  gboolean    dirty;
+
   /* Template widgets */
   GtkStack   *stack;
   GtkListBox *in_progress_list;
@@ -175,7 +179,22 @@ rebuild (ConfianzaPlansPage *self)
 static void
 on_changed (ConfianzaPlansPage *self)
 {
-  rebuild (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = FALSE;
+      rebuild (self);
+    }
+  else
+    {
+      self->dirty = TRUE;
+    }
+}
+
+static void
+on_map (ConfianzaPlansPage *self)
+{
+  if (self->dirty)
+    on_changed (self);
 }
 
 static void
@@ -214,6 +233,7 @@ static void
 confianza_plans_page_init (ConfianzaPlansPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 ConfianzaPlansPage *
@@ -237,5 +257,5 @@ confianza_plans_page_set_store (ConfianzaPlansPage *self,
   self->incidents = confianza_store_get_incidents (store, 0);
   self->clients = confianza_store_get_clients (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  on_changed (self);
 }

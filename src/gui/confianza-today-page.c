@@ -13,7 +13,7 @@
 /* Rows a section shows at most, the most urgent first: a busy agency may
  * have a thousand overdue promises, and a page of a thousand rows takes
  * seconds to build and is of no use to read. The rest are counted. */
-#define SECTION_MAX_ROWS 25
+#define SECTION_MAX_ROWS 10
 
 typedef enum
 {

@@ -11,6 +11,13 @@
  *   bench-portfolio [--clients N] [--promises-per-client N] [--keep DIR]
  *
  * Targets: report / floor ≤ 1.3, report peak ≤ 64 MiB.
+ *
+ * The floor writes from memory, while the report must first read 135,000
+ * rows: a second floor ("floor+SQL") reads the same rows as the report
+ * with raw SQL (every column of the clients, promises, quick wins,
+ * incidents, plans, follow-ups and compensations) and then writes the same
+ * cells, the least any report from this database can do. Both ratios are
+ * printed; the exit status keeps the first.
  */
 
 #include "config.h"
@@ -303,6 +310,45 @@ run_floor (const char *output,
   return workbook_close (workbook) == LXW_NO_ERROR;
 }
 
+/* The second floor: the rows read with raw SQL, then the same cells */
+static gboolean
+run_floor_sql (const char *database,
+               const char *output,
+               int         clients,
+               int         incidents,
+               int         plans)
+{
+  static const char * const tables[] = {
+    "client", "promise", "quick_win", "incident", "recovery_plan", "follow_up", "compensation",
+  };
+  sqlite3 *db = NULL;
+  gsize sum = 0;
+
+  if (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    return FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", tables[t],
+                                              t == 0 ? "id" : "client_id");
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          sqlite3_close (db);
+          return FALSE;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          sum += sqlite3_column_type (stmt, c) == SQLITE_TEXT ? (gsize) sqlite3_column_bytes (stmt, c)
+                                                              : (gsize) sqlite3_column_int64 (stmt, c);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  return sum > 0 && run_floor (output, clients, incidents, plans);
+}
+
 /* Children */
 
 static int
@@ -319,6 +365,8 @@ child_main (int    argc,
     ok = confianza_report_write_portfolio (argv[3], NULL, NULL, "Banco de pruebas", argv[4], &error);
   else if (argc == 7 && g_strcmp0 (argv[2], "floor") == 0)
     ok = run_floor (argv[3], atoi (argv[4]), atoi (argv[5]), atoi (argv[6]));
+  else if (argc == 8 && g_strcmp0 (argv[2], "floor-sql") == 0)
+    ok = run_floor_sql (argv[3], argv[4], atoi (argv[5]), atoi (argv[6]), atoi (argv[7]));
   else
     g_error ("bad child arguments");
 
@@ -386,6 +434,7 @@ main (int    argc,
   g_autofree char *n_plans_text = NULL;
   double report_s = 0, report_mib = 0, floor_s = 0, floor_mib = 0, best_report = G_MAXDOUBLE, best_floor = G_MAXDOUBLE;
   double peak_report = 0;
+  double sql_s = 0, sql_mib = 0, best_sql = G_MAXDOUBLE;
   gint64 start;
   GOptionEntry entries[] = {
     { "clients", 0, 0, G_OPTION_ARG_INT, &n_clients, "Clients", "N" },
@@ -437,18 +486,25 @@ main (int    argc,
       const char *floor_argv[] = { argv[0], "--child", "floor", floor_out, n_clients_text,
                                    n_incidents_text, n_plans_text, NULL };
 
+      const char *sql_argv[] = { argv[0], "--child", "floor-sql", db, floor_out, n_clients_text,
+                                 n_incidents_text, n_plans_text, NULL };
+
       measure (report_argv, &report_s, &report_mib);
       measure (floor_argv, &floor_s, &floor_mib);
+      measure (sql_argv, &sql_s, &sql_mib);
       best_report = MIN (best_report, report_s);
       best_floor = MIN (best_floor, floor_s);
+      best_sql = MIN (best_sql, sql_s);
       peak_report = MAX (peak_report, report_mib);
-      printf ("# run %d: report %.3f s (%.1f MiB), floor %.3f s (%.1f MiB)\n",
-              i + 1, report_s, report_mib, floor_s, floor_mib);
+      printf ("# run %d: report %.3f s (%.1f MiB), floor %.3f s (%.1f MiB), floor+SQL %.3f s (%.1f MiB)\n",
+              i + 1, report_s, report_mib, floor_s, floor_mib, sql_s, sql_mib);
     }
 
   printf ("report:  %.3f s, peak %.1f MiB\n", best_report, peak_report);
   printf ("floor:   %.3f s, peak %.1f MiB\n", best_floor, floor_mib);
   printf ("ratio:   %.2f (target ≤ %.1f)\n", best_report / best_floor, TARGET_RATIO);
+  printf ("floor+SQL: %.3f s (the same rows read with raw SQL, then written)\n", best_sql);
+  printf ("ratio against floor+SQL: %.2f\n", best_report / best_sql);
   printf ("peak:    %.1f MiB (target ≤ %.0f MiB)\n", peak_report, TARGET_PEAK_MIB);
 
   if (keep == NULL)
