@@ -14,6 +14,8 @@
 #include "gui/confianza-conversation-dialog.h"
 #include "gui/confianza-date-entry.h"
 #include "gui/confianza-deliver-dialog.h"
+#include "gui/confianza-import-dialog.h"
+#include "store/confianza-import.h"
 #include "gui/confianza-preferences-window.h"
 #include "gui/confianza-promise-dialog.h"
 #include "gui/confianza-quick-win-dialog.h"
@@ -1008,6 +1010,95 @@ test_preferences_unknown_currency (Fixture       *fixture,
   g_settings_reset (settings, "currency");
 }
 
+/* Import preview */
+
+/* Like present (), for the import dialog, which emits "imported". */
+static void
+present_import (gpointer  dialog,
+                gpointer *pointer)
+{
+  g_assert_nonnull (dialog);
+  *pointer = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), pointer);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+}
+
+static ConfianzaCsvPreview *
+preview_of (Fixture    *fixture,
+            const char *csv)
+{
+  g_autoptr(GPtrArray) existing = confianza_import_existing_clients (fixture->store);
+  g_autoptr(GError) error = NULL;
+  ConfianzaCsvPreview *preview = confianza_csv_parse (csv, strlen (csv), existing, &error);
+
+  g_assert_no_error (error);
+  return preview;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *csv = "Nombre;Correo electrónico\n"
+                    "Ana Gil;ana@gil.es\n"
+                    "Panadería Ruiz;hola@ruiz.es\n"
+                    "Beto;beto@\n";
+  g_autoptr(ConfianzaCsvPreview) preview = preview_of (fixture, csv);
+  ConfianzaImportDialog *dialog = NULL;
+  GtkWidget *button, *list;
+  g_autoptr(GListModel) clients = confianza_store_get_clients (fixture->store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+
+  /* Escape: nothing is written */
+  present_import (confianza_import_dialog_new (NULL, fixture->store, preview, "clientes.csv"),
+                  (gpointer *) &dialog);
+  cancel (dialog);
+  g_assert_null (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+
+  present_import (confianza_import_dialog_new (NULL, fixture->store, preview, "clientes.csv"),
+                  (gpointer *) &dialog);
+  button = child (dialog, "import_button");
+  list = child (dialog, "lines_list");
+
+  /* Every line is listed, the problems first, each with its reason. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (dialog, "summary_label"))), !=, "");
+
+  /* One ready; the duplicate only when asked for */
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "1"));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "duplicates_row")));
+  gtk_switch_set_active (GTK_SWITCH (child (dialog, "duplicates_switch")), TRUE);
+  spin ();
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "2"));
+  gtk_switch_set_active (GTK_SWITCH (child (dialog, "duplicates_switch")), FALSE);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
+  spin ();
+  g_assert_null (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+}
+
+static void
+test_import_nothing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ConfianzaCsvPreview) preview = preview_of (fixture, "Nombre;Correo\nBeto;beto@\n");
+  ConfianzaImportDialog *dialog = NULL;
+
+  /* Nothing importable: the button says so and cannot be pressed. */
+  present_import (confianza_import_dialog_new (NULL, fixture->store, preview, "mal.csv"),
+                  (gpointer *) &dialog);
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "duplicates_row")));
+  cancel (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1116,8 @@ main (int   argc,
 
   ADD ("/dialogs/promise/new", test_promise_new);
   ADD ("/dialogs/promise/safe-due", test_promise_safe_due);
+  ADD ("/dialogs/import/preview", test_import);
+  ADD ("/dialogs/import/nothing", test_import_nothing);
   ADD ("/dialogs/promise/edit", test_promise_edit);
   ADD ("/dialogs/promise/cancel", test_promise_cancel);
   ADD ("/dialogs/promise/store-error", test_promise_store_error);

@@ -8,6 +8,7 @@
 #include "confianza-client-dialog.h"
 #include "confianza-client-page.h"
 #include "confianza-clients-page.h"
+#include "confianza-import-dialog.h"
 #include "confianza-plans-page.h"
 #include "confianza-reports-page.h"
 #include "confianza-today-page.h"
@@ -208,6 +209,20 @@ add_client_activated (GtkWidget  *widget,
 }
 
 static void
+import_clients_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ConfianzaWindow *self = CONFIANZA_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  show_page (self, "clients");
+  confianza_import_clients_interactive (widget, self->store);
+}
+
+static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -399,6 +414,7 @@ confianza_window_class_init (ConfianzaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-client", NULL, add_client_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-clients", NULL, import_clients_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client", "x", show_client_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client-section", "(xs)", show_client_section_activated);
@@ -446,6 +462,7 @@ set_application (ConfianzaWindow      *self,
       gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-client", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-clients", FALSE);
       show_page (self, "error");
       return;
     }

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "store/confianza-import.h"
+
+#include "confianza-import-dialog.h"
+
+/* Lines listed at most: the rest are counted (a file may have thousands). */
+#define MAX_ROWS_SHOWN 200
+
+struct _ConfianzaImportDialog
+{
+  AdwWindow            parent_instance;
+
+  ConfianzaStore      *store;
+  ConfianzaCsvPreview *preview;
+
+  /* Template widgets */
+  GtkButton           *import_button;
+  GtkLabel            *general_error;
+  GtkLabel            *summary_label;
+  GtkLabel            *format_label;
+  GtkSwitch           *duplicates_switch;
+  GtkWidget           *duplicates_row;
+  GtkListBox          *lines_list;
+  GtkLabel            *more_label;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static guint
+n_to_import (ConfianzaImportDialog *self)
+{
+  guint n = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_READY);
+
+  if (gtk_switch_get_active (self->duplicates_switch))
+    n += confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_DUPLICATE);
+
+  return n;
+}
+
+static void
+update_button (ConfianzaImportDialog *self)
+{
+  guint n = n_to_import (self);
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    label = g_strdup (_("_Nothing to Import"));
+  else
+    label = g_strdup_printf (ngettext ("_Import %u Client", "_Import %u Clients", n), n);
+
+  gtk_button_set_label (self->import_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0);
+}
+
+static GtkWidget *
+line_row (ConfianzaImportDialog *self,
+          guint                  row)
+{
+  ConfianzaClient *client = confianza_csv_preview_get_client (self->preview, row);
+  ConfianzaCsvRowStatus status = confianza_csv_preview_get_status (self->preview, row);
+  const char *message = confianza_csv_preview_get_message (self->preview, row);
+  const char *name = client != NULL ? confianza_client_get_name (client) : "";
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+  GtkWidget *widget = adw_action_row_new ();
+  GtkWidget *chip;
+
+  /* Translators: %u is a line of the file, %s the client's name there */
+  title = name[0] != '\0'
+    ? g_strdup_printf (_("Line %u: %s"), confianza_csv_preview_get_line (self->preview, row), name)
+    : g_strdup_printf (_("Line %u"), confianza_csv_preview_get_line (self->preview, row));
+
+  if (message != NULL && message[0] != '\0')
+    details = g_strdup (message);
+  else if (client != NULL)
+    {
+      const char *company = confianza_client_get_company (client);
+      const char *email = confianza_client_get_email (client);
+
+      details = g_strconcat (company, company[0] != '\0' && email[0] != '\0' ? " · " : "", email, NULL);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), details != NULL ? details : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 3);
+
+  chip = gtk_label_new (status == CONFIANZA_CSV_ROW_READY ? _("Ready") :
+                        status == CONFIANZA_CSV_ROW_DUPLICATE ? _("Already there") : _("Error"));
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (chip, "status-chip");
+  gtk_widget_add_css_class (chip, status == CONFIANZA_CSV_ROW_READY ? "success" :
+                                  status == CONFIANZA_CSV_ROW_DUPLICATE ? "warning" : "error");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), chip);
+
+  return widget;
+}
+
+static void
+fill (ConfianzaImportDialog *self,
+      const char            *filename)
+{
+  guint n_rows = confianza_csv_preview_get_n_rows (self->preview);
+  guint ready = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_READY);
+  guint invalid = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_INVALID);
+  guint duplicate = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_DUPLICATE);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *base = g_filename_display_basename (filename);
+  g_autofree char *format = NULL;
+  char delimiter = confianza_csv_preview_get_delimiter (self->preview);
+  guint shown = 0;
+
+  g_string_append_printf (summary, ngettext ("%u client ready to import", "%u clients ready to import", ready), ready);
+  if (invalid > 0)
+    {
+      g_string_append (summary, " · ");
+      g_string_append_printf (summary, ngettext ("%u line with an error, left out",
+                                                 "%u lines with errors, left out", invalid), invalid);
+    }
+  if (duplicate > 0)
+    {
+      g_string_append (summary, " · ");
+      g_string_append_printf (summary, ngettext ("%u client already in Confianza",
+                                                 "%u clients already in Confianza", duplicate), duplicate);
+    }
+  gtk_label_set_label (self->summary_label, summary->str);
+
+  /* Translators: the file, its encoding ("UTF-8") and the character that separates its columns */
+  format = g_strdup_printf (_("“%s”, read as %s, columns separated by “%s”"), base,
+                            confianza_csv_preview_get_encoding (self->preview),
+                            delimiter == '\t' ? _("tab") : (char[]) { delimiter, '\0' });
+  gtk_label_set_label (self->format_label, format);
+
+  gtk_widget_set_visible (self->duplicates_row, duplicate > 0);
+
+  /* Problems first: they are what the user must look at. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint row = 0; row < n_rows && shown < MAX_ROWS_SHOWN; row++)
+      {
+        gboolean ready_row = confianza_csv_preview_get_status (self->preview, row) == CONFIANZA_CSV_ROW_READY;
+
+        if (ready_row != (pass == 1))
+          continue;
+        gtk_list_box_append (self->lines_list, line_row (self, row));
+        shown++;
+      }
+
+  if (shown < n_rows)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("And %u more line", "And %u more lines",
+                                                         n_rows - shown), n_rows - shown);
+      gtk_label_set_label (self->more_label, more);
+      gtk_widget_set_visible (GTK_WIDGET (self->more_label), TRUE);
+    }
+
+  update_button (self);
+}
+
+/* Callbacks */
+
+static void
+on_duplicates_toggled (ConfianzaImportDialog *self)
+{
+  update_button (self);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  ConfianzaImportFlags flags = CONFIANZA_IMPORT_FLAGS_NONE;
+  guint n = 0;
+
+  if (gtk_switch_get_active (self->duplicates_switch))
+    flags |= CONFIANZA_IMPORT_INCLUDE_DUPLICATES;
+
+  if (!confianza_import_clients (self->store, self->preview, flags, &n, &error))
+    {
+      /* All or nothing: nothing was written. */
+      gtk_label_set_label (self->general_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0, n);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+confianza_import_dialog_dispose (GObject *object)
+{
+  ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->preview);
+
+  G_OBJECT_CLASS (confianza_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+confianza_import_dialog_class_init (ConfianzaImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = confianza_import_dialog_dispose;
+
+  /**
+   * ConfianzaImportDialog::imported:
+   * @n: how many clients were imported
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, general_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, format_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, duplicates_switch);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, duplicates_row);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, more_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_duplicates_toggled);
+
+  gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+confianza_import_dialog_init (ConfianzaImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ConfianzaImportDialog *
+confianza_import_dialog_new (GtkWindow           *parent,
+                             ConfianzaStore      *store,
+                             ConfianzaCsvPreview *preview,
+                             const char          *filename)
+{
+  ConfianzaImportDialog *self;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (store), NULL);
+  g_return_val_if_fail (CONFIANZA_IS_CSV_PREVIEW (preview), NULL);
+
+  self = g_object_new (CONFIANZA_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "modal", TRUE,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->preview = g_object_ref (preview);
+  fill (self, filename);
+
+  return self;
+}
+
+/* Choosing and reading the file */
+
+typedef struct
+{
+  GtkWidget      *widget;
+  ConfianzaStore *store;
+} ImportRequest;
+
+static void
+import_request_free (ImportRequest *request)
+{
+  g_clear_object (&request->widget);
+  g_clear_object (&request->store);
+  g_free (request);
+}
+
+typedef struct
+{
+  char      *filename;
+  GPtrArray *existing;
+} ParseJob;
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_free (job->filename);
+  g_clear_pointer (&job->existing, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  GError *error = NULL;
+  ConfianzaCsvPreview *preview = confianza_csv_parse_file (job->filename, job->existing, &error);
+
+  if (preview == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, preview, g_object_unref);
+}
+
+static void
+show_toast (GtkWidget  *widget,
+            const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+on_imported (ConfianzaImportDialog *dialog,
+             guint                  n,
+             GtkWidget             *widget)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("Imported %u client", "Imported %u clients", n), n);
+
+  show_toast (widget, text);
+}
+
+static void
+parse_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ImportRequest *request = user_data;
+  ParseJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ConfianzaCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaImportDialog *dialog;
+
+  preview = g_task_propagate_pointer (G_TASK (result), &error);
+  if (preview == NULL)
+    {
+      show_toast (request->widget, error->message);
+      import_request_free (request);
+      return;
+    }
+
+  dialog = confianza_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (request->widget)),
+                                        request->store, preview, job->filename);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), request->widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  import_request_free (request);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ImportRequest   *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GTask) task = NULL;
+      ParseJob *job = g_new0 (ParseJob, 1);
+
+      /* A snapshot of the clients, so the worker never touches the store. */
+      job->filename = g_file_get_path (file);
+      job->existing = confianza_import_existing_clients (request->store);
+      task = g_task_new (NULL, NULL, parse_done, request);
+      g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
+      g_task_run_in_thread (task, parse_thread);
+    }
+  else
+    {
+      import_request_free (request);
+    }
+
+  g_object_unref (chooser);
+}
+
+void
+confianza_import_clients_interactive (GtkWidget      *widget,
+                                      ConfianzaStore *store)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  ImportRequest *request;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  chooser = gtk_file_chooser_native_new (_("Import Clients from a Spreadsheet"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  /* Translators: the kind of file a spreadsheet exports for import */
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
+  request = g_new0 (ImportRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->store = g_object_ref (store);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
