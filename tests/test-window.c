@@ -317,6 +317,30 @@ test_unusable_database (Fixture       *fixture,
   spin ();
   g_assert_cmpstr (window_page (fixture), ==, "error");
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+
+  /* Starting afresh elsewhere: a new window on the new file, the old one
+   * kept, and the choice remembered for the next start. */
+  {
+    g_autofree char *other = g_build_filename (fixture->dir, "nueva.db", NULL);
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autofree char *remembered = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (confianza_application_use_database (fixture->app, other, &error));
+    g_assert_no_error (error);
+    spin ();
+    fixture->window = CONFIANZA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+    g_assert_cmpstr (window_page (fixture), !=, "error");
+    g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+    remembered = g_settings_get_string (settings, "database-path");
+    g_assert_cmpstr (remembered, ==, other);
+    g_settings_reset (settings, "database-path");
+
+    /* A place that cannot hold a database is refused in words. */
+    g_assert_false (confianza_application_use_database (fixture->app, fixture->path, &error));
+    g_assert_nonnull (error);
+  }
 }
 
 static void

@@ -99,10 +99,10 @@ option_date (GVariantDict  *options,
 }
 
 /* --export-client / --export-portfolio, without a window */
-/* The business name from Preferences; the command line also works where
- * the settings schema is not installed (a build tree), with none. */
+/* A setting, or "" where the settings schema is not installed (a build
+ * tree): the command line works there too. */
 static char *
-business_name (void)
+setting_string (const char *key)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -114,7 +114,13 @@ business_name (void)
     return g_strdup ("");
 
   settings = g_settings_new (APPLICATION_ID);
-  return g_settings_get_string (settings, "business-name");
+  return g_settings_get_string (settings, key);
+}
+
+static char *
+business_name (void)
+{
+  return setting_string ("business-name");
 }
 
 static int
@@ -233,7 +239,17 @@ confianza_application_handle_local_options (GApplication *app,
 
   has_path = g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0';
   if (has_path)
-    confianza_application_set_database_path (self, path);
+    {
+      confianza_application_set_database_path (self, path);
+    }
+  else
+    {
+      /* Another file the user chose in the window, once the usual one could not be used */
+      g_autofree char *chosen = setting_string ("database-path");
+
+      if (chosen[0] != '\0')
+        confianza_application_set_database_path (self, chosen);
+    }
 
   if (g_variant_dict_contains (options, "demo"))
     {
@@ -612,4 +628,40 @@ confianza_application_set_database_path (ConfianzaApplication *self,
 
   g_free (self->database_path);
   self->database_path = g_strdup (path);
+}
+
+/*
+ * Starts afresh on another database (the usual one could not be used): the
+ * old file is kept as it is. On success the window is rebuilt on the new
+ * one and the choice remembered for the next start.
+ */
+gboolean
+confianza_application_use_database (ConfianzaApplication  *self,
+                                    const char            *path,
+                                    GError               **error)
+{
+  g_autoptr(ConfianzaStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GtkWindow *old;
+
+  g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = confianza_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  confianza_application_set_database_path (self, path);
+  g_set_object (&self->store, store);
+  g_clear_error (&self->store_error);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "database-path", path);
+
+  old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (confianza_window_new (self)));
+  if (old != NULL)
+    gtk_window_destroy (old);
+
+  return TRUE;
 }

@@ -21,4 +21,11 @@ const char           *confianza_application_get_database_path (ConfianzaApplicat
 void                  confianza_application_set_database_path (ConfianzaApplication *self,
                                                                const char           *path);
 
+/* Opens @path (creating it when new) instead of a database that could not
+ * be used, rebuilds the window on it and remembers it; the old file is
+ * left as it is. */
+gboolean              confianza_application_use_database (ConfianzaApplication  *self,
+                                                          const char            *path,
+                                                          GError               **error);
+
 G_END_DECLS

@@ -209,6 +209,46 @@ add_client_activated (GtkWidget  *widget,
 }
 
 static void
+on_new_database_response (GtkNativeDialog *chooser,
+                          int              response,
+                          ConfianzaWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      g_autoptr(GError) error = NULL;
+
+      /* On success this window is replaced by one on the new database. */
+      if (!confianza_application_use_database (CONFIANZA_APPLICATION (app), path, &error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+/* The database could not be used: start afresh in another file, keeping
+ * the old one exactly as it is. */
+static void
+new_database_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ConfianzaWindow *self = CONFIANZA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Start a New Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "confianza.db");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_database_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 import_clients_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -415,6 +455,7 @@ confianza_window_class_init (ConfianzaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-client", NULL, add_client_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.import-clients", NULL, import_clients_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client", "x", show_client_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client-section", "(xs)", show_client_section_activated);
@@ -456,7 +497,7 @@ set_application (ConfianzaWindow      *self,
       g_autofree char *description = NULL;
 
       /* Translators: %s says why the database could not be used */
-      description = g_strdup_printf (_("%s\n\nNothing was changed. Start Confianza with another file (confianza --database=PATH), or move this one away to start afresh."),
+      description = g_strdup_printf (_("%s\n\nNothing was changed in it, and it stays where it is. You can start a new database in another file and keep this one for later."),
                                      error != NULL ? error->message : "");
       adw_status_page_set_description (self->error_page, description);
       gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
