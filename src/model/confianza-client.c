@@ -64,29 +64,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -673,23 +650,23 @@ confianza_client_validate (ConfianzaClient  *self,
 
   if (!confianza_rules_check_text (self->name, CONFIANZA_SHORT_TEXT_MAX,
                                    _("Write the client’s name."), error))
-    return invalid (property, "name");
+    return confianza_model_invalid (property, "name");
 
   if (!confianza_rules_check_text (self->company, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "company");
+    return confianza_model_invalid (property, "company");
 
   if (!confianza_rules_check_text (self->email, CONFIANZA_SHORT_TEXT_MAX, NULL, error)
       || !confianza_rules_check_email (self->email, error))
-    return invalid (property, "email");
+    return confianza_model_invalid (property, "email");
 
   if (!confianza_rules_check_text (self->phone, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "phone");
+    return confianza_model_invalid (property, "phone");
 
   if (!confianza_rules_check_text (self->notes, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "notes");
+    return confianza_model_invalid (property, "notes");
 
   if (self->follow_up_days < 0 || self->follow_up_days > 365)
-    return fail (property, "follow-up-days", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+    return confianza_model_fail (property, "follow-up-days", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                  _("Keep in touch at least once a year: choose between 0 and 365 days."));
 
   if (!confianza_rules_check_text (self->let_go_reason, CONFIANZA_LONG_TEXT_MAX,
@@ -697,7 +674,7 @@ confianza_client_validate (ConfianzaClient  *self,
                                    ? _("Say why you are letting this client go.")
                                    : NULL,
                                    error))
-    return invalid (property, "let-go-reason");
+    return confianza_model_invalid (property, "let-go-reason");
 
   return TRUE;
 }

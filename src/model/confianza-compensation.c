@@ -44,29 +44,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -465,25 +442,25 @@ confianza_compensation_validate (ConfianzaCompensation  *self,
     *property = NULL;
 
   if (self->amount_cents < 0)
-    return fail (property, "amount-cents", error, CONFIANZA_MODEL_ERROR_NEGATIVE,
+    return confianza_model_fail (property, "amount-cents", error, CONFIANZA_MODEL_ERROR_NEGATIVE,
                  _("An amount cannot be negative."));
 
   if (self->amount_cents > 0 && !confianza_rules_check_currency (self->currency, error))
-    return invalid (property, "currency");
+    return confianza_model_invalid (property, "currency");
 
   if (!confianza_rules_check_text (self->description, CONFIANZA_LONG_TEXT_MAX,
                                    self->kind == CONFIANZA_COMPENSATION_OTHER
                                    ? _("Describe what you are giving the client.")
                                    : NULL,
                                    error))
-    return invalid (property, "description");
+    return confianza_model_invalid (property, "description");
 
   /* Money back or credit needs at least an amount or a few words; the
    * description passed the check above, so this fails only when blank. */
   if ((self->kind == CONFIANZA_COMPENSATION_REFUND || self->kind == CONFIANZA_COMPENSATION_CREDIT)
       && self->amount_cents == 0
       && !confianza_rules_check_text (self->description, CONFIANZA_LONG_TEXT_MAX, "", NULL))
-    return fail (property, "amount-cents", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "amount-cents", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Write the amount, or describe what the client gets."));
 
   return TRUE;

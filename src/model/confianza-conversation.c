@@ -39,29 +39,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -392,20 +369,20 @@ confianza_conversation_validate (ConfianzaConversation  *self,
     *property = NULL;
 
   if (self->happened_on == NULL)
-    return fail (property, "happened-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "happened-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Say on which day you spoke."));
 
   if (!confianza_rules_check_text (self->client_said, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "client-said");
+    return confianza_model_invalid (property, "client-said");
 
   if (!confianza_rules_check_text (self->agreed, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "agreed");
+    return confianza_model_invalid (property, "agreed");
 
   /* Either one is enough. Both passed the checks above, so given an empty
    * message check_text () now fails only on blank text. */
   if (!confianza_rules_check_text (self->client_said, CONFIANZA_LONG_TEXT_MAX, "", NULL)
       && !confianza_rules_check_text (self->agreed, CONFIANZA_LONG_TEXT_MAX, "", NULL))
-    return fail (property, "client-said", error, CONFIANZA_MODEL_ERROR_EMPTY,
+    return confianza_model_fail (property, "client-said", error, CONFIANZA_MODEL_ERROR_EMPTY,
                  _("Write what the client said or what you agreed."));
 
   return TRUE;

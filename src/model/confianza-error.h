@@ -29,6 +29,17 @@ GQuark confianza_model_error_quark (void);
  * CONFIANZA_MODEL_ERROR whose message is a translated sentence for the user.
  */
 
+/* For the validate functions: set *@property (when not NULL) to the invalid
+ * property's @name and return FALSE; confianza_model_fail () also sets
+ * @error to a CONFIANZA_MODEL_ERROR with @code and @message. */
+gboolean confianza_model_invalid (const char          **property,
+                                  const char           *name);
+gboolean confianza_model_fail    (const char          **property,
+                                  const char           *name,
+                                  GError              **error,
+                                  ConfianzaModelError   code,
+                                  const char           *message);
+
 /* Longest text a short field (a name, a title) may hold, in characters. */
 #define CONFIANZA_SHORT_TEXT_MAX 200
 /* Longest text a long field (notes, what the client said) may hold. */

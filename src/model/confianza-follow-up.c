@@ -39,29 +39,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -396,11 +373,11 @@ confianza_follow_up_validate (ConfianzaFollowUp  *self,
     *property = NULL;
 
   if (self->due_on == NULL)
-    return fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Give the follow-up a date."));
 
   if (!confianza_rules_check_text (self->note, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "note");
+    return confianza_model_invalid (property, "note");
 
   return TRUE;
 }

@@ -41,29 +41,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -427,15 +404,15 @@ confianza_incident_validate (ConfianzaIncident  *self,
     *property = NULL;
 
   if (self->happened_on == NULL)
-    return fail (property, "happened-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "happened-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Say on which day it happened."));
 
   if (!confianza_rules_check_text (self->description, CONFIANZA_LONG_TEXT_MAX,
                                    _("Describe what went wrong."), error))
-    return invalid (property, "description");
+    return confianza_model_invalid (property, "description");
 
   if (!confianza_rules_check_text (self->cause, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "cause");
+    return confianza_model_invalid (property, "cause");
 
   return TRUE;
 }

@@ -60,29 +60,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -804,62 +781,62 @@ confianza_promise_validate (ConfianzaPromise  *self,
 
   if (!confianza_rules_check_text (self->title, CONFIANZA_SHORT_TEXT_MAX,
                                    _("Write what you promised."), error))
-    return invalid (property, "title");
+    return confianza_model_invalid (property, "title");
 
   if (!confianza_rules_check_text (self->kind, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "kind");
+    return confianza_model_invalid (property, "kind");
 
   if (self->promised_on == NULL)
-    return fail (property, "promised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "promised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Say on which day you made the promise."));
 
   if (self->due_on == NULL)
-    return fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Give the promise a due date."));
 
   if (confianza_date_compare (self->due_on, self->promised_on) < 0)
-    return fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+    return confianza_model_fail (property, "due-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                  _("The due date cannot be before the day the promise was made."));
 
   if (self->has_quantity)
     {
       if (!isfinite (self->promised_quantity) || self->promised_quantity <= 0)
-        return fail (property, "promised-quantity", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+        return confianza_model_fail (property, "promised-quantity", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                      _("The promised quantity must be a number greater than zero."));
 
       if (!isfinite (self->delivered_quantity))
-        return fail (property, "delivered-quantity", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+        return confianza_model_fail (property, "delivered-quantity", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                      _("The delivered quantity must be a number."));
 
       if (self->delivered_quantity < 0)
-        return fail (property, "delivered-quantity", error, CONFIANZA_MODEL_ERROR_NEGATIVE,
+        return confianza_model_fail (property, "delivered-quantity", error, CONFIANZA_MODEL_ERROR_NEGATIVE,
                      _("The delivered quantity cannot be negative."));
     }
 
   if (!confianza_rules_check_text (self->unit, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "unit");
+    return confianza_model_invalid (property, "unit");
 
   if (self->delivered_on != NULL
       && confianza_date_compare (self->delivered_on, self->promised_on) < 0)
-    return fail (property, "delivered-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+    return confianza_model_fail (property, "delivered-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                  _("A promise cannot be delivered before it was made."));
 
   if (!confianza_rules_check_text (self->extras, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "extras");
+    return confianza_model_invalid (property, "extras");
 
   if (!confianza_rules_check_text (self->delivery_note, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "delivery-note");
+    return confianza_model_invalid (property, "delivery-note");
 
   /* There is no error code for two fields that contradict each other;
    * OUT_OF_RANGE is the closest: "broken" is not a possible value here. */
   if (self->broken && self->delivered_on != NULL)
-    return fail (property, "broken", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+    return confianza_model_fail (property, "broken", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                  _("A delivered promise cannot also be broken: remove the delivery date, or do not mark it as broken."));
 
   if (!confianza_rules_check_text (self->broken_reason, CONFIANZA_LONG_TEXT_MAX,
                                    self->broken ? _("Say why the promise was broken.") : NULL,
                                    error))
-    return invalid (property, "broken-reason");
+    return confianza_model_invalid (property, "broken-reason");
 
   return TRUE;
 }

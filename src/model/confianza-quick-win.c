@@ -37,29 +37,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -360,15 +337,15 @@ confianza_quick_win_validate (ConfianzaQuickWin  *self,
 
   if (!confianza_rules_check_text (self->title, CONFIANZA_SHORT_TEXT_MAX,
                                    _("Write what was achieved."), error))
-    return invalid (property, "title");
+    return confianza_model_invalid (property, "title");
 
   if (self->achieved_on == NULL)
-    return fail (property, "achieved-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "achieved-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Say on which day it was achieved."));
 
   if (self->shared_on != NULL
       && confianza_date_compare (self->shared_on, self->achieved_on) < 0)
-    return fail (property, "shared-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+    return confianza_model_fail (property, "shared-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                  _("A quick win cannot be shared before it was achieved."));
 
   return TRUE;

@@ -80,29 +80,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Records which field failed, for validate (); always FALSE. */
-static gboolean
-invalid (const char **property,
-         const char  *name)
-{
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  return invalid (property, name);
-}
-
 /* GObject */
 
 static void
@@ -1205,87 +1182,87 @@ confianza_recovery_plan_validate (ConfianzaRecoveryPlan  *self,
     *property = NULL;
 
   if (self->started_on == NULL)
-    return fail (property, "started-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "started-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Say on which day the recovery plan started."));
 
   if (self->step < 0 || self->step > 6)
-    return fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+    return confianza_model_fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                  _("This plan was left at a step that does not exist. Start it again from the first step."));
 
   /* Step 1: listen first */
   if (!confianza_rules_check_text (self->client_said, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "client-said");
+    return confianza_model_invalid (property, "client-said");
 
   /* Steps may be recorded after the fact, so they may come before the plan
    * started; but nothing can happen once the plan is closed. */
   if (self->closed_on != NULL)
     {
       if (confianza_date_compare (self->closed_on, self->started_on) < 0)
-        return fail (property, "closed-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "closed-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("A plan cannot be closed before it started."));
 
       if (self->invited_to_speak_on != NULL
           && confianza_date_compare (self->invited_to_speak_on, self->closed_on) > 0)
-        return fail (property, "invited-to-speak-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "invited-to-speak-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The client cannot be invited to speak after the plan was closed."));
 
       if (self->acknowledged_on != NULL
           && confianza_date_compare (self->acknowledged_on, self->closed_on) > 0)
-        return fail (property, "acknowledged-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "acknowledged-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The error cannot be acknowledged after the plan was closed."));
 
       if (self->apologised_on != NULL
           && confianza_date_compare (self->apologised_on, self->closed_on) > 0)
-        return fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The apology cannot come after the plan was closed."));
     }
 
   /* Step 2: apologise */
   if (!confianza_rules_check_text (self->apologised_by, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "apologised-by");
+    return confianza_model_invalid (property, "apologised-by");
 
   if (!confianza_rules_check_text (self->apology_words, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "apology-words");
+    return confianza_model_invalid (property, "apology-words");
 
   /* Step 4: guarantee */
   if (!confianza_rules_check_text (self->guarantee_terms, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "guarantee-terms");
+    return confianza_model_invalid (property, "guarantee-terms");
 
   if (self->guarantee_until != NULL
       && confianza_date_compare (self->guarantee_until, self->started_on) < 0)
-    return fail (property, "guarantee-until", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+    return confianza_model_fail (property, "guarantee-until", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                  _("The guarantee cannot end before the plan started."));
 
   /* Step 5: follow-up */
   if (self->follow_up_every_days < 0 || self->follow_up_every_days > 365)
-    return fail (property, "follow-up-every-days", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+    return confianza_model_fail (property, "follow-up-every-days", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                  _("Follow up at least once a year: choose between 0 and 365 days."));
 
   if (self->follow_up_times < 0 || self->follow_up_times > 100)
-    return fail (property, "follow-up-times", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+    return confianza_model_fail (property, "follow-up-times", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                  _("Choose between 0 and 100 follow-ups."));
 
   if (self->follow_up_until != NULL
       && confianza_date_compare (self->follow_up_until, self->started_on) < 0)
-    return fail (property, "follow-up-until", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+    return confianza_model_fail (property, "follow-up-until", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                  _("The follow-up cannot end before the plan started."));
 
   /* Without an end the schedule would never stop. */
   if (self->follow_up_every_days > 0
       && self->follow_up_until == NULL
       && self->follow_up_times == 0)
-    return fail (property, "follow-up-until", error, CONFIANZA_MODEL_ERROR_MISSING,
+    return confianza_model_fail (property, "follow-up-until", error, CONFIANZA_MODEL_ERROR_MISSING,
                  _("Say until when to follow up, or how many times."));
 
   /* Step 6: internal analysis */
   if (!confianza_rules_check_text (self->root_cause, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "root-cause");
+    return confianza_model_invalid (property, "root-cause");
 
   if (!confianza_rules_check_text (self->corrective_measure, CONFIANZA_LONG_TEXT_MAX, NULL, error))
-    return invalid (property, "corrective-measure");
+    return confianza_model_invalid (property, "corrective-measure");
 
   if (!confianza_rules_check_text (self->corrective_owner, CONFIANZA_SHORT_TEXT_MAX, NULL, error))
-    return invalid (property, "corrective-owner");
+    return confianza_model_invalid (property, "corrective-owner");
 
   /* Outcome */
   if (!confianza_rules_check_text (self->outcome_reason, CONFIANZA_LONG_TEXT_MAX,
@@ -1293,7 +1270,7 @@ confianza_recovery_plan_validate (ConfianzaRecoveryPlan  *self,
                                    ? _("Say why you are letting this client go.")
                                    : NULL,
                                    error))
-    return invalid (property, "outcome-reason");
+    return confianza_model_invalid (property, "outcome-reason");
 
   return TRUE;
 }

@@ -19,21 +19,6 @@
 /* Helpers */
 
 static gboolean
-fail (const char          **property,
-      const char           *name,
-      GError              **error,
-      ConfianzaModelError   code,
-      const char           *message)
-{
-  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, code, message);
-
-  if (property != NULL)
-    *property = name;
-
-  return FALSE;
-}
-
-static gboolean
 is_blank (const char *text)
 {
   if (text == NULL)
@@ -408,21 +393,21 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
     {
     case CONFIANZA_RECOVERY_STEP_LISTEN:
       if (before_incident (confianza_recovery_plan_get_invited_to_speak_on (plan), incident))
-        return fail (property, "invited-to-speak-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "invited-to-speak-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The client cannot have been invited to speak before the incident happened."));
       if (before_incident (confianza_recovery_plan_get_acknowledged_on (plan), incident))
-        return fail (property, "acknowledged-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "acknowledged-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The error cannot have been acknowledged before it happened."));
       break;
 
     case CONFIANZA_RECOVERY_STEP_APOLOGISE:
       if (before_incident (confianza_recovery_plan_get_apologised_on (plan), incident))
-        return fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The apology cannot come before the incident happened."));
       if (confianza_recovery_plan_get_apologised_on (plan) == NULL
           && (!is_blank (confianza_recovery_plan_get_apologised_by (plan))
               || !is_blank (confianza_recovery_plan_get_apology_words (plan))))
-        return fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
+        return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                      _("Say on which day you apologised."));
       break;
 
@@ -435,10 +420,10 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
         gboolean has_until = confianza_recovery_plan_get_guarantee_until (plan) != NULL;
 
         if (has_until && !has_terms)
-          return fail (property, "guarantee-terms", error, CONFIANZA_MODEL_ERROR_MISSING,
+          return confianza_model_fail (property, "guarantee-terms", error, CONFIANZA_MODEL_ERROR_MISSING,
                        _("Write what the guarantee offers."));
         if (has_terms && !has_until)
-          return fail (property, "guarantee-until", error, CONFIANZA_MODEL_ERROR_MISSING,
+          return confianza_model_fail (property, "guarantee-until", error, CONFIANZA_MODEL_ERROR_MISSING,
                        _("Say until when the guarantee lasts: it is kept like a promise."));
       }
       break;
@@ -447,13 +432,13 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       if (confianza_recovery_plan_get_follow_up_every_days (plan) == 0
           && (confianza_recovery_plan_get_follow_up_until (plan) != NULL
               || confianza_recovery_plan_get_follow_up_times (plan) > 0))
-        return fail (property, "follow-up-every-days", error, CONFIANZA_MODEL_ERROR_MISSING,
+        return confianza_model_fail (property, "follow-up-every-days", error, CONFIANZA_MODEL_ERROR_MISSING,
                      _("Say how often to follow up: every how many days."));
       break;
 
     case CONFIANZA_RECOVERY_STEP_INTERNAL:
       if (before_incident (confianza_recovery_plan_get_corrective_due (plan), incident))
-        return fail (property, "corrective-due", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+        return confianza_model_fail (property, "corrective-due", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The corrective measure cannot be due before the incident happened."));
       break;
 
@@ -461,7 +446,7 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       break;
 
     default:
-      return fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+      return confianza_model_fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                    _("This plan was left at a step that does not exist. Start it again from the first step."));
     }
 
@@ -481,7 +466,7 @@ confianza_recovery_validate_compensation (ConfianzaCompensation  *compensation,
     return FALSE;
 
   if (before_incident (confianza_compensation_get_given_on (compensation), incident))
-    return fail (property, "given-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+    return confianza_model_fail (property, "given-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                  _("A compensation cannot be given before the incident happened."));
 
   return TRUE;
@@ -539,7 +524,7 @@ confianza_recovery_parse_amount (const char  *text,
     return TRUE;
 
   if (!g_utf8_validate (text, -1, NULL))
-    return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
+    return confianza_model_fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
                  _("Write the amount as a number, such as 450 or 450.50."));
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -547,12 +532,12 @@ confianza_recovery_parse_amount (const char  *text,
       gunichar c = g_utf8_get_char (p);
 
       if (c == '-')
-        return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_NEGATIVE,
+        return confianza_model_fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_NEGATIVE,
                      _("An amount cannot be negative."));
       if (c == '.' || c == ',')
         last_separator = p;
       else if (!g_unichar_isspace (c) && !(c >= '0' && c <= '9'))
-        return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
+        return confianza_model_fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
                      _("Write the amount as a number, such as 450 or 450.50."));
     }
 
@@ -587,7 +572,7 @@ confianza_recovery_parse_amount (const char  *text,
     }
 
   if (digits->len == 0 || digits->str[0] == '.')
-    return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
+    return confianza_model_fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_INVALID_TEXT,
                  _("Write the amount as a number, such as 450 or 450.50."));
 
   for (const char *p = digits->str; *p != '\0'; p++)
@@ -604,7 +589,7 @@ confianza_recovery_parse_amount (const char  *text,
 
       /* Ten thousand million is more than anyone is compensated. */
       if (units > G_GINT64_CONSTANT (10000000000))
-        return fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+        return confianza_model_fail (NULL, NULL, error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                      _("That amount is too large."));
       units = units * 10 + (*p - '0');
     }
