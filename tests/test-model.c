@@ -304,7 +304,11 @@ test_rules_check_email (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("email: %s", bad[i]);
+      {
+        /* Escaped: some of these are not valid UTF-8 on purpose */
+        g_autofree char *shown = g_strescape (bad[i], NULL);
+        g_test_message ("email: %s", shown);
+      }
       g_assert_false (confianza_rules_check_email (bad[i], &error));
       g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_TEXT);
     }

@@ -365,9 +365,14 @@ test_search (Fixture       *fixture,
   shown = confianza_clients_page_get_shown (CONFIANZA_CLIENTS_PAGE (clients_page (fixture)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 
+  /* The cursor goes to the search entry once its bar has slid in. */
   entry = child (clients_page (fixture), CONFIANZA_TYPE_CLIENTS_PAGE, "search_entry");
-  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
-                 gtk_widget_get_focus_child (entry) != NULL);
+  for (int i = 0; i < 100 && gtk_widget_get_focus_child (entry) == NULL && !gtk_widget_is_focus (entry); i++)
+    {
+      g_usleep (10 * 1000);
+      spin ();
+    }
+  g_assert_true (gtk_widget_is_focus (entry) || gtk_widget_get_focus_child (entry) != NULL);
 
   /* By company, by email, and without accents */
   gtk_editable_set_text (GTK_EDITABLE (entry), "bodegas");
@@ -538,6 +543,40 @@ test_today (Fixture       *fixture,
     g_assert_no_error (error);
     spin ();
     g_assert_cmpuint (confianza_today_page_count (today, "overdue"), ==, 0);
+  }
+
+  /* A plan in progress with two follow-ups: the one done is not listed, the
+   * overdue one is until it is ticked off. */
+  {
+    ConfianzaStore *store = confianza_application_get_store (fixture->app);
+    g_autoptr(GDateTime) now = confianza_date_today ();
+    g_autoptr(GDateTime) before = confianza_date_add_days (now, -2);
+    g_autoptr(ConfianzaIncident) incident = confianza_incident_new (confianza_client_get_id (a), before, "Retraso");
+    g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+    g_autoptr(ConfianzaFollowUp) done = NULL;
+    g_autoptr(ConfianzaFollowUp) late = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (confianza_store_save_incident (store, incident, &error));
+    g_assert_no_error (error);
+    plan = confianza_recovery_plan_new (confianza_client_get_id (a), confianza_incident_get_id (incident), before);
+    g_assert_true (confianza_store_save_recovery_plan (store, plan, &error));
+    g_assert_no_error (error);
+    done = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), confianza_client_get_id (a), before);
+    confianza_follow_up_set_done_on (done, before);
+    late = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), confianza_client_get_id (a), before);
+    g_assert_true (confianza_store_save_follow_up (store, done, &error));
+    g_assert_true (confianza_store_save_follow_up (store, late, &error));
+    g_assert_no_error (error);
+    spin ();
+    g_assert_cmpuint (confianza_today_page_count (today, "follow-ups"), ==, 1);
+
+    confianza_follow_up_set_done_on (late, now);
+    confianza_follow_up_set_note (late, "Todo bien");
+    g_assert_true (confianza_store_save_follow_up (store, late, &error));
+    g_assert_no_error (error);
+    spin ();
+    g_assert_cmpuint (confianza_today_page_count (today, "follow-ups"), ==, 0);
   }
 }
 

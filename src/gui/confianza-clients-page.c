@@ -38,6 +38,9 @@ struct _ConfianzaClientsPage
   GtkDropDown         *sort_dropdown;
   GtkStack            *stack;
   GtkListView         *list_view;
+
+  guint                focus_source;
+  guint                focus_tries;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaClientsPage, confianza_clients_page, ADW_TYPE_BIN)
@@ -294,6 +297,8 @@ confianza_clients_page_dispose (GObject *object)
 {
   ConfianzaClientsPage *self = CONFIANZA_CLIENTS_PAGE (object);
 
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+
   g_clear_handle_id (&self->warm_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENTS_PAGE);
 
@@ -400,13 +405,35 @@ confianza_clients_page_set_store (ConfianzaClientsPage *self,
     self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_idle, self, NULL);
 }
 
+/* The entry can take the focus only once its bar is on screen: it slides in. */
+static gboolean
+focus_search_entry (gpointer user_data)
+{
+  g_autoptr(ConfianzaClientsPage) self = g_object_ref (user_data);
+
+  if (gtk_widget_grab_focus (GTK_WIDGET (self->search_entry)) ||
+      ++self->focus_tries >= 20 ||
+      !gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      self->focus_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 void
 confianza_clients_page_start_search (ConfianzaClientsPage *self)
 {
   g_return_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (gtk_widget_grab_focus (GTK_WIDGET (self->search_entry)))
+    return;
+
+  self->focus_tries = 0;
+  if (self->focus_source == 0)
+    self->focus_source = g_timeout_add (25, focus_search_entry, self);
 }
 
 void
