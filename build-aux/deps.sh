@@ -10,7 +10,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
   # tests: a display, D-Bus and the accessibility bus, the Spanish locale
   xvfb xauth dbus dbus-x11 at-spi2-core locales
-  desktop-file-utils appstream sqlite3
+  desktop-file-utils appstream sqlite3 flatpak-builder
   # driving the real application as a person would
   python3 python3-pyatspi xdotool
   # reading the reports back, and opening them in another program
