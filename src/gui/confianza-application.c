@@ -318,45 +318,73 @@ notify_due_today (ConfianzaApplication *self)
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autoptr(GDateTime) yesterday = confianza_date_add_days (today, -1);
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   guint n_today = 0;
+  guint n_follow_ups = 0;
+  guint n_named = 0;
 
   if (self->store == NULL || !g_settings_get_boolean (settings, "notifications"))
     return;
 
-  due = confianza_store_get_open_promises_due (self->store, today, NULL);
-  if (due == NULL)
+  /* Only the three named are read, not every overdue promise */
+  due = confianza_store_get_open_promises_between (self->store, yesterday, today, 3, &n_today, NULL);
+  follow_ups = confianza_store_get_open_follow_ups_due (self->store, today, G_MAXUINT, NULL, NULL);
+  if (due == NULL || follow_ups == NULL)
     return;
 
-  for (guint i = 0; i < due->len; i++)
+  if (n_today > 0)
     {
-      ConfianzaPromise *promise = g_ptr_array_index (due, i);
-
-      if (confianza_date_compare (confianza_promise_get_due_on (promise), yesterday) <= 0)
-        continue;
-
-      if (n_today < 3)
+      g_string_append (body, ngettext ("A promise falls due today:",
+                                       "These promises fall due today:", n_today));
+      for (guint i = 0; i < due->len; i++)
         {
-          if (body->len > 0)
-            g_string_append (body, "\n");
-          g_string_append (body, confianza_promise_get_title (promise));
+          g_string_append (body, "\n");
+          g_string_append (body, confianza_promise_get_title (g_ptr_array_index (due, i)));
         }
-      n_today++;
+      if (n_today > 3)
+        {
+          g_string_append (body, "\n");
+          g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_today - 3), n_today - 3);
+        }
     }
 
-  if (n_today == 0)
-    return;
+  /* The follow-ups of recovery plans due today, not the overdue ones */
+  for (guint i = 0; i < follow_ups->len; i++)
+    if (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, i)), today))
+      n_follow_ups++;
 
-  g_string_prepend (body, "\n");
-  g_string_prepend (body, ngettext ("A promise falls due today:",
-                                    "These promises fall due today:", n_today));
-
-  if (n_today > 3)
+  if (n_follow_ups > 0)
     {
-      g_string_append (body, "\n");
-      g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_today - 3), n_today - 3);
+      if (body->len > 0)
+        g_string_append (body, "\n");
+      g_string_append (body, ngettext ("Call back, a recovery follow-up is due today:",
+                                       "Call back, these recovery follow-ups are due today:", n_follow_ups));
+      for (guint i = 0; i < follow_ups->len && n_named < 3; i++)
+        {
+          ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+          g_autoptr(ConfianzaClient) client = NULL;
+
+          if (!confianza_date_equal (confianza_follow_up_get_due_on (follow_up), today))
+            continue;
+          client = confianza_store_get_client (self->store, confianza_follow_up_get_client_id (follow_up), NULL);
+          if (client == NULL)
+            continue;
+          g_string_append (body, "\n");
+          g_string_append (body, confianza_client_get_name (client));
+          n_named++;
+        }
+      if (n_follow_ups > n_named)
+        {
+          g_string_append (body, "\n");
+          g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_follow_ups - n_named),
+                                  n_follow_ups - n_named);
+        }
     }
+
+  if (body->len == 0)
+    return;
 
   notification = g_notification_new (_("Keep your word"));
   g_notification_set_body (notification, body->str);

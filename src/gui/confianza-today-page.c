@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-deliver-dialog.h"
+#include "confianza-follow-up-dialog.h"
 #include "confianza-today-page.h"
 
 /* Today looks a week ahead. */
@@ -19,13 +20,14 @@ typedef enum
 {
   SECTION_OVERDUE,
   SECTION_TODAY,
+  SECTION_FOLLOW_UPS,
   SECTION_WEEK,
   SECTION_CONTACT,
   N_SECTIONS
 } Section;
 
 static const char * const section_names[N_SECTIONS] = {
-  "overdue", "today", "week", "contact",
+  "overdue", "today", "follow-ups", "week", "contact",
 };
 
 struct _ConfianzaTodayPage
@@ -33,12 +35,15 @@ struct _ConfianzaTodayPage
   AdwBin               parent_instance;
 
   ConfianzaStore      *store;
-  GListModel          *clients;
   GSettings           *settings;
   guint                refresh_source;
   guint                midnight_source;
+  /* Rows are kept and refilled: making and destroying them was most of
+   * the cost of a rebuild. The first n_shown of rows[] are in use, the
+   * others hidden. */
   GPtrArray           *rows[N_SECTIONS];
-  /* The "and N more" row at the end of a section, or NULL */
+  guint                n_shown[N_SECTIONS];
+  /* The "and N more" row at the end of a section, or NULL until needed */
   GtkWidget           *more_rows[N_SECTIONS];
   guint                totals[N_SECTIONS];
 
@@ -52,76 +57,107 @@ G_DEFINE_FINAL_TYPE (ConfianzaTodayPage, confianza_today_page, ADW_TYPE_BIN)
 
 static void schedule_midnight (ConfianzaTodayPage *self);
 
-/* Client id → client, for naming the client of each promise */
-static GHashTable *
-index_clients (GListModel *clients)
-{
-  GHashTable *index = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
-  guint n = g_list_model_get_n_items (clients);
-
-  for (guint i = 0; i < n; i++)
-    {
-      ConfianzaClient *client = g_list_model_get_item (clients, i);
-
-      g_hash_table_insert (index, GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)), client);
-    }
-
-  return index;
-}
-
 static void
 clear_section (ConfianzaTodayPage *self,
                Section             section)
 {
-  for (guint i = 0; i < self->rows[section]->len; i++)
-    adw_preferences_group_remove (self->groups[section], g_ptr_array_index (self->rows[section], i));
-  g_ptr_array_set_size (self->rows[section], 0);
-  if (self->more_rows[section] != NULL)
-    adw_preferences_group_remove (self->groups[section], g_steal_pointer (&self->more_rows[section]));
+  self->n_shown[section] = 0;
   self->totals[section] = 0;
 }
 
-/* Whether the section has room for another row; counts it either way */
-static gboolean
-section_has_room (ConfianzaTodayPage *self,
-                  Section             section)
+/* Hides the rows not used this time */
+static void
+finish_section (ConfianzaTodayPage *self,
+                Section             section)
 {
-  return self->totals[section]++ < SECTION_MAX_ROWS;
+  for (guint i = self->n_shown[section]; i < self->rows[section]->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->rows[section], i), FALSE);
 }
 
-static void
-add_row (ConfianzaTodayPage *self,
-         Section             section,
-         GtkWidget          *row)
+/* The client of a record, read once per rebuild whatever the number of its
+ * rows: the page no longer needs the whole client list. */
+static ConfianzaClient *
+lookup_client (ConfianzaTodayPage *self,
+               GHashTable         *clients,
+               gint64              id)
 {
-  adw_preferences_group_add (self->groups[section], row);
-  g_ptr_array_add (self->rows[section], row);
+  ConfianzaClient *client = g_hash_table_lookup (clients, &id);
+
+  if (client == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      client = confianza_store_get_client (self->store, id, &error);
+      if (client == NULL)
+        return NULL;
+      g_hash_table_insert (clients, g_memdup2 (&id, sizeof id), client);
+    }
+
+  return client;
+}
+
+static GtkWidget *new_row (Section section);
+
+/* The next row of @section to fill, made the first time it is needed */
+static GtkWidget *
+next_row (ConfianzaTodayPage *self,
+          Section             section)
+{
+  GtkWidget *row;
+
+  if (self->n_shown[section] < self->rows[section]->len)
+    {
+      row = g_ptr_array_index (self->rows[section], self->n_shown[section]);
+      gtk_widget_set_visible (row, TRUE);
+    }
+  else
+    {
+      row = new_row (section);
+      adw_preferences_group_add (self->groups[section], row);
+      g_ptr_array_add (self->rows[section], row);
+      /* After the "and N more" row, if there is one */
+      if (self->more_rows[section] != NULL)
+        {
+          adw_preferences_group_remove (self->groups[section], self->more_rows[section]);
+          adw_preferences_group_add (self->groups[section], self->more_rows[section]);
+        }
+    }
+  self->n_shown[section]++;
+
+  return row;
 }
 
 static void
 add_more_row (ConfianzaTodayPage *self,
               Section             section)
 {
-  guint more = self->totals[section] - self->rows[section]->len;
+  guint more = self->totals[section] - self->n_shown[section];
   g_autofree char *title = NULL;
-  GtkWidget *row;
+  GtkWidget *row = self->more_rows[section];
 
+  if (row != NULL)
+    gtk_widget_set_visible (row, more > 0);
   if (more == 0)
     return;
 
   if (section == SECTION_CONTACT)
     title = g_strdup_printf (ngettext ("And %u more client", "And %u more clients", more), more);
+  else if (section == SECTION_FOLLOW_UPS)
+    title = g_strdup_printf (ngettext ("And %u more follow-up", "And %u more follow-ups", more), more);
   else
     title = g_strdup_printf (ngettext ("And %u more promise", "And %u more promises", more), more);
 
-  row = adw_action_row_new ();
+  if (row == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), section == SECTION_CONTACT ?
+                                   _("Those longest without contact are shown above") :
+                                   _("Those due first are shown above"));
+      adw_preferences_group_add (self->groups[section], row);
+      self->more_rows[section] = row;
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), section == SECTION_CONTACT ?
-                               _("Those longest without contact are shown above") :
-                               _("Those due first are shown above"));
-  adw_preferences_group_add (self->groups[section], row);
-  self->more_rows[section] = row;
 }
 
 /* Callbacks */
@@ -136,9 +172,10 @@ on_row_activated (AdwActionRow *row,
 }
 
 static void
-on_deliver_clicked (GtkButton        *button,
-                    ConfianzaPromise *promise)
+on_deliver_clicked (GtkButton *button,
+                    GtkWidget *row)
 {
+  ConfianzaPromise *promise = g_object_get_data (G_OBJECT (row), "record");
   ConfianzaTodayPage *self = CONFIANZA_TODAY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
                                                                            CONFIANZA_TYPE_TODAY_PAGE));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
@@ -148,54 +185,142 @@ on_deliver_clicked (GtkButton        *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-promise_row (ConfianzaPromise *promise,
-             ConfianzaClient  *client,
-             GDateTime        *today)
+static void
+on_follow_up_activated (AdwActionRow *row,
+                        gpointer      user_data)
 {
-  GDateTime *due = confianza_promise_get_due_on (promise);
-  g_autofree char *date = confianza_date_format (due);
-  g_autofree char *when = NULL;
-  g_autofree char *subtitle = NULL;
-  int days = confianza_date_days_between (today, due);
+  gint64 client_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "client-id"));
+
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.show-client-section", "(xs)",
+                              client_id, "recovery");
+}
+
+static void
+on_follow_up_done_clicked (GtkButton *button,
+                           GtkWidget *row)
+{
+  ConfianzaFollowUp *follow_up = g_object_get_data (G_OBJECT (row), "record");
+  ConfianzaTodayPage *self = CONFIANZA_TODAY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                           CONFIANZA_TYPE_TODAY_PAGE));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  ConfianzaFollowUpDialog *dialog;
+
+  dialog = confianza_follow_up_dialog_new (GTK_WINDOW (root), self->store, follow_up);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "3 days late", "today", "in 2 days" */
+static char *
+describe_days (int days)
+{
+  if (days < 0)
+    return g_strdup_printf (ngettext ("%d day late", "%d days late", -days), -days);
+  else if (days == 0)
+    return g_strdup (_("today"));
+  else
+    return g_strdup_printf (ngettext ("in %d day", "in %d days", days), days);
+}
+
+/* A row of @section, to fill with one of the fill_…() below */
+static GtkWidget *
+new_row (Section section)
+{
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
-  if (days < 0)
-    when = g_strdup_printf (ngettext ("%d day late", "%d days late", -days), -days);
-  else if (days == 0)
-    when = g_strdup (_("today"));
-  else
-    when = g_strdup_printf (ngettext ("in %d day", "in %d days", days), days);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  switch (section)
+    {
+    case SECTION_CONTACT:
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      break;
+
+    case SECTION_FOLLOW_UPS:
+      g_signal_connect (row, "activated", G_CALLBACK (on_follow_up_activated), NULL);
+      button = gtk_button_new_with_mnemonic (_("_Done…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Tick this follow-up off with a note"));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_follow_up_done_clicked), row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      break;
+
+    case SECTION_OVERDUE:
+    case SECTION_TODAY:
+    case SECTION_WEEK:
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), NULL);
+      button = gtk_button_new_with_mnemonic (_("_Delivered…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Mark this promise delivered"));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_deliver_clicked), row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      break;
+
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return row;
+}
+
+static void
+fill_row (GtkWidget  *row,
+          const char *title,
+          const char *subtitle,
+          gint64      client_id,
+          gpointer    record)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data (G_OBJECT (row), "client-id", GSIZE_TO_POINTER ((gsize) client_id));
+  g_object_set_data_full (G_OBJECT (row), "record",
+                          record != NULL ? g_object_ref (record) : NULL, g_object_unref);
+}
+
+static void
+fill_follow_up_row (GtkWidget         *row,
+                    ConfianzaFollowUp *follow_up,
+                    ConfianzaClient   *client,
+                    GDateTime         *today)
+{
+  GDateTime *due = confianza_follow_up_get_due_on (follow_up);
+  g_autofree char *date = confianza_date_format (due);
+  g_autofree char *when = describe_days (confianza_date_days_between (today, due));
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: due date of a follow-up (how far: "3 days late", "today") */
+  subtitle = g_strdup_printf (_("Due %s (%s)"), date, when);
+  fill_row (row, confianza_client_get_name (client), subtitle,
+            confianza_follow_up_get_client_id (follow_up), follow_up);
+}
+
+static void
+fill_promise_row (GtkWidget        *row,
+                  ConfianzaPromise *promise,
+                  ConfianzaClient  *client,
+                  GDateTime        *today)
+{
+  GDateTime *due = confianza_promise_get_due_on (promise);
+  g_autofree char *date = confianza_date_format (due);
+  g_autofree char *when = describe_days (confianza_date_days_between (today, due));
+  g_autofree char *subtitle = NULL;
 
   /* Translators: client name · due date (how far: "3 days late", "today") */
   subtitle = g_strdup_printf (_("%s · due %s (%s)"),
                               confianza_client_get_name (client),
                               date, when);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), confianza_promise_get_title (promise));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "client-id",
-                     GSIZE_TO_POINTER ((gsize) confianza_promise_get_client_id (promise)));
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), NULL);
-
-  button = gtk_button_new_with_mnemonic (_("_Delivered…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Mark this promise delivered"));
-  g_signal_connect_data (button, "clicked", G_CALLBACK (on_deliver_clicked),
-                         g_object_ref (promise), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
+  fill_row (row, confianza_promise_get_title (promise), subtitle,
+            confianza_promise_get_client_id (promise), promise);
 }
 
-static GtkWidget *
-contact_row (ConfianzaClient *client,
-             int              days)
+static void
+fill_contact_row (GtkWidget       *row,
+                  ConfianzaClient *client,
+                  int              days)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
 
   if (confianza_client_get_last_contact (client) != NULL)
@@ -203,47 +328,101 @@ contact_row (ConfianzaClient *client,
   else
     subtitle = g_strdup_printf (ngettext ("Never contacted, client for %d day",
                                           "Never contacted, client for %d days", days), days);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), confianza_client_get_name (client));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "client-id",
-                     GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)));
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), NULL);
-
-  return row;
+  fill_row (row, confianza_client_get_name (client), subtitle,
+            confianza_client_get_id (client), NULL);
 }
 
-typedef struct
+static gboolean
+add_promises (ConfianzaTodayPage  *self,
+              Section              section,
+              GHashTable          *clients,
+              GDateTime           *today,
+              GDateTime           *after,
+              GDateTime           *until,
+              GError             **error)
 {
-  ConfianzaClient *client;  /* the live list holds it */
-  int              days;
-} ContactDue;
+  g_autoptr(GPtrArray) due = NULL;
 
-static int
-compare_contacts (gconstpointer a,
-                  gconstpointer b)
+  due = confianza_store_get_open_promises_between (self->store, after, until, SECTION_MAX_ROWS,
+                                                   &self->totals[section], error);
+  if (due == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      ConfianzaPromise *promise = g_ptr_array_index (due, i);
+      ConfianzaClient *client = lookup_client (self, clients, confianza_promise_get_client_id (promise));
+
+      /* Every promise has its client; this only guards a race with a deletion. */
+      if (client != NULL)
+        fill_promise_row (next_row (self, section), promise, client, today);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_follow_ups (ConfianzaTodayPage  *self,
+                GHashTable          *clients,
+                GDateTime           *today,
+                GDateTime           *until,
+                GError             **error)
 {
-  const ContactDue *ca = a;
-  const ContactDue *cb = b;
+  g_autoptr(GPtrArray) due = NULL;
 
-  return (cb->days > ca->days) - (cb->days < ca->days);
+  due = confianza_store_get_open_follow_ups_due (self->store, until, SECTION_MAX_ROWS,
+                                                 &self->totals[SECTION_FOLLOW_UPS], error);
+  if (due == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      ConfianzaFollowUp *follow_up = g_ptr_array_index (due, i);
+      ConfianzaClient *client = lookup_client (self, clients, confianza_follow_up_get_client_id (follow_up));
+
+      if (client != NULL)
+        fill_follow_up_row (next_row (self, SECTION_FOLLOW_UPS), follow_up, client, today);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_contacts (ConfianzaTodayPage  *self,
+              GDateTime           *today,
+              GError             **error)
+{
+  int default_cadence = g_settings_get_int (self->settings, "follow-up-days");
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  /* Computed by SQLite: no walk over every client to show ten of them */
+  contacts = confianza_store_get_clients_to_contact (self->store, today, default_cadence,
+                                                     SECTION_MAX_ROWS,
+                                                     &self->totals[SECTION_CONTACT], error);
+  if (contacts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      ConfianzaClient *client = g_ptr_array_index (contacts, i);
+      int days = confianza_rules_days_since_contact (confianza_client_get_last_contact (client),
+                                                     confianza_client_get_since (client), today);
+
+      fill_contact_row (next_row (self, SECTION_CONTACT), client, days);
+    }
+
+  return TRUE;
 }
 
 static void
 rebuild (ConfianzaTodayPage *self)
 {
   g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) yesterday = confianza_date_add_days (today, -1);
   g_autoptr(GDateTime) week = confianza_date_add_days (today, WEEK_AHEAD);
-  g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GHashTable) clients = NULL;
+  g_autoptr(GHashTable) clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) contacts = g_array_new (FALSE, FALSE, sizeof (ContactDue));
-  int default_cadence = g_settings_get_int (self->settings, "follow-up-days");
   guint total = 0;
-  guint n;
 
   for (Section s = 0; s < N_SECTIONS; s++)
     clear_section (self, s);
@@ -251,69 +430,29 @@ rebuild (ConfianzaTodayPage *self)
   if (self->store == NULL)
     return;
 
-  due = confianza_store_get_open_promises_due (self->store, week, &error);
-  if (due == NULL)
+  if (!add_promises (self, SECTION_OVERDUE, clients, today, NULL, yesterday, &error) ||
+      !add_promises (self, SECTION_TODAY, clients, today, yesterday, today, &error) ||
+      !add_follow_ups (self, clients, today, week, &error) ||
+      !add_promises (self, SECTION_WEEK, clients, today, today, week, &error) ||
+      !add_contacts (self, today, &error))
     {
+      for (Section s = 0; s < N_SECTIONS; s++)
+        {
+          clear_section (self, s);
+          finish_section (self, s);
+        }
       adw_status_page_set_title (self->empty_page, _("Today Could Not Be Shown"));
       adw_status_page_set_description (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  clients = index_clients (self->clients);
-  for (guint i = 0; i < due->len; i++)
-    {
-      ConfianzaPromise *promise = g_ptr_array_index (due, i);
-      int days = confianza_date_days_between (today, confianza_promise_get_due_on (promise));
-      Section section = days < 0 ? SECTION_OVERDUE : days == 0 ? SECTION_TODAY : SECTION_WEEK;
-
-      ConfianzaClient *client = g_hash_table_lookup (clients,
-                                                     GSIZE_TO_POINTER ((gsize) confianza_promise_get_client_id (promise)));
-
-      /* Every promise has its client; this only guards a race with a deletion. */
-      if (client != NULL && section_has_room (self, section))
-        add_row (self, section, promise_row (promise, client, today));
-    }
-
-  n = g_list_model_get_n_items (self->clients);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConfianzaClient) client = g_list_model_get_item (self->clients, i);
-      ConfianzaClientStatus status = confianza_client_get_status (client);
-      int cadence = confianza_client_get_follow_up_days (client);
-      GDateTime *last = confianza_client_get_last_contact (client);
-      GDateTime *since = confianza_client_get_since (client);
-
-      /* Nobody to call back among the clients already gone. */
-      if (status == CONFIANZA_CLIENT_STATUS_LOST || status == CONFIANZA_CLIENT_STATUS_LET_GO)
-        continue;
-
-      if (cadence <= 0)
-        cadence = default_cadence;
-
-      if (confianza_rules_needs_contact (last, since, cadence, today))
-        {
-          ContactDue due_contact = { client, confianza_rules_days_since_contact (last, since, today) };
-
-          g_array_append_val (contacts, due_contact);
-        }
-    }
-
-  /* Longest without contact first */
-  g_array_sort (contacts, compare_contacts);
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      ContactDue *due_contact = &g_array_index (contacts, ContactDue, i);
-
-      if (section_has_room (self, SECTION_CONTACT))
-        add_row (self, SECTION_CONTACT, contact_row (due_contact->client, due_contact->days));
-    }
-
   for (Section s = 0; s < N_SECTIONS; s++)
     {
+      finish_section (self, s);
       add_more_row (self, s);
-      gtk_widget_set_visible (GTK_WIDGET (self->groups[s]), self->rows[s]->len > 0);
-      total += self->rows[s]->len;
+      gtk_widget_set_visible (GTK_WIDGET (self->groups[s]), self->n_shown[s] > 0);
+      total += self->n_shown[s];
     }
 
   if (total == 0)
@@ -389,7 +528,6 @@ confianza_today_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
-  g_clear_object (&self->clients);
   g_clear_object (&self->settings);
   for (Section s = 0; s < N_SECTIONS; s++)
     g_clear_pointer (&self->rows[s], g_ptr_array_unref);
@@ -412,6 +550,8 @@ confianza_today_page_class_init (ConfianzaTodayPageClass *klass)
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_group", FALSE,
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "follow_ups_group", FALSE,
+                                             G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_FOLLOW_UPS]));
   gtk_widget_class_bind_template_child_full (widget_class, "week_group", FALSE,
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_WEEK]));
   gtk_widget_class_bind_template_child_full (widget_class, "contact_group", FALSE,
@@ -446,8 +586,6 @@ confianza_today_page_set_store (ConfianzaTodayPage *self,
   g_return_if_fail (CONFIANZA_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  g_clear_object (&self->clients);
-  self->clients = confianza_store_get_clients (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
   rebuild (self);
@@ -470,7 +608,7 @@ confianza_today_page_count (ConfianzaTodayPage *self,
 
   for (Section s = 0; s < N_SECTIONS; s++)
     if (g_strcmp0 (section_names[s], section) == 0)
-      return self->rows[s]->len;
+      return self->n_shown[s];
 
   g_return_val_if_reached (0);
 }

@@ -4103,6 +4103,201 @@ confianza_store_get_open_promises_due (ConfianzaStore  *self,
   return g_steal_pointer (&records);
 }
 
+/* Steps @count (one row: how many in all) and @rows (at most @limit of
+ * them, each a record of @kind), both given @binds (NULL-terminated text)
+ * as ?1, ?2… and @rows @limit as its last parameter: the sections of Today, which show
+ * a few rows of many. */
+static GPtrArray *
+read_limited (ConfianzaStore     *self,
+              RecordKind          kind,
+              sqlite3_stmt       *count,
+              sqlite3_stmt       *rows,
+              const char * const *binds,
+              guint               limit,
+              guint              *total,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GHashTable) date_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_date_time_unref);
+  int n_binds = 0;
+  int rc;
+
+  for (; binds[n_binds] != NULL; n_binds++)
+    {
+      sqlite3_bind_text (count, n_binds + 1, binds[n_binds], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (rows, n_binds + 1, binds[n_binds], -1, SQLITE_TRANSIENT);
+    }
+  /* The limit is the last parameter of @rows */
+  sqlite3_bind_int64 (rows, sqlite3_bind_parameter_count (rows), limit);
+
+  rc = sqlite3_step (count);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return NULL;
+    }
+  *total = (guint) sqlite3_column_int64 (count, 0);
+  if (*total == 0)
+    return g_steal_pointer (&records);
+
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row_with (kind, rows, dates, date_cache));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/* Both read the partial index of open promises by due date */
+#define OPEN_PROMISES_BETWEEN " FROM promise WHERE delivered_on IS NULL AND broken = 0 AND due_on <= ?1 AND due_on > ?2"
+#define OPEN_PROMISES_UNTIL " FROM promise WHERE delivered_on IS NULL AND broken = 0 AND due_on <= ?1"
+
+GPtrArray *
+confianza_store_get_open_promises_between (ConfianzaStore  *self,
+                                           GDateTime       *after,
+                                           GDateTime       *until,
+                                           guint            limit,
+                                           guint           *total,
+                                           GError         **error)
+{
+  g_autoptr(CachedStatement) count = NULL;
+  g_autoptr(CachedStatement) rows = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *after_iso = NULL;
+  g_autofree char *until_iso = NULL;
+  const char *binds[3] = { NULL, NULL, NULL };
+  const char *count_sql;
+  guint dummy;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (until != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  until_iso = confianza_date_to_iso (until);
+  binds[0] = until_iso;
+  if (after != NULL)
+    {
+      after_iso = confianza_date_to_iso (after);
+      binds[1] = after_iso;
+    }
+
+  sql = g_string_new ("SELECT id");
+  for (guint i = 0; kinds[KIND_PROMISE].columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", kinds[KIND_PROMISE].columns[i]);
+  if (after != NULL)
+    {
+      g_string_append (sql, OPEN_PROMISES_BETWEEN " ORDER BY due_on, id LIMIT ?3");
+      count_sql = "SELECT count(*)" OPEN_PROMISES_BETWEEN;
+    }
+  else
+    {
+      g_string_append (sql, OPEN_PROMISES_UNTIL " ORDER BY due_on, id LIMIT ?2");
+      count_sql = "SELECT count(*)" OPEN_PROMISES_UNTIL;
+    }
+
+  count = store_prepare (self, count_sql, error);
+  if (count == NULL)
+    return NULL;
+  rows = store_prepare (self, sql->str, error);
+  if (rows == NULL)
+    return NULL;
+
+  return read_limited (self, KIND_PROMISE, count, rows, binds, limit,
+                       total != NULL ? total : &dummy, error);
+}
+
+/* confianza_rules_needs_contact () in SQL: the days since the last contact
+ * (or since the client came, never contacted) beyond the client's own
+ * cadence, or the default one (?2). Nobody to call among the clients gone. */
+#define CLIENTS_TO_CONTACT " FROM client WHERE status NOT IN ('lost', 'let-go') AND (CASE WHEN follow_up_days > 0 THEN follow_up_days ELSE ?2 END) > 0 AND CAST (julianday (?1) - julianday (coalesce (last_contact, since)) AS INTEGER) > (CASE WHEN follow_up_days > 0 THEN follow_up_days ELSE ?2 END)"
+
+GPtrArray *
+confianza_store_get_clients_to_contact (ConfianzaStore  *self,
+                                        GDateTime       *today,
+                                        int              default_cadence,
+                                        guint            limit,
+                                        guint           *total,
+                                        GError         **error)
+{
+  g_autoptr(CachedStatement) count = NULL;
+  g_autoptr(CachedStatement) rows = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *today_iso = NULL;
+  const char *binds[2] = { NULL, NULL };
+  guint dummy;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  today_iso = confianza_date_to_iso (today);
+  binds[0] = today_iso;
+
+  sql = g_string_new ("SELECT id");
+  for (guint i = 0; kinds[KIND_CLIENT].columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", kinds[KIND_CLIENT].columns[i]);
+  g_string_append (sql, CLIENTS_TO_CONTACT
+                   " ORDER BY julianday (coalesce (last_contact, since)), name, id LIMIT ?3");
+
+  count = store_prepare (self, "SELECT count(*)" CLIENTS_TO_CONTACT, error);
+  if (count == NULL)
+    return NULL;
+  rows = store_prepare (self, sql->str, error);
+  if (rows == NULL)
+    return NULL;
+
+  /* The cadence is a number, compared with numbers */
+  sqlite3_bind_int (count, 2, default_cadence);
+  sqlite3_bind_int (rows, 2, default_cadence);
+
+  return read_limited (self, KIND_CLIENT, count, rows, binds, limit,
+                       total != NULL ? total : &dummy, error);
+}
+
+#define OPEN_FOLLOW_UPS_DUE " FROM follow_up JOIN recovery_plan ON recovery_plan.id = follow_up.plan_id WHERE follow_up.done_on IS NULL AND follow_up.due_on <= ?1 AND recovery_plan.outcome = 'in-progress'"
+
+GPtrArray *
+confianza_store_get_open_follow_ups_due (ConfianzaStore  *self,
+                                         GDateTime       *until,
+                                         guint            limit,
+                                         guint           *total,
+                                         GError         **error)
+{
+  g_autoptr(CachedStatement) count = NULL;
+  g_autoptr(CachedStatement) rows = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *until_iso = NULL;
+  const char *binds[2] = { NULL, NULL };
+  guint dummy;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (until != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  until_iso = confianza_date_to_iso (until);
+  binds[0] = until_iso;
+
+  sql = g_string_new ("SELECT follow_up.id");
+  for (guint i = 0; kinds[KIND_FOLLOW_UP].columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", follow_up.%s", kinds[KIND_FOLLOW_UP].columns[i]);
+  g_string_append (sql, OPEN_FOLLOW_UPS_DUE " ORDER BY follow_up.due_on, follow_up.id LIMIT ?2");
+
+  count = store_prepare (self, "SELECT count(*)" OPEN_FOLLOW_UPS_DUE, error);
+  if (count == NULL)
+    return NULL;
+  rows = store_prepare (self, sql->str, error);
+  if (rows == NULL)
+    return NULL;
+
+  return read_limited (self, KIND_FOLLOW_UP, count, rows, binds, limit,
+                       total != NULL ? total : &dummy, error);
+}
+
 gboolean
 confianza_store_load_history (ConfianzaStore       *self,
                               ConfianzaClient      *client,

@@ -195,6 +195,33 @@ GListModel            *confianza_store_get_compensations   (ConfianzaStore      
 GPtrArray             *confianza_store_get_open_promises_due (ConfianzaStore  *self,
                                                               GDateTime       *until,
                                                               GError         **error);
+/* The same due after @after (none: no lower bound) and on or before
+ * @until, at most @limit of them, earliest first; @total (may be NULL) is
+ * set to how many there are in all. */
+GPtrArray             *confianza_store_get_open_promises_between (ConfianzaStore  *self,
+                                                                  GDateTime       *after,
+                                                                  GDateTime       *until,
+                                                                  guint            limit,
+                                                                  guint           *total,
+                                                                  GError         **error);
+/* Clients (fresh objects, not the live ones) still with us who have gone
+ * longer without contact than their follow-up cadence (@default_cadence
+ * for those without their own), longest first, at most @limit; @total
+ * (may be NULL) is set to how many there are in all. */
+GPtrArray             *confianza_store_get_clients_to_contact (ConfianzaStore  *self,
+                                                               GDateTime       *today,
+                                                               int              default_cadence,
+                                                               guint            limit,
+                                                               guint           *total,
+                                                               GError         **error);
+/* Follow-ups not done, due on or before @until, of recovery plans still in
+ * progress, earliest first, at most @limit; @total (may be NULL) is set to
+ * how many there are in all. */
+GPtrArray             *confianza_store_get_open_follow_ups_due (ConfianzaStore  *self,
+                                                                GDateTime       *until,
+                                                                guint            limit,
+                                                                guint           *total,
+                                                                GError         **error);
 
 /* Fills @input with the client's whole history (a reference to @client and
  * new arrays of every kind of record); release it with
