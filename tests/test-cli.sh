@@ -21,8 +21,8 @@ check "--help lists --database and --check" '[ $rc -eq 0 ] && echo "$out" | grep
 
 db="$tmp/new.db"
 out=$("$confianza" --database="$db" --check 2>&1); rc=$?
-check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "2"'
-check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*2"'
+check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "3"'
+check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*3"'
 mode=$(stat -c %a "$db")
 check "a new database is readable only by its owner (mode $mode)" '[ "$mode" = 600 ]'
 

@@ -19,6 +19,7 @@
 #include "gui/confianza-preferences-window.h"
 #include "gui/confianza-promise-dialog.h"
 #include "gui/confianza-quick-win-dialog.h"
+#include "gui/confianza-recommendation-dialog.h"
 
 typedef struct
 {
@@ -743,6 +744,68 @@ test_quick_win (Fixture       *fixture,
   g_object_unref (wins);
 }
 
+/* Would-recommend dialog */
+
+static void
+test_recommendation (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ConfianzaRecommendationDialog *dialog = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) answered = days_from_today (-2);
+  g_autoptr(ConfianzaRecommendation) answer = NULL;
+  g_autoptr(ConfianzaRecommendation) edited = NULL;
+  g_autoptr(GListModel) answers = confianza_store_get_recommendations (fixture->store, fixture->client_id);
+  GtkSpinButton *spin_button;
+
+  present (fixture, confianza_recommendation_dialog_new (NULL, fixture->store, fixture->client_id, NULL),
+           (gpointer *) &dialog);
+  spin_button = GTK_SPIN_BUTTON (child (dialog, "score_spin"));
+
+  /* Today by default, and a valid answer from the start */
+  g_assert_true (can_save (dialog));
+  g_assert_true (confianza_date_equal (confianza_date_entry_get_date (CONFIANZA_DATE_ENTRY (child (dialog, "answered_on_entry"))),
+                                       today));
+
+  /* The class follows the number */
+  gtk_spin_button_set_value (spin_button, 3);
+  spin ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (dialog, "score_class"))), ==, "Detractor");
+  gtk_spin_button_set_value (spin_button, 10);
+  spin ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (dialog, "score_class"))), ==, "Promoter");
+
+  type_date_text (dialog, "answered_on_entry", "");
+  assert_shows_error (dialog, "answered_on_error");
+  g_assert_false (can_save (dialog));
+  type_date (dialog, "answered_on_entry", answered);
+  assert_no_error (dialog, "answered_on_error");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, "comment_view"))),
+                            "Os recomendaría sin dudarlo", -1);
+  spin ();
+  save (dialog);
+  g_assert_null (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 1);
+  answer = g_list_model_get_item (answers, 0);
+  g_assert_cmpint (confianza_recommendation_get_score (answer), ==, 10);
+  g_assert_cmpstr (confianza_recommendation_get_comment (answer), ==, "Os recomendaría sin dudarlo");
+  g_assert_true (confianza_date_equal (confianza_recommendation_get_answered_on (answer), answered));
+
+  /* Edit: pre-filled, the same record */
+  present (fixture, confianza_recommendation_dialog_new (NULL, fixture->store, 0, answer), (gpointer *) &dialog);
+  spin_button = GTK_SPIN_BUTTON (child (dialog, "score_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 10);
+  gtk_spin_button_set_value (spin_button, 7);
+  spin ();
+  save (dialog);
+  g_assert_null (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 1);
+  edited = g_list_model_get_item (answers, 0);
+  g_assert_cmpint (confianza_recommendation_get_id (edited), ==, confianza_recommendation_get_id (answer));
+  g_assert_cmpint (confianza_recommendation_get_score (edited), ==, 7);
+}
+
 /* Conversation dialog */
 
 static void
@@ -1126,6 +1189,7 @@ main (int   argc,
   ADD ("/dialogs/broken", test_broken);
   ADD ("/dialogs/quick-win", test_quick_win);
   ADD ("/dialogs/conversation", test_conversation);
+  ADD ("/dialogs/recommendation", test_recommendation);
   ADD ("/dialogs/client", test_client);
   ADD ("/dialogs/preferences/bound", test_preferences);
   ADD ("/dialogs/preferences/unknown-currency", test_preferences_unknown_currency);

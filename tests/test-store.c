@@ -517,7 +517,7 @@ test_create (void)
                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name");
   g_assert_cmpstr (tables, ==,
                    "client\ncompensation\nconversation\nfollow_up\nincident\n"
-                   "promise\nquick_win\nrecovery_plan\n");
+                   "promise\nquick_win\nrecommendation\nrecovery_plan\n");
 
   /* The WAL files went away with the last connection */
   listing = list_dir (dir);
@@ -586,6 +586,7 @@ test_round_trip (void)
   confianza_client_set_phone (client, "+34 600 000 000");
   confianza_client_set_notes (client, "Línea 1\nLínea 2 — «comillas» 'simples' \"dobles\"; DROP TABLE client;--");
   confianza_client_set_status (client, CONFIANZA_CLIENT_STATUS_LET_GO);
+  confianza_client_set_status_manual (client, TRUE);
   confianza_client_set_since (client, day (2023, 1, 15));
   confianza_client_set_last_contact (client, day (2024, 2, 29));
   confianza_client_set_follow_up_days (client, 21);
@@ -1842,23 +1843,24 @@ test_migrate_from_one (void)
   g_autofree char *plan = NULL;
   ConfianzaStore *store;
 
-  /* A version 1 file is today's without what migration 2 added */
+  /* A version 1 file is today's without what migrations 2 and 3 added */
   store = open_ok (path);
   {
     g_autoptr(ConfianzaClient) client = save_new_client (store, "Antes");
   }
   close_store (&store);
   raw_exec (path, "DROP INDEX promise_open_due; DROP INDEX promise_open_client;"
+                  "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "PRAGMA user_version = 1");
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
   original = file_checksum (path);
 
   store = open_ok (path);
-  g_assert_cmpint (confianza_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (confianza_store_get_backup_path (store), ==, backup);
   close_store (&store);
 
-  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM client WHERE name = 'Antes'"), ==, 1);
   indexes = raw_query_text (path, "SELECT name FROM sqlite_master WHERE type = 'index'"
                                   " AND name LIKE 'promise_open_%' ORDER BY name");
@@ -1885,6 +1887,60 @@ test_migrate_from_one (void)
     plan = g_string_free (details, FALSE);
   }
   g_assert_nonnull (strstr (plan, "promise_open_due"));
+
+  rm_rf (dir);
+}
+
+/* Version 3 adds the would-recommend answers and the clients' manual
+ * status to a version 2 file, after a backup of it: every client keeps
+ * their status, and follows the facts from then on */
+static void
+test_migrate_from_two (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "two.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".backup-v2", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *backup_sum = NULL;
+  g_autofree char *columns = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaStore *store;
+
+  store = open_ok (path);
+  {
+    g_autoptr(ConfianzaClient) client = save_new_client (store, "Antes");
+  }
+  close_store (&store);
+  raw_exec (path, "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
+                  "UPDATE client SET status = 'lost';"
+                  "PRAGMA user_version = 2");
+  original = file_checksum (path);
+
+  store = open_ok (path);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==, 3);
+  g_assert_cmpstr (confianza_store_get_backup_path (store), ==, backup);
+  {
+    g_autoptr(ConfianzaClient) client = confianza_store_get_client (store, raw_query_int (path, "SELECT id FROM client"), &error);
+    g_autoptr(ConfianzaRecommendation) answer = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_LOST);
+    g_assert_false (confianza_client_get_status_manual (client));
+
+    answer = confianza_recommendation_new (confianza_client_get_id (client), 8, day (2024, 3, 1));
+    g_assert_true (confianza_store_save_recommendation (store, answer, &error));
+    g_assert_no_error (error);
+  }
+  close_store (&store);
+
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM recommendation"), ==, 1);
+  columns = raw_query_text (path, "SELECT name FROM pragma_table_info ('client') WHERE name = 'status_manual'");
+  g_assert_cmpstr (columns, ==, "status_manual\n");
+  backup_sum = file_checksum (backup);
+  g_assert_cmpstr (backup_sum, ==, original);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'recommendation'"), ==, 0);
 
   rm_rf (dir);
 }
@@ -2155,6 +2211,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/read-only", test_refuse_read_only);
   g_test_add_func ("/store/migrate/from-zero", test_migrate_from_zero);
   g_test_add_func ("/store/migrate/from-one", test_migrate_from_one);
+  g_test_add_func ("/store/migrate/from-two", test_migrate_from_two);
   g_test_add_func ("/store/migrate/failure", test_migrate_failure);
   g_test_add_func ("/store/erase-client", test_erase_client);
   g_test_add_func ("/store/next-due", test_next_due);

@@ -2184,6 +2184,10 @@ typedef struct
   guint           n_incidents;
   guint           n_systemic;
   guint           n_plans_in_progress;
+  /* Each client's latest would-recommend answer, and the NPS over them */
+  GPtrArray      *answers;                  /* ConfianzaRecommendation */
+  GHashTable     *answer_of_client;         /* client id → answer in @answers */
+  ConfianzaNps    nps;
   GHashTable     *months;                   /* month key → MonthRate */
   GHashTable     *currencies;               /* code → CurrencyTotal */
 } PortfolioData;
@@ -2224,6 +2228,8 @@ portfolio_data_clear (PortfolioData *data)
   g_clear_pointer (&data->plans, g_ptr_array_unref);
   g_clear_pointer (&data->plan_follow_ups, g_ptr_array_unref);
   g_clear_pointer (&data->plan_compensations, g_ptr_array_unref);
+  g_clear_pointer (&data->answer_of_client, g_hash_table_unref);
+  g_clear_pointer (&data->answers, g_ptr_array_unref);
   g_clear_pointer (&data->months, g_hash_table_unref);
   g_clear_pointer (&data->currencies, g_hash_table_unref);
 }
@@ -2459,10 +2465,13 @@ typedef struct
 
 static void
 write_portfolio_client (Report          *report,
+                        PortfolioData   *data,
                         PortfolioSheets *sheets,
                         const ClientRow *row)
 {
   ConfianzaClient *client = row->client;
+  ConfianzaRecommendation *answer = g_hash_table_lookup (data->answer_of_client,
+                                                         GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)));
   const char *name = confianza_client_get_name (client);
   Sheet *sheet;
 
@@ -2512,6 +2521,14 @@ write_portfolio_client (Report          *report,
   sheet_number (sheet, 7, row->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->integer);
   sheet_number (sheet, 8, row->n_incidents, report->integer);
   sheet_date (sheet, 9, confianza_client_get_last_contact (client), NULL);
+  if (answer != NULL)
+    {
+      int score = confianza_recommendation_get_score (answer);
+
+      sheet_number (sheet, 10, score, report->integer);
+      sheet_text (sheet, 11, confianza_recommender_to_label (confianza_recommender_for_score (score)), NULL);
+      sheet_date (sheet, 12, confianza_recommendation_get_answered_on (answer), NULL);
+    }
   sheet_next_row (sheet);
 }
 
@@ -2569,6 +2586,22 @@ write_portfolio_summary (Report        *report,
   sheet_label (sheet, _("Recovery plans in progress"));
   sheet_number (sheet, 1, data->n_plans_in_progress, report->form_integer);
   sheet_next_row (sheet);
+  sheet_label (sheet, _("Clients who said whether they would recommend you"));
+  sheet_number (sheet, 1, data->nps.n_answers, report->form_integer);
+  sheet_next_row (sheet);
+  /* Only with enough answers: a percentage of a handful says little */
+  if (data->nps.has_score)
+    {
+      sheet_label (sheet, _("Net Promoter Score (−100 to 100)"));
+      sheet_number (sheet, 1, data->nps.score, report->form_integer);
+      sheet_next_row (sheet);
+    }
+  {
+    g_autofree char *sentence = confianza_nps_describe (&data->nps);
+
+    sheet_text (sheet, 0, sentence, NULL);
+    sheet_next_row (sheet);
+  }
   sheet_next_row (sheet);
 
   sheet_text (sheet, 0, _("Compensation paid in the period"), report->heading);
@@ -2654,7 +2687,8 @@ build_portfolio_report (Report    *report,
   const char *client_titles[] = {
     _("Client"), _("Company"), _("Status"), _("Trust index"), _("On-time rate"),
     _("Buffer (days early, mean)"), _("Promises due"), _("Overdue"), _("Incidents"),
-    _("Last contact"),
+    _("Last contact"), _("Would recommend (0–10)"), _("Promoter, passive or detractor"),
+    _("Answered on"),
   };
   const char *incident_titles[] = {
     _("Client"), _("Happened on"), _("What went wrong"), _("Severity"),
@@ -2689,6 +2723,24 @@ build_portfolio_report (Report    *report,
     }
   g_array_sort (data->rows, compare_client_rows);
 
+  data->answers = confianza_store_get_latest_recommendations (data->store, &local_error);
+  if (data->answers == NULL)
+    {
+      g_set_error_literal (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_DATABASE,
+                           local_error->message);
+      return FALSE;
+    }
+  data->answer_of_client = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < data->answers->len; i++)
+    {
+      ConfianzaRecommendation *answer = g_ptr_array_index (data->answers, i);
+
+      g_hash_table_insert (data->answer_of_client,
+                           GSIZE_TO_POINTER ((gsize) confianza_recommendation_get_client_id (answer)),
+                           answer);
+    }
+  data->nps = confianza_nps_compute (data->answers);
+
   sheet_init (&sheets.summary, report, _("Summary"));
   sheet_init (&sheets.clients, report, _("Clients"));
   sheet_init (&sheets.incidents, report, _("Incidents"));
@@ -2698,13 +2750,13 @@ build_portfolio_report (Report    *report,
   sheets.clients.caps[1] = 30;
   sheets.incidents.caps[2] = 45;
   sheets.incidents.caps[5] = 25;
-  sheet_header (&sheets.clients, client_titles, G_N_ELEMENTS (client_titles), 0x3F8);
+  sheet_header (&sheets.clients, client_titles, G_N_ELEMENTS (client_titles), 0x17F8);
   sheet_header (&sheets.incidents, incident_titles, G_N_ELEMENTS (incident_titles), 1u << 1);
   sheet_header (&sheets.plans, plan_titles, G_N_ELEMENTS (plan_titles), 0x17E);
 
   data->n_clients = data->rows->len;
   for (guint i = 0; i < data->rows->len && report->error == LXW_NO_ERROR; i++)
-    write_portfolio_client (report, &sheets, &g_array_index (data->rows, ClientRow, i));
+    write_portfolio_client (report, data, &sheets, &g_array_index (data->rows, ClientRow, i));
 
   write_portfolio_summary (report, data, &sheets.summary);
 

@@ -16,6 +16,8 @@ struct _ConfianzaClientDialog
   ConfianzaStore     *store;
   ConfianzaClient    *client;   /* the client being edited, or NULL */
   ConfianzaForm      *form;
+  /* The form is being filled, not edited by the user */
+  gboolean            loading;
 
   /* Template widgets */
   GtkButton          *save_button;
@@ -28,6 +30,7 @@ struct _ConfianzaClientDialog
   GtkLabel           *company_error;
   GtkLabel           *email_error;
   GtkLabel           *phone_error;
+  GtkSwitch          *status_auto_switch;
   GtkDropDown        *status_dropdown;
   GtkRevealer        *let_go_revealer;
   GtkTextView        *let_go_reason_view;
@@ -104,6 +107,7 @@ client_from_form (ConfianzaClientDialog *self)
   confianza_client_set_email (client, gtk_editable_get_text (GTK_EDITABLE (self->email_entry)));
   confianza_client_set_phone (client, gtk_editable_get_text (GTK_EDITABLE (self->phone_entry)));
   confianza_client_set_status (client, status);
+  confianza_client_set_status_manual (client, !gtk_switch_get_active (self->status_auto_switch));
   confianza_client_set_since (client, confianza_date_entry_get_date (self->since_entry));
   confianza_client_set_follow_up_days (client, gtk_spin_button_get_value_as_int (self->follow_up_spin));
   confianza_client_set_notes (client, notes);
@@ -163,6 +167,14 @@ on_field_notify (ConfianzaClientDialog *self,
                  GtkWidget             *widget)
 {
   on_field_changed (self, widget);
+}
+
+/* Choosing a status is setting it by hand */
+static void
+on_status_selected (ConfianzaClientDialog *self)
+{
+  if (!self->loading)
+    gtk_switch_set_active (self->status_auto_switch, FALSE);
 }
 
 static void
@@ -249,6 +261,7 @@ confianza_client_dialog_class_init (ConfianzaClientDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, company_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, email_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, status_auto_switch);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, let_go_revealer);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, let_go_reason_view);
@@ -285,8 +298,12 @@ confianza_client_dialog_init (ConfianzaClientDialog *self)
   confianza_form_add_field (self->form, "follow-up-days", GTK_WIDGET (self->follow_up_spin), self->follow_up_error);
   confianza_form_add_field (self->form, "notes", GTK_WIDGET (self->notes_view), self->notes_error);
 
+  self->loading = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->status_dropdown, CONFIANZA_CLIENT_STATUS_ACTIVE);
+  self->loading = FALSE;
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->since_entry)),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->since_label, NULL,
@@ -321,7 +338,10 @@ confianza_client_dialog_new (GtkWindow       *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->company_entry), confianza_client_get_company (client));
       gtk_editable_set_text (GTK_EDITABLE (self->email_entry), confianza_client_get_email (client));
       gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), confianza_client_get_phone (client));
+      self->loading = TRUE;
       gtk_drop_down_set_selected (self->status_dropdown, confianza_client_get_status (client));
+      gtk_switch_set_active (self->status_auto_switch, !confianza_client_get_status_manual (client));
+      self->loading = FALSE;
       text_view_set_text (self->let_go_reason_view, confianza_client_get_let_go_reason (client));
       confianza_date_entry_set_date (self->since_entry, confianza_client_get_since (client));
       gtk_spin_button_set_value (self->follow_up_spin, confianza_client_get_follow_up_days (client));

@@ -15,6 +15,7 @@
 #include "confianza-incident-dialog.h"
 #include "confianza-promise-dialog.h"
 #include "confianza-quick-win-dialog.h"
+#include "confianza-recommendation-dialog.h"
 #include "confianza-recovery-wizard.h"
 #include "confianza-reports-page.h"
 #include "confianza-trust-chart.h"
@@ -29,6 +30,7 @@ typedef enum
   LIST_CONVERSATIONS,
   LIST_INCIDENTS,
   LIST_PLANS,
+  LIST_RECOMMENDATIONS,
   N_LISTS
 } ListKind;
 
@@ -66,11 +68,15 @@ struct _ConfianzaClientPage
   ConfianzaTrustChart *trust_chart;
   GtkLabel        *margin_label;
   GtkListBox      *trust_events_list;
+  GtkLabel        *recommend_score_label;
+  GtkLabel        *recommend_class_label;
+  GtkLabel        *recommend_latest_label;
   AdwViewStack    *sections;
   GtkListBox      *list_boxes[N_LISTS];
   GtkWidget       *empty_labels[N_LISTS];
   char            *status_class;
   char            *trust_class;
+  char            *recommend_class;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaClientPage, confianza_client_page, ADW_TYPE_BIN)
@@ -417,6 +423,41 @@ create_conversation_row (gpointer item,
   return row;
 }
 
+/* One answer to "would you recommend us?", so that answers before and
+ * after a recovery can be compared */
+static GtkWidget *
+create_recommendation_row (gpointer item,
+                           gpointer user_data)
+{
+  ConfianzaRecommendation *answer = item;
+  int score = confianza_recommendation_get_score (answer);
+  ConfianzaRecommender recommender = confianza_recommender_for_score (score);
+  g_autofree char *date = confianza_date_format (confianza_recommendation_get_answered_on (answer));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *comment = confianza_recommendation_get_comment (answer);
+  GtkWidget *row;
+
+  /* Translators: an answer from 0 to 10 and its date ("9 out of 10 · 12/03/2026") */
+  title = g_strdup_printf (_("%d out of 10 · %s"), score, date);
+  if (comment[0] != '\0')
+    /* Translators: the client's own words, quoted */
+    subtitle = g_strdup_printf (_("“%s”"), comment);
+
+  row = new_row (title, subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             chip (confianza_recommender_to_label (recommender),
+                                   confianza_recommender_to_css_class (recommender)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_menu (confianza_recommendation_get_id (answer),
+                                       _("Answer actions"),
+                                       _("_Edit…"), "client.edit-recommendation",
+                                       _("_Delete"), "client.delete-recommendation",
+                                       NULL));
+
+  return row;
+}
+
 static GtkWidget *
 create_incident_row (gpointer item,
                      gpointer user_data)
@@ -624,6 +665,54 @@ create_plan_row (gpointer item,
   return row;
 }
 
+/* The latest answer (the live list is newest first), but for one waiting
+ * for its Undo */
+static void
+update_recommendation (ConfianzaClientPage *self)
+{
+  List *list = &self->lists[LIST_RECOMMENDATIONS];
+  guint n = list->model != NULL ? g_list_model_get_n_items (list->model) : 0;
+  g_autoptr(ConfianzaRecommendation) latest = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  ConfianzaRecommender recommender;
+
+  for (guint i = 0; i < n && latest == NULL; i++)
+    {
+      g_autoptr(ConfianzaRecommendation) answer = g_list_model_get_item (list->model, i);
+
+      if (!g_hash_table_contains (list->pending, ID_KEY (confianza_recommendation_get_id (answer))))
+        latest = g_steal_pointer (&answer);
+    }
+
+  if (self->recommend_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->recommend_class_label), self->recommend_class);
+  g_clear_pointer (&self->recommend_class, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->recommend_score_label), latest != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->recommend_class_label), latest != NULL);
+
+  if (latest == NULL)
+    {
+      gtk_label_set_label (self->recommend_latest_label,
+                           _("Not asked yet. Ask from 0 to 10 how likely they are to recommend you, and again after a recovery."));
+      return;
+    }
+
+  recommender = confianza_recommender_for_score (confianza_recommendation_get_score (latest));
+  /* Translators: the latest answer, from 0 to 10 */
+  score = g_strdup_printf (_("%d/10"), confianza_recommendation_get_score (latest));
+  gtk_label_set_label (self->recommend_score_label, score);
+  gtk_label_set_label (self->recommend_class_label, confianza_recommender_to_label (recommender));
+  self->recommend_class = g_strdup (confianza_recommender_to_css_class (recommender));
+  gtk_widget_add_css_class (GTK_WIDGET (self->recommend_class_label), self->recommend_class);
+
+  date = confianza_date_format (confianza_recommendation_get_answered_on (latest));
+  /* Translators: when the client gave their latest would-recommend answer */
+  text = g_strdup_printf (_("Latest answer, on %s."), date);
+  gtk_label_set_label (self->recommend_latest_label, text);
+}
+
 static void
 update_empty (ConfianzaClientPage *self)
 {
@@ -634,6 +723,8 @@ update_empty (ConfianzaClientPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->list_boxes[k]), shown != NULL);
       gtk_widget_set_visible (self->empty_labels[k], shown == NULL);
     }
+
+  update_recommendation (self);
 }
 
 /* "Promete menos": how much room the promised dates and quantities left. */
@@ -923,6 +1014,43 @@ new_conversation_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (confianza_conversation_dialog_new (parent_window (self), self->store,
                                                                      confianza_client_get_id (self->client),
                                                                      NULL)));
+}
+
+static void
+new_recommendation_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (confianza_recommendation_dialog_new (parent_window (self), self->store,
+                                                                       confianza_client_get_id (self->client),
+                                                                       NULL)));
+}
+
+static void
+recommendation_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  List *list = &self->lists[LIST_RECOMMENDATIONS];
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ConfianzaRecommendation) answer = find_item (list->model, id);
+
+  if (answer == NULL)
+    return;
+
+  if (g_str_equal (action_name, "client.edit-recommendation"))
+    gtk_window_present (GTK_WINDOW (confianza_recommendation_dialog_new (parent_window (self), self->store,
+                                                                         confianza_recommendation_get_client_id (answer),
+                                                                         answer)));
+  else
+    confianza_erase_with_undo (widget, self->store, confianza_store_delete_recommendation, id,
+                               _("Answer deleted"), list->filter, list->pending);
 }
 
 static void
@@ -1239,6 +1367,7 @@ confianza_client_page_finalize (GObject *object)
 
   g_free (self->status_class);
   g_free (self->trust_class);
+  g_free (self->recommend_class);
 
   G_OBJECT_CLASS (confianza_client_page_parent_class)->finalize (object);
 }
@@ -1250,6 +1379,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const list_names[N_LISTS] = {
     "promises", "quick_wins", "conversations", "incidents", "plans",
+    "recommendations",
   };
 
   object_class->dispose = confianza_client_page_dispose;
@@ -1269,6 +1399,9 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_chart);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, margin_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, trust_events_list);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, recommend_score_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, recommend_class_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, recommend_latest_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, sections);
 
   for (ListKind k = 0; k < N_LISTS; k++)
@@ -1305,6 +1438,9 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.recovery-plan", "x", incident_activated);
   gtk_widget_class_install_action (widget_class, "client.open-plan", "x", open_plan_activated);
   gtk_widget_class_install_action (widget_class, "client.follow-up-done", "x", follow_up_done_activated);
+  gtk_widget_class_install_action (widget_class, "client.new-recommendation", NULL, new_recommendation_activated);
+  gtk_widget_class_install_action (widget_class, "client.edit-recommendation", "x", recommendation_activated);
+  gtk_widget_class_install_action (widget_class, "client.delete-recommendation", "x", recommendation_activated);
 }
 
 static void
@@ -1383,6 +1519,8 @@ confianza_client_page_set_client (ConfianzaClientPage *self,
   bind_list (self, LIST_CONVERSATIONS, confianza_store_get_conversations (self->store, id), create_conversation_row);
   bind_list (self, LIST_INCIDENTS, confianza_store_get_incidents (self->store, id), create_incident_row);
   bind_list (self, LIST_PLANS, confianza_store_get_recovery_plans (self->store, id), create_plan_row);
+  bind_list (self, LIST_RECOMMENDATIONS, confianza_store_get_recommendations (self->store, id),
+             create_recommendation_row);
   /* Incident rows link to plans, and plan rows name their incidents. */
   refresh_list (self, LIST_INCIDENTS, create_incident_row);
   g_hash_table_remove_all (self->expanded_plans);

@@ -26,6 +26,7 @@ struct _ConfianzaReportsPage
   GtkButton          *client_button;
   GtkButton          *portfolio_button;
   GtkSpinner         *spinner;
+  GtkLabel           *nps_label;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaReportsPage, confianza_reports_page, ADW_TYPE_BIN)
@@ -341,6 +342,28 @@ on_portfolio_export (ConfianzaReportsPage *self)
   confianza_export_report_interactive (GTK_WIDGET (self), self->store, 0, from, to);
 }
 
+/* The portfolio's NPS, over each client's latest answer, once there are
+ * enough answers; until then how many there are */
+static void
+update_nps (ConfianzaReportsPage *self)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+  ConfianzaNps nps;
+
+  answers = confianza_store_get_latest_recommendations (self->store, &error);
+  if (answers == NULL)
+    {
+      gtk_label_set_label (self->nps_label, error->message);
+      return;
+    }
+
+  nps = confianza_nps_compute (answers);
+  sentence = confianza_nps_describe (&nps);
+  gtk_label_set_label (self->nps_label, sentence);
+}
+
 static void
 confianza_reports_page_dispose (GObject *object)
 {
@@ -371,6 +394,7 @@ confianza_reports_page_class_init (ConfianzaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaReportsPage, client_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaReportsPage, portfolio_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaReportsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaReportsPage, nps_label);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_client_export);
   gtk_widget_class_bind_template_callback (widget_class, on_portfolio_export);
@@ -416,7 +440,11 @@ confianza_reports_page_set_store (ConfianzaReportsPage *self,
   g_return_if_fail (CONFIANZA_IS_REPORTS_PAGE (self));
   g_return_if_fail (CONFIANZA_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, update_nps, self);
   g_set_object (&self->store, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (update_nps), self, G_CONNECT_SWAPPED);
+  update_nps (self);
   g_clear_object (&self->clients);
   self->clients = confianza_store_get_clients (store);
   adw_combo_row_set_model (self->client_row, self->clients);

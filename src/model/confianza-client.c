@@ -21,6 +21,7 @@ struct _ConfianzaClient
   char                  *phone;
   char                  *notes;
   ConfianzaClientStatus  status;
+  gboolean               status_manual;
   GDateTime             *since;
   GDateTime             *last_contact;
   /* Not clamped: validate () explains a bad value in words */
@@ -50,6 +51,7 @@ enum {
   PROP_PHONE,
   PROP_NOTES,
   PROP_STATUS,
+  PROP_STATUS_MANUAL,
   PROP_SINCE,
   PROP_LAST_CONTACT,
   PROP_FOLLOW_UP_DAYS,
@@ -126,6 +128,10 @@ confianza_client_get_property (GObject    *object,
       g_value_set_enum (value, self->status);
       break;
 
+    case PROP_STATUS_MANUAL:
+      g_value_set_boolean (value, self->status_manual);
+      break;
+
     case PROP_SINCE:
       g_value_set_boxed (value, self->since);
       break;
@@ -195,6 +201,10 @@ confianza_client_set_property (GObject      *object,
 
     case PROP_STATUS:
       confianza_client_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_STATUS_MANUAL:
+      confianza_client_set_status_manual (self, g_value_get_boolean (value));
       break;
 
     case PROP_SINCE:
@@ -273,6 +283,11 @@ confianza_client_class_init (ConfianzaClientClass *klass)
     g_param_spec_enum ("status", NULL, NULL,
                        CONFIANZA_TYPE_CLIENT_STATUS, CONFIANZA_CLIENT_STATUS_ACTIVE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATUS_MANUAL] =
+    g_param_spec_boolean ("status-manual", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SINCE] =
     g_param_spec_boxed ("since", NULL, NULL,
@@ -359,6 +374,7 @@ confianza_client_copy (ConfianzaClient *self)
   g_free (copy->notes);
   copy->notes = g_strdup (self->notes);
   copy->status = self->status;
+  copy->status_manual = self->status_manual;
   copy->since = self->since != NULL ? g_date_time_ref (self->since) : NULL;
   copy->last_contact = self->last_contact != NULL ? g_date_time_ref (self->last_contact) : NULL;
   copy->follow_up_days = self->follow_up_days;
@@ -541,6 +557,28 @@ confianza_client_set_status (ConfianzaClient       *self,
 
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+gboolean
+confianza_client_get_status_manual (ConfianzaClient *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (self), FALSE);
+
+  return self->status_manual;
+}
+
+void
+confianza_client_set_status_manual (ConfianzaClient *self,
+                                    gboolean         manual)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT (self));
+
+  manual = !!manual;
+  if (self->status_manual == manual)
+    return;
+
+  self->status_manual = manual;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_MANUAL]);
 }
 
 GDateTime *

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (ConfianzaClient, confianza_client, CONFIANZA, CLIENT, GObj
 
 /* Properties: "id" (gint64, 0 = not stored yet), "name", "company", "email",
  * "phone", "notes" (strings), "status" (ConfianzaClientStatus),
+ * "status-manual" (gboolean: the user chose the status, the facts do not),
  * "since" (GDateTime, start of the relationship), "last-contact" (GDateTime,
  * nullable), "follow-up-days" (int, 0 = use the default cadence),
  * "let-go-reason" (string). */
@@ -41,6 +42,11 @@ void                   confianza_client_set_notes          (ConfianzaClient     
 ConfianzaClientStatus  confianza_client_get_status         (ConfianzaClient       *self);
 void                   confianza_client_set_status         (ConfianzaClient       *self,
                                                             ConfianzaClientStatus  status);
+/* Whether the user set the status by hand: then the store never changes it
+ * from the facts (see confianza_rules_suggest_status ()). */
+gboolean               confianza_client_get_status_manual  (ConfianzaClient       *self);
+void                   confianza_client_set_status_manual  (ConfianzaClient       *self,
+                                                            gboolean               manual);
 GDateTime             *confianza_client_get_since          (ConfianzaClient       *self);
 void                   confianza_client_set_since          (ConfianzaClient       *self,
                                                             GDateTime             *since);

@@ -787,6 +787,9 @@ build_row (ConfianzaCsvPreview *self,
       if (parse_status (status_text, &status))
         {
           confianza_client_set_status (row->client, status);
+          /* A status other than the default is the user's judgement:
+           * the facts recorded later do not overrule it */
+          confianza_client_set_status_manual (row->client, status != CONFIANZA_CLIENT_STATUS_ACTIVE);
         }
       else
         {

@@ -13,3 +13,4 @@
 #include "confianza-recovery-plan.h"
 #include "confianza-follow-up.h"
 #include "confianza-compensation.h"
+#include "confianza-recommendation.h"

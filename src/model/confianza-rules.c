@@ -112,6 +112,30 @@ confianza_outcome_is_closed (ConfianzaOutcome outcome)
     }
 }
 
+ConfianzaClientStatus
+confianza_rules_suggest_status (ConfianzaClientStatus current_status,
+                                int                   trust_score,
+                                gboolean              has_open_incident_without_plan,
+                                gboolean              has_plan_in_progress,
+                                gboolean              has_recovered_plan)
+{
+  if (current_status == CONFIANZA_CLIENT_STATUS_LOST
+      || current_status == CONFIANZA_CLIENT_STATUS_LET_GO)
+    return current_status;
+
+  if (has_plan_in_progress)
+    return CONFIANZA_CLIENT_STATUS_RECOVERING;
+
+  if (has_open_incident_without_plan
+      || (trust_score >= 0 && trust_score < CONFIANZA_STATUS_AT_RISK_BELOW))
+    return CONFIANZA_CLIENT_STATUS_AT_RISK;
+
+  if (has_recovered_plan)
+    return CONFIANZA_CLIENT_STATUS_RECOVERED;
+
+  return CONFIANZA_CLIENT_STATUS_ACTIVE;
+}
+
 gboolean
 confianza_rules_check_text (const char  *text,
                             gsize        max_chars,

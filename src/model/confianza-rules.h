@@ -50,6 +50,26 @@ gboolean               confianza_rules_needs_contact   (GDateTime  *last_contact
                                                         int         cadence_days,
                                                         GDateTime  *today);
 
+/*
+ * The status the facts give a client, which the store applies unless the
+ * user set the status by hand ("status-manual"):
+ *  - lost and let go are the user's decisions: never changed;
+ *  - a recovery plan in progress: recovering;
+ *  - otherwise an open incident (one without a recovery plan) or a trust
+ *    index below CONFIANZA_STATUS_AT_RISK_BELOW: at risk;
+ *  - otherwise a plan that ended recovered: recovered;
+ *  - otherwise active.
+ * @trust_score is the rounded index, or -1 when not known (then it puts no
+ * one at risk).
+ */
+#define CONFIANZA_STATUS_AT_RISK_BELOW 40
+
+ConfianzaClientStatus  confianza_rules_suggest_status  (ConfianzaClientStatus  current_status,
+                                                        int                    trust_score,
+                                                        gboolean               has_open_incident_without_plan,
+                                                        gboolean               has_plan_in_progress,
+                                                        gboolean               has_recovered_plan);
+
 /* Shared text validation: valid UTF-8, at most @max_chars characters, and
  * (when @empty_message is not NULL) not empty or blank, failing with
  * @empty_message, a whole translated sentence ("Write the client's name."). */

@@ -134,6 +134,33 @@ static const DemoConversation conversations[] = {
   { 10, 30, CONFIANZA_CHANNEL_CALL, "Necesita tener la campaña de San Valentín con margen.", "Prometimos seis publicaciones para dentro de dos semanas." },
 };
 
+/* Would they recommend us, from 0 to 10: most clients answered, some twice,
+ * so that before and after a recovery can be compared, and enough of them
+ * for the portfolio's NPS */
+typedef struct
+{
+  int         client;
+  int         days_ago;
+  int         score;
+  const char *comment;
+} DemoRecommendation;
+
+static const DemoRecommendation recommendations[] = {
+  { 0, 20, 10, "Ya se lo he dicho a dos panaderías del barrio." },
+  { 1, 25, 8, "Bien, aunque el formulario de citas tardó en llegar." },
+  { 2, 38, 3, "Ahora mismo no os recomendaría: lo de la feria nos dejó en mal lugar." },
+  { 2, 3, 6, "El catálogo corregido está muy bien; quiere ver cómo salen las etiquetas." },
+  { 3, 60, 9, NULL },
+  { 4, 55, 9, "Las fotos nuevas se notan en las reservas." },
+  { 5, 45, 5, "El vídeo llegó tarde y sin avisar." },
+  { 6, 90, 10, NULL },
+  { 7, 295, 5, "Tuvo que dar explicaciones a las familias en la puerta." },
+  { 7, 200, 9, "Lo arreglasteis rápido y ahora reviso cada cartel antes: así da gusto." },
+  { 9, 35, 9, NULL },
+  { 10, 28, 7, "Contenta, pero necesita más margen con las campañas." },
+  { 11, 100, 2, "No volvería a contar con vosotros después de lo de los folletos." },
+};
+
 static GDateTime *
 day (GDateTime *today,
      int        offset)
@@ -371,6 +398,18 @@ confianza_demo_fill (ConfianzaStore  *store,
       confianza_conversation_set_client_said (conversation, conversations[i].said);
       confianza_conversation_set_agreed (conversation, conversations[i].agreed);
       if (!confianza_store_save_conversation (store, conversation, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+    {
+      const DemoRecommendation *r = &recommendations[i];
+      g_autoptr(GDateTime) when = day (today, -r->days_ago);
+      g_autoptr(ConfianzaRecommendation) answer =
+        confianza_recommendation_new (ids[r->client], r->score, when);
+
+      confianza_recommendation_set_comment (answer, r->comment);
+      if (!confianza_store_save_recommendation (store, answer, error))
         return FALSE;
     }
 

@@ -36,6 +36,7 @@ typedef enum
   KIND_PLAN,
   KIND_FOLLOW_UP,
   KIND_COMPENSATION,
+  KIND_RECOMMENDATION,
   N_KINDS
 } RecordKind;
 
@@ -220,6 +221,17 @@ static const char * const migrations[] = {
   "  WHERE delivered_on IS NULL AND broken = 0;"
   "CREATE INDEX promise_open_client ON promise (client_id, due_on, id)"
   "  WHERE delivered_on IS NULL AND broken = 0;",
+  /* 2 → 3: would-recommend answers, and whether the user set a client's
+   * status by hand (every status follows the facts until then) */
+  "CREATE TABLE recommendation ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  answered_on           TEXT,"
+  "  score                 INTEGER NOT NULL DEFAULT 0,"
+  "  comment               TEXT"
+  ");"
+  "CREATE INDEX recommendation_client ON recommendation (client_id, answered_on);"
+  "ALTER TABLE client ADD COLUMN status_manual INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);
@@ -228,7 +240,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);
  * walk them. */
 static const char * const client_columns[] = {
   "name", "company", "email", "phone", "notes", "status", "since",
-  "last_contact", "follow_up_days", "let_go_reason", NULL
+  "last_contact", "follow_up_days", "let_go_reason", "status_manual", NULL
 };
 static const char * const promise_columns[] = {
   "client_id", "plan_id", "title", "kind", "promised_on", "due_on",
@@ -262,6 +274,9 @@ static const char * const compensation_columns[] = {
   "plan_id", "client_id", "kind", "amount_cents", "currency", "description",
   "given_on", NULL
 };
+static const char * const recommendation_columns[] = {
+  "client_id", "answered_on", "score", "comment", NULL
+};
 
 static int compare_clients       (gconstpointer a, gconstpointer b, gpointer user_data);
 static int compare_promises      (gconstpointer a, gconstpointer b, gpointer user_data);
@@ -271,6 +286,7 @@ static int compare_incidents     (gconstpointer a, gconstpointer b, gpointer use
 static int compare_plans         (gconstpointer a, gconstpointer b, gpointer user_data);
 static int compare_follow_ups    (gconstpointer a, gconstpointer b, gpointer user_data);
 static int compare_compensations (gconstpointer a, gconstpointer b, gpointer user_data);
+static int compare_recommendations (gconstpointer a, gconstpointer b, gpointer user_data);
 
 typedef struct
 {
@@ -324,6 +340,11 @@ static const KindInfo kinds[N_KINDS] = {
     "compensation", confianza_compensation_get_type, compensation_columns, "plan_id",
     compare_compensations,
     N_("This compensation is no longer in your records. It may have been deleted."),
+  },
+  [KIND_RECOMMENDATION] = {
+    "recommendation", confianza_recommendation_get_type, recommendation_columns, "client_id",
+    compare_recommendations,
+    N_("This answer is no longer in your records. It may have been deleted."),
   },
 };
 
@@ -1477,6 +1498,7 @@ bind_client (Binder          *b,
   bind_date (b, confianza_client_get_last_contact (client));
   bind_int64 (b, confianza_client_get_follow_up_days (client));
   bind_text (b, confianza_client_get_let_go_reason (client));
+  bind_bool (b, confianza_client_get_status_manual (client));
 }
 
 static void
@@ -1588,6 +1610,16 @@ bind_compensation (Binder                *b,
   bind_date (b, confianza_compensation_get_given_on (compensation));
 }
 
+static void
+bind_recommendation (Binder                  *b,
+                     ConfianzaRecommendation *answer)
+{
+  bind_int64 (b, confianza_recommendation_get_client_id (answer));
+  bind_date (b, confianza_recommendation_get_answered_on (answer));
+  bind_int64 (b, confianza_recommendation_get_score (answer));
+  bind_text (b, confianza_recommendation_get_comment (answer));
+}
+
 static int
 bind_record (sqlite3_stmt *stmt,
              RecordKind    kind,
@@ -1605,6 +1637,7 @@ bind_record (sqlite3_stmt *stmt,
     case KIND_PLAN:         bind_plan (&b, object); break;
     case KIND_FOLLOW_UP:    bind_follow_up (&b, object); break;
     case KIND_COMPENSATION: bind_compensation (&b, object); break;
+    case KIND_RECOMMENDATION: bind_recommendation (&b, object); break;
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1725,6 +1758,7 @@ client_from_row (Reader *r)
   confianza_client_set_last_contact (client, read_date (r));
   confianza_client_set_follow_up_days (client, read_int (r));
   confianza_client_set_let_go_reason (client, read_text (r));
+  confianza_client_set_status_manual (client, read_bool (r));
 
   return client;
 }
@@ -1866,6 +1900,20 @@ compensation_from_row (Reader *r)
   return compensation;
 }
 
+static gpointer
+recommendation_from_row (Reader *r)
+{
+  ConfianzaRecommendation *answer = g_object_new (CONFIANZA_TYPE_RECOMMENDATION, NULL);
+
+  confianza_recommendation_set_id (answer, read_int64 (r));
+  confianza_recommendation_set_client_id (answer, read_int64 (r));
+  confianza_recommendation_set_answered_on (answer, read_date (r));
+  confianza_recommendation_set_score (answer, read_int (r));
+  confianza_recommendation_set_comment (answer, read_text (r));
+
+  return answer;
+}
+
 /* @dates: a scratch array for the dates read, emptied before returning, so
  * that a loop over many rows needs only one; @date_cache: see Reader */
 static gpointer
@@ -1887,6 +1935,7 @@ record_from_row_with (RecordKind    kind,
     case KIND_PLAN:         object = plan_from_row (&r); break;
     case KIND_FOLLOW_UP:    object = follow_up_from_row (&r); break;
     case KIND_COMPENSATION: object = compensation_from_row (&r); break;
+    case KIND_RECOMMENDATION: object = recommendation_from_row (&r); break;
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1923,6 +1972,7 @@ record_get_id (RecordKind kind,
     case KIND_PLAN:         return confianza_recovery_plan_get_id (object);
     case KIND_FOLLOW_UP:    return confianza_follow_up_get_id (object);
     case KIND_COMPENSATION: return confianza_compensation_get_id (object);
+    case KIND_RECOMMENDATION: return confianza_recommendation_get_id (object);
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1944,6 +1994,7 @@ record_set_id (RecordKind kind,
     case KIND_PLAN:         confianza_recovery_plan_set_id (object, id); break;
     case KIND_FOLLOW_UP:    confianza_follow_up_set_id (object, id); break;
     case KIND_COMPENSATION: confianza_compensation_set_id (object, id); break;
+    case KIND_RECOMMENDATION: confianza_recommendation_set_id (object, id); break;
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1964,6 +2015,7 @@ record_get_client_id (RecordKind kind,
     case KIND_PLAN:         return confianza_recovery_plan_get_client_id (object);
     case KIND_FOLLOW_UP:    return confianza_follow_up_get_client_id (object);
     case KIND_COMPENSATION: return confianza_compensation_get_client_id (object);
+    case KIND_RECOMMENDATION: return confianza_recommendation_get_client_id (object);
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1985,6 +2037,7 @@ record_get_owner_id (RecordKind kind,
     case KIND_CONVERSATION:
     case KIND_INCIDENT:
     case KIND_PLAN:
+    case KIND_RECOMMENDATION:
       return record_get_client_id (kind, object);
     case N_KINDS:
     default:
@@ -2002,6 +2055,8 @@ record_get_contact_date (RecordKind kind,
     case KIND_PROMISE:      return confianza_promise_get_delivered_on (object);
     case KIND_QUICK_WIN:    return confianza_quick_win_get_shared_on (object);
     case KIND_CONVERSATION: return confianza_conversation_get_happened_on (object);
+    /* The client answered: that was a contact */
+    case KIND_RECOMMENDATION: return confianza_recommendation_get_answered_on (object);
     case KIND_CLIENT:
     case KIND_INCIDENT:
     case KIND_PLAN:
@@ -2029,6 +2084,7 @@ record_validate (RecordKind   kind,
     case KIND_PLAN:         return confianza_recovery_plan_validate (object, NULL, error);
     case KIND_FOLLOW_UP:    return confianza_follow_up_validate (object, NULL, error);
     case KIND_COMPENSATION: return confianza_compensation_validate (object, NULL, error);
+    case KIND_RECOMMENDATION: return confianza_recommendation_validate (object, NULL, error);
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -2178,6 +2234,20 @@ compare_compensations (gconstpointer a,
 
   return cmp != 0 ? cmp : compare_ids (confianza_compensation_get_id (ca),
                                        confianza_compensation_get_id (cb));
+}
+
+static int
+compare_recommendations (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  ConfianzaRecommendation *ra = (ConfianzaRecommendation *) a;
+  ConfianzaRecommendation *rb = (ConfianzaRecommendation *) b;
+  int cmp = compare_dates (confianza_recommendation_get_answered_on (ra),
+                           confianza_recommendation_get_answered_on (rb), TRUE);
+
+  return cmp != 0 ? cmp : compare_ids (confianza_recommendation_get_id (rb),
+                                       confianza_recommendation_get_id (ra));
 }
 
 /* Queries */
@@ -2588,6 +2658,7 @@ lists_plans_deleted (ConfianzaStore *self,
             case KIND_QUICK_WIN:
             case KIND_CONVERSATION:
             case KIND_INCIDENT:
+            case KIND_RECOMMENDATION:
             case N_KINDS:
             default:
               break;
@@ -2800,6 +2871,177 @@ load_history (ConfianzaStore       *self,
   return TRUE;
 }
 
+/* Client statuses that follow the facts (confianza_rules_suggest_status ()):
+ * the clients whose status the store may change, with their facts */
+
+typedef struct
+{
+  gint64                client_id;
+  ConfianzaClientStatus status;
+  gboolean              open_incident;
+  gboolean              plan_in_progress;
+  gboolean              plan_recovered;
+} StatusFacts;
+
+/* Every such client when @client_id is 0 */
+static gboolean
+read_status_facts (ConfianzaStore  *self,
+                   gint64           client_id,
+                   GArray          *facts,
+                   GError         **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = store_prepare (self,
+                        "SELECT c.id, c.status,"
+                        " EXISTS (SELECT 1 FROM incident i WHERE i.client_id = c.id"
+                        "  AND NOT EXISTS (SELECT 1 FROM recovery_plan p WHERE p.incident_id = i.id)),"
+                        " EXISTS (SELECT 1 FROM recovery_plan p WHERE p.client_id = c.id AND p.outcome = ?1),"
+                        " EXISTS (SELECT 1 FROM recovery_plan p WHERE p.client_id = c.id AND p.outcome = ?2)"
+                        " FROM client c WHERE c.status_manual = 0 AND c.status NOT IN (?3, ?4)"
+                        " AND (?5 = 0 OR c.id = ?5)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, confianza_enum_to_id (CONFIANZA_TYPE_PLAN_OUTCOME, CONFIANZA_PLAN_IN_PROGRESS), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, confianza_enum_to_id (CONFIANZA_TYPE_PLAN_OUTCOME, CONFIANZA_PLAN_RECOVERED), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, confianza_enum_to_id (CONFIANZA_TYPE_CLIENT_STATUS, CONFIANZA_CLIENT_STATUS_LOST), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, confianza_enum_to_id (CONFIANZA_TYPE_CLIENT_STATUS, CONFIANZA_CLIENT_STATUS_LET_GO), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, client_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StatusFacts f = { 0 };
+      int status = 0;
+
+      f.client_id = sqlite3_column_int64 (stmt, 0);
+      if (!confianza_enum_from_id (CONFIANZA_TYPE_CLIENT_STATUS,
+                                   (const char *) sqlite3_column_text (stmt, 1), &status))
+        status = CONFIANZA_CLIENT_STATUS_ACTIVE;
+      f.status = status;
+      f.open_incident = sqlite3_column_int (stmt, 2) != 0;
+      f.plan_in_progress = sqlite3_column_int (stmt, 3) != 0;
+      f.plan_recovered = sqlite3_column_int (stmt, 4) != 0;
+      g_array_append_val (facts, f);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static ConfianzaClientStatus
+status_from_facts (const StatusFacts *f,
+                   int                score)
+{
+  return confianza_rules_suggest_status (f->status, score, f->open_incident,
+                                         f->plan_in_progress, f->plan_recovered);
+}
+
+/* A direct update, not a saved record: no live list or signal of its own,
+ * so that following the facts can never start again from itself. The
+ * status_manual test keeps a choice the user made meanwhile. */
+static gboolean
+write_status (ConfianzaStore         *self,
+              gint64                  client_id,
+              ConfianzaClientStatus   status,
+              GError                **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = store_prepare (self, "UPDATE client SET status = ?1 WHERE id = ?2 AND status_manual = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, confianza_enum_to_id (CONFIANZA_TYPE_CLIENT_STATUS, status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+live_client_set_status (ConfianzaStore        *self,
+                        gint64                 client_id,
+                        ConfianzaClientStatus  status)
+{
+  g_autoptr(ConfianzaClient) client = NULL;
+  guint position;
+
+  if (self->clients == NULL ||
+      !list_find (self->clients, KIND_CLIENT, client_id, &position))
+    return;
+
+  client = g_list_model_get_item (G_LIST_MODEL (self->clients), position);
+  confianza_client_set_status (client, status);
+}
+
+/* After a change to the client's records: @score is their index, or -1
+ * when it has not been computed (no live client), and is then computed
+ * only if the facts need it. */
+static void
+refresh_status (ConfianzaStore *self,
+                gint64          client_id,
+                int             score)
+{
+  g_autoptr(GArray) facts = g_array_new (FALSE, FALSE, sizeof (StatusFacts));
+  g_autoptr(GError) error = NULL;
+  const StatusFacts *f;
+  ConfianzaClientStatus wanted;
+
+  if (!read_status_facts (self, client_id, facts, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  /* Set by hand, lost, let go, or gone */
+  if (facts->len == 0)
+    return;
+
+  f = &g_array_index (facts, StatusFacts, 0);
+  if (score < 0 && !f->open_incident && !f->plan_in_progress)
+    {
+      g_auto(ConfianzaTrustInput) input = { 0 };
+
+      input.client = get_record (self, KIND_CLIENT, "id", client_id, &error);
+      if (input.client == NULL || !load_history (self, client_id, &input, &error))
+        {
+          if (error != NULL)
+            g_warning ("%s", error->message);
+          return;
+        }
+      score = (int) round (confianza_trust_score (&input));
+    }
+
+  wanted = status_from_facts (f, score);
+  if (wanted == f->status)
+    return;
+
+  /* The change itself is saved: a status that could not follow it (a full
+   * disk) is set again after the next change, or at the next start */
+  if (!write_status (self, client_id, wanted, &error))
+    {
+      g_debug ("The status of client %" G_GINT64_FORMAT " stays as it was: %s",
+               client_id, error->message);
+      return;
+    }
+
+  live_client_set_status (self, client_id, wanted);
+}
+
 static void
 refresh_trust (ConfianzaStore *self,
                gint64          client_id)
@@ -2809,9 +3051,15 @@ refresh_trust (ConfianzaStore *self,
   g_autoptr(GError) error = NULL;
   guint position;
 
+  int score;
+
+  /* The status follows the facts even without a live client */
   if (self->clients == NULL ||
       !list_find (self->clients, KIND_CLIENT, client_id, &position))
-    return;
+    {
+      refresh_status (self, client_id, -1);
+      return;
+    }
 
   client = g_list_model_get_item (G_LIST_MODEL (self->clients), position);
   input.client = g_object_ref (client);
@@ -2821,9 +3069,12 @@ refresh_trust (ConfianzaStore *self,
       return;
     }
 
-  confianza_client_set_trust_score (client, (int) round (confianza_trust_score (&input)));
+  score = (int) round (confianza_trust_score (&input));
+  confianza_client_set_trust_score (client, score);
   if (self->trust_jobs > 0)
     g_hash_table_add (self->trust_fresh, GSIZE_TO_POINTER ((gsize) client_id));
+
+  refresh_status (self, client_id, score);
 }
 
 /* Every client's history in one pass: a cursor over each table in client
@@ -3075,6 +3326,101 @@ apply_trust_scores (ConfianzaStore *self,
     }
 }
 
+/* After every client's index was computed: @scores (TrustScore) for the
+ * clients not in the live list. Emits "changed" when a status changed. */
+static void
+apply_statuses (ConfianzaStore *self,
+                GArray         *scores)
+{
+  g_autoptr(GArray) facts = g_array_new (FALSE, FALSE, sizeof (StatusFacts));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (StatusFacts));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) error = NULL;
+  gboolean own_transaction;
+
+  if (!read_status_facts (self, 0, facts, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  /* Scores are 0–100: stored plus one, so that 0 is "none" */
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const TrustScore *score = &g_array_index (scores, TrustScore, i);
+
+      g_hash_table_insert (by_id, GSIZE_TO_POINTER ((gsize) score->client_id),
+                           GINT_TO_POINTER (score->score + 1));
+    }
+
+  /* A live client's score may be fresher than the computed one */
+  if (self->clients != NULL)
+    {
+      GListModel *clients = G_LIST_MODEL (self->clients);
+      guint n = g_list_model_get_n_items (clients);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
+          int score = confianza_client_get_trust_score (client);
+
+          if (score >= 0)
+            g_hash_table_insert (by_id, GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)),
+                                 GINT_TO_POINTER (score + 1));
+        }
+    }
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      StatusFacts f = g_array_index (facts, StatusFacts, i);
+      int score = GPOINTER_TO_INT (g_hash_table_lookup (by_id, GSIZE_TO_POINTER ((gsize) f.client_id))) - 1;
+
+      f.status = status_from_facts (&f, score);
+      if (f.status != g_array_index (facts, StatusFacts, i).status)
+        g_array_append_val (changes, f);
+    }
+
+  if (changes->len == 0)
+    return;
+
+  own_transaction = sqlite3_get_autocommit (self->db) != 0;
+  if (own_transaction && !store_exec (self, "BEGIN IMMEDIATE", &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const StatusFacts *f = &g_array_index (changes, StatusFacts, i);
+
+      /* Set again at the next start: see refresh_status () */
+      if (!write_status (self, f->client_id, f->status, &error))
+        {
+          g_debug ("The statuses stay as they were: %s", error->message);
+          if (own_transaction)
+            store_rollback (self);
+          return;
+        }
+    }
+
+  if (own_transaction && !store_exec (self, "COMMIT", &error))
+    {
+      g_debug ("The statuses stay as they were: %s", error->message);
+      store_rollback (self);
+      return;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const StatusFacts *f = &g_array_index (changes, StatusFacts, i);
+
+      live_client_set_status (self, f->client_id, f->status);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Saving and deleting */
 
 static gboolean
@@ -3169,7 +3515,8 @@ record_saved (ConfianzaStore *self,
 
   if (kind == KIND_PROMISE)
     refresh_next_due (self, record_get_client_id (kind, object));
-  if (kind != KIND_CONVERSATION)
+  /* Neither counts in the index (nor in the status) */
+  if (kind != KIND_CONVERSATION && kind != KIND_RECOMMENDATION)
     refresh_trust (self, record_get_client_id (kind, object));
 }
 
@@ -3281,6 +3628,7 @@ delete_record (ConfianzaStore  *self,
     case KIND_CONVERSATION:
     case KIND_FOLLOW_UP:
     case KIND_COMPENSATION:
+    case KIND_RECOMMENDATION:
       break;
     case N_KINDS:
     default:
@@ -4063,6 +4411,76 @@ confianza_store_get_compensations (ConfianzaStore *self,
   return get_live_list (self, KIND_COMPENSATION, plan_id);
 }
 
+/* Would-recommend answers */
+
+gboolean
+confianza_store_save_recommendation (ConfianzaStore           *self,
+                                     ConfianzaRecommendation  *recommendation,
+                                     GError                  **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_RECOMMENDATION (recommendation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_record (self, KIND_RECOMMENDATION, recommendation, error);
+}
+
+gboolean
+confianza_store_delete_recommendation (ConfianzaStore  *self,
+                                       gint64           id,
+                                       GError         **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return delete_record (self, KIND_RECOMMENDATION, id, error);
+}
+
+GListModel *
+confianza_store_get_recommendations (ConfianzaStore *self,
+                                     gint64          client_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return get_live_list (self, KIND_RECOMMENDATION, client_id);
+}
+
+GPtrArray *
+confianza_store_get_latest_recommendations (ConfianzaStore  *self,
+                                            GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GString) sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sql = g_string_new ("SELECT id");
+  for (guint i = 0; kinds[KIND_RECOMMENDATION].columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", kinds[KIND_RECOMMENDATION].columns[i]);
+  /* The latest as the live lists order them: date, then id */
+  g_string_append (sql, " FROM recommendation AS r WHERE NOT EXISTS (SELECT 1 FROM recommendation o"
+                        " WHERE o.client_id = r.client_id AND (o.answered_on > r.answered_on"
+                        " OR (o.answered_on IS r.answered_on AND o.id > r.id)))"
+                        " ORDER BY client_id");
+  stmt = store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (KIND_RECOMMENDATION, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
 /* Promises that are neither delivered nor broken, due on or before @until,
  * earliest first: what Today shows. */
 GPtrArray *
@@ -4386,6 +4804,7 @@ confianza_store_update_trust_scores (ConfianzaStore *self)
     }
 
   apply_trust_scores (self, scores, NULL);
+  apply_statuses (self, scores);
 }
 
 static void
@@ -4456,7 +4875,10 @@ confianza_store_update_trust_scores_finish (ConfianzaStore  *self,
 
   scores = g_task_propagate_pointer (G_TASK (result), error);
   if (scores != NULL)
-    apply_trust_scores (self, scores, self->trust_fresh);
+    {
+      apply_trust_scores (self, scores, self->trust_fresh);
+      apply_statuses (self, scores);
+    }
 
   g_assert (self->trust_jobs > 0);
   if (--self->trust_jobs == 0)

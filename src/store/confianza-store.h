@@ -26,7 +26,7 @@ typedef enum
 GQuark confianza_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CONFIANZA_STORE_SCHEMA_VERSION 2
+#define CONFIANZA_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of every Confianza database ("Conf"). */
 #define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
 
@@ -93,6 +93,12 @@ gboolean               confianza_store_count               (ConfianzaStore      
  * conversation, a delivered promise or a shared quick win moves the client's
  * last contact forward to that date. Every live list model that holds the
  * record is updated.
+ *
+ * A client's status follows the facts (confianza_rules_suggest_status ())
+ * unless its "status-manual" is TRUE: after every change to a client or to
+ * their records, and after the trust scores are computed, the store writes
+ * the status the rule gives, on the live client too (an object that is
+ * not in the live list keeps the status it had).
  */
 gboolean               confianza_store_save_client         (ConfianzaStore        *self,
                                                             ConfianzaClient       *client,
@@ -188,6 +194,23 @@ gboolean               confianza_store_delete_compensation (ConfianzaStore      
 /* Live, sorted by date given. */
 GListModel            *confianza_store_get_compensations   (ConfianzaStore        *self,
                                                             gint64                 plan_id);
+
+/* Would-recommend answers (0–10). Saving one moves the client's last
+ * contact forward to the day they answered. */
+gboolean               confianza_store_save_recommendation   (ConfianzaStore           *self,
+                                                              ConfianzaRecommendation  *recommendation,
+                                                              GError                  **error);
+gboolean               confianza_store_delete_recommendation (ConfianzaStore           *self,
+                                                              gint64                    id,
+                                                              GError                  **error);
+/* Live, newest first. */
+GListModel            *confianza_store_get_recommendations   (ConfianzaStore           *self,
+                                                              gint64                    client_id);
+/* Each client's latest answer (by date, then id), by client id, as a new
+ * array of ConfianzaRecommendation: what the portfolio's NPS is computed
+ * from (confianza_nps_compute ()). */
+GPtrArray             *confianza_store_get_latest_recommendations (ConfianzaStore      *self,
+                                                                   GError             **error);
 
 /* Open promises (neither delivered nor broken) due on or before @until,
  * earliest first, as a new array of ConfianzaPromise (not a live list: the
