@@ -15,6 +15,18 @@ if [ ! -d "$build" ]; then
 fi
 meson compile -C "$build"
 
+# A small, nearly full file system, where root can mount one, so that the
+# reports' disk-full case is tested for real (the test says why it skips
+# otherwise).
+full=$(mktemp -d)
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$full" 2>/dev/null; then
+  head -c 58000 /dev/zero > "$full/filler"
+  export CONFIANZA_TEST_FULL_FOLDER="$full"
+  trap 'umount "$full" 2>/dev/null; rmdir "$full"' EXIT
+else
+  rmdir "$full"
+fi
+
 status=0
 for locale in C es_ES.UTF-8; do
   echo "== Tests in the $locale locale"
