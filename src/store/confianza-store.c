@@ -1298,14 +1298,36 @@ statement_finalize (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* "SELECT id, <every column of the kind>", the columns record_from_row ()
+ * reads; @qualified names them "table.column", for queries that join */
+static GString *
+select_columns (const KindInfo *info,
+                gboolean        qualified)
+{
+  GString *sql = g_string_new (NULL);
+
+  if (qualified)
+    {
+      g_string_append_printf (sql, "SELECT %s.id", info->table);
+      for (guint i = 0; info->columns[i] != NULL; i++)
+        g_string_append_printf (sql, ", %s.%s", info->table, info->columns[i]);
+    }
+  else
+    {
+      g_string_append (sql, "SELECT id");
+      for (guint i = 0; info->columns[i] != NULL; i++)
+        g_string_append_printf (sql, ", %s", info->columns[i]);
+    }
+
+  return sql;
+}
+
 static char *
 build_select (const KindInfo *info,
               const char     *where_column)
 {
-  GString *sql = g_string_new ("SELECT id");
+  GString *sql = select_columns (info, FALSE);
 
-  for (guint i = 0; info->columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", %s", info->columns[i]);
   g_string_append_printf (sql, " FROM %s", info->table);
   if (where_column != NULL)
     g_string_append_printf (sql, " WHERE %s = ?1", where_column);
@@ -4457,9 +4479,7 @@ confianza_store_get_latest_recommendations (ConfianzaStore  *self,
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  sql = g_string_new ("SELECT id");
-  for (guint i = 0; kinds[KIND_RECOMMENDATION].columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", %s", kinds[KIND_RECOMMENDATION].columns[i]);
+  sql = select_columns (&kinds[KIND_RECOMMENDATION], FALSE);
   /* The latest as the live lists order them: date, then id */
   g_string_append (sql, " FROM recommendation AS r WHERE NOT EXISTS (SELECT 1 FROM recommendation o"
                         " WHERE o.client_id = r.client_id AND (o.answered_on > r.answered_on"
@@ -4471,46 +4491,6 @@ confianza_store_get_latest_recommendations (ConfianzaStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, record_from_row (KIND_RECOMMENDATION, stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path, rc, FALSE);
-      return NULL;
-    }
-
-  return g_steal_pointer (&records);
-}
-
-/* Promises that are neither delivered nor broken, due on or before @until,
- * earliest first: what Today shows. */
-GPtrArray *
-confianza_store_get_open_promises_due (ConfianzaStore  *self,
-                                       GDateTime       *until,
-                                       GError         **error)
-{
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
-  g_autoptr(GHashTable) date_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            (GDestroyNotify) g_date_time_unref);
-  g_autoptr(CachedStatement) stmt = NULL;
-  g_autoptr(GString) sql = NULL;
-  int rc;
-
-  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
-  g_return_val_if_fail (until != NULL, NULL);
-
-  sql = g_string_new ("SELECT id");
-  for (guint i = 0; kinds[KIND_PROMISE].columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", %s", kinds[KIND_PROMISE].columns[i]);
-  g_string_append (sql, " FROM promise WHERE " OPEN_PROMISE " AND due_on <= ?1 ORDER BY due_on, id");
-
-  stmt = store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, confianza_date_to_iso (until), -1, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_row_with (KIND_PROMISE, stmt, dates, date_cache));
 
   if (rc != SQLITE_DONE)
     {
@@ -4604,9 +4584,7 @@ confianza_store_get_open_promises_between (ConfianzaStore  *self,
       binds[1] = after_iso;
     }
 
-  sql = g_string_new ("SELECT id");
-  for (guint i = 0; kinds[KIND_PROMISE].columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", %s", kinds[KIND_PROMISE].columns[i]);
+  sql = select_columns (&kinds[KIND_PROMISE], FALSE);
   if (after != NULL)
     {
       g_string_append (sql, OPEN_PROMISES_BETWEEN " ORDER BY due_on, id LIMIT ?3");
@@ -4656,9 +4634,7 @@ confianza_store_get_clients_to_contact (ConfianzaStore  *self,
   today_iso = confianza_date_to_iso (today);
   binds[0] = today_iso;
 
-  sql = g_string_new ("SELECT id");
-  for (guint i = 0; kinds[KIND_CLIENT].columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", %s", kinds[KIND_CLIENT].columns[i]);
+  sql = select_columns (&kinds[KIND_CLIENT], FALSE);
   g_string_append (sql, CLIENTS_TO_CONTACT
                    " ORDER BY julianday (coalesce (last_contact, since)), name, id LIMIT ?3");
 
@@ -4700,9 +4676,7 @@ confianza_store_get_open_follow_ups_due (ConfianzaStore  *self,
   until_iso = confianza_date_to_iso (until);
   binds[0] = until_iso;
 
-  sql = g_string_new ("SELECT follow_up.id");
-  for (guint i = 0; kinds[KIND_FOLLOW_UP].columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", follow_up.%s", kinds[KIND_FOLLOW_UP].columns[i]);
+  sql = select_columns (&kinds[KIND_FOLLOW_UP], TRUE);
   g_string_append (sql, OPEN_FOLLOW_UPS_DUE " ORDER BY follow_up.due_on, follow_up.id LIMIT ?2");
 
   count = store_prepare (self, "SELECT count(*)" OPEN_FOLLOW_UPS_DUE, error);
@@ -4906,9 +4880,7 @@ confianza_store_get_delivered_of_kind (ConfianzaStore  *self,
   if (trimmed[0] == '\0')
     return g_steal_pointer (&records);
 
-  sql = g_string_new ("SELECT id");
-  for (guint i = 0; kinds[KIND_PROMISE].columns[i] != NULL; i++)
-    g_string_append_printf (sql, ", %s", kinds[KIND_PROMISE].columns[i]);
+  sql = select_columns (&kinds[KIND_PROMISE], FALSE);
   g_string_append (sql, " FROM promise WHERE delivered_on IS NOT NULL AND trim (kind) = ?1 COLLATE NOCASE");
 
   stmt = store_prepare (self, sql->str, error);

@@ -212,15 +212,11 @@ GListModel            *confianza_store_get_recommendations   (ConfianzaStore    
 GPtrArray             *confianza_store_get_latest_recommendations (ConfianzaStore      *self,
                                                                    GError             **error);
 
-/* Open promises (neither delivered nor broken) due on or before @until,
- * earliest first, as a new array of ConfianzaPromise (not a live list: the
- * store's "changed" signal says when to ask again). */
-GPtrArray             *confianza_store_get_open_promises_due (ConfianzaStore  *self,
-                                                              GDateTime       *until,
-                                                              GError         **error);
-/* The same due after @after (none: no lower bound) and on or before
- * @until, at most @limit of them, earliest first; @total (may be NULL) is
- * set to how many there are in all. */
+/* Open promises (neither delivered nor broken) due after @after (none: no
+ * lower bound) and on or before @until, at most @limit of them, earliest
+ * first, as a new array of ConfianzaPromise (not a live list: the store's
+ * "changed" signal says when to ask again); @total (may be NULL) is set to
+ * how many there are in all. */
 GPtrArray             *confianza_store_get_open_promises_between (ConfianzaStore  *self,
                                                                   GDateTime       *after,
                                                                   GDateTime       *until,

@@ -29,7 +29,7 @@ SQL_CALLS = {
     "query_int": 1, "query_text": 1, "collect_ids": 1,
 }
 # Builders of SQL text from the schema tables; checked themselves below
-BUILDERS = ("build_select", "build_insert", "build_update")
+BUILDERS = ("build_select", "build_insert", "build_update", "select_columns")
 # Expressions that name a table or column from a static const table
 SCHEMA_NAMES = re.compile(r"^(kinds\[\w+\]\.(table|owner_column|columns\[\w+\])|"
                           r"info->(table|columns\[\w+\])|where_column)$")
