@@ -39,8 +39,8 @@ struct _ConfianzaClientsPage
   GtkStack            *stack;
   GtkListView         *list_view;
 
-  guint                focus_source;
-  guint                focus_tries;
+  /* Ctrl+F asked for the entry before its bar had slid in */
+  gboolean             focus_when_mapped;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaClientsPage, confianza_clients_page, ADW_TYPE_BIN)
@@ -297,8 +297,6 @@ confianza_clients_page_dispose (GObject *object)
 {
   ConfianzaClientsPage *self = CONFIANZA_CLIENTS_PAGE (object);
 
-  g_clear_handle_id (&self->focus_source, g_source_remove);
-
   g_clear_handle_id (&self->warm_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENTS_PAGE);
 
@@ -340,6 +338,18 @@ confianza_clients_page_class_init (ConfianzaClientsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "clients.delete", NULL);
 }
 
+/* The entry can keep the focus only once its bar is on screen: it slides in,
+ * and until then the revealer hides it (and takes any focus away from it). */
+static void
+search_entry_mapped (ConfianzaClientsPage *self)
+{
+  if (!self->focus_when_mapped)
+    return;
+
+  self->focus_when_mapped = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 confianza_clients_page_init (ConfianzaClientsPage *self)
 {
@@ -376,6 +386,7 @@ confianza_clients_page_init (ConfianzaClientsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "map", G_CALLBACK (search_entry_mapped), self);
   update_state (self);
 }
 
@@ -405,35 +416,15 @@ confianza_clients_page_set_store (ConfianzaClientsPage *self,
     self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_idle, self, NULL);
 }
 
-/* The entry can take the focus only once its bar is on screen: it slides in. */
-static gboolean
-focus_search_entry (gpointer user_data)
-{
-  g_autoptr(ConfianzaClientsPage) self = g_object_ref (user_data);
-
-  if (gtk_widget_grab_focus (GTK_WIDGET (self->search_entry)) ||
-      ++self->focus_tries >= 20 ||
-      !gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      self->focus_source = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
 void
 confianza_clients_page_start_search (ConfianzaClientsPage *self)
 {
   g_return_if_fail (CONFIANZA_IS_CLIENTS_PAGE (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  if (gtk_widget_grab_focus (GTK_WIDGET (self->search_entry)))
-    return;
-
-  self->focus_tries = 0;
-  if (self->focus_source == 0)
-    self->focus_source = g_timeout_add (25, focus_search_entry, self);
+  self->focus_when_mapped = !gtk_widget_get_mapped (GTK_WIDGET (self->search_entry));
+  if (!self->focus_when_mapped)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 void
