@@ -440,9 +440,13 @@ static gboolean
 compute_trust_idle (gpointer user_data)
 {
   ConfianzaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   /* After the first frame, and in a thread: the window never waits for
-   * every history (ten thousand clients take a fraction of a second). */
+   * every history (ten thousand clients take a fraction of a second). The
+   * indexes go to the live client list: it is read first. */
+  if (CONFIANZA_IS_WINDOW (window))
+    confianza_window_ensure_lists (CONFIANZA_WINDOW (window));
   if (self->store != NULL)
     confianza_store_update_trust_scores_async (self->store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));

@@ -21,7 +21,10 @@ struct _ConfianzaWindow
 
   GSettings            *settings;
   ConfianzaStore       *store;
+  /* Every client, read once the first frame is on screen (or as soon as a
+   * page needs it): Today does not, and a busy agency has thousands */
   GListModel           *clients;
+  guint                 lists_source;
   char                 *top_page;     /* the sidebar page the client page came from */
 
   /* Template widgets */
@@ -107,12 +110,40 @@ select_sidebar_row (ConfianzaWindow *self,
     }
 }
 
+/* The pages over the whole client list, given it the first time one is needed */
+static void
+ensure_lists (ConfianzaWindow *self)
+{
+  g_clear_handle_id (&self->lists_source, g_source_remove);
+  if (self->store == NULL || self->clients != NULL)
+    return;
+
+  self->clients = confianza_store_get_clients (self->store);
+  confianza_clients_page_set_store (self->clients_page, self->store);
+  confianza_plans_page_set_store (self->plans_page, self->store);
+  confianza_reports_page_set_store (self->reports_page, self->store);
+  confianza_client_page_set_store (self->client_page, self->store);
+}
+
+static gboolean
+load_lists_idle (gpointer user_data)
+{
+  ConfianzaWindow *self = user_data;
+
+  self->lists_source = 0;
+  ensure_lists (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_page (ConfianzaWindow *self,
            const char      *name)
 {
   if (self->store == NULL)
     name = "error";
+  else if (g_strcmp0 (name, "today") != 0)
+    ensure_lists (self);
 
   gtk_stack_set_visible_child_name (self->stack, name);
 
@@ -288,8 +319,10 @@ static ConfianzaClient *
 find_client (ConfianzaWindow *self,
              gint64           id)
 {
-  guint n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
+  guint n;
 
+  ensure_lists (self);
+  n = self->clients != NULL ? g_list_model_get_n_items (self->clients) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConfianzaClient) client = g_list_model_get_item (self->clients, i);
@@ -405,6 +438,7 @@ confianza_window_dispose (GObject *object)
 {
   ConfianzaWindow *self = CONFIANZA_WINDOW (object);
 
+  g_clear_handle_id (&self->lists_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_WINDOW);
 
   if (self->store != NULL)
@@ -509,15 +543,13 @@ set_application (ConfianzaWindow      *self,
     }
 
   self->store = g_object_ref (store);
-  self->clients = confianza_store_get_clients (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
 
+  /* Today reads only what it shows; the rest once it is on screen. Idles
+   * at this priority wait for the frame being drawn. */
   confianza_today_page_set_store (self->today_page, store);
-  confianza_clients_page_set_store (self->clients_page, store);
-  confianza_plans_page_set_store (self->plans_page, store);
-  confianza_reports_page_set_store (self->reports_page, store);
-  confianza_client_page_set_store (self->client_page, store);
+  self->lists_source = g_idle_add_full (G_PRIORITY_LOW, load_lists_idle, self, NULL);
 
   update_badge (self);
   show_page (self, is_top_page (last) ? last : "today");
@@ -536,6 +568,15 @@ confianza_window_new (ConfianzaApplication *application)
   set_application (self, application);
 
   return self;
+}
+
+/* Makes sure the pages over the client list have it, now */
+void
+confianza_window_ensure_lists (ConfianzaWindow *self)
+{
+  g_return_if_fail (CONFIANZA_IS_WINDOW (self));
+
+  ensure_lists (self);
 }
 
 void

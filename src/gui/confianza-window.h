@@ -11,9 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConfianzaWindow, confianza_window, CONFIANZA, WINDOW, AdwApplicationWindow)
 
-ConfianzaWindow *confianza_window_new       (ConfianzaApplication *application);
+ConfianzaWindow *confianza_window_new          (ConfianzaApplication *application);
+void             confianza_window_ensure_lists (ConfianzaWindow      *self);
 /* "today", "clients", "plans" or "reports". */
-void             confianza_window_show_page (ConfianzaWindow      *self,
-                                             const char           *name);
+void             confianza_window_show_page    (ConfianzaWindow      *self,
+                                                const char           *name);
 
 G_END_DECLS
