@@ -2168,6 +2168,57 @@ test_open_promises_due (void)
 
 /* The live clients carry their trust index once asked, and it follows
  * every change to their history. */
+/* A whole computation of the indexes brings every status in line with the
+ * facts at once (here: statuses written by hand, with nothing behind them),
+ * in the file and on the live clients. */
+static void
+test_statuses_follow_scores (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "statuses.db", NULL);
+  g_autoptr(ConfianzaStore) store = open_ok (path);
+  g_autoptr(GListModel) clients = NULL;
+  const char *names[] = { "Asesoría Prado", "Bodegas Ribera", "Cerámica Sol", "Dental Norte" };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (save_new_client (store, names[i]));
+  close_store (&store);
+  raw_exec (path, "UPDATE client SET status = 'at-risk'");
+
+  store = open_ok (path);
+  clients = confianza_store_get_clients (store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
+
+      g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_AT_RISK);
+    }
+
+  /* No history: a neutral index, no incident, no plan: active */
+  confianza_store_update_trust_scores (store);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
+
+      g_assert_cmpint (confianza_client_get_trust_score (client), ==, 50);
+      g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_ACTIVE);
+    }
+  close_store (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM client WHERE status = 'active'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, G_N_ELEMENTS (names));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  rm_rf (dir);
+}
+
 static void
 test_trust_scores (void)
 {
@@ -2252,6 +2303,7 @@ main (int   argc,
   g_test_add_func ("/store/next-due", test_next_due);
   g_test_add_func ("/store/open-promises-due", test_open_promises_due);
   g_test_add_func ("/store/trust-scores", test_trust_scores);
+  g_test_add_func ("/store/statuses-follow-scores", test_statuses_follow_scores);
 
   ret = g_test_run ();
 

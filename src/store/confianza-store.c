@@ -3357,6 +3357,11 @@ apply_statuses (ConfianzaStore *self,
   g_autoptr(GArray) facts = g_array_new (FALSE, FALSE, sizeof (StatusFacts));
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (StatusFacts));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* The live clients by id: a search of the list per change would be
+   * quadratic when thousands change at once (the first start after an
+   * update of the rule) */
+  g_autoptr(GHashTable) live = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                      NULL, g_object_unref);
   g_autoptr(GError) error = NULL;
   gboolean own_transaction;
 
@@ -3383,12 +3388,13 @@ apply_statuses (ConfianzaStore *self,
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
+          ConfianzaClient *client = g_list_model_get_item (clients, i);
+          gpointer key = GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client));
           int score = confianza_client_get_trust_score (client);
 
           if (score >= 0)
-            g_hash_table_insert (by_id, GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)),
-                                 GINT_TO_POINTER (score + 1));
+            g_hash_table_insert (by_id, key, GINT_TO_POINTER (score + 1));
+          g_hash_table_insert (live, key, client);
         }
     }
 
@@ -3436,8 +3442,10 @@ apply_statuses (ConfianzaStore *self,
   for (guint i = 0; i < changes->len; i++)
     {
       const StatusFacts *f = &g_array_index (changes, StatusFacts, i);
+      ConfianzaClient *client = g_hash_table_lookup (live, GSIZE_TO_POINTER ((gsize) f->client_id));
 
-      live_client_set_status (self, f->client_id, f->status);
+      if (client != NULL)
+        confianza_client_set_status (client, f->status);
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
