@@ -593,6 +593,38 @@ test_today (Fixture       *fixture,
   }
 }
 
+/* A new window reads the client list after its first frame; a page that
+ * needs the list before then gets it at once. */
+static void
+test_lists_on_demand (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) a = NULL;
+  ConfianzaWindow *window;
+  GtkStack *stack;
+  GtkWidget *name;
+  GListModel *shown;
+
+  start_app (fixture, fixture->path);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es");
+
+  /* No main-loop iteration between these: the idle has not run */
+  window = confianza_window_new (fixture->app);
+  stack = GTK_STACK (child (window, CONFIANZA_TYPE_WINDOW, "stack"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-client", "x",
+                                             confianza_client_get_id (a)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "client");
+  name = child (child (window, CONFIANZA_TYPE_WINDOW, "client_page"), CONFIANZA_TYPE_CLIENT_PAGE, "name_label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Carmen Ruiz");
+
+  confianza_window_show_page (window, "clients");
+  shown = confianza_clients_page_get_shown (CONFIANZA_CLIENTS_PAGE (child (window, CONFIANZA_TYPE_WINDOW, "clients_page")));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 static void
 test_client_page (Fixture       *fixture,
                   gconstpointer  data)
@@ -788,6 +820,7 @@ main (int   argc,
   g_test_add ("/window/sorting", Fixture, NULL, fixture_set_up, test_sorting, fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/window/today", Fixture, NULL, fixture_set_up, test_today, fixture_tear_down);
+  g_test_add ("/window/lists-on-demand", Fixture, NULL, fixture_set_up, test_lists_on_demand, fixture_tear_down);
   g_test_add ("/window/client-page", Fixture, NULL, fixture_set_up, test_client_page, fixture_tear_down);
   g_test_add ("/window/reports-page", Fixture, NULL, fixture_set_up, test_reports_page, fixture_tear_down);
   g_test_add ("/window/plans-page", Fixture, NULL, fixture_set_up, test_plans_page, fixture_tear_down);
