@@ -42,6 +42,7 @@ done
 # The same code under AddressSanitizer and UndefinedBehaviorSanitizer, leak
 # detection on for the core library's tests and the reliability tests; the
 # interface's tests run with leak detection off (GTK keeps caches to exit).
+# Twice the stated timeouts: the slow unwinder makes every allocation costly.
 asan=_build/asan
 if [ ! -d "$asan" ]; then
   meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug >/dev/null
@@ -52,6 +53,7 @@ export LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp"
 echo "== Core and reliability tests under AddressSanitizer and UBSan, leak detection on"
 if ! ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1 \
     meson test -C "$asan" --no-rebuild --print-errorlogs --logbase testlog-asan-core \
+      --timeout-multiplier 2 \
       --suite core --suite reliability --no-suite fuzz; then
   status=1
 fi
@@ -59,6 +61,7 @@ echo "== Interface and report tests under AddressSanitizer and UBSan"
 if ! ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
     xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
     meson test -C "$asan" --no-rebuild --print-errorlogs --logbase testlog-asan-gui \
+      --timeout-multiplier 2 \
       --suite gui --suite report --suite cli; then
   status=1
 fi

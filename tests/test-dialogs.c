@@ -9,6 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "util/gui-test-util.h"
+
 #include "gui/confianza-broken-dialog.h"
 #include "gui/confianza-client-dialog.h"
 #include "gui/confianza-conversation-dialog.h"
@@ -32,15 +34,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  /* Let GTK lay out, map and run idle handlers. */
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 child (gpointer    widget,
@@ -66,7 +59,7 @@ type_text (gpointer    dialog,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, name)), text);
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -77,7 +70,7 @@ type_view (gpointer    dialog,
   GtkTextView *view = GTK_TEXT_VIEW (child (dialog, name));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-  spin ();
+  confianza_test_spin ();
 }
 
 /* Types into a date entry, as the user would, the text as given. */
@@ -89,7 +82,7 @@ type_date_text (gpointer    dialog,
   ConfianzaDateEntry *entry = CONFIANZA_DATE_ENTRY (child (dialog, name));
 
   gtk_editable_set_text (confianza_date_entry_get_editable (entry), text);
-  spin ();
+  confianza_test_spin ();
 }
 
 /* Types a date in the locale's own format (dd/mm/yyyy in Spanish). */
@@ -146,14 +139,14 @@ present (Fixture  *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), pointer);
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), fixture);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
 save (gpointer dialog)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -161,7 +154,7 @@ cancel (gpointer dialog)
 {
   /* What Escape and the Cancel button do. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  spin ();
+  confianza_test_spin ();
 }
 
 static guint
@@ -250,7 +243,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  spin ();
+  confianza_test_spin ();
   g_clear_object (&fixture->saved);
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -311,14 +304,14 @@ test_promise_new (Fixture       *fixture,
   /* A quantity: revealed by the check, and must be more than zero. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (dialog, "quantity_revealer"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "quantity_check")), TRUE);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (dialog, "quantity_revealer"))));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, "quantity_spin")), 0);
-  spin ();
+  confianza_test_spin ();
   assert_shows_error (dialog, "quantity_error");
   g_assert_false (can_save (dialog));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, "quantity_spin")), 3);
-  spin ();
+  confianza_test_spin ();
   assert_no_error (dialog, "quantity_error");
   type_text (dialog, "unit_entry", "propuestas");
   g_assert_true (can_save (dialog));
@@ -393,7 +386,7 @@ test_promise_safe_due (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (button));
 
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  confianza_test_spin ();
   suggested = confianza_date_add_days (today, 10);
   g_assert_true (confianza_date_equal (confianza_date_entry_get_date (CONFIANZA_DATE_ENTRY (child (dialog, "due_on_entry"))),
                                        suggested));
@@ -426,7 +419,7 @@ test_promise_edit (Fixture       *fixture,
   type_text (dialog, "title_entry", "Menú nuevo y carta de vinos");
   type_date (dialog, "due_on_entry", due);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "quantity_check")), FALSE);
-  spin ();
+  confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
 
@@ -493,7 +486,7 @@ test_promise_store_error (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_saved, ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  confianza_test_spin ();
 }
 
 /* Deliver dialog */
@@ -534,7 +527,7 @@ test_deliver (Fixture       *fixture,
   /* Short of the promised quantity: broken. */
   type_date (dialog, "delivered_on_entry", today);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, "delivered_quantity_spin")), 2);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_has_css_class (outcome, "error"));
   g_assert_false (gtk_widget_has_css_class (outcome, "success"));
 
@@ -688,7 +681,7 @@ test_quick_win (Fixture       *fixture,
   /* Shared: the date appears, today unless said otherwise, and cannot be
    * before it was achieved. */
   gtk_switch_set_active (GTK_SWITCH (child (dialog, "shared_switch")), TRUE);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_true (can_save (dialog));
   type_date (dialog, "shared_on_entry", before);
@@ -722,7 +715,7 @@ test_quick_win (Fixture       *fixture,
   g_assert_true (can_save (dialog));
   type_text (dialog, "title_entry", "La carta y las fotos ya están en la web");
   gtk_switch_set_active (GTK_SWITCH (child (dialog, "shared_switch")), FALSE);
-  spin ();
+  confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
 
@@ -769,12 +762,12 @@ test_recommendation (Fixture       *fixture,
 
   /* The class follows the number */
   gtk_spin_button_set_value (spin_button, 3);
-  spin ();
+  confianza_test_spin ();
   /* (the model's translated words: the tests run in Spanish too) */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (dialog, "score_class"))), ==,
                    confianza_recommender_to_label (CONFIANZA_RECOMMENDER_DETRACTOR));
   gtk_spin_button_set_value (spin_button, 10);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (dialog, "score_class"))), ==,
                    confianza_recommender_to_label (CONFIANZA_RECOMMENDER_PROMOTER));
 
@@ -786,7 +779,7 @@ test_recommendation (Fixture       *fixture,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, "comment_view"))),
                             "Os recomendaría sin dudarlo", -1);
-  spin ();
+  confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 1);
@@ -800,7 +793,7 @@ test_recommendation (Fixture       *fixture,
   spin_button = GTK_SPIN_BUTTON (child (dialog, "score_spin"));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 10);
   gtk_spin_button_set_value (spin_button, 7);
-  spin ();
+  confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 1);
@@ -871,7 +864,7 @@ test_conversation (Fixture       *fixture,
   g_assert_true (can_save (dialog));
   type_view (dialog, "agreed_view", "Avisar con tres días de margen");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "channel_dropdown")), CONFIANZA_CHANNEL_CALL);
-  spin ();
+  confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
 
@@ -927,7 +920,7 @@ test_client (Fixture       *fixture,
 
   /* Letting a client go asks why. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "status_dropdown")), CONFIANZA_CLIENT_STATUS_LET_GO);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_false (can_save (dialog));
   type_view (dialog, "let_go_reason_view", "x");
@@ -938,7 +931,7 @@ test_client (Fixture       *fixture,
   g_assert_true (can_save (dialog));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, "follow_up_spin")), 14);
-  spin ();
+  confianza_test_spin ();
   type_view (dialog, "notes_view", "Prefiere WhatsApp");
 
   save (dialog);
@@ -963,7 +956,7 @@ test_client (Fixture       *fixture,
   g_assert_true (can_save (dialog));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "status_dropdown")), CONFIANZA_CLIENT_STATUS_RECOVERED);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, "follow_up_spin")), 0);
-  spin ();
+  confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
 
@@ -1003,7 +996,7 @@ test_preferences (Fixture       *fixture,
 
   window = confianza_preferences_window_new (NULL, fixture->path);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  confianza_test_spin ();
 
   /* Where the data is, in full. */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (window, "path_label"))), ==, fixture->path);
@@ -1019,30 +1012,30 @@ test_preferences (Fixture       *fixture,
 
   /* Every change goes to GSettings at once. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "follow_up_spin")), 14);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "follow-up-days"), ==, 14);
 
   gtk_editable_set_text (GTK_EDITABLE (child (window, "business_name_row")), "Estudio Nube");
-  spin ();
+  confianza_test_spin ();
   business = g_settings_get_string (settings, "business-name");
   g_assert_cmpstr (business, ==, "Estudio Nube");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 2);   /* MXN */
-  spin ();
+  confianza_test_spin ();
   currency = g_settings_get_string (settings, "currency");
   g_assert_cmpstr (currency, ==, "MXN");
 
   gtk_switch_set_active (GTK_SWITCH (child (window, "notifications_switch")), FALSE);
-  spin ();
+  confianza_test_spin ();
   g_assert_false (g_settings_get_boolean (settings, "notifications"));
 
   /* And the other way. */
   g_settings_set_string (settings, "currency", "CLP");
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 5);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
-  spin ();
+  confianza_test_spin ();
 
   g_settings_reset (settings, "currency");
   g_settings_reset (settings, "business-name");
@@ -1063,7 +1056,7 @@ test_preferences_unknown_currency (Fixture       *fixture,
   g_settings_set_string (settings, "currency", "GBP");
   window = confianza_preferences_window_new (NULL, fixture->path);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  confianza_test_spin ();
 
   combo = ADW_COMBO_ROW (child (window, "currency_row"));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, 19);
@@ -1072,7 +1065,7 @@ test_preferences_unknown_currency (Fixture       *fixture,
   g_assert_cmpstr (currency, ==, "GBP");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  confianza_test_spin ();
   g_settings_reset (settings, "currency");
 }
 
@@ -1087,7 +1080,7 @@ present_import (gpointer  dialog,
   *pointer = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), pointer);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  confianza_test_spin ();
 }
 
 static ConfianzaCsvPreview *
@@ -1139,13 +1132,13 @@ test_import (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "1"));
   g_assert_true (gtk_widget_get_visible (child (dialog, "duplicates_row")));
   gtk_switch_set_active (GTK_SWITCH (child (dialog, "duplicates_switch")), TRUE);
-  spin ();
+  confianza_test_spin ();
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "2"));
   gtk_switch_set_active (GTK_SWITCH (child (dialog, "duplicates_switch")), FALSE);
-  spin ();
+  confianza_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
-  spin ();
+  confianza_test_spin ();
   g_assert_null (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
 }
@@ -1169,13 +1162,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  confianza_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

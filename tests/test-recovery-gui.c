@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "util/gui-test-util.h"
+
 #include "gui/confianza-date-entry.h"
 #include "gui/confianza-follow-up-dialog.h"
 #include "gui/confianza-incident-dialog.h"
@@ -27,14 +29,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 child (gpointer    widget,
@@ -60,7 +54,7 @@ type_text (gpointer    window,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -69,7 +63,7 @@ type_view (gpointer    window,
            const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (window, name))), text, -1);
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -78,7 +72,7 @@ type_date_text (gpointer    window,
                 const char *text)
 {
   gtk_editable_set_text (confianza_date_entry_get_editable (CONFIANZA_DATE_ENTRY (child (window, name))), text);
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -120,7 +114,7 @@ activate (gpointer    window,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -151,7 +145,7 @@ present (Fixture  *fixture,
   if (CONFIANZA_IS_RECOVERY_WIZARD (window))
     g_signal_connect (window, "finished", G_CALLBACK (on_finished), fixture);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  confianza_test_spin ();
 }
 
 static ConfianzaRecoveryWizard *
@@ -234,7 +228,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  spin ();
+  confianza_test_spin ();
   g_clear_object (&fixture->incident);
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -275,7 +269,7 @@ test_incident_new (Fixture       *fixture,
    * earlier: systemic, and the dialog says so. */
   g_assert_false (gtk_widget_get_visible (child (dialog, "systemic_label")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "incident.cause", "s", "Plazos"));
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "cause_entry"))), ==, "Plazos");
   g_assert_true (gtk_widget_get_visible (child (dialog, "systemic_label")));
   /* A cause typed by the user, new: isolated. */
@@ -284,7 +278,7 @@ test_incident_new (Fixture       *fixture,
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "severity_dropdown")), CONFIANZA_SEVERITY_MINOR);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, "responsibility_dropdown")), CONFIANZA_RESPONSIBILITY_SHARED);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (save_button));
   activate (dialog, "dialog.save");
   g_assert_null (dialog);
@@ -390,7 +384,7 @@ test_wizard_story (Fixture       *fixture,
   type_date (wizard, "apologised_on_entry", -1);
   type_text (wizard, "apologised_by_entry", "Ana (directora)");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "channel_dropdown")), CONFIANZA_CHANNEL_IN_PERSON);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (next));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "apology_timing_label"))), !=, "");
   activate (wizard, "wizard.next");
@@ -450,11 +444,11 @@ test_wizard_story (Fixture       *fixture,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (wizard, "every_spin"))), ==, 7);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (wizard, "until_check"))));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 0);
-  spin ();
+  confianza_test_spin ();
   assert_shows_error (wizard, "every_error");
   g_assert_false (gtk_widget_get_sensitive (next));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 7);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (next));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "schedule_label"))), !=, "");
   activate (wizard, "wizard.next");
@@ -483,7 +477,7 @@ test_wizard_story (Fixture       *fixture,
 
   /* The outcome: letting the client go needs a reason. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "let_go_check")), TRUE);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (child (wizard, "outcome_reason_view"))));
   activate (wizard, "wizard.next");
   g_assert_nonnull (wizard);
@@ -517,7 +511,7 @@ test_wizard_resume (Fixture       *fixture,
 
   /* Closing the window (as the window manager would) keeps the draft. */
   gtk_window_close (GTK_WINDOW (wizard));
-  spin ();
+  confianza_test_spin ();
   g_assert_null (wizard);
   plan = stored_plan (fixture);
   g_assert_cmpint (confianza_recovery_plan_get_step (plan), ==, CONFIANZA_RECOVERY_STEP_APOLOGISE);
@@ -545,7 +539,7 @@ test_wizard_resume (Fixture       *fixture,
   g_assert_nonnull (wizard);
   assert_shows_error (wizard, "acknowledged_on_error");
   gtk_window_close (GTK_WINDOW (wizard));
-  spin ();
+  confianza_test_spin ();
   g_assert_nonnull (wizard);
 
   type_date_text (wizard, "acknowledged_on_entry", "");
@@ -595,7 +589,7 @@ test_wizard_edit_schedule (Fixture       *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 5);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "times_check")), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "times_spin")), 3);
-  spin ();
+  confianza_test_spin ();
   activate (wizard, "wizard.save-close");
   g_assert_null (wizard);
 
@@ -623,12 +617,12 @@ test_wizard_edit_schedule (Fixture       *fixture,
   open_wizard (fixture, &wizard);
   g_assert_cmpstr (wizard_page (wizard), ==, "follow-up");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 10);
-  spin ();
+  confianza_test_spin ();
   activate (wizard, "wizard.back");
   activate (wizard, "wizard.back");
   /* Remove one compensation; take the guarantee back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.remove-compensation", "i", 0));
-  spin ();
+  confianza_test_spin ();
   activate (wizard, "wizard.next");
   g_assert_cmpuint (count (confianza_store_get_compensations (fixture->store, plan_id)), ==, 1);
   plan = stored_plan (fixture);
@@ -662,13 +656,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  confianza_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -1067,24 +1067,6 @@ test_same_category (void)
 }
 
 /* Not a benchmark: a guard against the index becoming quadratic. */
-static void
-test_speed (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
-  g_autoptr(GPtrArray) histories = g_ptr_array_new_with_free_func ((GDestroyNotify) history_free);
-  gint64 start;
-  double total = 0;
-
-  for (int i = 0; i < 2000; i++)
-    g_ptr_array_add (histories, random_history (rand, TRUE));
-
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < histories->len; i++)
-    total += history_score (g_ptr_array_index (histories, i));
-  g_test_message ("2000 indices in %.1f ms (mean %.2f)",
-                  (g_get_monotonic_time () - start) / 1000.0, total / histories->len);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1113,7 +1095,6 @@ main (int   argc,
   g_test_add_func ("/trust/buffer", test_buffer);
   g_test_add_func ("/trust/safe-due", test_safe_due);
   g_test_add_func ("/trust/same-category", test_same_category);
-  g_test_add_func ("/trust/speed", test_speed);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "util/gui-test-util.h"
+
 #include "gui/confianza-application.h"
 #include "gui/confianza-client-dialog.h"
 #include "gui/confianza-client-page.h"
@@ -26,15 +28,6 @@ typedef struct
   ConfianzaApplication *app;
   ConfianzaWindow      *window;
 } Fixture;
-
-static void
-spin (void)
-{
-  /* Let GTK lay out, map and run idle handlers. */
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 child (gpointer    widget,
@@ -69,7 +62,7 @@ start_app (Fixture    *fixture,
   g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (fixture->app));
-  spin ();
+  confianza_test_spin ();
 
   fixture->window = CONFIANZA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_true (CONFIANZA_IS_WINDOW (fixture->window));
@@ -111,7 +104,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  confianza_test_spin ();
   g_clear_object (&fixture->app);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -136,7 +129,7 @@ type_into (ConfianzaClientDialog *dialog,
   GtkWidget *entry = child (dialog, CONFIANZA_TYPE_CLIENT_DIALOG, entry_name);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  spin ();
+  confianza_test_spin ();
 }
 
 static GtkWidget *
@@ -188,7 +181,7 @@ test_empty_state (Fixture       *fixture,
   g_assert_cmpstr (window_page (fixture), ==, "today");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "clients");
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (window_page (fixture), ==, "clients");
   g_assert_cmpstr (clients_state (fixture), ==, "empty");
   g_assert_true (gtk_widget_get_visible (child (fixture->window, CONFIANZA_TYPE_WINDOW, "add_button")));
@@ -206,7 +199,7 @@ test_add_client (Fixture       *fixture,
   start_app (fixture, fixture->path);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-client", NULL));
-  spin ();
+  confianza_test_spin ();
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
 
@@ -242,7 +235,7 @@ test_add_client (Fixture       *fixture,
   type_into (dialog, "company_entry", "Panadería Ruiz S.L.");
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  spin ();
+  confianza_test_spin ();
 
   g_assert_null (find_dialog (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
@@ -262,7 +255,7 @@ test_add_client (Fixture       *fixture,
 
     gtk_window_destroy (GTK_WINDOW (fixture->window));
     fixture->window = NULL;
-    spin ();
+    confianza_test_spin ();
     g_clear_object (&fixture->app);
 
     other = confianza_store_open (fixture->path, &error);
@@ -281,13 +274,13 @@ test_escape_cancels (Fixture       *fixture,
 
   start_app (fixture, fixture->path);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-client", NULL);
-  spin ();
+  confianza_test_spin ();
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   type_into (dialog, "name_entry", "Estudio Nube");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  spin ();
+  confianza_test_spin ();
   g_assert_null (find_dialog (fixture));
 
   clients = confianza_store_get_clients (confianza_application_get_store (fixture->app));
@@ -314,7 +307,7 @@ test_unusable_database (Fixture       *fixture,
 
   /* No page can be reached around the error. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "clients");
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (window_page (fixture), ==, "error");
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
 
@@ -328,7 +321,7 @@ test_unusable_database (Fixture       *fixture,
 
     g_assert_true (confianza_application_use_database (fixture->app, other, &error));
     g_assert_no_error (error);
-    spin ();
+    confianza_test_spin ();
     fixture->window = CONFIANZA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
     g_assert_cmpstr (window_page (fixture), !=, "error");
     g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
@@ -368,7 +361,7 @@ test_search (Fixture       *fixture,
   c = add_stored_client (fixture, "José Peña", "Taller Peña", "jose@tallerpena.es");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (window_page (fixture), ==, "clients");
 
   shown = confianza_clients_page_get_shown (CONFIANZA_CLIENTS_PAGE (clients_page (fixture)));
@@ -383,25 +376,25 @@ test_search (Fixture       *fixture,
   for (int i = 0; i < 1000 && !holds_focus (fixture, entry); i++)
     {
       g_usleep (10 * 1000);
-      spin ();
+      confianza_test_spin ();
     }
   g_assert_true (holds_focus (fixture, entry));
 
   /* By company, by email, and without accents */
   gtk_editable_set_text (GTK_EDITABLE (entry), "bodegas");
-  spin ();
+  confianza_test_spin ();
   g_usleep (200 * 1000);   /* GtkSearchEntry waits a moment before searching */
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "carmen@");
   g_usleep (200 * 1000);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "pena");
   g_usleep (200 * 1000);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   {
     g_autoptr(ConfianzaClient) found = g_list_model_get_item (shown, 0);
@@ -410,7 +403,7 @@ test_search (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
   g_usleep (200 * 1000);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_cmpstr (clients_state (fixture), ==, "no-results");
 }
@@ -464,7 +457,7 @@ test_delete_undo (Fixture       *fixture,
   /* Hidden at once, still stored until the toast goes. */
   toast = confianza_clients_page_delete_client (page, a);
   g_assert_nonnull (toast);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   confianza_store_count (confianza_application_get_store (fixture->app), &counts, &error);
   g_assert_cmpuint (counts.clients, ==, 2);
@@ -472,7 +465,7 @@ test_delete_undo (Fixture       *fixture,
   /* Undo brings it back, and nothing is erased. */
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   confianza_store_count (confianza_application_get_store (fixture->app), &counts, &error);
   g_assert_cmpuint (counts.clients, ==, 2);
@@ -480,7 +473,7 @@ test_delete_undo (Fixture       *fixture,
   /* Without Undo, the toast's end erases it. */
   toast = confianza_clients_page_delete_client (page, b);
   adw_toast_dismiss (toast);
-  spin ();
+  confianza_test_spin ();
   confianza_store_count (confianza_application_get_store (fixture->app), &counts, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counts.clients, ==, 1);
@@ -490,7 +483,7 @@ test_delete_undo (Fixture       *fixture,
   toast = confianza_clients_page_delete_client (page, a);
   g_assert_nonnull (toast);
   gtk_window_close (GTK_WINDOW (fixture->window));
-  spin ();
+  confianza_test_spin ();
   fixture->window = NULL;
   {
     g_autoptr(ConfianzaStore) other = confianza_store_open (fixture->path, &error);
@@ -554,7 +547,7 @@ test_today (Fixture       *fixture,
     confianza_promise_set_delivered_on (delivered, now);
     confianza_store_save_promise (confianza_application_get_store (fixture->app), delivered, &error);
     g_assert_no_error (error);
-    spin ();
+    confianza_test_spin ();
     g_assert_cmpuint (confianza_today_page_count (today, "overdue"), ==, 0);
   }
 
@@ -581,14 +574,14 @@ test_today (Fixture       *fixture,
     g_assert_true (confianza_store_save_follow_up (store, done, &error));
     g_assert_true (confianza_store_save_follow_up (store, late, &error));
     g_assert_no_error (error);
-    spin ();
+    confianza_test_spin ();
     g_assert_cmpuint (confianza_today_page_count (today, "follow-ups"), ==, 1);
 
     confianza_follow_up_set_done_on (late, now);
     confianza_follow_up_set_note (late, "Todo bien");
     g_assert_true (confianza_store_save_follow_up (store, late, &error));
     g_assert_no_error (error);
-    spin ();
+    confianza_test_spin ();
     g_assert_cmpuint (confianza_today_page_count (today, "follow-ups"), ==, 0);
   }
 }
@@ -622,7 +615,7 @@ test_lists_on_demand (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  confianza_test_spin ();
 }
 
 static void
@@ -641,7 +634,7 @@ test_client_page (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-client", "x",
                                              confianza_client_get_id (a)));
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (window_page (fixture), ==, "client");
 
   page = CONFIANZA_CLIENT_PAGE (child (fixture->window, CONFIANZA_TYPE_WINDOW, "client_page"));
@@ -654,7 +647,7 @@ test_client_page (Fixture       *fixture,
   /* Mark it delivered through its row's action: the deliver dialog opens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "client.deliver-promise", "x",
                                              confianza_promise_get_id (promise)));
-  spin ();
+  confianza_test_spin ();
   {
     GtkWidget *dialog = NULL;
 
@@ -663,7 +656,7 @@ test_client_page (Fixture       *fixture,
         dialog = l->data;
     g_assert_nonnull (dialog);
     g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
-    spin ();
+    confianza_test_spin ();
   }
 
   /* Delivered today, five days early: overdelivered, and the client was in touch today. */
@@ -679,7 +672,7 @@ test_client_page (Fixture       *fixture,
 
   /* Back goes to where the client was opened from. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (window_page (fixture), !=, "client");
 }
 
@@ -711,7 +704,7 @@ test_reports_page (Fixture       *fixture,
   start_app (fixture, fixture->path);
   a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "reports");
-  spin ();
+  confianza_test_spin ();
   g_assert_cmpstr (window_page (fixture), ==, "reports");
 
   page = child (fixture->window, CONFIANZA_TYPE_WINDOW, "reports_page");
@@ -726,7 +719,7 @@ test_reports_page (Fixture       *fixture,
   /* A period that ends before it starts is said in words, and blocks export. */
   confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (from), late);
   confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (to), early);
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_get_visible (period_error));
   g_assert_false (gtk_widget_get_sensitive (client_button));
   g_assert_false (gtk_widget_get_sensitive (portfolio_button));
@@ -734,12 +727,12 @@ test_reports_page (Fixture       *fixture,
   /* A date that does not exist, too. */
   confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (to), NULL);
   gtk_editable_set_text (confianza_date_entry_get_editable (CONFIANZA_DATE_ENTRY (from)), "31/02/2026");
-  spin ();
+  confianza_test_spin ();
   g_assert_true (gtk_widget_get_visible (period_error));
   g_assert_false (gtk_widget_get_sensitive (portfolio_button));
 
   confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (from), early);
-  spin ();
+  confianza_test_spin ();
   g_assert_false (gtk_widget_get_visible (period_error));
   g_assert_true (gtk_widget_get_sensitive (portfolio_button));
 
@@ -793,7 +786,7 @@ test_plans_page (Fixture       *fixture,
 
   start_app (fixture, fixture->path);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plans");
-  spin ();
+  confianza_test_spin ();
   page = child (fixture->window, CONFIANZA_TYPE_WINDOW, "plans_page");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, CONFIANZA_TYPE_PLANS_PAGE, "stack"))),
                    ==, "list");
@@ -805,12 +798,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  confianza_test_gui_init (&argc, &argv);
 
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/add-client", Fixture, NULL, fixture_set_up, test_add_client, fixture_tear_down);
