@@ -2082,6 +2082,279 @@ count_signal (guint *count)
   (*count)++;
 }
 
+/* Erasing with Undo */
+
+/* Every row of every table (sqlite_sequence too), each value with its
+ * storage class: equal dumps are byte-for-byte equal contents. */
+static char *
+dump_tables (const char *path)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", (char *) tables->pdata[i]);
+
+      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[i]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%d:%s|", sqlite3_column_type (stmt, c),
+                                    sqlite3_column_type (stmt, c) == SQLITE_NULL ? "" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+count_rows (const char *path,
+            const char *table,
+            gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+
+  return raw_query_int (path, sql);
+}
+
+static gint64
+save_new_recommendation (ConfianzaStore *store,
+                         gint64          client_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaRecommendation) answer = confianza_recommendation_new (client_id, 9, day (2024, 1, 20));
+
+  confianza_recommendation_set_comment (answer, "Muy bien, “de verdad”");
+  g_assert_true (confianza_store_save_recommendation (store, answer, &error));
+  g_assert_no_error (error);
+
+  return confianza_recommendation_get_id (answer);
+}
+
+/* Erasing a client with everything of theirs is on disk at once (another
+ * connection no longer sees it); restoring brings back every row of every
+ * table, the same ids and values, and the live lists follow both ways. */
+static void
+test_erase_undo_client (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "undo.db", NULL);
+  ConfianzaStore *store = open_ok (path);
+  g_autoptr(GError) error = NULL;
+  Filled a = fill_client (store, "Ana");
+  Filled b = fill_client (store, "Bea");
+  gint64 answer = save_new_recommendation (store, a.client);
+  g_autoptr(ConfianzaStoreSnapshot) snapshot = NULL;
+  g_autoptr(GListModel) clients = confianza_store_get_clients (store);
+  g_autoptr(GListModel) a_promises = confianza_store_get_promises (store, a.client);
+  g_autoptr(GListModel) a_follow_ups = confianza_store_get_follow_ups (store, a.plan);
+  g_autoptr(GListModel) a_answers = confianza_store_get_recommendations (store, a.client);
+  g_autoptr(GListModel) all_plans = confianza_store_get_recovery_plans (store, 0);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *erased = NULL;
+  g_autoptr(ConfianzaClient) back = NULL;
+  guint changed = 0;
+
+  before = dump_tables (path);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+
+  g_assert_true (confianza_store_delete_keeping (store, CONFIANZA_TYPE_CLIENT, a.client, &snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+
+  /* Gone from the file, for any other reader, at once */
+  g_assert_cmpint (count_rows (path, "client", a.client), ==, 0);
+  g_assert_cmpint (count_rows (path, "promise", a.guarantee), ==, 0);
+  g_assert_cmpint (count_rows (path, "follow_up", a.follow_ups[1]), ==, 0);
+  g_assert_cmpint (count_rows (path, "recommendation", answer), ==, 0);
+  g_assert_cmpint (count_rows (path, "client", b.client), ==, 1);
+  erased = dump_tables (path);
+  g_assert_cmpstr (erased, !=, before);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (a_promises), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (a_follow_ups), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (a_answers), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (all_plans), ==, 1);
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_signal), &changed);
+  g_assert_true (confianza_store_restore_snapshot (store, snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Every row of every table as it was, and the keys between them hold */
+  after = dump_tables (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+  back = find_by_id (clients, a.client);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (confianza_client_get_name (back), ==, "Ana");
+  g_assert_true (confianza_date_equal (confianza_client_get_next_due_on (back), day (2024, 2, 1)));
+  g_assert_cmpint (confianza_client_get_trust_score (back), >=, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (a_promises), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (a_follow_ups), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (a_answers), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all_plans), ==, 2);
+
+  /* Twice is refused in words, changing nothing */
+  g_assert_false (confianza_store_restore_snapshot (store, snapshot, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_clear_pointer (&after, g_free);
+  after = dump_tables (path);
+  g_assert_cmpstr (after, ==, before);
+
+  g_signal_handlers_disconnect_by_data (store, &changed);
+  close_store (&store);
+  rm_rf (dir);
+}
+
+/* Each kind of record, erased and brought back: the file is as it was,
+ * including the references the erasure cleared (a plan's guarantee, a
+ * promise's plan). */
+static void
+test_erase_undo_every_kind (void)
+{
+  /* Offset 0: the answer, which fill_client () does not make */
+  const struct {
+    GType       type;
+    const char *table;
+    gsize       offset;
+  } cases[] = {
+    { CONFIANZA_TYPE_PROMISE, "promise", G_STRUCT_OFFSET (Filled, promise) },
+    { CONFIANZA_TYPE_PROMISE, "promise", G_STRUCT_OFFSET (Filled, guarantee) },
+    { CONFIANZA_TYPE_QUICK_WIN, "quick_win", G_STRUCT_OFFSET (Filled, quick_win) },
+    { CONFIANZA_TYPE_CONVERSATION, "conversation", G_STRUCT_OFFSET (Filled, conversation) },
+    { CONFIANZA_TYPE_INCIDENT, "incident", G_STRUCT_OFFSET (Filled, incident) },
+    { CONFIANZA_TYPE_RECOVERY_PLAN, "recovery_plan", G_STRUCT_OFFSET (Filled, plan) },
+    { CONFIANZA_TYPE_FOLLOW_UP, "follow_up", G_STRUCT_OFFSET (Filled, follow_ups) },
+    { CONFIANZA_TYPE_COMPENSATION, "compensation", G_STRUCT_OFFSET (Filled, compensation) },
+    { CONFIANZA_TYPE_RECOMMENDATION, "recommendation", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "kind.db", NULL);
+      ConfianzaStore *store = open_ok (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConfianzaStoreSnapshot) snapshot = NULL;
+      Filled a = fill_client (store, "Ana");
+      gint64 answer = save_new_recommendation (store, a.client);
+      gint64 id = cases[i].offset == 0 ? answer : G_STRUCT_MEMBER (gint64, &a, cases[i].offset);
+      g_autofree char *before = dump_tables (path);
+      g_autofree char *after = NULL;
+
+      g_test_message ("erasing %s %" G_GINT64_FORMAT, cases[i].table, id);
+      g_assert_true (confianza_store_delete_keeping (store, cases[i].type, id, &snapshot, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (count_rows (path, cases[i].table, id), ==, 0);
+
+      g_assert_true (confianza_store_restore_snapshot (store, snapshot, &error));
+      g_assert_no_error (error);
+      after = dump_tables (path);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+      close_store (&store);
+      rm_rf (dir);
+    }
+}
+
+/* The guarantee promise stays when its plan is erased (its plan_id is
+ * cleared); Undo links them again, in the live lists too. */
+static void
+test_erase_undo_links (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "links.db", NULL);
+  ConfianzaStore *store = open_ok (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStoreSnapshot) snapshot = NULL;
+  Filled a = fill_client (store, "Ana");
+  g_autoptr(GListModel) promises = confianza_store_get_promises (store, a.client);
+  g_autoptr(GListModel) plans = confianza_store_get_recovery_plans (store, a.client);
+  g_autoptr(ConfianzaPromise) guarantee = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+
+  g_assert_true (confianza_store_delete_keeping (store, CONFIANZA_TYPE_INCIDENT, a.incident, &snapshot, &error));
+  g_assert_no_error (error);
+  guarantee = find_by_id (promises, a.guarantee);
+  g_assert_nonnull (guarantee);
+  g_assert_cmpint (confianza_promise_get_plan_id (guarantee), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+  g_clear_object (&guarantee);
+
+  g_assert_true (confianza_store_restore_snapshot (store, snapshot, &error));
+  g_assert_no_error (error);
+  guarantee = find_by_id (promises, a.guarantee);
+  g_assert_cmpint (confianza_promise_get_plan_id (guarantee), ==, a.plan);
+  plan = find_by_id (plans, a.plan);
+  g_assert_nonnull (plan);
+  g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), ==, a.guarantee);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM promise WHERE plan_id IS NOT NULL"), ==, 1);
+
+  close_store (&store);
+  rm_rf (dir);
+}
+
+/* A promise cannot come back once its client was erased meanwhile: said
+ * in words, nothing written. */
+static void
+test_erase_undo_orphan (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "orphan.db", NULL);
+  ConfianzaStore *store = open_ok (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStoreSnapshot) snapshot = NULL;
+  Filled a = fill_client (store, "Ana");
+  Filled b = fill_client (store, "Bea");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (confianza_store_delete_keeping (store, CONFIANZA_TYPE_PROMISE, a.promise, &snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_true (confianza_store_delete_client (store, a.client, &error));
+  g_assert_no_error (error);
+  before = dump_tables (path);
+
+  g_assert_false (confianza_store_restore_snapshot (store, snapshot, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND);
+  after = dump_tables (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count_rows (path, "client", b.client), ==, 1);
+
+  /* A record that is not there is not found, and gives no snapshot */
+  g_clear_error (&error);
+  g_clear_pointer (&snapshot, confianza_store_snapshot_free);
+  g_assert_false (confianza_store_delete_keeping (store, CONFIANZA_TYPE_CLIENT, a.client, &snapshot, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND);
+  g_assert_null (snapshot);
+
+  close_store (&store);
+  rm_rf (dir);
+}
+
+
 /* The client list carries each client's earliest open promise, kept up to
  * date as promises are added, delivered and erased. */
 static void
@@ -2300,6 +2573,10 @@ main (int   argc,
   g_test_add_func ("/store/migrate/from-two", test_migrate_from_two);
   g_test_add_func ("/store/migrate/failure", test_migrate_failure);
   g_test_add_func ("/store/erase-client", test_erase_client);
+  g_test_add_func ("/store/erase-undo/client", test_erase_undo_client);
+  g_test_add_func ("/store/erase-undo/every-kind", test_erase_undo_every_kind);
+  g_test_add_func ("/store/erase-undo/links", test_erase_undo_links);
+  g_test_add_func ("/store/erase-undo/orphan", test_erase_undo_orphan);
   g_test_add_func ("/store/next-due", test_next_due);
   g_test_add_func ("/store/open-promises-due", test_open_promises_due);
   g_test_add_func ("/store/trust-scores", test_trust_scores);

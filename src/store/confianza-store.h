@@ -282,6 +282,34 @@ gboolean               confianza_store_update_trust_scores_finish (ConfianzaStor
                                                                    GAsyncResult         *result,
                                                                    GError              **error);
 
+/*
+ * Erasing with Undo. confianza_store_delete_keeping () erases the record of
+ * @type (CONFIANZA_TYPE_CLIENT, CONFIANZA_TYPE_PROMISE, … any kind the store
+ * keeps) with id @id at once, in one transaction, exactly as the
+ * confianza_store_delete_…() functions do, and sets @snapshot to every row
+ * the deletion took along (a client's promises, quick wins, conversations,
+ * incidents, plans, follow-ups, compensations and answers) and every
+ * reference to them that was cleared. confianza_store_restore_snapshot ()
+ * puts all of it back as it was, with the same ids, in one transaction;
+ * live lists, next due dates, trust indexes and statuses follow, and
+ * "changed" is emitted. It fails, changing nothing, when the rows are
+ * already back or what they belong to was erased meanwhile. Not inside
+ * confianza_store_begin () … _commit ().
+ */
+typedef struct _ConfianzaStoreSnapshot ConfianzaStoreSnapshot;
+
+gboolean               confianza_store_delete_keeping   (ConfianzaStore          *self,
+                                                         GType                    type,
+                                                         gint64                   id,
+                                                         ConfianzaStoreSnapshot **snapshot,
+                                                         GError                 **error);
+gboolean               confianza_store_restore_snapshot (ConfianzaStore          *self,
+                                                         ConfianzaStoreSnapshot  *snapshot,
+                                                         GError                 **error);
+void                   confianza_store_snapshot_free    (ConfianzaStoreSnapshot  *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConfianzaStoreSnapshot, confianza_store_snapshot_free)
+
 /* Delivered promises whose kind is @kind (trimmed; ASCII case ignored), as
  * a new array: the history behind a safe due date. */
 GPtrArray             *confianza_store_get_delivered_of_kind (ConfianzaStore  *self,

@@ -32,6 +32,7 @@ SQL_CALLS = {
 BUILDERS = ("build_select", "build_insert", "build_update", "select_columns")
 # Expressions that name a table or column from a static const table
 SCHEMA_NAMES = re.compile(r"^(kinds\[\w+\]\.(table|owner_column|columns\[\w+\])|"
+                          r"foreign_keys\[\w+\]\.column|"
                           r"info->(table|columns\[\w+\])|where_column)$")
 # What the column of load_records () and get_record () may be given
 WHERE_ARGS = re.compile(r"^(NULL|where_column|column|kinds\[\w+\]\.owner_column)$")
@@ -309,6 +310,8 @@ def check_store_sql(root):
     # The schema names really are constant tables
     if not re.search(r"static const KindInfo kinds\[", tables):
         problems.append("kinds[] is not a static const table")
+    if "foreign_keys[" in tables and not re.search(r"static const ForeignKey foreign_keys\[", tables):
+        problems.append("foreign_keys[] is not a static const table")
     for columns in re.findall(r"(\w+_columns)\[\]\s*=", tables):
         if not re.search(r"static const char \* const %s\[\]" % columns, tables):
             problems.append("%s[] is not a static const table" % columns)
