@@ -22,7 +22,7 @@
 #include "confianza-undo.h"
 #include "model/confianza-recovery.h"
 
-/* The sections that list records, each with its live list and Undo. */
+/* The sections that list records, each with its live list. */
 typedef enum
 {
   LIST_PROMISES,
@@ -37,8 +37,6 @@ typedef enum
 typedef struct
 {
   GListModel *model;      /* the store's live list */
-  GHashTable *pending;    /* ids waiting for their Undo toast */
-  GtkFilter  *filter;
 } List;
 
 struct _ConfianzaClientPage
@@ -80,8 +78,6 @@ struct _ConfianzaClientPage
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaClientPage, confianza_client_page, ADW_TYPE_BIN)
-
-#define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
 
 /* How many events of the explanation the page lists. */
 #define TRUST_EVENTS_SHOWN 6
@@ -665,26 +661,17 @@ create_plan_row (gpointer item,
   return row;
 }
 
-/* The latest answer (the live list is newest first), but for one waiting
- * for its Undo */
+/* The latest answer: the live list is newest first */
 static void
 update_recommendation (ConfianzaClientPage *self)
 {
   List *list = &self->lists[LIST_RECOMMENDATIONS];
   guint n = list->model != NULL ? g_list_model_get_n_items (list->model) : 0;
-  g_autoptr(ConfianzaRecommendation) latest = NULL;
+  g_autoptr(ConfianzaRecommendation) latest = n > 0 ? g_list_model_get_item (list->model, 0) : NULL;
   g_autofree char *score = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   ConfianzaRecommender recommender;
-
-  for (guint i = 0; i < n && latest == NULL; i++)
-    {
-      g_autoptr(ConfianzaRecommendation) answer = g_list_model_get_item (list->model, i);
-
-      if (!g_hash_table_contains (list->pending, ID_KEY (confianza_recommendation_get_id (answer))))
-        latest = g_steal_pointer (&answer);
-    }
 
   if (self->recommend_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->recommend_class_label), self->recommend_class);
@@ -1049,8 +1036,8 @@ recommendation_activated (GtkWidget  *widget,
                                                                          confianza_recommendation_get_client_id (answer),
                                                                          answer)));
   else
-    confianza_erase_with_undo (widget, self->store, confianza_store_delete_recommendation, id,
-                               _("Answer deleted"), list->filter, list->pending);
+    confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_RECOMMENDATION, id,
+                               _("Answer deleted"));
 }
 
 static void
@@ -1109,8 +1096,7 @@ promise_activated (GtkWidget  *widget,
 
       /* Translators: %s is what was promised */
       title = g_strdup_printf (_("Promise “%s” deleted"), confianza_promise_get_title (promise));
-      confianza_erase_with_undo (widget, self->store, confianza_store_delete_promise, id,
-                                 title, list->filter, list->pending);
+      confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_PROMISE, id, title);
     }
 
   if (dialog != NULL)
@@ -1158,8 +1144,7 @@ quick_win_activated (GtkWidget  *widget,
 
       /* Translators: %s is the quick win */
       title = g_strdup_printf (_("Quick win “%s” deleted"), confianza_quick_win_get_title (win));
-      confianza_erase_with_undo (widget, self->store, confianza_store_delete_quick_win, id,
-                                 title, list->filter, list->pending);
+      confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_QUICK_WIN, id, title);
     }
 }
 
@@ -1181,8 +1166,8 @@ conversation_activated (GtkWidget  *widget,
                                                                        confianza_conversation_get_client_id (conversation),
                                                                        conversation)));
   else
-    confianza_erase_with_undo (widget, self->store, confianza_store_delete_conversation, id,
-                               _("Conversation deleted"), list->filter, list->pending);
+    confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_CONVERSATION, id,
+                               _("Conversation deleted"));
 }
 
 static void
@@ -1241,8 +1226,8 @@ incident_activated (GtkWidget  *widget,
   else if (g_str_equal (action_name, "client.recovery-plan"))
     open_wizard (self, incident);
   else
-    confianza_erase_with_undo (widget, self->store, confianza_store_delete_incident, id,
-                               _("Incident deleted, with its recovery plan"), list->filter, list->pending);
+    confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_INCIDENT, id,
+                               _("Incident deleted, with its recovery plan"));
 }
 
 static void
@@ -1294,13 +1279,11 @@ bind_list (ConfianzaClientPage         *self,
            GtkListBoxCreateWidgetFunc   create)
 {
   List *list = &self->lists[kind];
-  GtkFilterListModel *filtered;
 
   if (list->model != NULL)
     g_signal_handlers_disconnect_by_data (list->model, self);
   g_clear_object (&list->model);
   list->model = model;
-  g_hash_table_remove_all (list->pending);
 
   if (model == NULL)
     {
@@ -1308,31 +1291,23 @@ bind_list (ConfianzaClientPage         *self,
       return;
     }
 
-  filtered = gtk_filter_list_model_new (g_object_ref (model), g_object_ref (list->filter));
-  gtk_list_box_bind_model (self->list_boxes[kind], G_LIST_MODEL (filtered), create, self, NULL);
-  g_signal_connect_object (filtered, "items-changed", G_CALLBACK (on_list_changed),
+  gtk_list_box_bind_model (self->list_boxes[kind], model, create, self, NULL);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_list_changed),
                            self, G_CONNECT_SWAPPED);
-  /* The list box keeps the filtered model alive. */
-  g_object_unref (filtered);
 }
 
-/* Builds the rows again, keeping what waits for its Undo hidden. */
+/* Builds the rows again */
 static void
 refresh_list (ConfianzaClientPage        *self,
               ListKind                    kind,
               GtkListBoxCreateWidgetFunc  create)
 {
   List *list = &self->lists[kind];
-  GtkFilterListModel *filtered;
 
   if (list->model == NULL)
     return;
 
-  filtered = gtk_filter_list_model_new (g_object_ref (list->model), g_object_ref (list->filter));
-  gtk_list_box_bind_model (self->list_boxes[kind], G_LIST_MODEL (filtered), create, self, NULL);
-  g_signal_connect_object (filtered, "items-changed", G_CALLBACK (on_list_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_object_unref (filtered);
+  gtk_list_box_bind_model (self->list_boxes[kind], list->model, create, self, NULL);
   update_empty (self);
 }
 
@@ -1350,12 +1325,6 @@ confianza_client_page_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->all_incidents);
   g_clear_pointer (&self->expanded_plans, g_hash_table_unref);
-
-  for (ListKind k = 0; k < N_LISTS; k++)
-    {
-      g_clear_object (&self->lists[k].filter);
-      g_clear_pointer (&self->lists[k].pending, g_hash_table_unref);
-    }
 
   G_OBJECT_CLASS (confianza_client_page_parent_class)->dispose (object);
 }
@@ -1449,11 +1418,6 @@ confianza_client_page_init (ConfianzaClientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->expanded_plans = g_hash_table_new (NULL, NULL);
-  for (ListKind k = 0; k < N_LISTS; k++)
-    {
-      self->lists[k].pending = confianza_pending_new ();
-      self->lists[k].filter = confianza_pending_filter_new (self->lists[k].pending);
-    }
 }
 
 ConfianzaClientPage *

@@ -21,8 +21,6 @@ struct _ConfianzaClientsPage
   GtkSingleSelection  *selection;
   GtkCustomFilter     *search_filter;
   GtkCustomSorter     *sorter;
-  GtkFilter           *pending_filter;
-  GHashTable          *pending;
   ConfianzaClientSort  sort;
   /* The search, folded once per keystroke rather than once per client */
   char               **search_words;
@@ -165,7 +163,7 @@ update_state (ConfianzaClientsPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   g_autofree char *count = NULL;
 
-  if (total - g_hash_table_size (self->pending) == 0)
+  if (total == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
@@ -306,7 +304,6 @@ confianza_clients_page_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorter);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->search_text, g_free);
 
@@ -354,18 +351,12 @@ static void
 confianza_clients_page_init (ConfianzaClientsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkEveryFilter) filter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->pending = confianza_pending_new ();
-  self->pending_filter = confianza_pending_filter_new (self->pending);
+  /* The filtered list owns the filter */
   self->search_filter = gtk_custom_filter_new (matches_search, self, NULL);
-  filter = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->search_filter));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), self->pending_filter);
-
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_steal_pointer (&filter)));
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->search_filter));
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
   gtk_sort_list_model_set_sorter (self->sorted, sorter_for (self));
@@ -478,8 +469,6 @@ confianza_clients_page_delete_client (ConfianzaClientsPage *self,
 
   /* Translators: %s is the client's name */
   title = g_strdup_printf (_("%s deleted"), confianza_client_get_name (client));
-  return confianza_erase_with_undo (GTK_WIDGET (self), self->store,
-                                    confianza_store_delete_client,
-                                    confianza_client_get_id (client),
-                                    title, self->pending_filter, self->pending);
+  return confianza_erase_with_undo (GTK_WIDGET (self), self->store, CONFIANZA_TYPE_CLIENT,
+                                    confianza_client_get_id (client), title);
 }

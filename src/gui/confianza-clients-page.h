@@ -30,7 +30,8 @@ void                  confianza_clients_page_set_sort     (ConfianzaClientsPage 
 GListModel           *confianza_clients_page_get_shown    (ConfianzaClientsPage *self);
 /* Deletes (with Undo) the selected client, if any. */
 void                  confianza_clients_page_delete_selected (ConfianzaClientsPage *self);
-/* Hides @client at once, erases it when the Undo toast goes away. */
+/* Erases @client at once, with everything of theirs; the toast it
+ * returns offers Undo while it is shown. */
 AdwToast             *confianza_clients_page_delete_client   (ConfianzaClientsPage *self,
                                                               ConfianzaClient      *client);
 

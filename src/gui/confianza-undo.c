@@ -7,62 +7,35 @@
 
 #include "confianza-undo.h"
 
+/* What a toast's Undo puts back: the toast owns it */
 typedef struct
 {
-  ConfianzaStore     *store;
-  ConfianzaEraseFunc  erase;
-  gint64              id;
-  GtkFilter          *filter;
-  GHashTable         *pending;
-  AdwToastOverlay    *overlay;   /* weak */
-  AdwToast           *toast;     /* weak: the overlay owns it */
-  gboolean            done;
+  ConfianzaStore         *store;
+  ConfianzaStoreSnapshot *snapshot;
+  AdwToastOverlay        *overlay;   /* weak */
 } Erasure;
 
-static GList *erasures;
-
-#define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
-
+/* A GClosureNotify: the toast lets it go with its "button-clicked" handler */
 static void
-erasure_free (Erasure *erasure)
+erasure_free (gpointer  data,
+              GClosure *closure)
 {
-  erasures = g_list_remove (erasures, erasure);
+  Erasure *erasure = data;
+
   g_clear_object (&erasure->store);
-  g_clear_object (&erasure->filter);
-  g_clear_pointer (&erasure->pending, g_hash_table_unref);
+  g_clear_pointer (&erasure->snapshot, confianza_store_snapshot_free);
   g_clear_weak_pointer (&erasure->overlay);
-  g_clear_weak_pointer (&erasure->toast);
   g_free (erasure);
 }
 
 static void
-unhide (Erasure *erasure)
+tell (AdwToastOverlay *overlay,
+      const char      *message)
 {
-  g_hash_table_remove (erasure->pending, ID_KEY (erasure->id));
-  gtk_filter_changed (erasure->filter, GTK_FILTER_CHANGE_LESS_STRICT);
-}
-
-static void
-erase_now (Erasure *erasure)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (erasure->done)
-    return;
-  erasure->done = TRUE;
-
-  if (!erasure->erase (erasure->store, erasure->id, &error))
-    {
-      /* It is still there: show it again, and say why. */
-      unhide (erasure);
-      if (erasure->overlay != NULL)
-        adw_toast_overlay_add_toast (erasure->overlay, adw_toast_new (error->message));
-      else
-        g_warning ("%s", error->message);
-      return;
-    }
-
-  g_hash_table_remove (erasure->pending, ID_KEY (erasure->id));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+  else
+    g_warning ("%s", message);
 }
 
 /* Callbacks */
@@ -71,107 +44,54 @@ static void
 on_undo (AdwToast *toast,
          Erasure  *erasure)
 {
-  erasure->done = TRUE;
-  unhide (erasure);
-}
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStoreSnapshot) snapshot = g_steal_pointer (&erasure->snapshot);
 
-static void
-on_dismissed (AdwToast *toast,
-              Erasure  *erasure)
-{
-  erase_now (erasure);
-  erasure_free (erasure);
-}
-
-static gboolean
-pending_filter_match (gpointer item,
-                      gpointer user_data)
-{
-  GHashTable *pending = user_data;
-  gint64 id = 0;
-
-  g_object_get (item, "id", &id, NULL);
-
-  return !g_hash_table_contains (pending, ID_KEY (id));
-}
-
-GHashTable *
-confianza_pending_new (void)
-{
-  return g_hash_table_new (g_direct_hash, g_direct_equal);
-}
-
-GtkFilter *
-confianza_pending_filter_new (GHashTable *pending)
-{
-  return GTK_FILTER (gtk_custom_filter_new (pending_filter_match,
-                                            g_hash_table_ref (pending),
-                                            (GDestroyNotify) g_hash_table_unref));
+  if (snapshot != NULL &&
+      !confianza_store_restore_snapshot (erasure->store, snapshot, &error))
+    tell (erasure->overlay, error->message);
 }
 
 AdwToast *
-confianza_erase_with_undo (GtkWidget          *widget,
-                           ConfianzaStore     *store,
-                           ConfianzaEraseFunc  erase,
-                           gint64              id,
-                           const char         *title,
-                           GtkFilter          *filter,
-                           GHashTable         *pending)
+confianza_erase_with_undo (GtkWidget      *widget,
+                           ConfianzaStore *store,
+                           GType           type,
+                           gint64          id,
+                           const char     *title)
 {
-  Erasure *erasure;
+  g_autoptr(ConfianzaStoreSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
+  Erasure *erasure;
   AdwToast *toast;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (CONFIANZA_IS_STORE (store), NULL);
-  g_return_val_if_fail (erase != NULL, NULL);
-
-  erasure = g_new0 (Erasure, 1);
-  erasure->store = g_object_ref (store);
-  erasure->erase = erase;
-  erasure->id = id;
-  erasure->filter = g_object_ref (filter);
-  erasure->pending = g_hash_table_ref (pending);
-  erasures = g_list_prepend (erasures, erasure);
-
-  g_hash_table_add (pending, ID_KEY (id));
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_MORE_STRICT);
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
+
+  /* On disk before anything else: a crash a moment later keeps it erased */
+  if (!confianza_store_delete_keeping (store, type, id, &snapshot, &error))
     {
-      /* Nowhere to offer Undo: do it at once rather than never. */
-      erase_now (erasure);
-      erasure_free (erasure);
+      tell (overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL, error->message);
       return NULL;
     }
 
+  if (overlay == NULL)
+    return NULL;
+
+  erasure = g_new0 (Erasure, 1);
+  erasure->store = g_object_ref (store);
+  erasure->snapshot = g_steal_pointer (&snapshot);
   g_set_weak_pointer (&erasure->overlay, ADW_TOAST_OVERLAY (overlay));
+
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo), erasure);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_dismissed), erasure);
-  g_set_weak_pointer (&erasure->toast, toast);
+  /* The snapshot lives as long as the toast, and Undo with it */
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo), erasure,
+                         erasure_free, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 
   return toast;
-}
-
-void
-confianza_erase_flush_all (void)
-{
-  while (erasures != NULL)
-    {
-      Erasure *erasure = erasures->data;
-
-      /* Dismissing runs on_dismissed, which erases and frees it. */
-      if (erasure->toast != NULL)
-        {
-          g_signal_handlers_disconnect_by_func (erasure->toast, on_dismissed, erasure);
-          g_signal_handlers_disconnect_by_func (erasure->toast, on_undo, erasure);
-        }
-      erase_now (erasure);
-      erasure_free (erasure);
-    }
 }

@@ -7,33 +7,21 @@
 
 G_BEGIN_DECLS
 
-typedef gboolean (*ConfianzaEraseFunc) (ConfianzaStore  *store,
-                                        gint64           id,
-                                        GError         **error);
-
 /*
- * Deleting with Undo: the record disappears from its list at once (its id
- * joins @pending and @filter is told), a toast offers Undo, and only when
- * the toast goes away without Undo is the record erased from the store.
- * @widget is any widget inside the window's AdwToastOverlay. Returns the
- * toast (owned by the overlay), or NULL when there was no overlay and the
- * record was erased at once.
+ * Deleting with Undo: the record of @type (CONFIANZA_TYPE_CLIENT,
+ * CONFIANZA_TYPE_PROMISE, …) with id @id is erased from the store at once,
+ * with everything that belongs to it, so that the deletion survives a
+ * crash at any moment; the live lists drop it. A toast titled @title offers
+ * Undo while it is shown, which puts back exactly what was erased
+ * (confianza_store_restore_snapshot ()). @widget is any widget inside the
+ * window's AdwToastOverlay. Returns the toast (owned by the overlay), or
+ * NULL when there was no overlay to offer Undo in, or when the record could
+ * not be erased (then a toast, or a warning, says why).
  */
-AdwToast *confianza_erase_with_undo (GtkWidget          *widget,
-                                    ConfianzaStore     *store,
-                                    ConfianzaEraseFunc  erase,
-                                    gint64              id,
-                                    const char         *title,
-                                    GtkFilter          *filter,
-                                    GHashTable         *pending);
-
-/* A GtkCustomFilter that hides the items whose "id" is in @pending (a set
- * made with confianza_pending_new ()). */
-GHashTable *confianza_pending_new        (void);
-GtkFilter  *confianza_pending_filter_new (GHashTable *pending);
-
-/* Erases now everything still waiting for its toast: the window calls it
- * when it closes, so a deletion is never lost nor left half done. */
-void     confianza_erase_flush_all (void);
+AdwToast *confianza_erase_with_undo (GtkWidget      *widget,
+                                    ConfianzaStore *store,
+                                    GType           type,
+                                    gint64          id,
+                                    const char     *title);
 
 G_END_DECLS

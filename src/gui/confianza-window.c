@@ -12,7 +12,6 @@
 #include "confianza-plans-page.h"
 #include "confianza-reports-page.h"
 #include "confianza-today-page.h"
-#include "confianza-undo.h"
 #include "confianza-window.h"
 
 struct _ConfianzaWindow
@@ -426,8 +425,6 @@ save_window_state (ConfianzaWindow *self)
 static gboolean
 confianza_window_close_request (GtkWindow *window)
 {
-  /* Deletions waiting for their Undo toast happen now, not never. */
-  confianza_erase_flush_all ();
   save_window_state (CONFIANZA_WINDOW (window));
 
   return GTK_WINDOW_CLASS (confianza_window_parent_class)->close_request (window);
