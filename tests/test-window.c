@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/gui-test-util.h"
 
@@ -57,7 +58,8 @@ start_app (Fixture    *fixture,
   /* Each test registers its own application on the session bus. */
   fixture->app = confianza_application_new ();
   g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
   confianza_application_set_database_path (fixture->app, path);
   g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
   g_assert_no_error (error);
@@ -436,6 +438,103 @@ test_sorting (Fixture       *fixture,
   g_assert_cmpint (confianza_clients_page_compare (a, b, CONFIANZA_CLIENT_SORT_LAST_CONTACT), >, 0);
 }
 
+static GPtrArray *
+main_windows (Fixture *fixture)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, l->data);
+
+  return windows;
+}
+
+static guint
+count_clients_in (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStore) store = confianza_store_open (path, &error);
+  ConfianzaStoreCounts counts = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (confianza_store_count (store, &counts, &error));
+  g_assert_no_error (error);
+
+  return counts.clients;
+}
+
+/* A second launch with another database reaches the running instance as
+ * GApplication's "open": a window of its own on that database, where what
+ * is typed is saved; the same file again (under any name) only raises it. */
+static void
+test_second_database (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "otra.db", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "enlace.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) first_file = NULL;
+  g_autoptr(GPtrArray) windows = NULL;
+  ConfianzaWindow *second = NULL;
+  ConfianzaClientDialog *dialog;
+  GtkWidget *title;
+
+  start_app (fixture, fixture->path);
+  first_file = g_file_new_for_path (fixture->path);
+
+  g_application_open (G_APPLICATION (fixture->app), &file, 1, "");
+  confianza_test_spin ();
+  windows = main_windows (fixture);
+  g_assert_cmpuint (windows->len, ==, 2);
+  for (guint i = 0; i < windows->len; i++)
+    if (windows->pdata[i] != fixture->window)
+      second = windows->pdata[i];
+  g_assert_nonnull (second);
+  g_assert_cmpstr (confianza_window_get_database_path (second), ==, other);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second)));
+
+  /* Told apart by the file's name; the usual database's window is not */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (second)), "otra.db"));
+  title = child (second, CONFIANZA_TYPE_WINDOW, "sidebar_title");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "otra.db");
+
+  /* A client added in that window goes into that file, and only there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.add-client", NULL));
+  confianza_test_spin ();
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (second));
+  type_into (dialog, "name_entry", "Estudio Nube");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  confianza_test_spin ();
+  g_assert_cmpuint (count_clients_in (other), ==, 1);
+  g_assert_cmpuint (count_clients_in (fixture->path), ==, 0);
+
+  /* The same databases again, one through a symbolic link, and a launch
+   * without --database: no new window */
+  g_assert_cmpint (symlink (other, link), ==, 0);
+  g_application_open (G_APPLICATION (fixture->app), &link_file, 1, "");
+  g_application_open (G_APPLICATION (fixture->app), &first_file, 1, "");
+  g_application_activate (G_APPLICATION (fixture->app));
+  confianza_test_spin ();
+  g_ptr_array_unref (windows);
+  windows = main_windows (fixture);
+  g_assert_cmpuint (windows->len, ==, 2);
+
+  /* A notification's action shows a page in the window of its database */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "show-page",
+                                  g_variant_new ("(^ays)", other, "clients"));
+  confianza_test_spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (second, CONFIANZA_TYPE_WINDOW, "stack"))),
+                   ==, "clients");
+  g_assert_cmpstr (window_page (fixture), ==, "today");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  confianza_test_spin ();
+}
+
 static ConfianzaPromise *
 add_stored_promise (Fixture         *fixture,
                     ConfianzaClient *client,
@@ -510,7 +609,7 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpint (rows_on_disk (fixture, "client"), ==, 2);
   {
-    ConfianzaStore *store = confianza_application_get_store (fixture->app);
+    ConfianzaStore *store = confianza_window_get_store (fixture->window);
     g_autoptr(GError) error = NULL;
     g_autoptr(ConfianzaClient) back = confianza_store_get_client (store, confianza_client_get_id (a), &error);
     g_autoptr(ConfianzaPromise) kept = confianza_store_get_promise (store, confianza_promise_get_id (promise), &error);
@@ -637,7 +736,8 @@ test_lists_on_demand (Fixture       *fixture,
   a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es");
 
   /* No main-loop iteration between these: the idle has not run */
-  window = confianza_window_new (fixture->app);
+  window = confianza_window_new (fixture->app, fixture->path,
+                                 confianza_window_get_store (fixture->window), NULL);
   stack = GTK_STACK (child (window, CONFIANZA_TYPE_WINDOW, "stack"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-client", "x",
                                              confianza_client_get_id (a)));
@@ -847,6 +947,7 @@ main (int   argc,
   g_test_add ("/window/client-page", Fixture, NULL, fixture_set_up, test_client_page, fixture_tear_down);
   g_test_add ("/window/reports-page", Fixture, NULL, fixture_set_up, test_reports_page, fixture_tear_down);
   g_test_add ("/window/plans-page", Fixture, NULL, fixture_set_up, test_plans_page, fixture_tear_down);
+  g_test_add ("/window/second-database", Fixture, NULL, fixture_set_up, test_second_database, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -15,14 +15,20 @@
 #include "confianza-preferences-window.h"
 #include "confianza-window.h"
 
+/*
+ * One process, one window per database: a launch while Confianza runs asks
+ * the running instance to open its database (GApplication's "open", the
+ * database as a GFile), which raises the window already on it or opens a
+ * new one. Each window holds its own store. Command-line-only operations
+ * run in the launching process and never reach the running one; --demo
+ * runs an instance of its own (see handle_local_options).
+ */
 struct _ConfianzaApplication
 {
   AdwApplication  parent_instance;
 
-  char           *database_path;
+  char           *database_path;  /* what this launch (or activation) opens */
   char           *demo_dir;       /* the throwaway folder of --demo */
-  ConfianzaStore *store;
-  GError         *store_error;
   gboolean        demo;
   guint           midnight_source;
 };
@@ -222,6 +228,26 @@ write_demo (const char  *path,
   return store != NULL && confianza_demo_fill (store, today, error);
 }
 
+/* The instance already running opens the database (or raises its window),
+ * or this one becomes that instance and opens it: a relative path is
+ * resolved here, in the launching process's folder. */
+static int
+open_in_primary (ConfianzaApplication *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->database_path);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_application_open (G_APPLICATION (self), &file, 1, "");
+
+  return 0;
+}
+
 static int
 confianza_application_handle_local_options (GApplication *app,
                                             GVariantDict *options)
@@ -264,7 +290,12 @@ confianza_application_handle_local_options (GApplication *app,
           return 0;
         }
 
-      /* A throwaway database, and an instance of its own. */
+      /* A throwaway database, and an instance of its own (not unique:
+       * it owns no name on the bus). The sample lives in a folder this
+       * process removes when it ends, so it cannot be handed to the
+       * running instance; and the running instance keeps the
+       * application's name, so its notifications' actions keep reaching
+       * it. The sample notifies nothing. */
       self->demo_dir = g_dir_make_tmp ("confianza-demo-XXXXXX", &error);
       if (self->demo_dir == NULL)
         {
@@ -296,24 +327,21 @@ confianza_application_handle_local_options (GApplication *app,
       return import_clients (self, csv);
   }
 
-  return -1;
+  /* From here on, a window */
+  if (self->demo)
+    return -1;
+
+  return open_in_primary (self);
 }
 
+/* "Honra tu palabra": what falls due today in the database of @window,
+ * once a day while running. The sample data of --demo never notifies. */
 static void
-open_store (ConfianzaApplication *self)
+notify_due_today (ConfianzaApplication *self,
+                  ConfianzaWindow      *window)
 {
-  if (self->store != NULL || self->store_error != NULL)
-    return;
-
-  self->store = confianza_store_open (self->database_path, &self->store_error);
-  if (self->store == NULL)
-    g_debug ("%s", self->store_error->message);
-}
-
-/* "Honra tu palabra": what falls due today, once a day while running. */
-static void
-notify_due_today (ConfianzaApplication *self)
-{
+  ConfianzaStore *store = confianza_window_get_store (window);
+  const char *path = confianza_window_get_database_path (window);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autoptr(GDateTime) yesterday = confianza_date_add_days (today, -1);
@@ -324,13 +352,14 @@ notify_due_today (ConfianzaApplication *self)
   guint n_today = 0;
   guint n_follow_ups = 0;
   guint n_named = 0;
+  g_autofree char *id = NULL;
 
-  if (self->store == NULL || !g_settings_get_boolean (settings, "notifications"))
+  if (store == NULL || self->demo || !g_settings_get_boolean (settings, "notifications"))
     return;
 
   /* Only the three named are read, not every overdue promise */
-  due = confianza_store_get_open_promises_between (self->store, yesterday, today, 3, &n_today, NULL);
-  follow_ups = confianza_store_get_open_follow_ups_due (self->store, today, G_MAXUINT, NULL, NULL);
+  due = confianza_store_get_open_promises_between (store, yesterday, today, 3, &n_today, NULL);
+  follow_ups = confianza_store_get_open_follow_ups_due (store, today, G_MAXUINT, NULL, NULL);
   if (due == NULL || follow_ups == NULL)
     return;
 
@@ -368,7 +397,7 @@ notify_due_today (ConfianzaApplication *self)
 
           if (!confianza_date_equal (confianza_follow_up_get_due_on (follow_up), today))
             continue;
-          client = confianza_store_get_client (self->store, confianza_follow_up_get_client_id (follow_up), NULL);
+          client = confianza_store_get_client (store, confianza_follow_up_get_client_id (follow_up), NULL);
           if (client == NULL)
             continue;
           g_string_append (body, "\n");
@@ -386,10 +415,20 @@ notify_due_today (ConfianzaApplication *self)
   if (body->len == 0)
     return;
 
+  /* Its action opens (or raises) the window of this database */
   notification = g_notification_new (_("Keep your word"));
   g_notification_set_body (notification, body->str);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "today");
-  g_application_send_notification (G_APPLICATION (self), "due-today", notification);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "(^ays)", path, "today");
+  id = g_strconcat ("due-today:", path, NULL);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+notify_every_window (ConfianzaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data))
+      notify_due_today (self, l->data);
 }
 
 static void
@@ -430,50 +469,126 @@ on_midnight (gpointer user_data)
   ConfianzaApplication *self = user_data;
 
   self->midnight_source = 0;
-  notify_due_today (self);
+  notify_every_window (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* After a new window's first frame */
 static gboolean
-compute_trust_idle (gpointer user_data)
+window_shown_idle (gpointer user_data)
 {
-  ConfianzaApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ConfianzaWindow *window = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  ConfianzaStore *store = confianza_window_get_store (window);
+  ConfianzaApplication *self;
 
-  /* After the first frame, and in a thread: the window never waits for
-   * every history (ten thousand clients take a fraction of a second). The
-   * indexes go to the live client list: it is read first. */
-  if (CONFIANZA_IS_WINDOW (window))
-    confianza_window_ensure_lists (CONFIANZA_WINDOW (window));
-  if (self->store != NULL)
-    confianza_store_update_trust_scores_async (self->store, NULL, on_trust_scores_ready,
+  /* Closed meanwhile */
+  if (app == NULL)
+    return G_SOURCE_REMOVE;
+
+  self = CONFIANZA_APPLICATION (app);
+
+  /* In a thread: the window never waits for every history (ten thousand
+   * clients take a fraction of a second). The indexes go to the live
+   * client list: it is read first. */
+  confianza_window_ensure_lists (window);
+  if (store != NULL)
+    confianza_store_update_trust_scores_async (store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));
-  notify_due_today (self);
-  schedule_midnight (self);
+  notify_due_today (self, window);
+  if (self->midnight_source == 0)
+    schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Whether @a and @b name the same file: the same path, or the same file
+ * under another name (a symbolic or hard link, another spelling) */
+static gboolean
+same_database (const char *a,
+               const char *b)
+{
+  g_autoptr(GFile) fa = g_file_new_for_path (a);
+  g_autoptr(GFile) fb = g_file_new_for_path (b);
+  GStatBuf sa, sb;
+
+  if (g_file_equal (fa, fb))
+    return TRUE;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static ConfianzaWindow *
+find_window (ConfianzaApplication *self,
+             const char           *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data) &&
+        same_database (confianza_window_get_database_path (l->data), path))
+      return l->data;
+
+  return NULL;
+}
+
+/* A new window on the database at @path, open as @store (or, when NULL,
+ * refused with @error) */
+static ConfianzaWindow *
+add_window (ConfianzaApplication *self,
+            const char           *path,
+            ConfianzaStore       *store,
+            const GError         *error)
+{
+  ConfianzaWindow *window = confianza_window_new (self, path, store, error);
+  g_autofree char *usual = confianza_store_default_path ();
+
+  if (self->demo)
+    gtk_window_set_title (GTK_WINDOW (window), _("Confianza (sample data)"));
+  else if (!same_database (path, usual))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      confianza_window_set_database_name (window, name);
+    }
+
+  g_idle_add_full (G_PRIORITY_LOW, window_shown_idle, g_object_ref (window), g_object_unref);
+
+  return window;
 }
 
 static void
 confianza_application_activate (GApplication *app)
 {
   ConfianzaApplication *self = CONFIANZA_APPLICATION (app);
-  GtkWindow *window;
 
-  open_store (self);
+  confianza_application_open_database (self, self->database_path);
+}
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
+static void
+confianza_application_open (GApplication  *app,
+                            GFile        **files,
+                            int            n_files,
+                            const char    *hint)
+{
+  ConfianzaApplication *self = CONFIANZA_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
     {
-      window = GTK_WINDOW (confianza_window_new (self));
-      if (self->demo)
-        gtk_window_set_title (window, _("Confianza (sample data)"));
-      g_idle_add_full (G_PRIORITY_LOW, compute_trust_idle, g_object_ref (self), g_object_unref);
-    }
+      g_autofree char *path = g_file_get_path (files[i]);
 
-  gtk_window_present (window);
+      /* Only local files are databases */
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_warning ("Confianza keeps its records in local files, not at %s", uri);
+          continue;
+        }
+
+      confianza_application_open_database (self, path);
+    }
 }
 
 /* Actions */
@@ -526,8 +641,13 @@ preferences_activated (GSimpleAction *action,
 {
   ConfianzaApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *path = self->database_path;
 
-  gtk_window_present (GTK_WINDOW (confianza_preferences_window_new (parent, self->database_path)));
+  /* The database of the window it was asked from */
+  if (CONFIANZA_IS_WINDOW (parent))
+    path = confianza_window_get_database_path (CONFIANZA_WINDOW (parent));
+
+  gtk_window_present (GTK_WINDOW (confianza_preferences_window_new (parent, path)));
 }
 
 static void
@@ -536,19 +656,19 @@ show_page_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   ConfianzaApplication *self = user_data;
-  GtkWindow *window;
+  const char *path;
+  const char *page;
 
-  g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (CONFIANZA_IS_WINDOW (window))
-    confianza_window_show_page (CONFIANZA_WINDOW (window), g_variant_get_string (parameter, NULL));
+  g_variant_get (parameter, "(^&ay&s)", &path, &page);
+  confianza_window_show_page (confianza_application_open_database (self, path), page);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
-  { "show-page", show_page_activated, "s" },
+  /* (the database's path, the page) */
+  { "show-page", show_page_activated, "(ays)" },
 };
 
 static void
@@ -571,8 +691,6 @@ confianza_application_finalize (GObject *object)
   ConfianzaApplication *self = CONFIANZA_APPLICATION (object);
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
-  g_clear_object (&self->store);
-  g_clear_error (&self->store_error);
 
   /* The sample database goes away with the run that made it. */
   if (self->demo_dir != NULL)
@@ -604,6 +722,7 @@ confianza_application_class_init (ConfianzaApplicationClass *klass)
   app_class->handle_local_options = confianza_application_handle_local_options;
   app_class->startup = confianza_application_startup;
   app_class->activate = confianza_application_activate;
+  app_class->open = confianza_application_open;
 }
 
 static void
@@ -622,25 +741,71 @@ confianza_application_new (void)
 {
   return g_object_new (CONFIANZA_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/* The window on the database at @path, raised, or a new one on it */
+ConfianzaWindow *
+confianza_application_open_database (ConfianzaApplication *self,
+                                     const char           *path)
+{
+  g_autoptr(ConfianzaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaWindow *window;
+
+  g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  window = find_window (self, path);
+  if (window == NULL)
+    {
+      store = confianza_store_open (path, &error);
+      if (store == NULL)
+        g_debug ("%s", error->message);
+      window = add_window (self, path, store, error);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* The main window the user was in last (a dialog may be in front of it):
+ * the application lists its windows most recently active first */
+static ConfianzaWindow *
+active_window (ConfianzaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
 }
 
 ConfianzaStore *
 confianza_application_get_store (ConfianzaApplication *self)
 {
+  ConfianzaWindow *window;
+
   g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  window = active_window (self);
+
+  return window != NULL ? confianza_window_get_store (window) : NULL;
 }
 
 const GError *
 confianza_application_get_store_error (ConfianzaApplication *self)
 {
+  ConfianzaWindow *window;
+
   g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), NULL);
 
-  return self->store_error;
+  window = active_window (self);
+
+  return window != NULL ? confianza_window_get_store_error (window) : NULL;
 }
 
 const char *
@@ -663,9 +828,11 @@ confianza_application_set_database_path (ConfianzaApplication *self,
 }
 
 /*
- * Starts afresh on another database (the usual one could not be used): the
- * old file is kept as it is. On success the window is rebuilt on the new
- * one and the choice remembered for the next start.
+ * Starts afresh on another database (the one of the main window the user
+ * was in last could not be used): the old file is kept as it is. On
+ * success that window is
+ * replaced by one on the new database, and the choice remembered for the
+ * next start.
  */
 gboolean
 confianza_application_use_database (ConfianzaApplication  *self,
@@ -674,26 +841,30 @@ confianza_application_use_database (ConfianzaApplication  *self,
 {
   g_autoptr(ConfianzaStore) store = NULL;
   g_autoptr(GSettings) settings = NULL;
-  GtkWindow *old;
+  ConfianzaWindow *old;
+  ConfianzaWindow *window;
 
   g_return_val_if_fail (CONFIANZA_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = confianza_store_open (path, error);
-  if (store == NULL)
-    return FALSE;
+  old = active_window (self);
+  window = find_window (self, path);
+  if (window == NULL)
+    {
+      store = confianza_store_open (path, error);
+      if (store == NULL)
+        return FALSE;
+    }
 
   confianza_application_set_database_path (self, path);
-  g_set_object (&self->store, store);
-  g_clear_error (&self->store_error);
-
   settings = g_settings_new (APPLICATION_ID);
   g_settings_set_string (settings, "database-path", path);
 
-  old = gtk_application_get_active_window (GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (confianza_window_new (self)));
-  if (old != NULL)
-    gtk_window_destroy (old);
+  if (window == NULL)
+    window = add_window (self, path, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (old != NULL && old != window)
+    gtk_window_destroy (GTK_WINDOW (old));
 
   return TRUE;
 }

@@ -19,7 +19,9 @@ struct _ConfianzaWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  ConfianzaStore       *store;
+  char                 *database_path;
+  ConfianzaStore       *store;        /* NULL when the database could not be used */
+  GError               *store_error;  /* then, why */
   /* Every client, read once the first frame is on screen (or as soon as a
    * page needs it): Today does not, and a busy agency has thousands */
   GListModel           *clients;
@@ -31,6 +33,7 @@ struct _ConfianzaWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkLabel             *today_badge;
+  AdwWindowTitle       *sidebar_title;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;
@@ -442,8 +445,10 @@ confianza_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->clients);
   g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->top_page, g_free);
+  g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (confianza_window_parent_class)->dispose (object);
 }
@@ -469,6 +474,7 @@ confianza_window_class_init (ConfianzaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, today_badge);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, back_button);
@@ -516,17 +522,20 @@ confianza_window_init (ConfianzaWindow *self)
 }
 
 static void
-set_application (ConfianzaWindow      *self,
-                 ConfianzaApplication *app)
+set_database (ConfianzaWindow *self,
+              const char      *path,
+              ConfianzaStore  *store,
+              const GError    *error)
 {
-  ConfianzaStore *store = confianza_application_get_store (app);
   g_autofree char *last = g_settings_get_string (self->settings, "last-page");
+
+  self->database_path = g_strdup (path);
 
   if (store == NULL)
     {
-      const GError *error = confianza_application_get_store_error (app);
       g_autofree char *description = NULL;
 
+      self->store_error = error != NULL ? g_error_copy (error) : NULL;
       /* Translators: %s says why the database could not be used */
       description = g_strdup_printf (_("%s\n\nNothing was changed in it, and it stays where it is. You can start a new database in another file and keep this one for later."),
                                      error != NULL ? error->message : "");
@@ -552,19 +561,64 @@ set_application (ConfianzaWindow      *self,
   show_page (self, is_top_page (last) ? last : "today");
 }
 
+/* The window offers to start a new database elsewhere when @store is NULL */
 ConfianzaWindow *
-confianza_window_new (ConfianzaApplication *application)
+confianza_window_new (ConfianzaApplication *application,
+                      const char           *path,
+                      ConfianzaStore       *store,
+                      const GError         *error)
 {
   ConfianzaWindow *self;
 
   g_return_val_if_fail (CONFIANZA_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (store == NULL || CONFIANZA_IS_STORE (store), NULL);
 
   self = g_object_new (CONFIANZA_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  set_application (self, application);
+  set_database (self, path, store, error);
 
   return self;
+}
+
+const char *
+confianza_window_get_database_path (ConfianzaWindow *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_WINDOW (self), NULL);
+
+  return self->database_path;
+}
+
+ConfianzaStore *
+confianza_window_get_store (ConfianzaWindow *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+confianza_window_get_store_error (ConfianzaWindow *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_WINDOW (self), NULL);
+
+  return self->store_error;
+}
+
+void
+confianza_window_set_database_name (ConfianzaWindow *self,
+                                    const char      *name)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CONFIANZA_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_window_title_set_subtitle (self->sidebar_title, name);
+  /* Translators: %s is the name of a database file, as in "clientes.db — Confianza" */
+  title = g_strdup_printf (_("%s — Confianza"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 /* Makes sure the pages over the client list have it, now */

@@ -69,9 +69,10 @@ class App:
         except Exception:
             return
 
-    def find_all(self, role=None, name=None, showing=True):
+    def find_all(self, role=None, name=None, showing=True, within=None):
+        """@within: only under that node (one window of several)."""
         found = []
-        for node, _ in self.walk():
+        for node, _ in self.walk(within):
             try:
                 if role is not None and node.getRoleName() != role:
                     continue
@@ -92,10 +93,10 @@ class App:
                 continue
         return found
 
-    def find(self, role=None, name=None, timeout=8):
+    def find(self, role=None, name=None, timeout=8, within=None):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            found = self.find_all(role, name)
+            found = self.find_all(role, name, within=within)
             if found:
                 return found[0]
             time.sleep(0.3)

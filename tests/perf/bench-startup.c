@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 
 #include "gui/confianza-application.h"
+#include "gui/confianza-window.h"
 
 #include "perf-data.h"
 
@@ -81,7 +82,10 @@ on_after_paint (GdkFrameClock *clock,
     }
 
   /* What a user looks at first: the list of clients */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("clients"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
+                                  g_variant_new ("(^ays)",
+                                                 confianza_window_get_database_path (CONFIANZA_WINDOW (window)),
+                                                 "clients"));
   g_timeout_add_seconds (SETTLE_SECONDS, settled, app);
 }
 
@@ -120,7 +124,8 @@ child_main (const char *mode,
   app = confianza_application_new ();
   confianza_application_set_database_path (app, database);
   /* Every run is a first instance, with or without a session bus */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
 
   return g_application_run (G_APPLICATION (app), 1, argv);
