@@ -525,26 +525,71 @@ use_locale (const char *locale)
   return TRUE;
 }
 
+/* @text is read as @year-@month-@day */
+static void
+assert_reads (const char *text,
+              int         year,
+              int         month,
+              int         d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) parsed = confianza_date_parse_locale (text, &error);
+  g_autoptr(GDateTime) expected = day (year, month, d);
+
+  g_assert_no_error (error);
+  g_assert_true (confianza_date_equal (parsed, expected));
+}
+
+/* @text is refused, with a message that shows year-month-day, as today */
+static void
+assert_refused (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) parsed = confianza_date_parse_locale (text, &error);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autofree char *iso = confianza_date_to_iso (today);
+
+  g_test_message ("%s: %s", text, error != NULL ? error->message : "(read)");
+  g_assert_null (parsed);
+  g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE);
+  g_assert_nonnull (strstr (error->message, iso));
+}
+
+/* The C locale (cron, systemd, containers) has no date order of its own:
+ * dates are shown and read as year-month-day, and a date such as
+ * 03/04/2026, a different day in different countries, is refused. */
 static void
 test_date_locale_c (void)
 {
   g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
-  g_autoptr(GDateTime) expected = day (2026, 11, 23);
+  const char *locales[] = { "C", "C.UTF-8", "POSIX" };
 
-  if (use_locale ("C"))
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GDateTime) parsed = confianza_date_parse_locale ("11/23/2026", &error);
-      g_autofree char *text = confianza_date_format (expected);
+      g_autoptr(GDateTime) expected = day (2026, 11, 23);
+      g_autofree char *text = NULL;
 
-      g_assert_no_error (error);
-      g_assert_true (confianza_date_equal (parsed, expected));
-      g_assert_cmpstr (text, ==, "11/23/2026");
+      if (setlocale (LC_ALL, locales[i]) == NULL)
+        {
+          g_test_message ("locale %s is not installed", locales[i]);
+          continue;
+        }
+
+      text = confianza_date_format (expected);
+      g_assert_cmpstr (text, ==, "2026-11-23");
+      assert_reads (text, 2026, 11, 23);
+      assert_reads ("2026/03/04", 2026, 3, 4);
+      assert_reads ("March 4, 2026", 2026, 3, 4);
+      assert_refused ("03/04/2026");
+      assert_refused ("11/23/2026");
+      assert_refused ("23/11/2026");
+      assert_refused ("3.4.26");
     }
 
   setlocale (LC_ALL, saved);
 }
 
+/* Spanish: numbers are read day/month/year, and never in another order */
 static void
 test_date_locale_es (void)
 {
@@ -553,13 +598,26 @@ test_date_locale_es (void)
 
   if (use_locale ("es_ES.UTF-8"))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GDateTime) parsed = confianza_date_parse_locale ("23/11/2026", &error);
+      g_autoptr(GDateTime) today = confianza_date_today ();
       g_autofree char *text = confianza_date_format (expected);
 
-      g_assert_no_error (error);
-      g_assert_true (confianza_date_equal (parsed, expected));
       g_assert_cmpstr (text, ==, "23/11/2026");
+      assert_reads ("23/11/2026", 2026, 11, 23);
+      assert_reads ("03/04/2026", 2026, 4, 3);
+      assert_reads ("3-4-26", 2026, 4, 3);
+      assert_reads ("3.4.2026", 2026, 4, 3);
+      assert_reads ("2026-04-03", 2026, 4, 3);
+      assert_reads ("2026/04/03", 2026, 4, 3);
+      assert_reads ("23/11", g_date_time_get_year (today), 11, 23);
+      assert_refused ("11/23/2026");
+      assert_refused ("04/13/2026");
+      assert_refused ("31/02/2026");
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_null (confianza_date_parse_locale ("1/2/3/4", &error));
+        g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE);
+      }
     }
 
   setlocale (LC_ALL, saved);

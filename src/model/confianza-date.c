@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <string.h>
 
 #include "confianza-date.h"
@@ -71,6 +72,224 @@ locale_date_format (void)
     }
 
   return g_string_free (format, FALSE);
+}
+
+typedef enum
+{
+  PART_DAY,
+  PART_MONTH,
+  PART_YEAR,
+} DatePart;
+
+/*
+ * The order of day, month and year in the locale's own way of writing
+ * dates (D_FMT). FALSE in the C and POSIX locales (what cron, systemd and
+ * containers run in): their month/day/year is nobody's choice, and
+ * "03/04/2026" read that way would silently be another day than meant, so
+ * there dates are written and read as year-month-day only.
+ */
+static gboolean
+locale_date_order (DatePart order[3])
+{
+  const char *name = setlocale (LC_TIME, NULL);
+  const char *d_fmt = nl_langinfo (D_FMT);
+  guint n = 0;
+
+  if (name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+      g_str_has_prefix (name, "C.") || d_fmt == NULL)
+    return FALSE;
+
+  for (const char *p = d_fmt; *p != '\0' && n < 3; p++)
+    {
+      if (p[0] != '%' || p[1] == '\0')
+        continue;
+      p++;
+      /* Modifiers: %Ey, %Od, %-d… */
+      while (*p == 'E' || *p == 'O' || *p == '-' || *p == '_' || *p == '0' || *p == '^' || *p == '#')
+        p++;
+
+      switch (*p)
+        {
+        case 'd': case 'e':
+          order[n++] = PART_DAY;
+          break;
+        case 'm':
+          order[n++] = PART_MONTH;
+          break;
+        case 'y': case 'Y':
+          order[n++] = PART_YEAR;
+          break;
+        case 'D':   /* %m/%d/%y */
+          order[0] = PART_MONTH, order[1] = PART_DAY, order[2] = PART_YEAR;
+          n = 3;
+          break;
+        case 'F':   /* %Y-%m-%d */
+          order[0] = PART_YEAR, order[1] = PART_MONTH, order[2] = PART_DAY;
+          n = 3;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return n == 3;
+}
+
+static const char *
+part_word (DatePart part)
+{
+  switch (part)
+    {
+    /* Translators: a part of a date, as in "in the order day/month/year" */
+    case PART_DAY:   return C_("date part", "day");
+    case PART_MONTH: return C_("date part", "month");
+    case PART_YEAR:  return C_("date part", "year");
+    default:         g_assert_not_reached ();
+    }
+}
+
+/* "day/month/year", in the locale's order and language */
+static char *
+order_words (const DatePart order[3])
+{
+  return g_strdup_printf ("%s/%s/%s", part_word (order[0]), part_word (order[1]), part_word (order[2]));
+}
+
+/* Whether @text is written with numbers only, no letters ("23/11/2026",
+ * "23.11.26", "23/11"): then @values holds its first three groups of
+ * digits, @digits their lengths, and @n how many groups there are. */
+static gboolean
+split_numbers (const char *text,
+               int         values[3],
+               int         digits[3],
+               guint      *n)
+{
+  *n = 0;
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *start = p;
+
+      /* A letter, or anything not ASCII: a date with words */
+      if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+        return FALSE;
+      if (!g_ascii_isdigit (*p))
+        {
+          p++;
+          continue;
+        }
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*n < 3)
+        {
+          digits[*n] = (int) (p - start);
+          values[*n] = digits[*n] <= 4 ? (int) g_ascii_strtoll (start, NULL, 10) : -1;
+        }
+      (*n)++;
+    }
+
+  return TRUE;
+}
+
+/* A two-digit year, in the century that puts it nearest this year */
+static int
+full_year (int value,
+           int digits)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int this_year, year;
+
+  if (digits > 2)
+    return value;
+
+  now = g_date_time_new_now_local ();
+  this_year = g_date_time_get_year (now);
+  year = this_year / 100 * 100 + value;
+  if (year > this_year + 50)
+    year -= 100;
+  else if (year <= this_year - 50)
+    year += 100;
+
+  return year;
+}
+
+/* Reads a date of numbers only: year-first (2026/11/23) anywhere, else in
+ * the locale's own order and no other, with @error saying so when it is
+ * not a day in that order. @handled is FALSE when @text is not numbers
+ * only; NULL without @error: not a date at all. */
+static GDateTime *
+parse_numbers (const char  *text,
+               gboolean    *handled,
+               GError     **error)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autofree char *iso_example = confianza_date_to_iso (today);
+  int values[3], digits[3];
+  int part[3] = { 0, 0, g_date_time_get_year (today) };
+  DatePart order[3];
+  GDateTime *date = NULL;
+  guint n;
+
+  *handled = split_numbers (text, values, digits, &n);
+  if (!*handled || n < 2 || n > 3 || values[0] < 0 || values[1] < 0 || (n == 3 && values[2] < 0))
+    return NULL;
+
+  if (n == 3 && digits[0] == 4)
+    return confianza_date_new (values[0], values[1], values[2]);
+
+  if (!locale_date_order (order))
+    {
+      g_set_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE,
+                   /* Translators: the first %s is what was written, the
+                    * second today's date as an example; keep the example
+                    * as it is (year-month-day) */
+                   _("“%s” could be read as different days. Without a language set "
+                     "for dates, write them as year-month-day, like %s."),
+                   text, iso_example);
+      return NULL;
+    }
+
+  /* With two numbers, the day and month of this year */
+  for (guint i = 0, j = 0; i < 3 && j < n; i++)
+    {
+      if (n == 2 && order[i] == PART_YEAR)
+        continue;
+      part[order[i]] = order[i] == PART_YEAR ? full_year (values[j], digits[j]) : values[j];
+      j++;
+    }
+
+  date = confianza_date_new (part[PART_YEAR], part[PART_MONTH], part[PART_DAY]);
+  if (date == NULL)
+    {
+      g_autofree char *words = order_words (order);
+      g_autofree char *example = confianza_date_format (today);
+
+      g_set_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE,
+                   /* Translators: "“31/02/2026” is not a date in the order
+                    * day/month/year. Write it like 23/11/2026, or as
+                    * year-month-day, like 2026-11-23." */
+                   _("“%s” is not a date in the order %s. Write it like %s, or as "
+                     "year-month-day, like %s."),
+                   text, words, example, iso_example);
+    }
+
+  return date;
+}
+
+/* A date with words in it ("4 de marzo de 2026"), as GDate reads it */
+static GDateTime *
+parse_words (const char *text)
+{
+  GDate gdate;
+
+  g_date_clear (&gdate, 1);
+  g_date_set_parse (&gdate, text);
+  if (!g_date_valid (&gdate))
+    return NULL;
+
+  return confianza_date_new (g_date_get_year (&gdate),
+                             g_date_get_month (&gdate),
+                             g_date_get_day (&gdate));
 }
 
 static gboolean
@@ -215,15 +434,21 @@ confianza_date_to_iso (GDateTime *date)
 }
 
 /* Returns: (transfer full): the date in the locale's short format with a
- * four-digit year ("23/11/2026" in Spanish), or "" for no date. */
+ * four-digit year ("23/11/2026" in Spanish), or "" for no date. In the C
+ * and POSIX locales, year-month-day ("2026-11-23"): see
+ * confianza_date_parse_locale (). */
 char *
 confianza_date_format (GDateTime *date)
 {
   g_autofree char *format = NULL;
+  DatePart order[3];
   char *text;
 
   if (date == NULL)
     return g_strdup ("");
+
+  if (!locale_date_order (order))
+    return confianza_date_to_iso (date);
 
   format = locale_date_format ();
   text = g_date_time_format (date, format);
@@ -235,9 +460,16 @@ confianza_date_format (GDateTime *date)
   return text;
 }
 
-/* Reads a date typed by the user: ISO 8601 ("2026-11-23") or the locale's
- * own way of writing dates ("23/11/2026" in Spanish, "11/23/2026" in
- * English), as GDate understands it. */
+/*
+ * Reads a date typed by the user. Year-month-day ("2026-11-23", or with
+ * "/" or ".") is read in every locale. A date of numbers only in another
+ * order is read in the locale's own order only ("23/11/2026" in Spanish,
+ * "11/23/2026" in English), never guessed in another: "13/25/2026" is
+ * refused in both, naming the forms it accepts. The C and POSIX locales
+ * have no order of their own: there only year-month-day is read, since
+ * "03/04/2026" means different days to different people. Dates with the
+ * month's name are read as GDate understands them.
+ */
 GDateTime *
 confianza_date_parse_locale (const char  *text,
                              GError     **error)
@@ -257,14 +489,17 @@ confianza_date_parse_locale (const char  *text,
         }
       else if (*stripped != '\0')
         {
-          GDate gdate;
+          g_autoptr(GError) order_error = NULL;
+          gboolean numbers;
 
-          g_date_clear (&gdate, 1);
-          g_date_set_parse (&gdate, stripped);
-          if (g_date_valid (&gdate))
-            date = confianza_date_new (g_date_get_year (&gdate),
-                                       g_date_get_month (&gdate),
-                                       g_date_get_day (&gdate));
+          date = parse_numbers (stripped, &numbers, &order_error);
+          if (order_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&order_error));
+              return NULL;
+            }
+          if (!numbers)
+            date = parse_words (stripped);
         }
     }
 

@@ -56,6 +56,9 @@ def main():
     today = datetime.date.today()
     due = today + datetime.timedelta(days=5)
     fmt = locale.nl_langinfo(locale.D_FMT).replace('%y', '%Y')
+    # Without a language set for dates, Confianza writes and reads year-month-day
+    if (locale.setlocale(locale.LC_TIME) or 'C').split('.')[0] in ('C', 'POSIX'):
+        fmt = '%Y-%m-%d'
 
     try:
         if spanish:

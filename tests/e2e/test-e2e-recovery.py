@@ -49,6 +49,9 @@ def main():
     t = translator(os.path.join(build, 'po'))
     _ = lambda s: t.gettext(s).replace('_', '')
     fmt = locale.nl_langinfo(locale.D_FMT).replace('%y', '%Y')
+    # Without a language set for dates, Confianza writes and reads year-month-day
+    if (locale.setlocale(locale.LC_TIME) or 'C').split('.')[0] in ('C', 'POSIX'):
+        fmt = '%Y-%m-%d'
     today = datetime.date.today()
     day = lambda d: (today + datetime.timedelta(days=d)).strftime(fmt)
 
