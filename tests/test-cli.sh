@@ -87,5 +87,42 @@ out=$("$confianza" --database="$imp" --import-clients="$tmp/import/bad.csv" 2>&1
 after=$(sqlite3 "$imp" "SELECT group_concat(name) FROM client")
 check "a file that is not a CSV imports nothing (exit $rc)" '[ -n "$out" ] && [ "$before" = "$after" ]'
 
+# The command line in any locale: C, C.UTF-8, none at all (cron, systemd,
+# containers), and Spanish. Arguments are text whatever the locale, and
+# every error names its option.
+in_locale () {
+  local loc=$1; shift
+  if [ "$loc" = unset ]; then
+    env -u LC_ALL -u LANG -u LANGUAGE -u LC_TIME -u LC_CTYPE -u LC_MESSAGES "$@"
+  else
+    env LC_ALL="$loc" LANG="$loc" LANGUAGE= "$@"
+  fi
+}
+for loc in C C.UTF-8 unset es_ES.UTF-8; do
+  if [ "$loc" = es_ES.UTF-8 ] && ! locale -a 2>/dev/null | grep -qi '^es_ES\.utf-\?8$'; then
+    echo "# the es_ES.UTF-8 locale is not installed: its cases are left out"
+    continue
+  fi
+  dir="$tmp/locale-$loc"; mkdir -p "$dir"
+  out=$(in_locale "$loc" "$confianza" --database="$demo" --export-client="Andrés Beltrán" --output="$dir/andrés.xlsx" 2>&1); rc=$?
+  check "[$loc] --export-client with an accented name writes the report (exit $rc: $out)" '[ $rc -eq 0 ] && head -c 2 "$dir/andrés.xlsx" | grep -q PK'
+  out=$(in_locale "$loc" "$confianza" --database="$demo" --export-portfolio --output="$dir/iso.xlsx" --from=2026-03-04 --to=2026-12-31 2>&1); rc=$?
+  check "[$loc] --from and --to take ISO dates (exit $rc)" '[ $rc -eq 0 ] && [ -s "$dir/iso.xlsx" ]'
+  out=$(in_locale "$loc" "$confianza" --database="$demo" --export-portfolio --output="$dir/bytes.xlsx" --to="$(printf '2026\377')" 2>&1); rc=$?
+  check "[$loc] a value that is not text is refused naming its option (exit $rc)" '[ $rc -eq 2 ] && echo "$out" | grep -q -- "--to" && [ ! -e "$dir/bytes.xlsx" ]'
+  out=$(in_locale "$loc" "$confianza" --database="$demo" --export-client="Nadie Nunca" --output="$dir/nadie.xlsx" 2>&1); rc=$?
+  check "[$loc] an unknown client is refused naming --export-client (exit $rc)" '[ $rc -ne 0 ] && echo "$out" | grep -q -- "--export-client" && [ ! -e "$dir/nadie.xlsx" ]'
+  out=$(in_locale "$loc" "$confianza" --database="$demo" --export-portfolio --output="$dir/ambiguous.xlsx" --from=03/04/2026 2>&1); rc=$?
+  if [ "$loc" = es_ES.UTF-8 ]; then
+    check "[$loc] 03/04/2026 is read in the locale's own order, day/month/year (exit $rc)" '[ $rc -eq 0 ] && [ -s "$dir/ambiguous.xlsx" ]'
+    out=$(in_locale "$loc" "$confianza" --database="$demo" --export-portfolio --output="$dir/order.xlsx" --from=04/13/2026 2>&1); rc=$?
+    check "[$loc] 04/13/2026, not in that order, is refused naming --from and the forms it takes (exit $rc)" '[ $rc -eq 2 ] && echo "$out" | grep -q -- "--from" && echo "$out" | grep -qE "[0-9]{4}-[0-9]{2}-[0-9]{2}" && [ ! -e "$dir/order.xlsx" ]'
+  else
+    check "[$loc] 03/04/2026, a different day in different countries, is refused naming --from and year-month-day (exit $rc)" '[ $rc -eq 2 ] && echo "$out" | grep -q -- "--from" && echo "$out" | grep -qE "[0-9]{4}-[0-9]{2}-[0-9]{2}" && [ ! -e "$dir/ambiguous.xlsx" ]'
+  fi
+  out=$(in_locale "$loc" "$confianza" --database="$demo" stray 2>&1); rc=$?
+  check "[$loc] an argument that is not an option is refused in words (exit $rc)" '[ $rc -eq 2 ] && echo "$out" | grep -q "stray" && echo "$out" | grep -q -- "--database"'
+done
+
 echo "1..$n"
 exit $status

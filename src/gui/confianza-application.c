@@ -35,20 +35,23 @@ struct _ConfianzaApplication
 
 G_DEFINE_FINAL_TYPE (ConfianzaApplication, confianza_application, ADW_TYPE_APPLICATION)
 
+/* Text options are read as bytes (FILENAME), not STRING: GOption converts
+ * a STRING from the locale's character set, and fails on any accent in
+ * the C locale (cron, systemd, containers). See option_text (). */
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database at PATH instead of the one in your data folder"), N_("PATH") },
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check the database, print what it holds and exit"), NULL },
-  { "export-client", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+  { "export-client", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the report for the client NAME (or number) to the file given with --output, and exit"), N_("NAME") },
   { "export-portfolio", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Write the portfolio report to the file given with --output, and exit"), NULL },
   { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Where to write the report"), N_("FILE") },
-  { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+  { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Start the report's period on DATE"), N_("DATE") },
-  { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+  { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("End the report's period on DATE"), N_("DATE") },
   { "import-clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import clients from a CSV file (all or nothing), and exit"), N_("FILE") },
@@ -56,6 +59,8 @@ static const GOptionEntry option_entries[] = {
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  /* Anything else, to refuse it in words */
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -91,14 +96,55 @@ check_database (ConfianzaApplication *self)
   return 0;
 }
 
+/* What is wrong with the value of --@name, said with the option's name;
+ * the exit status for it. */
+static int
+option_failed (const char   *name,
+               const GError *error)
+{
+  /* Translators: "Option --from: " and what is wrong with its value */
+  g_printerr (_("Option --%s: %s\n"), name, error->message);
+
+  return 2;
+}
+
+/* The text given with --@name, in any locale: valid UTF-8 as it is, else
+ * converted from the locale's character set. NULL when the option was not
+ * given, or with @error when it is not text. */
+static char *
+option_text (GVariantDict  *options,
+             const char    *name,
+             GError       **error)
+{
+  const char *bytes = NULL;
+  g_autofree char *shown = NULL;
+  char *text;
+
+  if (!g_variant_dict_lookup (options, name, "^&ay", &bytes))
+    return NULL;
+
+  if (g_utf8_validate (bytes, -1, NULL))
+    return g_strdup (bytes);
+
+  text = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL);
+  if (text != NULL)
+    return text;
+
+  shown = g_utf8_make_valid (bytes, -1);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not readable text. Write it in UTF-8."), shown);
+
+  return NULL;
+}
+
 static GDateTime *
 option_date (GVariantDict  *options,
              const char    *name,
              GError       **error)
 {
-  const char *text = NULL;
+  g_autofree char *text = option_text (options, name, error);
 
-  if (!g_variant_dict_lookup (options, name, "&s", &text))
+  if (text == NULL)
     return NULL;
 
   return confianza_date_parse_locale (text, error);
@@ -137,7 +183,7 @@ export_report (ConfianzaApplication *self,
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *business = business_name ();
-  const char *client = NULL;
+  g_autofree char *client = NULL;
   const char *output = NULL;
   gboolean ok;
 
@@ -148,18 +194,22 @@ export_report (ConfianzaApplication *self,
     }
 
   from = option_date (options, "from", &error);
-  if (error == NULL)
-    to = option_date (options, "to", &error);
   if (error != NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+    return option_failed ("from", error);
+  to = option_date (options, "to", &error);
+  if (error != NULL)
+    return option_failed ("to", error);
+  client = option_text (options, "export-client", &error);
+  if (error != NULL)
+    return option_failed ("export-client", error);
 
-  if (g_variant_dict_lookup (options, "export-client", "&s", &client))
+  if (client != NULL)
     {
       g_autoptr(ConfianzaStore) store = confianza_store_open (self->database_path, &error);
       gint64 id = store != NULL ? confianza_report_find_client (store, client, &error) : 0;
+
+      if (g_error_matches (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NOT_FOUND))
+        return option_failed ("export-client", error);
 
       /* The report opens the file again on its own. */
       g_clear_object (&store);
@@ -255,12 +305,22 @@ confianza_application_handle_local_options (GApplication *app,
   ConfianzaApplication *self = CONFIANZA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   const char *path = NULL;
+  g_autofree const char **rest = NULL;
   gboolean has_path;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest) && rest[0] != NULL)
+    {
+      g_autofree char *shown = g_filename_display_name (rest[0]);
+
+      g_printerr (_("“%s” is not an option. To use a database, give it with --database=FILE; “--help” lists the options.\n"),
+                  shown);
+      return 2;
     }
 
   has_path = g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0';
