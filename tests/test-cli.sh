@@ -80,12 +80,28 @@ imp="$tmp/import/clients.db"; mkdir -p "$tmp/import"
 printf 'Nombre;Empresa;Correo electrónico\r\nAna Gil;Gil S.L.;ana@gil.es\r\n"Peña, José";"Taller ""El Rayo""";jose@rayo.es\r\nBeto;;beto@\r\n' > "$tmp/import/ok.csv"
 out=$("$confianza" --database="$imp" --import-clients="$tmp/import/ok.csv" 2>&1); rc=$?
 count=$(sqlite3 "$imp" "SELECT count(*) FROM client" 2>/dev/null)
-check "--import-clients imports the good lines and names the bad one (imported $count)" '[ $rc -eq 0 ] && [ "$count" = 2 ] && echo "$out" | grep -q "4"'
+check "--import-clients imports the good lines and names the bad one (imported $count)" '[ "$count" = 2 ] && echo "$out" | grep -q "4"'
+check "an import that left a line out exits 3, not 0 (exit $rc)" '[ $rc -eq 3 ]'
 head -c 4096 /dev/urandom > "$tmp/import/bad.csv"
 before=$(sqlite3 "$imp" "SELECT group_concat(name) FROM client")
 out=$("$confianza" --database="$imp" --import-clients="$tmp/import/bad.csv" 2>&1); rc=$?
 after=$(sqlite3 "$imp" "SELECT group_concat(name) FROM client")
 check "a file that is not a CSV imports nothing (exit $rc)" '[ -n "$out" ] && [ "$before" = "$after" ]'
+
+# An import of every line exits 0; --help tells the exit statuses.
+printf 'Nombre;Empresa\nLucía Ferrer;Bodegas Valdeflores\n' > "$tmp/import/all.csv"
+out=$("$confianza" --database="$tmp/import/all.db" --import-clients="$tmp/import/all.csv" 2>&1); rc=$?
+check "an import of every line exits 0 (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$tmp/import/all.db" "SELECT name FROM client")" = "Lucía Ferrer" ]'
+out=$("$confianza" --help 2>&1)
+check "--help explains the exit statuses, 3 for lines left out" 'echo "$out" | grep -q -- "--import-clients" && echo "$out" | grep -qE "(^|[^0-9])3 "'
+
+# A named pipe nothing writes to, or a device, is refused at once: no hang.
+mkfifo "$tmp/import/pipe.csv"
+out=$(timeout 20 "$confianza" --database="$tmp/import/all.db" --import-clients="$tmp/import/pipe.csv" 2>&1); rc=$?
+check "--import-clients refuses a named pipe at once (exit $rc: $out)" '[ $rc -ne 0 ] && [ $rc -ne 124 ] && [ -n "$out" ]'
+out=$(timeout 20 "$confianza" --database="$tmp/import/all.db" --import-clients=/dev/zero 2>&1); rc=$?
+check "--import-clients refuses a device (exit $rc)" '[ $rc -ne 0 ] && [ $rc -ne 124 ] && [ -n "$out" ]'
+check "and nothing was imported from them" '[ "$(sqlite3 "$tmp/import/all.db" "SELECT count(*) FROM client")" = 1 ]'
 
 # The command line in any locale: C, C.UTF-8, none at all (cron, systemd,
 # containers), and Spanish. Arguments are text whatever the locale, and

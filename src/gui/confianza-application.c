@@ -35,6 +35,10 @@ struct _ConfianzaApplication
 
 G_DEFINE_FINAL_TYPE (ConfianzaApplication, confianza_application, ADW_TYPE_APPLICATION)
 
+/* Exit statuses of the command line: 0 done, 1 the database or a file
+ * could not be used, 2 an option missing or wrong, and */
+#define EXIT_NOT_ALL_IMPORTED 3
+
 /* Text options are read as bytes (FILENAME), not STRING: GOption converts
  * a STRING from the locale's character set, and fails on any accent in
  * the C locale (cron, systemd, containers). See option_text (). */
@@ -231,7 +235,8 @@ export_report (ConfianzaApplication *self,
   return 0;
 }
 
-/* --import-clients, without a window */
+/* --import-clients, without a window: a script must tell "some lines
+ * were left out" from success (see the exit statuses in --help) */
 static int
 import_clients (ConfianzaApplication *self,
                 const char           *file)
@@ -240,10 +245,12 @@ import_clients (ConfianzaApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   guint n = 0;
+  guint skipped = 0;
 
   store = confianza_store_open (self->database_path, &error);
   if (store != NULL)
-    summary = confianza_import_clients_from_file (store, file, CONFIANZA_IMPORT_FLAGS_NONE, &n, &error);
+    summary = confianza_import_clients_from_file (store, file, CONFIANZA_IMPORT_FLAGS_NONE,
+                                                  &n, &skipped, &error);
 
   if (summary == NULL)
     {
@@ -252,7 +259,7 @@ import_clients (ConfianzaApplication *self,
     }
 
   g_print ("%s\n", summary);
-  return 0;
+  return skipped > 0 ? EXIT_NOT_ALL_IMPORTED : 0;
 }
 
 /* Sample data into a database that must not exist yet. */
@@ -794,6 +801,11 @@ confianza_application_init (ConfianzaApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep your word to your clients."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Exit status: 0 when done; 1 when the database or a file "
+                                                  "could not be used; 2 when an option is missing or wrong; "
+                                                  "3 when --import-clients left lines of the file out (it "
+                                                  "lists them, and imports the rest)."));
 }
 
 ConfianzaApplication *

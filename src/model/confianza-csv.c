@@ -1005,7 +1005,9 @@ confianza_csv_parse_file (const char  *filename,
 
   shown = g_filename_display_name (filename);
 
-  fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
+  /* Without waiting: opening a named pipe with no writer, or a device,
+   * would block until something comes; such a file is refused below */
+  fd = g_open (filename, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
   if (fd < 0 || fstat (fd, &st) != 0)
     {
       saved_errno = errno;

@@ -113,6 +113,7 @@ confianza_import_clients_from_file (ConfianzaStore        *store,
                                     const char            *filename,
                                     ConfianzaImportFlags   flags,
                                     guint                 *n_imported,
+                                    guint                 *n_skipped,
                                     GError               **error)
 {
   g_autoptr(ConfianzaCsvPreview) preview = NULL;
@@ -129,6 +130,8 @@ confianza_import_clients_from_file (ConfianzaStore        *store,
 
   if (n_imported != NULL)
     *n_imported = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
 
   existing = confianza_import_existing_clients (store);
   preview = confianza_csv_parse_file (filename, existing, error);
@@ -159,6 +162,8 @@ confianza_import_clients_from_file (ConfianzaStore        *store,
   for (guint i = 0; i < n_rows; i++)
     if (!row_wanted (preview, i, flags))
       skipped++;
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
 
   if (skipped > 0)
     {

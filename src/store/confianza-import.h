@@ -38,13 +38,17 @@ gboolean   confianza_import_clients           (ConfianzaStore        *store,
  * For the command line (--import-clients=FILE.csv): reads and parses
  * @filename, imports what can be imported, and returns a summary for the
  * terminal, several translated lines: how many were imported, and each
- * line that was not, with why. NULL with @error when the file could not be
- * read or the database refused the changes (then nothing was imported).
+ * line that was not, with why. Sets @n_imported and @n_skipped (may be
+ * NULL) to how many lines were imported and how many were not. NULL with
+ * @error when the file could not be read (a named pipe, a device or any
+ * file that is not a regular one is refused at once) or the database
+ * refused the changes (then nothing was imported).
  */
 char      *confianza_import_clients_from_file (ConfianzaStore        *store,
                                                const char            *filename,
                                                ConfianzaImportFlags   flags,
                                                guint                 *n_imported,
+                                               guint                 *n_skipped,
                                                GError               **error);
 
 G_END_DECLS

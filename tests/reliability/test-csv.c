@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fault-vfs.h"
 #include "reliability-util.h"
@@ -421,6 +422,7 @@ test_import (void)
   g_autofree char *summary = NULL;
   g_autoptr(GListModel) clients = NULL;
   guint n = 99;
+  guint skipped = 99;
 
   {
     g_autoptr(ConfianzaClient) dani = confianza_client_new ("Dani");
@@ -459,10 +461,11 @@ test_import (void)
   g_file_set_contents (csv, "Nombre;Email\nEva;eva@example.com\nFran;mal\nAna;x@example.com\n",
                        -1, &error);
   g_assert_no_error (error);
-  summary = confianza_import_clients_from_file (store, csv, CONFIANZA_IMPORT_FLAGS_NONE, &n, &error);
+  summary = confianza_import_clients_from_file (store, csv, CONFIANZA_IMPORT_FLAGS_NONE, &n, &skipped, &error);
   g_assert_no_error (error);
   g_test_message ("%s", summary);
   g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (skipped, ==, 2);
   g_assert_nonnull (strstr (summary, "Imported 1 client from"));
   g_assert_nonnull (strstr (summary, "2 lines were not imported"));
   g_assert_nonnull (strstr (summary, "Line 3: "));
@@ -471,11 +474,30 @@ test_import (void)
 
   /* A file that cannot be read is an error, and changes nothing */
   g_clear_pointer (&summary, g_free);
-  summary = confianza_import_clients_from_file (store, dir, CONFIANZA_IMPORT_FLAGS_NONE, &n, &error);
+  summary = confianza_import_clients_from_file (store, dir, CONFIANZA_IMPORT_FLAGS_NONE, &n, &skipped, &error);
   g_assert_null (summary);
   g_assert_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_READ);
   g_clear_error (&error);
   g_assert_cmpuint (count_clients (store), ==, 8);
+
+  /* A named pipe nothing writes to, and a device, are refused at once:
+   * opening them waits for nothing */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "tubo.csv", NULL);
+    const char *devices[] = { fifo, "/dev/zero", "/dev/null" };
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+      {
+        summary = confianza_import_clients_from_file (store, devices[i], CONFIANZA_IMPORT_FLAGS_NONE,
+                                                      &n, &skipped, &error);
+        g_assert_null (summary);
+        g_assert_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_READ);
+        g_clear_error (&error);
+      }
+    g_unlink (fifo);
+    g_assert_cmpuint (count_clients (store), ==, 8);
+  }
 
   g_clear_object (&clients);
   util_close_store (&store);
