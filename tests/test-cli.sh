@@ -140,5 +140,17 @@ for loc in C C.UTF-8 unset es_ES.UTF-8; do
   check "[$loc] an argument that is not an option is refused in words (exit $rc)" '[ $rc -eq 2 ] && echo "$out" | grep -q "stray" && echo "$out" | grep -q -- "--database"'
 done
 
+# Without its installed settings schema the window cannot start: it says so
+# in words and exits non-zero, and the command-line operations still work.
+no_schema () {
+  env -u GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS="$tmp/no-schema" XDG_DATA_HOME="$tmp/no-schema-home" "$@"
+}
+out=$(no_schema timeout 30 "$confianza" --database="$tmp/no-schema.db" 2>&1); rc=$?
+check "without the settings schema the window is refused in words (exit $rc: $(echo "$out" | head -n 1))" '[ $rc -eq 1 ] && echo "$out" | grep -q "GSETTINGS_SCHEMA_DIR" && echo "$out" | grep -q "io.github.confianza.Confianza" && ! echo "$out" | grep -q "GLib-GIO"'
+out=$(no_schema "$confianza" --database="$demo" --check 2>&1); rc=$?
+check "without the settings schema --check still works (exit $rc)" '[ $rc -eq 0 ]'
+out=$(no_schema "$confianza" --database="$demo" --export-portfolio --output="$tmp/no-schema.xlsx" 2>&1); rc=$?
+check "without the settings schema --export-portfolio still works (exit $rc)" '[ $rc -eq 0 ] && [ -s "$tmp/no-schema.xlsx" ]'
+
 echo "1..$n"
 exit $status

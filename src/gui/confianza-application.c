@@ -154,19 +154,28 @@ option_date (GVariantDict  *options,
   return confianza_date_parse_locale (text, error);
 }
 
-/* --export-client / --export-portfolio, without a window */
-/* A setting, or "" where the settings schema is not installed (a build
- * tree): the command line works there too. */
-static char *
-setting_string (const char *key)
+/* Whether the settings schema is installed: the window needs it, the
+ * command line does not (a build tree, a copied binary) */
+static gboolean
+settings_installed (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
+
+  return schema != NULL;
+}
+
+/* --export-client / --export-portfolio, without a window */
+/* A setting, or "" where the settings schema is not installed */
+static char *
+setting_string (const char *key)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!settings_installed ())
     return g_strdup ("");
 
   settings = g_settings_new (APPLICATION_ID);
@@ -395,6 +404,18 @@ confianza_application_handle_local_options (GApplication *app,
   }
 
   /* From here on, a window */
+  if (!settings_installed ())
+    {
+      g_printerr (_("Confianza cannot open its window: its settings schema “%s” is not installed. "
+                    "Start Confianza where it was installed (for example after “meson install”), "
+                    "or set GSETTINGS_SCHEMA_DIR to the folder that holds the compiled schema "
+                    "(in a build folder, its “data” folder). The command-line operations "
+                    "(--check, --export-client, --export-portfolio, --import-clients) work "
+                    "without it.\n"),
+                  APPLICATION_ID);
+      return 1;
+    }
+
   if (self->demo)
     return -1;
 
