@@ -16,6 +16,20 @@ class Failure(Exception):
     pass
 
 
+class Tap:
+    """Numbered TAP lines, and the plan at the end."""
+    def __init__(self):
+        self.n = 0
+
+    def ok(self, cond, what):
+        self.n += 1
+        print('%s %d - %s' % ('ok' if cond else 'not ok', self.n, what))
+        return cond
+
+    def plan(self):
+        print('1..%d' % self.n)
+
+
 def start_accessibility_bus():
     """GTK talks to the accessibility bus of the session: under a bare
     dbus-run-session nobody has started it yet."""
@@ -57,6 +71,12 @@ class App:
                 self.proc.kill()
         out = self.proc.stdout.read().decode(errors='replace') if self.proc.stdout else ''
         return out
+
+    def finish(self):
+        """Stops the application; what it printed goes out as TAP comments."""
+        out = self.stop()
+        if out.strip():
+            print('# application output:\n# ' + out.strip().replace('\n', '\n# '))
 
     def walk(self, node=None, depth=0):
         node = node or self.root
@@ -135,6 +155,28 @@ class App:
     def key(self, *keys):
         subprocess.run(['xdotool', 'key'] + list(keys), check=True)
         time.sleep(0.5)
+
+
+def skip_reason(session_bus=False):
+    """Why an end-to-end test cannot run here, or None."""
+    import shutil
+    if not os.environ.get('DISPLAY'):
+        return 'no X display: run under xvfb-run'
+    if session_bus and not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        return 'no D-Bus session: run under dbus-run-session'
+    if shutil.which('xdotool') is None:
+        return 'xdotool is not installed'
+    return None
+
+
+def dump(app):
+    """What is on screen, as TAP comments, when a step failed."""
+    for node, depth in app.walk():
+        try:
+            if node.queryComponent().getExtents(0).width > 0:
+                print('#', '  ' * depth, node.getRoleName(), repr(node.name))
+        except Exception:
+            pass
 
 
 def translator(localedir):

@@ -29,7 +29,7 @@ def main():
     binary, build = sys.argv[1], sys.argv[2]
     try:
         import pyatspi  # noqa: F401
-        from atspi_driver import App, Failure, start_accessibility_bus, translator
+        from atspi_driver import App, Failure, dump, start_accessibility_bus, translator
     except ImportError as e:
         print('1..0 # SKIP python3-pyatspi is not installed (%s)' % e)
         return 0
@@ -91,16 +91,9 @@ def main():
             ok(chip == 'Superada', 'the outcome is in Spanish')
     except Failure as e:
         ok(False, str(e))
-        for node, depth in app.walk():
-            try:
-                if node.queryComponent().getExtents(0).width > 0:
-                    print('#', '  ' * depth, node.getRoleName(), repr(node.name))
-            except Exception:
-                pass
+        dump(app)
     finally:
-        out = app.stop()
-        if out.strip():
-            print('# application output:\n# ' + out.strip().replace('\n', '\n# '))
+        app.finish()
 
     con = sqlite3.connect(db)
     rows = con.execute('SELECT p.title, p.due_on, p.delivered_on, p.broken, c.name, c.last_contact '

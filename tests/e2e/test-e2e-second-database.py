@@ -17,15 +17,6 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-n = 0
-
-
-def ok(cond, what):
-    global n
-    n += 1
-    print('%s %d - %s' % ('ok' if cond else 'not ok', n, what))
-    return cond
-
 
 def clients(path):
     con = sqlite3.connect(path)
@@ -40,20 +31,17 @@ def main():
     binary, build = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     try:
         import pyatspi  # noqa: F401
-        from atspi_driver import App, Failure, start_accessibility_bus, translator
+        from atspi_driver import App, Failure, Tap, dump, skip_reason, start_accessibility_bus, translator
     except ImportError as e:
         print('1..0 # SKIP python3-pyatspi is not installed (%s)' % e)
         return 0
-    if not os.environ.get('DISPLAY'):
-        print('1..0 # SKIP no X display: run under xvfb-run')
-        return 0
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no D-Bus session: run under dbus-run-session')
-        return 0
-    if shutil.which('xdotool') is None:
-        print('1..0 # SKIP xdotool is not installed')
+    reason = skip_reason(session_bus=True)
+    if reason:
+        print('1..0 # SKIP ' + reason)
         return 0
 
+    tap = Tap()
+    ok = tap.ok
     t = translator(os.path.join(build, 'po'))
     _ = lambda s: t.gettext(s).replace('_', '')
 
@@ -102,23 +90,16 @@ def main():
         ok(True, 'a client was added in that window')
     except Failure as e:
         ok(False, str(e))
-        for node, depth in app.walk():
-            try:
-                if node.queryComponent().getExtents(0).width > 0:
-                    print('#', '  ' * depth, node.getRoleName(), repr(node.name))
-            except Exception:
-                pass
+        dump(app)
     finally:
-        out = app.stop()
-        if out.strip():
-            print('# application output:\n# ' + out.strip().replace('\n', '\n# '))
+        app.finish()
 
     ok(os.path.exists(second) and clients(second) == ['Estudio Nube'],
        'the client is in the second database (%s)' % (clients(second) if os.path.exists(second) else 'missing'))
     ok(clients(first) == [], 'and not in the first (%s)' % clients(first))
 
     shutil.rmtree(tmp, ignore_errors=True)
-    print('1..%d' % n)
+    tap.plan()
     return 0
 
 
