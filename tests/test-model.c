@@ -175,6 +175,7 @@ test_rules_outcome_table (void)
       g_assert_cmpstr (confianza_enum_to_id (CONFIANZA_TYPE_OUTCOME, result.outcome), ==,
                        confianza_enum_to_id (CONFIANZA_TYPE_OUTCOME, row->outcome));
       g_assert_cmpint (result.days_early, ==, row->days_early);
+      g_assert_cmpint (result.days_late, ==, MAX (0, -row->days_early));
       g_assert_true (isfinite (result.quantity_ratio));
       g_assert_cmpfloat_with_epsilon (result.quantity_ratio, row->ratio, 1e-9);
     }
@@ -241,6 +242,59 @@ test_promise_get_outcome (void)
   confianza_promise_set_promised_quantity (promise, 4);
   confianza_promise_set_delivered_quantity (promise, 3);
   g_assert_cmpint (confianza_promise_get_outcome (promise, after), ==, CONFIANZA_OUTCOME_BROKEN);
+}
+
+/* The whole result of a promise in one call: what the ledger, the report,
+ * the deliver dialog and Today show. */
+static void
+test_promise_get_result (void)
+{
+  g_autoptr(GDateTime) made = day (2026, 5, 1);
+  g_autoptr(GDateTime) due = day (2026, 5, 10);
+  g_autoptr(GDateTime) early = day (2026, 5, 7);
+  g_autoptr(GDateTime) late = day (2026, 5, 14);
+  g_autoptr(GDateTime) today = day (2026, 5, 20);
+  g_autoptr(ConfianzaPromise) promise = confianza_promise_new (1, "Fotos", made, due);
+  ConfianzaPromiseResult result;
+
+  /* Open: days left until due */
+  result = confianza_promise_get_result (promise, early);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_OPEN);
+  g_assert_cmpint (result.days_early, ==, 3);
+  g_assert_cmpint (result.days_late, ==, 0);
+
+  /* Overdue so far, counted to the day asked */
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_OVERDUE);
+  g_assert_cmpint (result.days_early, ==, -10);
+  g_assert_cmpint (result.days_late, ==, 10);
+
+  /* Delivered late: counted to the delivery, not to today */
+  confianza_promise_set_delivered_on (promise, late);
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_LATE);
+  g_assert_cmpint (result.days_early, ==, -4);
+  g_assert_cmpint (result.days_late, ==, 4);
+
+  /* Early, with more than promised */
+  confianza_promise_set_delivered_on (promise, early);
+  confianza_promise_set_has_quantity (promise, TRUE);
+  confianza_promise_set_promised_quantity (promise, 40);
+  confianza_promise_set_delivered_quantity (promise, 50);
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_OVERDELIVERED);
+  g_assert_cmpint (result.days_early, ==, 3);
+  g_assert_cmpint (result.days_late, ==, 0);
+  g_assert_cmpfloat_with_epsilon (result.quantity_ratio, 1.25, 1e-9);
+  g_assert_cmpint (confianza_promise_get_outcome (promise, today), ==, result.outcome);
+
+  /* Marked broken, never delivered */
+  confianza_promise_set_delivered_on (promise, NULL);
+  confianza_promise_set_broken (promise, TRUE);
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_BROKEN);
+  g_assert_cmpint (result.days_late, ==, 0);
+  g_assert_cmpfloat (result.quantity_ratio, ==, 0.0);
 }
 
 /* Rules: text */
@@ -1407,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/model/objects/defaults", test_objects_defaults);
   g_test_add_func ("/model/objects/copy", test_objects_copy);
   g_test_add_func ("/model/promise/outcome", test_promise_get_outcome);
+  g_test_add_func ("/model/promise/result", test_promise_get_result);
   g_test_add_func ("/model/follow-up/on-time", test_follow_up_on_time);
   g_test_add_func ("/model/validate/client", test_validate_client);
   g_test_add_func ("/model/validate/promise", test_validate_promise);

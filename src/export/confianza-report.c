@@ -211,20 +211,6 @@ promise_period_date (ConfianzaPromise *promise)
   return due != NULL ? due : confianza_promise_get_promised_on (promise);
 }
 
-static ConfianzaPromiseResult
-promise_result (ConfianzaPromise *promise,
-                GDateTime        *today)
-{
-  return confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
-                                          confianza_promise_get_delivered_on (promise),
-                                          confianza_promise_get_broken (promise),
-                                          confianza_promise_get_has_quantity (promise),
-                                          confianza_promise_get_promised_quantity (promise),
-                                          confianza_promise_get_delivered_quantity (promise),
-                                          confianza_promise_get_extras (promise),
-                                          today);
-}
-
 static gboolean
 outcome_on_time (ConfianzaOutcome outcome)
 {
@@ -1529,7 +1515,7 @@ write_client_summary (Report     *report,
   for (guint i = 0; i < data->promises->len; i++)
     {
       ConfianzaPromise *promise = g_ptr_array_index (data->promises, i);
-      ConfianzaOutcome outcome = promise_result (promise, report->today).outcome;
+      ConfianzaOutcome outcome = confianza_promise_get_outcome (promise, report->today);
       GDateTime *date = promise_period_date (promise);
       OutcomeCounts *month;
 
@@ -1695,7 +1681,7 @@ write_client_promises (Report     *report,
   for (guint i = 0; i < data->promises->len; i++)
     {
       ConfianzaPromise *promise = g_ptr_array_index (data->promises, i);
-      ConfianzaPromiseResult result = promise_result (promise, report->today);
+      ConfianzaPromiseResult result = confianza_promise_get_result (promise, report->today);
       gboolean has_quantity = confianza_promise_get_has_quantity (promise);
       gboolean delivered = confianza_promise_get_delivered_on (promise) != NULL;
 
@@ -1898,7 +1884,7 @@ write_client_plan (Report                *report,
 
           if (promise != NULL)
             {
-              ConfianzaOutcome outcome = promise_result (promise, report->today).outcome;
+              ConfianzaOutcome outcome = confianza_promise_get_outcome (promise, report->today);
 
               /* Giving more than the guarantee promised is still keeping it */
               if (outcome == CONFIANZA_OUTCOME_OVERDELIVERED)
@@ -2276,7 +2262,7 @@ collect_promises (PortfolioData             *data,
         continue;
 
       g_ptr_array_add (data->period_promises, promise);
-      outcome = promise_result (promise, data->today).outcome;
+      outcome = confianza_promise_get_outcome (promise, data->today);
       row->counts.n[outcome]++;
       data->counts.n[outcome]++;
 

@@ -267,11 +267,11 @@ promise_subtitle (ConfianzaPromise       *promise,
                                                 "Delivered %s, %d days early",
                                                 result->days_early),
                                 date, result->days_early);
-      else if (result->days_early < 0)
+      else if (result->days_late > 0)
         g_string_append_printf (text, ngettext ("Delivered %s, %d day late",
                                                 "Delivered %s, %d days late",
-                                                -result->days_early),
-                                date, -result->days_early);
+                                                result->days_late),
+                                date, result->days_late);
       else
         g_string_append_printf (text, _("Delivered %s, on the due date"), date);
     }
@@ -279,8 +279,8 @@ promise_subtitle (ConfianzaPromise       *promise,
     {
       g_string_append (text, "\n");
       g_string_append_printf (text, ngettext ("%d day overdue", "%d days overdue",
-                                              -result->days_early),
-                              -result->days_early);
+                                              result->days_late),
+                              result->days_late);
     }
 
   if (extras[0] != '\0')
@@ -310,14 +310,7 @@ create_promise_row (gpointer item,
   gint64 id = confianza_promise_get_id (promise);
   GtkWidget *row;
 
-  result = confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
-                                            confianza_promise_get_delivered_on (promise),
-                                            confianza_promise_get_broken (promise),
-                                            confianza_promise_get_has_quantity (promise),
-                                            confianza_promise_get_promised_quantity (promise),
-                                            confianza_promise_get_delivered_quantity (promise),
-                                            confianza_promise_get_extras (promise),
-                                            today);
+  result = confianza_promise_get_result (promise, today);
   subtitle = promise_subtitle (promise, &result);
   row = new_row (confianza_promise_get_title (promise), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),

@@ -45,7 +45,7 @@ confianza_rules_promise_outcome (GDateTime  *due_on,
                                  const char *extras,
                                  GDateTime  *today)
 {
-  ConfianzaPromiseResult result = { CONFIANZA_OUTCOME_OPEN, 0, 0.0 };
+  ConfianzaPromiseResult result = { CONFIANZA_OUTCOME_OPEN, 0, 0.0, 0 };
   g_autoptr(GDateTime) now = NULL;
   gboolean short_delivery = FALSE;
 
@@ -77,6 +77,8 @@ confianza_rules_promise_outcome (GDateTime  *due_on,
     {
       result.days_early = confianza_date_days_between (today, due_on);
     }
+
+  result.days_late = MAX (0, -result.days_early);
 
   if (broken || short_delivery)
     result.outcome = CONFIANZA_OUTCOME_BROKEN;

@@ -25,8 +25,14 @@ typedef struct
   int              days_early;
   /* delivered / promised quantity; 0 when there is no quantity to compare. */
   double           quantity_ratio;
+  /* Days after the due date: how late it was delivered, or for an overdue
+   * promise how long it has been overdue so far; 0 when not late. */
+  int              days_late;
 } ConfianzaPromiseResult;
 
+/* The rule on values. A promise's own outcome is
+ * confianza_promise_get_result (); this is for judging what a promise was
+ * on some past day (the trust index's history). */
 ConfianzaPromiseResult confianza_rules_promise_outcome (GDateTime  *due_on,
                                                         GDateTime  *delivered_on,
                                                         gboolean    broken,

@@ -314,7 +314,7 @@ compare_ints (gconstpointer a,
 static double
 late_points (int days_late)
 {
-  return MIN (POINTS_LATE_MAX, POINTS_LATE_BASE + POINTS_LATE_PER_DAY * MAX (0, days_late));
+  return MIN (POINTS_LATE_MAX, POINTS_LATE_BASE + POINTS_LATE_PER_DAY * days_late);
 }
 
 /* Promises */
@@ -415,12 +415,12 @@ weigh_promises (Computation *c)
 
         case CONFIANZA_OUTCOME_LATE:
           c->trust->n_late++;
-          raw = -late_points (-result.days_early) * age_weight (delivered_day, c->as_of_day);
+          raw = -late_points (result.days_late) * age_weight (delivered_day, c->as_of_day);
           if (c->events != NULL)
             description = g_strdup_printf (ngettext ("Promise “%s” delivered %d day late",
                                                      "Promise “%s” delivered %d days late",
-                                                     -result.days_early),
-                                           promise_title (promise), -result.days_early);
+                                                     result.days_late),
+                                           promise_title (promise), result.days_late);
           add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
                      delivered_on, raw, description);
           break;
@@ -429,12 +429,12 @@ weigh_promises (Computation *c)
           /* Not delivered yet: it weighs as late for the days so far, as
            * of today, so delivering it late later changes nothing. */
           c->trust->n_overdue++;
-          raw = -late_points (-result.days_early);
+          raw = -late_points (result.days_late);
           if (c->events != NULL)
             description = g_strdup_printf (ngettext ("Promise “%s” is %d day overdue",
                                                      "Promise “%s” is %d days overdue",
-                                                     -result.days_early),
-                                           promise_title (promise), -result.days_early);
+                                                     result.days_late),
+                                           promise_title (promise), result.days_late);
           add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
                      c->as_of, raw, description);
           break;
