@@ -248,6 +248,85 @@ test_systemic_same_day_and_blank (void)
   g_assert_false (confianza_recovery_is_systemic (a, NULL, TRUE));
 }
 
+/* The same day, whatever order the incidents are listed in: the one
+ * recorded first (smaller id) is the first failure, the other the repeat. */
+static void
+test_systemic_same_day_any_order (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *later = incident_on (12, 1, 2026, 9, 15, "Entregas");
+  ConfianzaIncident *earlier = incident_on (5, 1, 2026, 9, 15, "entregas");
+  ConfianzaIncident *copy = incident_on (5, 1, 2026, 9, 15, "Entregas");
+
+  /* Listed newest first, as a list sorted by date descending would be */
+  g_ptr_array_add (incidents, later);
+  g_ptr_array_add (incidents, earlier);
+  g_assert_false (confianza_recovery_is_systemic (earlier, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (later, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (later, incidents, FALSE));
+
+  /* Another copy of the same record is not a repeat of it */
+  g_ptr_array_add (incidents, copy);
+  g_assert_false (confianza_recovery_is_systemic (earlier, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (copy, incidents, TRUE));
+}
+
+/* Two incidents not saved yet (id 0) the same day: the one listed first is
+ * the earlier; one that is not in the list comes after all of them. */
+static void
+test_systemic_same_day_unsaved (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *first = incident_on (0, 1, 2026, 2, 3, "Calidad");
+  ConfianzaIncident *second = incident_on (0, 1, 2026, 2, 3, "Calidad");
+  g_autoptr(ConfianzaIncident) outside = incident_on (0, 1, 2026, 2, 3, "Calidad");
+  g_autoptr(GPtrArray) alone = g_ptr_array_new ();
+
+  g_ptr_array_add (incidents, first);
+  g_ptr_array_add (incidents, second);
+  g_assert_false (confianza_recovery_is_systemic (first, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (second, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (outside, incidents, TRUE));
+
+  /* Alone in its list, or with an empty one, it is isolated */
+  g_ptr_array_add (alone, outside);
+  g_assert_false (confianza_recovery_is_systemic (outside, alone, TRUE));
+  g_ptr_array_set_size (alone, 0);
+  g_assert_false (confianza_recovery_is_systemic (outside, alone, TRUE));
+}
+
+/* The window from the earlier incident's side: the later one never makes
+ * the earlier systemic, and a date-less incident repeats nothing. */
+static void
+test_systemic_window_edges (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *first = incident_on (1, 1, 2025, 1, 10, "Plazos");
+  /* 2025-01-10 + 365 days = 2026-01-10: the same date a year on */
+  ConfianzaIncident *anniversary = incident_on (2, 1, 2026, 1, 10, "Plazos");
+  ConfianzaIncident *undated = confianza_incident_new (1, NULL, "Sin fecha");
+  /* 2023-01-10 + 365 days = 2024-01-10; with 29 February 2024 between,
+   * 2024-01-10 + 365 days = 2025-01-09, so 2025-01-10 is 366 days on */
+  ConfianzaIncident *before_leap = incident_on (3, 2, 2024, 1, 10, "Plazos");
+  ConfianzaIncident *after_leap = incident_on (4, 2, 2025, 1, 10, "Plazos");
+
+  confianza_incident_set_id (undated, 5);
+  confianza_incident_set_cause (undated, "Plazos");
+  g_ptr_array_add (incidents, first);
+  g_ptr_array_add (incidents, anniversary);
+  g_ptr_array_add (incidents, undated);
+  g_ptr_array_add (incidents, before_leap);
+  g_ptr_array_add (incidents, after_leap);
+
+  g_assert_true (confianza_recovery_is_systemic (anniversary, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (first, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (undated, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (after_leap, incidents, TRUE));
+  /* Client 1's 2025-01-10 is the same day: across the portfolio it is a
+   * repeat recorded before */
+  g_assert_true (confianza_recovery_is_systemic (after_leap, incidents, FALSE));
+}
+
 /* The compensation suggestion */
 
 static ConfianzaCompensationNeed
@@ -603,6 +682,9 @@ main (int   argc,
   g_test_add_func ("/recovery/systemic/cause-client-portfolio", test_systemic);
   g_test_add_func ("/recovery/systemic/twelve-months", test_systemic_window);
   g_test_add_func ("/recovery/systemic/same-day-and-blank", test_systemic_same_day_and_blank);
+  g_test_add_func ("/recovery/systemic/same-day-any-order", test_systemic_same_day_any_order);
+  g_test_add_func ("/recovery/systemic/same-day-unsaved", test_systemic_same_day_unsaved);
+  g_test_add_func ("/recovery/systemic/window-edges", test_systemic_window_edges);
   g_test_add_func ("/recovery/compensation/suggestion", test_suggestion);
   g_test_add_func ("/recovery/timing/days", test_timing);
   g_test_add_func ("/recovery/timing/follow-ups", test_tally);

@@ -719,6 +719,60 @@ assert_in_bounds (History *history)
   g_assert_cmpint (trust->score, <=, 100);
 }
 
+/* The index asks the one systemic rule: two incidents of a cause on the
+ * same day weigh the one recorded second as the repeat, however the store
+ * lists them; 365 days apart is still a repeat, 366 is not. */
+static void
+test_systemic_same_day_and_edge (void)
+{
+  g_autoptr(History) listed_newest_first = history_new (1000);
+  g_autoptr(History) isolated = history_new (1000);
+  g_autoptr(History) day_365 = history_new (1000);
+  g_autoptr(History) day_366 = history_new (1000);
+  ConfianzaIncident *newer, *older;
+  g_autoptr(ConfianzaTrust) trust = NULL;
+  ConfianzaTrustInput input;
+  double older_raw = 0, newer_raw = 0;
+
+  older = add_incident (listed_newest_first, 40, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Retrasos");
+  newer = add_incident (listed_newest_first, 40, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "retrasos");
+  /* The larger id first in the array */
+  g_ptr_array_steal_index (listed_newest_first->incidents, 0);
+  g_ptr_array_add (listed_newest_first->incidents, older);
+
+  input = history_input (listed_newest_first);
+  trust = confianza_trust_compute (&input);
+  g_assert_true (trust->systemic);
+  for (guint i = 0; i < trust->events->len; i++)
+    {
+      ConfianzaTrustEvent *event = &g_array_index (trust->events, ConfianzaTrustEvent, i);
+
+      if (event->kind != CONFIANZA_TRUST_EVENT_INCIDENT)
+        continue;
+      if (event->record_id == confianza_incident_get_id (older))
+        older_raw = event->raw;
+      else if (event->record_id == confianza_incident_get_id (newer))
+        newer_raw = event->raw;
+    }
+  /* Only the one recorded second weighs 1.5 times (no goodwill to share:
+   * no promises kept) */
+  add_incident (isolated, 40, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Retrasos");
+  g_assert_cmpfloat_with_epsilon (newer_raw / older_raw, 1.5, 1e-9);
+  {
+    ConfianzaTrustInput alone = history_input (isolated);
+    g_autoptr(ConfianzaTrust) single = confianza_trust_compute (&alone);
+
+    g_assert_cmpfloat_with_epsilon (older_raw,
+                                    g_array_index (single->events, ConfianzaTrustEvent, 0).raw, 1e-12);
+  }
+
+  add_incident (day_365, 400, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Retrasos");
+  add_incident (day_365, 35, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Retrasos");
+  add_incident (day_366, 401, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Retrasos");
+  add_incident (day_366, 35, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Retrasos");
+  g_assert_cmpfloat_with_epsilon (second_incident_raw (day_365) / second_incident_raw (day_366), 1.5, 1e-9);
+}
+
 static void
 test_bounds (void)
 {
@@ -1086,6 +1140,7 @@ main (int   argc,
   g_test_add_func ("/trust/recovery-steps-raise", test_recovery_steps_raise);
   g_test_add_func ("/trust/fast-apology", test_fast_apology);
   g_test_add_func ("/trust/systemic", test_systemic);
+  g_test_add_func ("/trust/systemic-same-day-and-edge", test_systemic_same_day_and_edge);
   g_test_add_func ("/trust/bounds", test_bounds);
   g_test_add_func ("/trust/explanation", test_explanation);
   g_test_add_func ("/trust/recency", test_recency);

@@ -17,6 +17,7 @@
 
 #include <xlsxwriter.h>
 
+#include "model/confianza-recovery.h"
 #include "model/confianza-trust.h"
 #include "confianza-report.h"
 
@@ -41,9 +42,6 @@
  * format (dd/mm/aaaa in Spanish), where a format string would impose one */
 #define DATE_FORMAT_INDEX    14
 #define MONTH_FORMAT         "mmm yyyy"
-/* Same as the trust index: another incident with the same cause within 12
- * months before makes the problem systemic */
-#define SYSTEMIC_WINDOW_DAYS 365
 #define RECOVERY_STEPS       6
 
 #define RGB_HEADER_FILL      0xDEDDDA
@@ -164,19 +162,6 @@ text_is_blank (const char *text)
     }
 
   return TRUE;
-}
-
-static int
-day_number (GDateTime *date)
-{
-  int year, month, day;
-  GDate gdate;
-
-  g_date_time_get_ymd (date, &year, &month, &day);
-  g_date_clear (&gdate, 1);
-  g_date_set_dmy (&gdate, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return (int) g_date_get_julian (&gdate);
 }
 
 static int
@@ -373,38 +358,6 @@ compare_plans_by_start (gconstpointer a,
 
   return (confianza_recovery_plan_get_id (x) > confianza_recovery_plan_get_id (y)) -
          (confianza_recovery_plan_get_id (x) < confianza_recovery_plan_get_id (y));
-}
-
-/* Another incident of the client with the same (non-blank) cause in the 12
- * months before; @incidents sorted by date, oldest first, so on the same
- * day the one listed first counts as earlier, as in the trust index. */
-static gboolean
-incident_is_systemic (GPtrArray *incidents,
-                      guint      index)
-{
-  ConfianzaIncident *incident = g_ptr_array_index (incidents, index);
-  GDateTime *happened_on = confianza_incident_get_happened_on (incident);
-  const char *cause = confianza_incident_get_cause (incident);
-  int day;
-
-  if (text_is_blank (cause) || happened_on == NULL)
-    return FALSE;
-
-  day = day_number (happened_on);
-
-  for (guint j = 0; j < index; j++)
-    {
-      ConfianzaIncident *other = g_ptr_array_index (incidents, j);
-      GDateTime *other_on = confianza_incident_get_happened_on (other);
-
-      if (other_on == NULL || day - day_number (other_on) > SYSTEMIC_WINDOW_DAYS)
-        continue;
-
-      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* Helpers: the workbook */
@@ -2305,7 +2258,7 @@ collect_incidents (PortfolioData             *data,
         continue;
 
       line.incident = g_object_ref (incident);
-      line.systemic = incident_is_systemic (data->incidents, i);
+      line.systemic = confianza_recovery_is_systemic (incident, data->incidents, FALSE);
       line.plan_state = _("None");
       row->n_incidents++;
       data->n_incidents++;

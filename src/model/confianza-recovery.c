@@ -18,19 +18,6 @@
 
 /* Helpers */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* @date is set and comes before the incident. */
 static gboolean
 before_incident (GDateTime         *date,
@@ -59,6 +46,16 @@ days_after_incident (ConfianzaIncident *incident,
     return -1;
 
   return MAX (0, confianza_date_days_between (happened_on, date));
+}
+
+/* Which of two incidents of the same day was recorded first: the smaller
+ * id; one not saved yet (id 0) is the newest. */
+static gint64
+recorded_order (ConfianzaIncident *incident)
+{
+  gint64 id = confianza_incident_get_id (incident);
+
+  return id > 0 ? id : G_MAXINT64;
 }
 
 /* Public API */
@@ -137,37 +134,52 @@ confianza_recovery_is_systemic (ConfianzaIncident *incident,
 {
   const char *cause;
   GDateTime *happened_on;
-  gint64 id;
+  gint64 client_id;
+  gint64 order;
+  /* Whether the incident has not been met yet in the array: the others
+   * met so far are listed before it. */
+  gboolean listed_after = TRUE;
 
   g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), FALSE);
 
   cause = confianza_incident_get_cause (incident);
   happened_on = confianza_incident_get_happened_on (incident);
-  id = confianza_incident_get_id (incident);
+  client_id = confianza_incident_get_client_id (incident);
+  order = recorded_order (incident);
 
-  if (incidents == NULL || happened_on == NULL || is_blank (cause))
+  if (incidents == NULL || happened_on == NULL || confianza_rules_text_is_blank (cause))
     return FALSE;
 
   for (guint i = 0; i < incidents->len; i++)
     {
       ConfianzaIncident *other = g_ptr_array_index (incidents, i);
       GDateTime *other_on = confianza_incident_get_happened_on (other);
-      gint64 other_id = confianza_incident_get_id (other);
+      gint64 other_order = recorded_order (other);
       int days;
 
-      if (other == incident || (id > 0 && other_id == id) || other_on == NULL)
+      if (other == incident)
+        {
+          listed_after = FALSE;
+          continue;
+        }
+
+      /* Another copy of the same record */
+      if (other_order == order && order != G_MAXINT64)
         continue;
 
-      if (same_client_only
-          && confianza_incident_get_client_id (other) != confianza_incident_get_client_id (incident))
+      if (other_on == NULL)
+        continue;
+
+      if (same_client_only && confianza_incident_get_client_id (other) != client_id)
         continue;
 
       days = confianza_date_days_between (other_on, happened_on);
       if (days < 0 || days > CONFIANZA_RECOVERY_SYSTEMIC_DAYS)
         continue;
 
-      /* The same day: the one recorded first is the earlier. */
-      if (days == 0 && (id > 0 ? (other_id == 0 || other_id > id) : other_id == 0))
+      /* The same day: only one recorded before it counts */
+      if (days == 0
+          && (other_order > order || (other_order == order && !listed_after)))
         continue;
 
       if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
@@ -405,8 +417,8 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
         return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The apology cannot come before the incident happened."));
       if (confianza_recovery_plan_get_apologised_on (plan) == NULL
-          && (!is_blank (confianza_recovery_plan_get_apologised_by (plan))
-              || !is_blank (confianza_recovery_plan_get_apology_words (plan))))
+          && (!confianza_rules_text_is_blank (confianza_recovery_plan_get_apologised_by (plan))
+              || !confianza_rules_text_is_blank (confianza_recovery_plan_get_apology_words (plan))))
         return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                      _("Say on which day you apologised."));
       break;
@@ -416,7 +428,7 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
 
     case CONFIANZA_RECOVERY_STEP_GUARANTEE:
       {
-        gboolean has_terms = !is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
+        gboolean has_terms = !confianza_rules_text_is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
         gboolean has_until = confianza_recovery_plan_get_guarantee_until (plan) != NULL;
 
         if (has_until && !has_terms)
@@ -520,7 +532,7 @@ confianza_recovery_parse_amount (const char  *text,
   g_return_val_if_fail (cents != NULL, FALSE);
 
   *cents = 0;
-  if (is_blank (text))
+  if (confianza_rules_text_is_blank (text))
     return TRUE;
 
   if (!g_utf8_validate (text, -1, NULL))

@@ -32,7 +32,9 @@ typedef enum
 #define CONFIANZA_RECOVERY_METHOD_STEPS 6
 
 /* An incident repeats when its cause went wrong within this many days
- * before it (12 months). */
+ * before it: "12 months" counted as 365 days, both ends included, so an
+ * incident exactly 365 days after another of its cause is systemic and
+ * one 366 days after is not (whether or not a 29 February lies between). */
 #define CONFIANZA_RECOVERY_SYSTEMIC_DAYS 365
 /* Acknowledging and apologising within this many days of the incident is
  * fast (Wirtz & Mattila 2004). */
@@ -60,12 +62,21 @@ GPtrArray    *confianza_recovery_follow_up_dates     (GDateTime          *start,
 GPtrArray    *confianza_recovery_plan_follow_up_dates (ConfianzaRecoveryPlan *plan);
 
 /*
- * Systemic, not isolated: another of @incidents (any client, or only
- * @incident's client when @same_client_only) had the same cause category
- * (confianza_trust_same_category ()) within CONFIANZA_RECOVERY_SYSTEMIC_DAYS
- * before it. @incident itself may be in the array. On the same day, the
- * incident with the smaller id counts as the earlier (an unsaved one, id 0,
- * as the later). Without a cause it is never systemic.
+ * The systemic rule, the only one: the trust index, the reports and the
+ * dialogs all ask it. Systemic, not isolated: another of @incidents (any
+ * client's, or only @incident's client's when @same_client_only) had the
+ * same cause category (confianza_trust_same_category ()) on the same day
+ * or within CONFIANZA_RECOVERY_SYSTEMIC_DAYS before it. Without a cause or
+ * a date it is never systemic. @incident itself may be in the array.
+ *
+ * Two incidents of the same cause on the same day are a repeat, and only
+ * the one recorded second is systemic: the first was a first failure when
+ * it happened (a recovery still helps after it, Maxham & Netemeyer 2002),
+ * the second is the pattern. The one recorded first has the smaller id; an
+ * incident not saved yet (id 0) is the newest of its day; of two not saved
+ * the one listed first in @incidents is the earlier (and @incident, when
+ * it is not in the array, comes after all of them). So the answer never
+ * depends on the order the store happens to list incidents in.
  */
 gboolean      confianza_recovery_is_systemic         (ConfianzaIncident  *incident,
                                                       GPtrArray          *incidents,

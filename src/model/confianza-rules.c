@@ -11,12 +11,10 @@
 #include "confianza-error.h"
 #include "confianza-rules.h"
 
-/* Helpers */
+/* Public API */
 
-/* NULL, "" and whitespace only are all "nothing written". Text that is not
- * UTF-8 is not blank: it is reported as unreadable instead. */
-static gboolean
-text_is_blank (const char *text)
+gboolean
+confianza_rules_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -32,8 +30,6 @@ text_is_blank (const char *text)
 
   return TRUE;
 }
-
-/* Public API */
 
 ConfianzaPromiseResult
 confianza_rules_promise_outcome (GDateTime  *due_on,
@@ -88,7 +84,7 @@ confianza_rules_promise_outcome (GDateTime  *due_on,
     result.outcome = CONFIANZA_OUTCOME_LATE;
   else if (result.days_early >= 1
            || (has_quantity && delivered_quantity > promised_quantity)
-           || !text_is_blank (extras))
+           || !confianza_rules_text_is_blank (extras))
     result.outcome = CONFIANZA_OUTCOME_OVERDELIVERED;
   else
     result.outcome = CONFIANZA_OUTCOME_KEPT;
@@ -156,7 +152,7 @@ confianza_rules_check_text (const char  *text,
       return FALSE;
     }
 
-  if (empty_message != NULL && text_is_blank (text))
+  if (empty_message != NULL && confianza_rules_text_is_blank (text))
     {
       g_set_error_literal (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_EMPTY,
                            empty_message);

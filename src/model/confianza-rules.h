@@ -76,6 +76,10 @@ ConfianzaClientStatus  confianza_rules_suggest_status  (ConfianzaClientStatus  c
                                                         gboolean               has_plan_in_progress,
                                                         gboolean               has_recovered_plan);
 
+/* NULL, "" and white space only are all "nothing written". Text that is
+ * not valid UTF-8 is not blank (it is reported as unreadable instead). */
+gboolean               confianza_rules_text_is_blank   (const char  *text);
+
 /* Shared text validation: valid UTF-8, at most @max_chars characters, and
  * (when @empty_message is not NULL) not empty or blank, failing with
  * @empty_message, a whole translated sentence ("Write the client's name."). */

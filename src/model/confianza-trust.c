@@ -9,6 +9,7 @@
 
 #include "confianza-date.h"
 #include "confianza-enums.h"
+#include "confianza-recovery.h"
 #include "confianza-rules.h"
 #include "confianza-trust.h"
 
@@ -78,8 +79,8 @@ static const double responsibility_factor[] = {
 #define INCIDENTS_STACK        16
 
 /* Grewal, Roggeveen & Tsiros 2008, source 001: the same cause again within
- * 12 months is a structural problem, and weighs half as much again. */
-#define SYSTEMIC_WINDOW_DAYS   365
+ * 12 months (confianza_recovery_is_systemic ()) is a structural problem,
+ * and weighs half as much again. */
 #define SYSTEMIC_FACTOR        1.5
 
 /* Recovery, as fractions of the incident's points. Wirtz & Mattila 2004:
@@ -184,24 +185,6 @@ age_weight (int event_day,
   return exp2 (-(double) MAX (0, as_of_day - event_day) / HALF_LIFE_DAYS);
 }
 
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The bounds of @text without leading and trailing white space; @text
  * must be valid UTF-8. */
 static void
@@ -234,7 +217,7 @@ promise_title (ConfianzaPromise *promise)
 {
   const char *title = confianza_promise_get_title (promise);
 
-  return text_is_blank (title) ? C_("promise", "untitled") : title;
+  return confianza_rules_text_is_blank (title) ? C_("promise", "untitled") : title;
 }
 
 static const char *
@@ -242,7 +225,7 @@ quick_win_title (ConfianzaQuickWin *quick_win)
 {
   const char *title = confianza_quick_win_get_title (quick_win);
 
-  return text_is_blank (title) ? C_("quick win", "untitled") : title;
+  return confianza_rules_text_is_blank (title) ? C_("quick win", "untitled") : title;
 }
 
 static void
@@ -679,8 +662,8 @@ weigh_recovery (Computation           *c,
   /* Step 6: the internal analysis. */
   if (started_on == NULL || day_number (started_on) <= c->as_of_day)
     {
-      gboolean root_cause = !text_is_blank (confianza_recovery_plan_get_root_cause (plan));
-      gboolean corrective = !text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
+      gboolean root_cause = !confianza_rules_text_is_blank (confianza_recovery_plan_get_root_cause (plan));
+      gboolean corrective = !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
 
       if (root_cause || corrective)
         {
@@ -711,7 +694,7 @@ describe_incident (ConfianzaIncident *incident,
                    gboolean           systemic)
 {
   const char *cause = confianza_incident_get_cause (incident);
-  gboolean has_cause = !text_is_blank (cause);
+  gboolean has_cause = !confianza_rules_text_is_blank (cause);
   GString *text = g_string_new (NULL);
   const char *responsibility;
   /* Translators: joins the parts of a sentence describing an incident:
@@ -788,42 +771,6 @@ describe_incident (ConfianzaIncident *incident,
     }
 
   return g_string_free (text, FALSE);
-}
-
-/* Another incident with the same cause in the 12 months before @index's
- * (same day: the one listed first counts as earlier). */
-static gboolean
-incident_is_repeat (Computation *c,
-                    guint        index,
-                    int          day)
-{
-  GPtrArray *incidents = c->input->incidents;
-  ConfianzaIncident *incident = g_ptr_array_index (incidents, index);
-  const char *cause = confianza_incident_get_cause (incident);
-
-  if (text_is_blank (cause))
-    return FALSE;
-
-  for (guint j = 0; j < incidents->len; j++)
-    {
-      ConfianzaIncident *other = g_ptr_array_index (incidents, j);
-      GDateTime *other_on = confianza_incident_get_happened_on (other);
-      int other_day;
-
-      if (j == index || other_on == NULL)
-        continue;
-
-      other_day = day_number (other_on);
-      if (other_day > day
-          || (other_day == day && j > index)
-          || day - other_day > SYSTEMIC_WINDOW_DAYS)
-        continue;
-
-      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* The start of the relationship: the client's, or the earliest record. */
@@ -959,7 +906,7 @@ weigh_incidents (Computation *c)
         goodwill += CUSHION_PER_KEPT * age_weight (c->kept_days[kept_before++], c->as_of_day);
 
       early_extra = EARLY_EXTRA * exp2 (-(double) MAX (0, day - start) / EARLY_HALF_LIFE_DAYS);
-      repeat = incident_is_repeat (c, i, day);
+      repeat = confianza_recovery_is_systemic (incident, incidents, FALSE);
       c->trust->systemic |= repeat;
 
       weighed = severity_points[severity]
@@ -1538,7 +1485,7 @@ confianza_safe_due_suggest (GPtrArray  *promises,
   g_autoptr(GDateTime) today = NULL;
   g_autofree int *durations = NULL;
   ConfianzaSafeDue *safe_due = g_new0 (ConfianzaSafeDue, 1);
-  gboolean any_kind = text_is_blank (kind);
+  gboolean any_kind = confianza_rules_text_is_blank (kind);
   guint n = 0;
 
   if (promised_on == NULL)
