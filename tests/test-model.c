@@ -218,6 +218,39 @@ test_rules_outcome_is_closed (void)
   g_assert_true (confianza_outcome_is_closed (CONFIANZA_OUTCOME_BROKEN));
 }
 
+/* The one on-time counting: of the settled promises, the share kept or
+ * overdelivered; open and overdue ones are not settled. */
+static void
+test_rules_on_time_rate (void)
+{
+  ConfianzaOutcomeCounts counts = { { 0 } };
+
+  g_assert_true (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_KEPT));
+  g_assert_true (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_OVERDELIVERED));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_LATE));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_BROKEN));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_OVERDUE));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_OPEN));
+
+  /* Nothing settled: no rate at all, not 0 % */
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OPEN);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDUE);
+  g_assert_cmpuint (confianza_outcome_counts_total (&counts), ==, 2);
+  g_assert_cmpuint (confianza_outcome_counts_settled (&counts), ==, 0);
+  g_assert_true (isnan (confianza_outcome_counts_on_time_rate (&counts)));
+
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_KEPT);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDELIVERED);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDELIVERED);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_LATE);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_BROKEN);
+  g_assert_cmpuint (confianza_outcome_counts_total (&counts), ==, 7);
+  g_assert_cmpuint (confianza_outcome_counts_settled (&counts), ==, 5);
+  g_assert_cmpuint (confianza_outcome_counts_on_time (&counts), ==, 3);
+  g_assert_cmpuint (counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], ==, 2);
+  g_assert_cmpfloat_with_epsilon (confianza_outcome_counts_on_time_rate (&counts), 0.6, 1e-12);
+}
+
 static void
 test_promise_get_outcome (void)
 {
@@ -1445,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/model/rules/outcome-table", test_rules_outcome_table);
   g_test_add_func ("/model/rules/outcome-no-nan", test_rules_outcome_no_nan);
   g_test_add_func ("/model/rules/outcome-is-closed", test_rules_outcome_is_closed);
+  g_test_add_func ("/model/rules/on-time-rate", test_rules_on_time_rate);
   g_test_add_func ("/model/rules/check-text", test_rules_check_text);
   g_test_add_func ("/model/rules/check-email", test_rules_check_email);
   g_test_add_func ("/model/rules/check-currency", test_rules_check_currency);

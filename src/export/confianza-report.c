@@ -102,14 +102,6 @@ typedef gboolean (*BuildFunc) (Report   *report,
                                gpointer  data,
                                GError  **error);
 
-/* Promises by outcome, as ConfianzaOutcome indexes them */
-#define N_OUTCOMES (CONFIANZA_OUTCOME_BROKEN + 1)
-
-typedef struct
-{
-  guint n[N_OUTCOMES];
-} OutcomeCounts;
-
 /* Helpers: values */
 
 static GPtrArray *
@@ -194,43 +186,6 @@ promise_period_date (ConfianzaPromise *promise)
   GDateTime *due = confianza_promise_get_due_on (promise);
 
   return due != NULL ? due : confianza_promise_get_promised_on (promise);
-}
-
-static gboolean
-outcome_on_time (ConfianzaOutcome outcome)
-{
-  return outcome == CONFIANZA_OUTCOME_KEPT || outcome == CONFIANZA_OUTCOME_OVERDELIVERED;
-}
-
-static guint
-counts_settled (const OutcomeCounts *counts)
-{
-  return counts->n[CONFIANZA_OUTCOME_OVERDELIVERED] + counts->n[CONFIANZA_OUTCOME_KEPT] +
-         counts->n[CONFIANZA_OUTCOME_LATE] + counts->n[CONFIANZA_OUTCOME_BROKEN];
-}
-
-static guint
-counts_total (const OutcomeCounts *counts)
-{
-  guint total = 0;
-
-  for (guint i = 0; i < N_OUTCOMES; i++)
-    total += counts->n[i];
-
-  return total;
-}
-
-/* NAN when nothing was settled: written as a dash, never as a number */
-static double
-counts_on_time_rate (const OutcomeCounts *counts)
-{
-  guint settled = counts_settled (counts);
-
-  if (settled == 0)
-    return NAN;
-
-  return (double) (counts->n[CONFIANZA_OUTCOME_OVERDELIVERED] +
-                   counts->n[CONFIANZA_OUTCOME_KEPT]) / settled;
 }
 
 /* A recovery plan under way at some time in the period */
@@ -1460,7 +1415,7 @@ write_client_summary (Report     *report,
   };
   g_autoptr(GHashTable) months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   const char *company = confianza_client_get_company (data->client);
-  OutcomeCounts counts = { { 0 } };
+  ConfianzaOutcomeCounts counts = { { 0 } };
   guint shared = 0;
   lxw_row_t table_row;
   int first, last;
@@ -1470,19 +1425,19 @@ write_client_summary (Report     *report,
       ConfianzaPromise *promise = g_ptr_array_index (data->promises, i);
       ConfianzaOutcome outcome = confianza_promise_get_outcome (promise, report->today);
       GDateTime *date = promise_period_date (promise);
-      OutcomeCounts *month;
+      ConfianzaOutcomeCounts *month;
 
-      counts.n[outcome]++;
+      confianza_outcome_counts_add (&counts, outcome);
       if (date == NULL)
         continue;
 
       month = g_hash_table_lookup (months, GINT_TO_POINTER (month_key (date)));
       if (month == NULL)
         {
-          month = g_new0 (OutcomeCounts, 1);
+          month = g_new0 (ConfianzaOutcomeCounts, 1);
           g_hash_table_insert (months, GINT_TO_POINTER (month_key (date)), month);
         }
-      month->n[outcome]++;
+      confianza_outcome_counts_add (month, outcome);
     }
 
   for (guint i = 0; i < data->quick_wins->len; i++)
@@ -1519,7 +1474,7 @@ write_client_summary (Report     *report,
   sheet_text (sheet, 0, _("Promises"), report->heading);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Promises made"));
-  sheet_number (sheet, 1, counts_total (&counts), report->form_integer);
+  sheet_number (sheet, 1, confianza_outcome_counts_total (&counts), report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Overdelivered"));
   sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
@@ -1540,7 +1495,7 @@ write_client_summary (Report     *report,
   sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OPEN], report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, counts_on_time_rate (&counts), report->form_percent);
+  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Quick wins shared with you"));
   sheet_number (sheet, 1, shared, report->form_integer);
@@ -1564,7 +1519,7 @@ write_client_summary (Report     *report,
   for (int key = first; key <= last; key++)
     {
       g_autoptr(GDateTime) start = month_start (key);
-      OutcomeCounts *month = g_hash_table_lookup (months, GINT_TO_POINTER (key));
+      ConfianzaOutcomeCounts *month = g_hash_table_lookup (months, GINT_TO_POINTER (key));
 
       sheet_date (sheet, 0, start, report->month);
       for (guint i = 0; i < G_N_ELEMENTS (stack); i++)
@@ -2061,12 +2016,6 @@ build_client_report (Report    *report,
 
 typedef struct
 {
-  guint  settled;
-  guint  on_time;
-} MonthRate;
-
-typedef struct
-{
   guint  count;
   gint64 cents;
 } CurrencyTotal;
@@ -2094,7 +2043,7 @@ typedef struct
 {
   ConfianzaClient *client;
   int              trust;
-  OutcomeCounts    counts;
+  ConfianzaOutcomeCounts counts;
   ConfianzaBuffer  buffer;
   guint            n_incidents;
   GArray          *incidents;       /* IncidentRow, or NULL */
@@ -2119,7 +2068,7 @@ typedef struct
 
   /* Totals for the summary */
   guint           n_clients;
-  OutcomeCounts   counts;
+  ConfianzaOutcomeCounts counts;
   guint           n_incidents;
   guint           n_systemic;
   guint           n_plans_in_progress;
@@ -2127,7 +2076,7 @@ typedef struct
   GPtrArray      *answers;                  /* ConfianzaRecommendation */
   GHashTable     *answer_of_client;         /* client id → answer in @answers */
   ConfianzaNps    nps;
-  GHashTable     *months;                   /* month key → MonthRate */
+  GHashTable     *months;                   /* month key → ConfianzaOutcomeCounts of the settled */
   GHashTable     *currencies;               /* code → CurrencyTotal */
 } PortfolioData;
 
@@ -2216,22 +2165,20 @@ collect_promises (PortfolioData             *data,
 
       g_ptr_array_add (data->period_promises, promise);
       outcome = confianza_promise_get_outcome (promise, data->today);
-      row->counts.n[outcome]++;
-      data->counts.n[outcome]++;
+      confianza_outcome_counts_add (&row->counts, outcome);
+      confianza_outcome_counts_add (&data->counts, outcome);
 
       if (confianza_outcome_is_closed (outcome) && date != NULL)
         {
           gpointer key = GINT_TO_POINTER (month_key (date));
-          MonthRate *month = g_hash_table_lookup (data->months, key);
+          ConfianzaOutcomeCounts *month = g_hash_table_lookup (data->months, key);
 
           if (month == NULL)
             {
-              month = g_new0 (MonthRate, 1);
+              month = g_new0 (ConfianzaOutcomeCounts, 1);
               g_hash_table_insert (data->months, key, month);
             }
-          month->settled++;
-          if (outcome_on_time (outcome))
-            month->on_time++;
+          confianza_outcome_counts_add (month, outcome);
         }
     }
 
@@ -2453,10 +2400,10 @@ write_portfolio_client (Report          *report,
   sheet_text (sheet, 1, confianza_client_get_company (client), NULL);
   sheet_text (sheet, 2, confianza_client_status_to_label (confianza_client_get_status (client)), NULL);
   sheet_number (sheet, 3, row->trust, report->integer);
-  sheet_number (sheet, 4, counts_on_time_rate (&row->counts), report->percent);
+  sheet_number (sheet, 4, confianza_outcome_counts_on_time_rate (&row->counts), report->percent);
   if (row->buffer.n_delivered > 0)
     sheet_number (sheet, 5, row->buffer.mean_days_early, report->decimal);
-  sheet_number (sheet, 6, counts_total (&row->counts), report->integer);
+  sheet_number (sheet, 6, confianza_outcome_counts_total (&row->counts), report->integer);
   sheet_number (sheet, 7, row->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->integer);
   sheet_number (sheet, 8, row->n_incidents, report->integer);
   sheet_date (sheet, 9, confianza_client_get_last_contact (client), NULL);
@@ -2508,10 +2455,10 @@ write_portfolio_summary (Report        *report,
   sheet_number (sheet, 1, data->n_clients, report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Promises due in the period"));
-  sheet_number (sheet, 1, counts_total (&data->counts), report->form_integer);
+  sheet_number (sheet, 1, confianza_outcome_counts_total (&data->counts), report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, counts_on_time_rate (&data->counts), report->form_percent);
+  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&data->counts), report->form_percent);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Overdue promises"));
   sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
@@ -2580,14 +2527,14 @@ write_portfolio_summary (Report        *report,
   for (int key = first; key <= last; key++)
     {
       g_autoptr(GDateTime) start = month_start (key);
-      MonthRate *month = g_hash_table_lookup (data->months, GINT_TO_POINTER (key));
+      ConfianzaOutcomeCounts *month = g_hash_table_lookup (data->months, GINT_TO_POINTER (key));
 
       sheet_date (sheet, 0, start, report->month);
-      sheet_number (sheet, 1, month != NULL ? month->settled : 0, report->integer);
-      sheet_number (sheet, 2, month != NULL ? month->on_time : 0, report->integer);
+      sheet_number (sheet, 1, month != NULL ? confianza_outcome_counts_settled (month) : 0, report->integer);
+      sheet_number (sheet, 2, month != NULL ? confianza_outcome_counts_on_time (month) : 0, report->integer);
       /* A month with nothing settled has no rate: a gap in the line */
-      if (month != NULL && month->settled > 0)
-        sheet_number (sheet, 3, (double) month->on_time / month->settled, report->percent);
+      if (month != NULL && confianza_outcome_counts_settled (month) > 0)
+        sheet_number (sheet, 3, confianza_outcome_counts_on_time_rate (month), report->percent);
       sheet_next_row (sheet);
     }
 

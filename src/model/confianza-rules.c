@@ -110,6 +110,77 @@ confianza_outcome_is_closed (ConfianzaOutcome outcome)
     }
 }
 
+gboolean
+confianza_outcome_is_on_time (ConfianzaOutcome outcome)
+{
+  return outcome == CONFIANZA_OUTCOME_KEPT || outcome == CONFIANZA_OUTCOME_OVERDELIVERED;
+}
+
+void
+confianza_outcome_counts_add (ConfianzaOutcomeCounts *counts,
+                              ConfianzaOutcome        outcome)
+{
+  g_return_if_fail (counts != NULL);
+  g_return_if_fail ((guint) outcome < CONFIANZA_N_OUTCOMES);
+
+  counts->n[outcome]++;
+}
+
+guint
+confianza_outcome_counts_total (const ConfianzaOutcomeCounts *counts)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (counts != NULL, 0);
+
+  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
+    total += counts->n[i];
+
+  return total;
+}
+
+guint
+confianza_outcome_counts_settled (const ConfianzaOutcomeCounts *counts)
+{
+  guint settled = 0;
+
+  g_return_val_if_fail (counts != NULL, 0);
+
+  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
+    if (confianza_outcome_is_closed ((ConfianzaOutcome) i))
+      settled += counts->n[i];
+
+  return settled;
+}
+
+guint
+confianza_outcome_counts_on_time (const ConfianzaOutcomeCounts *counts)
+{
+  guint on_time = 0;
+
+  g_return_val_if_fail (counts != NULL, 0);
+
+  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
+    if (confianza_outcome_is_on_time ((ConfianzaOutcome) i))
+      on_time += counts->n[i];
+
+  return on_time;
+}
+
+double
+confianza_outcome_counts_on_time_rate (const ConfianzaOutcomeCounts *counts)
+{
+  guint settled;
+
+  g_return_val_if_fail (counts != NULL, NAN);
+
+  settled = confianza_outcome_counts_settled (counts);
+  if (settled == 0)
+    return NAN;
+
+  return (double) confianza_outcome_counts_on_time (counts) / settled;
+}
+
 ConfianzaClientStatus
 confianza_rules_suggest_status (ConfianzaClientStatus current_status,
                                 int                   trust_score,

@@ -44,6 +44,30 @@ ConfianzaPromiseResult confianza_rules_promise_outcome (GDateTime  *due_on,
 
 /* A promise that has been settled (delivered or broken) rather than pending. */
 gboolean               confianza_outcome_is_closed     (ConfianzaOutcome outcome);
+/* Settled on time: kept or overdelivered. */
+gboolean               confianza_outcome_is_on_time    (ConfianzaOutcome outcome);
+
+/*
+ * Promises counted by outcome (n[] is indexed by ConfianzaOutcome; fill
+ * the struct with { { 0 } } and confianza_outcome_counts_add ()). The
+ * on-time rate is the share of settled promises (delivered or broken:
+ * confianza_outcome_is_closed ()) that were kept or overdelivered; open
+ * and overdue promises are not in it.
+ */
+#define CONFIANZA_N_OUTCOMES (CONFIANZA_OUTCOME_BROKEN + 1)
+
+typedef struct
+{
+  guint n[CONFIANZA_N_OUTCOMES];
+} ConfianzaOutcomeCounts;
+
+void                   confianza_outcome_counts_add    (ConfianzaOutcomeCounts       *counts,
+                                                        ConfianzaOutcome              outcome);
+guint                  confianza_outcome_counts_total  (const ConfianzaOutcomeCounts *counts);
+guint                  confianza_outcome_counts_settled (const ConfianzaOutcomeCounts *counts);
+guint                  confianza_outcome_counts_on_time (const ConfianzaOutcomeCounts *counts);
+/* 0–1, or NAN when nothing was settled (no rate, rather than 0 %). */
+double                 confianza_outcome_counts_on_time_rate (const ConfianzaOutcomeCounts *counts);
 
 /* Days from the last contact (or, without one, from the start of the
  * relationship) to @today; -1 when neither is known. */
