@@ -251,6 +251,35 @@ test_rules_on_time_rate (void)
   g_assert_cmpfloat_with_epsilon (confianza_outcome_counts_on_time_rate (&counts), 0.6, 1e-12);
 }
 
+/* The one client name order: collation without case, then the case-folded
+ * bytes, then the id, so that equal names still have a fixed order. */
+static void
+test_client_compare_by_name (void)
+{
+  g_autoptr(ConfianzaClient) ana = confianza_client_new ("ana");
+  g_autoptr(ConfianzaClient) ana_upper = confianza_client_new ("ANA");
+  g_autoptr(ConfianzaClient) beatriz = confianza_client_new ("Beatriz");
+  g_autoptr(ConfianzaClient) twin = confianza_client_new ("Beatriz");
+
+  confianza_client_set_id (ana, 2);
+  confianza_client_set_id (ana_upper, 1);
+  confianza_client_set_id (beatriz, 3);
+  confianza_client_set_id (twin, 4);
+
+  g_assert_cmpint (confianza_client_compare_by_name (ana, beatriz), <, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (beatriz, ana), >, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (ana_upper, beatriz), <, 0);
+  /* Case aside, the same name: the id decides */
+  g_assert_cmpint (confianza_client_compare_by_name (ana_upper, ana), <, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (ana, ana_upper), >, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (twin, beatriz), >, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (beatriz, beatriz), ==, 0);
+
+  /* A renamed client moves: the key follows the name */
+  confianza_client_set_name (beatriz, "Aaron");
+  g_assert_cmpint (confianza_client_compare_by_name (beatriz, ana), <, 0);
+}
+
 static void
 test_promise_get_outcome (void)
 {
@@ -1494,6 +1523,7 @@ main (int   argc,
   g_test_add_func ("/model/objects/setters", test_objects_setters);
   g_test_add_func ("/model/objects/defaults", test_objects_defaults);
   g_test_add_func ("/model/objects/copy", test_objects_copy);
+  g_test_add_func ("/model/client/compare-by-name", test_client_compare_by_name);
   g_test_add_func ("/model/promise/outcome", test_promise_get_outcome);
   g_test_add_func ("/model/promise/result", test_promise_get_result);
   g_test_add_func ("/model/follow-up/on-time", test_follow_up_on_time);

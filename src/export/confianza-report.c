@@ -2321,23 +2321,8 @@ static int
 compare_client_rows (gconstpointer a,
                      gconstpointer b)
 {
-  ConfianzaClient *x = ((const ClientRow *) a)->client;
-  ConfianzaClient *y = ((const ClientRow *) b)->client;
-  int order = strcmp (confianza_client_get_sort_key (x), confianza_client_get_sort_key (y));
-
-  if (order == 0)
-    {
-      g_autofree char *folded_x = g_utf8_casefold (confianza_client_get_name (x), -1);
-      g_autofree char *folded_y = g_utf8_casefold (confianza_client_get_name (y), -1);
-
-      order = strcmp (folded_x, folded_y);
-    }
-
-  if (order != 0)
-    return order;
-
-  return (confianza_client_get_id (x) > confianza_client_get_id (y)) -
-         (confianza_client_get_id (x) < confianza_client_get_id (y));
+  return confianza_client_compare_by_name (((const ClientRow *) a)->client,
+                                           ((const ClientRow *) b)->client);
 }
 
 /* Sheets of the portfolio, written from the collected rows */
