@@ -42,7 +42,6 @@
  * format (dd/mm/aaaa in Spanish), where a format string would impose one */
 #define DATE_FORMAT_INDEX    14
 #define MONTH_FORMAT         "mmm yyyy"
-#define RECOVERY_STEPS       6
 
 #define RGB_HEADER_FILL      0xDEDDDA
 #define RGB_OVERDELIVERED    0x2EC27E
@@ -203,68 +202,6 @@ plan_in_period (ConfianzaRecoveryPlan *plan,
     return FALSE;
 
   return TRUE;
-}
-
-static gboolean
-compensation_given (GPtrArray *compensations)
-{
-  for (guint i = 0; compensations != NULL && i < compensations->len; i++)
-    {
-      if (confianza_compensation_get_given_on (g_ptr_array_index (compensations, i)) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static guint
-follow_ups_done (GPtrArray *follow_ups,
-                 guint     *on_time)
-{
-  guint done = 0;
-
-  if (on_time != NULL)
-    *on_time = 0;
-
-  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
-    {
-      ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-
-      if (confianza_follow_up_get_done_on (follow_up) == NULL)
-        continue;
-      done++;
-      if (on_time != NULL && confianza_follow_up_is_on_time (follow_up))
-        (*on_time)++;
-    }
-
-  return done;
-}
-
-/* The steps of source 001 that have been done, as the header says */
-static guint
-plan_steps_done (ConfianzaRecoveryPlan *plan,
-                 GPtrArray             *follow_ups,
-                 GPtrArray             *compensations)
-{
-  guint steps = 0;
-
-  if (confianza_recovery_plan_get_acknowledged_on (plan) != NULL ||
-      confianza_recovery_plan_get_invited_to_speak_on (plan) != NULL)
-    steps++;
-  if (confianza_recovery_plan_get_apologised_on (plan) != NULL)
-    steps++;
-  if (confianza_recovery_plan_get_compensation_declined (plan) ||
-      compensation_given (compensations))
-    steps++;
-  if (!text_is_blank (confianza_recovery_plan_get_guarantee_terms (plan)))
-    steps++;
-  if (follow_ups_done (follow_ups, NULL) > 0)
-    steps++;
-  if (!text_is_blank (confianza_recovery_plan_get_root_cause (plan)) &&
-      !text_is_blank (confianza_recovery_plan_get_corrective_measure (plan)))
-    steps++;
-
-  return steps;
 }
 
 static int
@@ -2240,6 +2177,7 @@ collect_plans (PortfolioData             *data,
       ConfianzaRecoveryPlan *plan = g_ptr_array_index (data->plans, i);
       gint64 plan_id = confianza_recovery_plan_get_id (plan);
       ConfianzaIncident *incident = find_incident (input->incidents, confianza_recovery_plan_get_incident_id (plan));
+      ConfianzaRecoveryProgress progress;
       PlanRow line = { 0 };
 
       select_of_plan (input->follow_ups, plan_id, follow_up_plan_id, data->plan_follow_ups);
@@ -2276,8 +2214,11 @@ collect_plans (PortfolioData             *data,
       line.plan = g_object_ref (plan);
       if (incident != NULL && confianza_incident_get_happened_on (incident) != NULL)
         line.incident_on = g_date_time_ref (confianza_incident_get_happened_on (incident));
-      line.done = follow_ups_done (data->plan_follow_ups, &line.on_time);
-      line.steps = plan_steps_done (plan, data->plan_follow_ups, data->plan_compensations);
+      progress = confianza_recovery_get_progress (plan, data->plan_follow_ups,
+                                                  data->plan_compensations, NULL);
+      line.on_time = progress.follow_ups_on_time;
+      line.done = progress.follow_ups_on_time + progress.follow_ups_late;
+      line.steps = progress.n_done;
       line.planned = data->plan_follow_ups->len;
 
       if (row->plans == NULL)
@@ -2571,7 +2512,7 @@ build_portfolio_report (Report    *report,
     _("Outcome"), _("Closed on"),
   };
 
-  G_STATIC_ASSERT (RECOVERY_STEPS == 6);
+  G_STATIC_ASSERT (CONFIANZA_RECOVERY_METHOD_STEPS == 6);
 
   data->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   data->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -605,7 +605,7 @@ create_plan_row (gpointer item,
   g_autofree char *title = NULL;
   ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
   gint64 id = confianza_recovery_plan_get_id (plan);
-  int step = CLAMP (confianza_recovery_plan_get_step (plan), 0, CONFIANZA_RECOVERY_N_STEPS - 1);
+  int step = confianza_recovery_plan_get_step (plan);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *open;
 
@@ -616,9 +616,11 @@ create_plan_row (gpointer item,
     title = g_strdup_printf (_("Recovery plan started %s"), started);
 
   if (outcome == CONFIANZA_PLAN_IN_PROGRESS && step < CONFIANZA_RECOVERY_METHOD_STEPS)
-    /* Translators: "Step 3 of 6 · Take the consequences" */
-    g_string_append_printf (subtitle, _("Step %d of %d · %s"), step + 1, CONFIANZA_RECOVERY_METHOD_STEPS,
-                            confianza_recovery_step_title (step));
+    {
+      g_autofree char *where = confianza_recovery_describe_step (step);
+
+      g_string_append (subtitle, where);
+    }
   else
     /* Translators: %s is the date a recovery plan was started */
     g_string_append_printf (subtitle, _("Started %s"), started);

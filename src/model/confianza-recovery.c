@@ -13,6 +13,9 @@
 #include "confianza-rules.h"
 #include "confianza-trust.h"
 
+/* The method's steps are the wizard's pages before the outcome. */
+G_STATIC_ASSERT (CONFIANZA_RECOVERY_METHOD_STEPS == CONFIANZA_RECOVERY_STEP_OUTCOME);
+
 /* The longest guarantee promise title, in characters. */
 #define GUARANTEE_TITLE_MAX 120
 
@@ -333,6 +336,133 @@ confianza_recovery_tally_follow_ups (GPtrArray *follow_ups,
     }
 
   return tally;
+}
+
+const char *
+confianza_recovery_step_to_label (int step)
+{
+  switch (step)
+    {
+    case CONFIANZA_RECOVERY_STEP_LISTEN:
+      return _("Listen first");
+    case CONFIANZA_RECOVERY_STEP_APOLOGISE:
+      return _("Acknowledge the error and apologise");
+    case CONFIANZA_RECOVERY_STEP_CONSEQUENCES:
+      return _("Take the consequences");
+    case CONFIANZA_RECOVERY_STEP_GUARANTEE:
+      return _("Special guarantee");
+    case CONFIANZA_RECOVERY_STEP_FOLLOW_UP:
+      return _("Special follow-up");
+    case CONFIANZA_RECOVERY_STEP_INTERNAL:
+      return _("Internal analysis");
+    case CONFIANZA_RECOVERY_STEP_OUTCOME:
+    default:
+      return _("Outcome");
+    }
+}
+
+char *
+confianza_recovery_describe_step (int step)
+{
+  step = CLAMP (step, 0, CONFIANZA_RECOVERY_STEP_OUTCOME);
+
+  if (step >= CONFIANZA_RECOVERY_METHOD_STEPS)
+    return g_strdup (confianza_recovery_step_to_label (step));
+
+  /* Translators: "Step 2 of 6 · Acknowledge the error and apologise" */
+  return g_strdup_printf (_("Step %d of %d · %s"), step + 1, CONFIANZA_RECOVERY_METHOD_STEPS,
+                          confianza_recovery_step_to_label (step));
+}
+
+/* Set, and on or before @as_of (NULL: any day). */
+static gboolean
+done_by (GDateTime *date,
+         GDateTime *as_of)
+{
+  return date != NULL && (as_of == NULL || confianza_date_compare (date, as_of) <= 0);
+}
+
+ConfianzaRecoveryProgress
+confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
+                                 GPtrArray             *follow_ups,
+                                 GPtrArray             *compensations,
+                                 GDateTime             *as_of)
+{
+  ConfianzaRecoveryProgress progress = { { 0 } };
+  GDateTime *started_on;
+  gboolean started;
+  GDateTime *invited_on;
+  GDateTime *compensation_on = NULL;
+  gint64 plan_id;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), progress);
+
+  plan_id = confianza_recovery_plan_get_id (plan);
+  started_on = confianza_recovery_plan_get_started_on (plan);
+  started = started_on == NULL || done_by (started_on, as_of);
+  invited_on = confianza_recovery_plan_get_invited_to_speak_on (plan);
+
+  if (done_by (confianza_recovery_plan_get_acknowledged_on (plan), as_of))
+    progress.acknowledged_on = confianza_recovery_plan_get_acknowledged_on (plan);
+  if (done_by (confianza_recovery_plan_get_apologised_on (plan), as_of))
+    progress.apologised_on = confianza_recovery_plan_get_apologised_on (plan);
+
+  for (guint i = 0; compensations != NULL && i < compensations->len; i++)
+    {
+      ConfianzaCompensation *compensation = g_ptr_array_index (compensations, i);
+      GDateTime *given_on = confianza_compensation_get_given_on (compensation);
+
+      if (confianza_compensation_get_plan_id (compensation) != plan_id || !done_by (given_on, as_of))
+        continue;
+
+      if (compensation_on == NULL || confianza_date_compare (given_on, compensation_on) < 0)
+        {
+          progress.compensation = compensation;
+          compensation_on = given_on;
+        }
+    }
+
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      GDateTime *done_on = confianza_follow_up_get_done_on (follow_up);
+
+      if (confianza_follow_up_get_plan_id (follow_up) != plan_id || !done_by (done_on, as_of))
+        continue;
+
+      if (confianza_follow_up_is_on_time (follow_up))
+        progress.follow_ups_on_time++;
+      else
+        progress.follow_ups_late++;
+
+      if (progress.last_follow_up_on == NULL
+          || confianza_date_compare (done_on, progress.last_follow_up_on) > 0)
+        progress.last_follow_up_on = done_on;
+    }
+
+  if (started)
+    {
+      progress.has_root_cause = !confianza_rules_text_is_blank (confianza_recovery_plan_get_root_cause (plan));
+      progress.has_corrective_measure = !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
+    }
+
+  progress.done[CONFIANZA_RECOVERY_STEP_LISTEN] = progress.acknowledged_on != NULL
+                                                  || done_by (invited_on, as_of);
+  progress.done[CONFIANZA_RECOVERY_STEP_APOLOGISE] = progress.apologised_on != NULL;
+  progress.done[CONFIANZA_RECOVERY_STEP_CONSEQUENCES] =
+    progress.compensation != NULL
+    || (started && confianza_recovery_plan_get_compensation_declined (plan));
+  progress.done[CONFIANZA_RECOVERY_STEP_GUARANTEE] =
+    started && !confianza_rules_text_is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
+  progress.done[CONFIANZA_RECOVERY_STEP_FOLLOW_UP] =
+    progress.follow_ups_on_time + progress.follow_ups_late > 0;
+  progress.done[CONFIANZA_RECOVERY_STEP_INTERNAL] =
+    progress.has_root_cause && progress.has_corrective_measure;
+
+  for (guint i = 0; i < CONFIANZA_RECOVERY_METHOD_STEPS; i++)
+    progress.n_done += progress.done[i] ? 1 : 0;
+
+  return progress;
 }
 
 int

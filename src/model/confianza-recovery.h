@@ -133,6 +133,57 @@ typedef struct
 ConfianzaFollowUpTally confianza_recovery_tally_follow_ups (GPtrArray *follow_ups,
                                                             GDateTime *today);
 
+/* The name of a step of the wizard ("Take the consequences"), or of the
+ * outcome page for CONFIANZA_RECOVERY_STEP_OUTCOME and anything out of
+ * range; translated. */
+const char   *confianza_recovery_step_to_label       (int                 step);
+/* Where a plan left on @step stands, in words: "Step 3 of 6 · Take the
+ * consequences" for a step of the method, the outcome page's name after
+ * them. @step out of range is clamped. */
+char         *confianza_recovery_describe_step       (int                 step);
+
+/*
+ * How far a recovery plan has come, by the six steps of the method
+ * (CONFIANZA_RECOVERY_METHOD_STEPS, the wizard's pages before the outcome):
+ * the one definition of "step done" that the trust index, the reports and
+ * the pages share. A step is done when:
+ *  - listen: the client was invited to speak, or the error acknowledged;
+ *  - apologise: the apology was made;
+ *  - consequences: a compensation was given, or none is given (declined);
+ *  - guarantee: its terms are written;
+ *  - follow-up: at least one follow-up is done;
+ *  - internal analysis: both the root cause and the corrective measure
+ *    are written.
+ * Only what was done by @as_of counts (NULL: everything recorded); what
+ * has no date of its own (terms, causes, a declined compensation) counts
+ * from the day the plan started. @follow_ups and @compensations may hold
+ * other plans' records: only those with @plan's id count.
+ */
+typedef struct
+{
+  /* done[step] for each step of the method, and how many are done */
+  gboolean               done[CONFIANZA_RECOVERY_METHOD_STEPS];
+  guint                  n_done;
+  /* What was done, for weighing it (borrowed; NULL when not done) */
+  GDateTime             *acknowledged_on;
+  GDateTime             *apologised_on;
+  /* The first compensation given (the earliest; of a day, the first
+   * listed) */
+  ConfianzaCompensation *compensation;
+  /* Follow-ups done on or before their due day, and after it; the day of
+   * the last one done */
+  guint                  follow_ups_on_time;
+  guint                  follow_ups_late;
+  GDateTime             *last_follow_up_on;
+  gboolean               has_root_cause;
+  gboolean               has_corrective_measure;
+} ConfianzaRecoveryProgress;
+
+ConfianzaRecoveryProgress confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
+                                                           GPtrArray             *follow_ups,
+                                                           GPtrArray             *compensations,
+                                                           GDateTime             *as_of);
+
 /*
  * What the wizard checks before leaving @step (a ConfianzaRecoveryStep):
  * the plan's own validation for that page's fields, then the page's rules

@@ -513,7 +513,7 @@ find_plan (Computation *c,
 }
 
 /* @points is what the incident took (positive, aged, after goodwill): each
- * step gives back its fraction of it. */
+ * step done by the day of the index gives back its fraction of it. */
 static void
 weigh_recovery (Computation           *c,
                 ConfianzaRecoveryPlan *plan,
@@ -522,26 +522,25 @@ weigh_recovery (Computation           *c,
                 gboolean               systemic)
 {
   gint64 plan_id = confianza_recovery_plan_get_id (plan);
-  GDateTime *acknowledged_on = confianza_recovery_plan_get_acknowledged_on (plan);
-  GDateTime *apologised_on = confianza_recovery_plan_get_apologised_on (plan);
-  GDateTime *started_on = confianza_recovery_plan_get_started_on (plan);
-  GDateTime *compensation_on = NULL;
-  ConfianzaCompensation *compensation = NULL;
-  GDateTime *last_follow_up_on = NULL;
+  ConfianzaRecoveryProgress progress;
   int apology_days = -1;
-  guint on_time = 0;
-  guint late = 0;
+  guint on_time, late;
   double fast;
   double fraction;
   char *description = NULL;
+
+  progress = confianza_recovery_get_progress (plan, c->input->follow_ups,
+                                              c->input->compensations, c->as_of);
+  on_time = progress.follow_ups_on_time;
+  late = progress.follow_ups_late;
 
   if (systemic)
     points *= RECOVERY_SYSTEMIC_FACTOR;
 
   /* Step 1: acknowledge the error. */
-  if (acknowledged_on != NULL && day_number (acknowledged_on) <= c->as_of_day)
+  if (progress.acknowledged_on != NULL)
     {
-      int days = MAX (0, day_number (acknowledged_on) - incident_day);
+      int days = MAX (0, day_number (progress.acknowledged_on) - incident_day);
 
       if (c->events != NULL)
         {
@@ -553,14 +552,14 @@ weigh_recovery (Computation           *c,
                                                      days),
                                            days);
         }
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, acknowledged_on,
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, progress.acknowledged_on,
                  points * RECOVERY_ACKNOWLEDGE * recovery_speed (days), description);
     }
 
   /* Step 2: apologise. */
-  if (apologised_on != NULL && day_number (apologised_on) <= c->as_of_day)
+  if (progress.apologised_on != NULL)
     {
-      apology_days = MAX (0, day_number (apologised_on) - incident_day);
+      apology_days = MAX (0, day_number (progress.apologised_on) - incident_day);
 
       description = NULL;
       if (c->events != NULL)
@@ -573,32 +572,12 @@ weigh_recovery (Computation           *c,
                                                      apology_days),
                                            apology_days);
         }
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, apologised_on,
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, progress.apologised_on,
                  points * RECOVERY_APOLOGY * recovery_speed (apology_days), description);
     }
 
   /* Step 3: compensation, once however many were given; the first one. */
-  if (c->input->compensations != NULL && plan_id != 0)
-    {
-      for (guint i = 0; i < c->input->compensations->len; i++)
-        {
-          ConfianzaCompensation *candidate = g_ptr_array_index (c->input->compensations, i);
-          GDateTime *given_on = confianza_compensation_get_given_on (candidate);
-
-          if (confianza_compensation_get_plan_id (candidate) != plan_id
-              || given_on == NULL
-              || day_number (given_on) > c->as_of_day)
-            continue;
-
-          if (compensation_on == NULL || confianza_date_compare (given_on, compensation_on) < 0)
-            {
-              compensation = candidate;
-              compensation_on = given_on;
-            }
-        }
-    }
-
-  if (compensation != NULL)
+  if (progress.compensation != NULL)
     {
       fast = apology_days >= 0 ? exp2 (-(double) apology_days / RECOVERY_SPEED_HALF_LIFE) : 0.0;
       fraction = RECOVERY_COMPENSATION + RECOVERY_COMPENSATION_MIXED * (1.0 - fast);
@@ -608,35 +587,13 @@ weigh_recovery (Computation           *c,
         /* Translators: %s is the kind of compensation: Refund, Credit for
          * future services… */
         description = g_strdup_printf (_("Compensation given: %s"),
-                                       confianza_compensation_kind_to_label (confianza_compensation_get_kind (compensation)));
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, compensation_on,
+                                       confianza_compensation_kind_to_label (confianza_compensation_get_kind (progress.compensation)));
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id,
+                 confianza_compensation_get_given_on (progress.compensation),
                  points * fraction, description);
     }
 
   /* Step 4: special follow-up. */
-  if (c->input->follow_ups != NULL && plan_id != 0)
-    {
-      for (guint i = 0; i < c->input->follow_ups->len; i++)
-        {
-          ConfianzaFollowUp *follow_up = g_ptr_array_index (c->input->follow_ups, i);
-          GDateTime *done_on = confianza_follow_up_get_done_on (follow_up);
-          GDateTime *due_on = confianza_follow_up_get_due_on (follow_up);
-
-          if (confianza_follow_up_get_plan_id (follow_up) != plan_id
-              || done_on == NULL
-              || day_number (done_on) > c->as_of_day)
-            continue;
-
-          if (due_on == NULL || confianza_date_compare (done_on, due_on) <= 0)
-            on_time++;
-          else
-            late++;
-
-          if (last_follow_up_on == NULL || confianza_date_compare (done_on, last_follow_up_on) > 0)
-            last_follow_up_on = done_on;
-        }
-    }
-
   if (on_time + late > 0)
     {
       fraction = MIN (RECOVERY_FOLLOW_UP_MAX,
@@ -655,34 +612,28 @@ weigh_recovery (Computation           *c,
             description = g_strdup_printf (_("Follow-ups done: %u on time, %u late"),
                                            on_time, late);
         }
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, last_follow_up_on,
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, progress.last_follow_up_on,
                  points * fraction, description);
     }
 
   /* Step 6: the internal analysis. */
-  if (started_on == NULL || day_number (started_on) <= c->as_of_day)
+  if (progress.has_root_cause || progress.has_corrective_measure)
     {
-      gboolean root_cause = !confianza_rules_text_is_blank (confianza_recovery_plan_get_root_cause (plan));
-      gboolean corrective = !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
+      fraction = (progress.has_root_cause ? RECOVERY_ROOT_CAUSE : 0.0)
+                 + (progress.has_corrective_measure ? RECOVERY_CORRECTIVE : 0.0);
 
-      if (root_cause || corrective)
+      description = NULL;
+      if (c->events != NULL)
         {
-          fraction = (root_cause ? RECOVERY_ROOT_CAUSE : 0.0)
-                     + (corrective ? RECOVERY_CORRECTIVE : 0.0);
-
-          description = NULL;
-          if (c->events != NULL)
-            {
-              if (root_cause && corrective)
-                description = g_strdup (_("Internal analysis: root cause found and corrective measure taken"));
-              else if (root_cause)
-                description = g_strdup (_("Internal analysis: root cause found"));
-              else
-                description = g_strdup (_("Internal analysis: corrective measure taken"));
-            }
-          add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, started_on,
-                     points * fraction, description);
+          if (progress.has_root_cause && progress.has_corrective_measure)
+            description = g_strdup (_("Internal analysis: root cause found and corrective measure taken"));
+          else if (progress.has_root_cause)
+            description = g_strdup (_("Internal analysis: root cause found"));
+          else
+            description = g_strdup (_("Internal analysis: corrective measure taken"));
         }
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id,
+                 confianza_recovery_plan_get_started_on (plan), points * fraction, description);
     }
 }
 
