@@ -517,6 +517,45 @@ test_date_iso (void)
     }
 }
 
+/* The day number agrees with GDate's Julian days (what the dates were
+ * compared with before) day by day over two centuries and at the ends of
+ * the years a date may have. */
+static void
+test_date_day_number (void)
+{
+  g_autoptr(GDateTime) epoch = day (1970, 1, 1);
+  g_autoptr(GDateTime) leap = day (2000, 3, 1);
+  g_autoptr(GDateTime) first = day (1, 1, 1);
+  g_autoptr(GDateTime) last = day (9999, 12, 31);
+  g_autoptr(GDateTime) late_in_day = g_date_time_new_utc (2026, 2, 28, 23, 59, 59);
+  GDate gdate;
+  guint32 first_julian;
+
+  g_assert_cmpint (confianza_date_day_number (epoch), ==, 0);
+  g_assert_cmpint (confianza_date_day_number (leap), ==, 11017);
+  /* A date is its calendar day, whatever the hour */
+  g_assert_cmpint (confianza_date_day_number (late_in_day), ==, 20512);
+
+  g_date_clear (&gdate, 1);
+  g_date_set_dmy (&gdate, 1, 1, 1);
+  first_julian = g_date_get_julian (&gdate);
+  g_assert_cmpint (confianza_date_day_number (first), ==, -719162);
+  g_date_set_dmy (&gdate, 31, 12, 9999);
+  g_assert_cmpint (confianza_date_day_number (last) - confianza_date_day_number (first), ==,
+                   (int) (g_date_get_julian (&gdate) - first_julian));
+
+  g_date_set_dmy (&gdate, 25, 12, 1899);
+  for (int i = 0; i < 73100; i++)
+    {
+      g_autoptr(GDateTime) date = day (g_date_get_year (&gdate), g_date_get_month (&gdate),
+                                       g_date_get_day (&gdate));
+
+      g_assert_cmpint (confianza_date_day_number (date) - confianza_date_day_number (first), ==,
+                       (int) (g_date_get_julian (&gdate) - first_julian));
+      g_date_add_days (&gdate, 1);
+    }
+}
+
 static void
 test_date_arithmetic (void)
 {
@@ -1513,6 +1552,7 @@ main (int   argc,
   g_test_add_func ("/model/rules/check-currency", test_rules_check_currency);
   g_test_add_func ("/model/date/new", test_date_new);
   g_test_add_func ("/model/date/iso", test_date_iso);
+  g_test_add_func ("/model/date/day-number", test_date_day_number);
   g_test_add_func ("/model/date/arithmetic", test_date_arithmetic);
   g_test_add_func ("/model/date/locale", test_date_locale);
   g_test_add_func ("/model/date/locale-c", test_date_locale_c);

@@ -157,27 +157,6 @@ typedef struct
 
 /* Helpers */
 
-/* Days since 1970-01-01 of the date's own calendar day (Howard Hinnant's
- * days_from_civil): dates subtract as days, like confianza-date.c does,
- * without GDate's setup for every record of every client. */
-static int
-day_number (GDateTime *date)
-{
-  int year, month, day;
-  int era;
-  unsigned yoe, doy, doe;
-
-  g_date_time_get_ymd (date, &year, &month, &day);
-
-  year -= month <= 2;
-  era = (year >= 0 ? year : year - 399) / 400;
-  yoe = (unsigned) (year - era * 400);
-  doy = (unsigned) ((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + (int) doe - 719468;
-}
-
 static double
 age_weight (int event_day,
             int as_of_day)
@@ -327,12 +306,12 @@ weigh_promises (Computation *c)
       double raw;
       char *description = NULL;
 
-      if (promised_on != NULL && day_number (promised_on) > c->as_of_day)
+      if (promised_on != NULL && confianza_date_day_number (promised_on) > c->as_of_day)
         continue;
 
       if (delivered_on != NULL)
         {
-          delivered_day = day_number (delivered_on);
+          delivered_day = confianza_date_day_number (delivered_on);
           if (delivered_day > c->as_of_day)
             delivered_on = NULL;
         }
@@ -341,7 +320,7 @@ weigh_promises (Computation *c)
        * date, or now if that has not come yet. */
       if (broken && delivered_on == NULL)
         {
-          int due_day = due_on != NULL ? day_number (due_on) : G_MAXINT;
+          int due_day = due_on != NULL ? confianza_date_day_number (due_on) : G_MAXINT;
 
           if (due_day <= c->now_day)
             {
@@ -470,7 +449,7 @@ weigh_quick_wins (Computation *c)
       if (shared_on == NULL)
         continue;
 
-      day = day_number (shared_on);
+      day = confianza_date_day_number (shared_on);
       if (day > c->as_of_day)
         continue;
 
@@ -540,7 +519,7 @@ weigh_recovery (Computation           *c,
   /* Step 1: acknowledge the error. */
   if (progress.acknowledged_on != NULL)
     {
-      int days = MAX (0, day_number (progress.acknowledged_on) - incident_day);
+      int days = MAX (0, confianza_date_day_number (progress.acknowledged_on) - incident_day);
 
       if (c->events != NULL)
         {
@@ -559,7 +538,7 @@ weigh_recovery (Computation           *c,
   /* Step 2: apologise. */
   if (progress.apologised_on != NULL)
     {
-      apology_days = MAX (0, day_number (progress.apologised_on) - incident_day);
+      apology_days = MAX (0, confianza_date_day_number (progress.apologised_on) - incident_day);
 
       description = NULL;
       if (c->events != NULL)
@@ -733,7 +712,7 @@ relationship_start (Computation *c)
   int start = G_MAXINT;
 
   if (since != NULL)
-    return day_number (since);
+    return confianza_date_day_number (since);
 
   if (input->promises != NULL)
     {
@@ -745,7 +724,7 @@ relationship_start (Computation *c)
           if (date == NULL)
             date = confianza_promise_get_due_on (promise);
           if (date != NULL)
-            start = MIN (start, day_number (date));
+            start = MIN (start, confianza_date_day_number (date));
         }
     }
 
@@ -756,7 +735,7 @@ relationship_start (Computation *c)
           GDateTime *date = confianza_quick_win_get_achieved_on (g_ptr_array_index (input->quick_wins, i));
 
           if (date != NULL)
-            start = MIN (start, day_number (date));
+            start = MIN (start, confianza_date_day_number (date));
         }
     }
 
@@ -767,7 +746,7 @@ relationship_start (Computation *c)
           GDateTime *date = confianza_incident_get_happened_on (g_ptr_array_index (input->incidents, i));
 
           if (date != NULL)
-            start = MIN (start, day_number (date));
+            start = MIN (start, confianza_date_day_number (date));
         }
     }
 
@@ -820,7 +799,7 @@ weigh_incidents (Computation *c)
       if (happened_on == NULL)
         continue;
 
-      day = day_number (happened_on);
+      day = confianza_date_day_number (happened_on);
       if (day > c->as_of_day)
         continue;
 
@@ -918,9 +897,9 @@ compute (const ConfianzaTrustInput *input,
 
   c.input = input;
   c.as_of = as_of;
-  c.as_of_day = day_number (as_of);
+  c.as_of_day = confianza_date_day_number (as_of);
   c.now = now;
-  c.now_day = day_number (now);
+  c.now_day = confianza_date_day_number (now);
   c.trust = trust;
 
   /* Kept days only matter to cushion incidents. */
@@ -1229,7 +1208,7 @@ confianza_trust_history (const ConfianzaTrustInput *input,
   now = input->today != NULL ? input->today : today;
   if (to == NULL)
     to = now;
-  to_day = day_number (to);
+  to_day = confianza_date_day_number (to);
 
   if (from == NULL)
     {
@@ -1244,7 +1223,7 @@ confianza_trust_history (const ConfianzaTrustInput *input,
       from = start;
     }
 
-  if (from == NULL || day_number (from) > to_day)
+  if (from == NULL || confianza_date_day_number (from) > to_day)
     {
       append_point (points, input, to, now);
       return points;
@@ -1272,7 +1251,7 @@ confianza_trust_history (const ConfianzaTrustInput *input,
 
       month_end = confianza_date_new (year, month,
                                       g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
-      if (month_end == NULL || day_number (month_end) >= to_day)
+      if (month_end == NULL || confianza_date_day_number (month_end) >= to_day)
         {
           append_point (points, input, to, now);
           break;
@@ -1389,7 +1368,7 @@ confianza_buffer_compute (GPtrArray *promises)
       if (delivered_on == NULL || due_on == NULL)
         continue;
 
-      early = day_number (due_on) - day_number (delivered_on);
+      early = confianza_date_day_number (due_on) - confianza_date_day_number (delivered_on);
       days[buffer.n_delivered++] = early;
       sum_days += early;
       if (early >= 1)
@@ -1458,7 +1437,7 @@ confianza_safe_due_suggest (GPtrArray  *promises,
           if (!any_kind && !confianza_trust_same_category (kind, confianza_promise_get_kind (promise)))
             continue;
 
-          took = day_number (delivered_on) - day_number (from);
+          took = confianza_date_day_number (delivered_on) - confianza_date_day_number (from);
           /* Delivered before it was promised: a typing mistake, not data. */
           if (took < 0)
             continue;
