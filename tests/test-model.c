@@ -280,6 +280,18 @@ test_client_compare_by_name (void)
   g_assert_cmpint (confianza_client_compare_by_name (beatriz, ana), <, 0);
 }
 
+/* Kinds and causes: the same category trimmed and without case */
+static void
+test_rules_same_category (void)
+{
+  g_assert_true (confianza_rules_same_category ("Retrasos", " retrasos  "));
+  g_assert_true (confianza_rules_same_category ("COMUNICACIÓN", "comunicación"));
+  g_assert_true (confianza_rules_same_category (NULL, ""));
+  g_assert_true (confianza_rules_same_category ("  ", NULL));
+  g_assert_false (confianza_rules_same_category ("Retrasos", "Retraso"));
+  g_assert_false (confianza_rules_same_category ("Calidad", "Retrasos"));
+}
+
 static void
 test_promise_get_outcome (void)
 {
@@ -1547,6 +1559,7 @@ main (int   argc,
   g_test_add_func ("/model/rules/outcome-no-nan", test_rules_outcome_no_nan);
   g_test_add_func ("/model/rules/outcome-is-closed", test_rules_outcome_is_closed);
   g_test_add_func ("/model/rules/on-time-rate", test_rules_on_time_rate);
+  g_test_add_func ("/model/rules/same-category", test_rules_same_category);
   g_test_add_func ("/model/rules/check-text", test_rules_check_text);
   g_test_add_func ("/model/rules/check-email", test_rules_check_email);
   g_test_add_func ("/model/rules/check-currency", test_rules_check_currency);

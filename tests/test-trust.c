@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "model/confianza-buffer.h"
 #include "model/confianza-model.h"
 #include "model/confianza-trust.h"
 
@@ -1109,17 +1110,6 @@ test_safe_due (void)
   g_assert_cmpint (any->percentile_days, ==, 10);
 }
 
-static void
-test_same_category (void)
-{
-  g_assert_true (confianza_trust_same_category ("Retrasos", " retrasos  "));
-  g_assert_true (confianza_trust_same_category ("COMUNICACIÓN", "comunicación"));
-  g_assert_true (confianza_trust_same_category (NULL, ""));
-  g_assert_true (confianza_trust_same_category ("  ", NULL));
-  g_assert_false (confianza_trust_same_category ("Retrasos", "Retraso"));
-  g_assert_false (confianza_trust_same_category ("Calidad", "Retrasos"));
-}
-
 /* Not a benchmark: a guard against the index becoming quadratic. */
 int
 main (int   argc,
@@ -1149,7 +1139,6 @@ main (int   argc,
   g_test_add_func ("/trust/history", test_history);
   g_test_add_func ("/trust/buffer", test_buffer);
   g_test_add_func ("/trust/safe-due", test_safe_due);
-  g_test_add_func ("/trust/same-category", test_same_category);
 
   return g_test_run ();
 }

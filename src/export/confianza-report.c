@@ -17,6 +17,7 @@
 
 #include <xlsxwriter.h>
 
+#include "model/confianza-buffer.h"
 #include "model/confianza-recovery.h"
 #include "model/confianza-trust.h"
 #include "confianza-report.h"

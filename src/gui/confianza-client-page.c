@@ -20,6 +20,7 @@
 #include "confianza-reports-page.h"
 #include "confianza-trust-chart.h"
 #include "confianza-undo.h"
+#include "model/confianza-buffer.h"
 #include "model/confianza-recovery.h"
 
 /* The sections that list records, each with its live list and Undo. */

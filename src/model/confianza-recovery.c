@@ -185,7 +185,7 @@ confianza_recovery_is_systemic (ConfianzaIncident *incident,
           && (other_order > order || (other_order == order && !listed_after)))
         continue;
 
-      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
+      if (confianza_rules_same_category (cause, confianza_incident_get_cause (other)))
         return TRUE;
     }
 

@@ -65,7 +65,7 @@ GPtrArray    *confianza_recovery_plan_follow_up_dates (ConfianzaRecoveryPlan *pl
  * The systemic rule, the only one: the trust index, the reports and the
  * dialogs all ask it. Systemic, not isolated: another of @incidents (any
  * client's, or only @incident's client's when @same_client_only) had the
- * same cause category (confianza_trust_same_category ()) on the same day
+ * same cause category (confianza_rules_same_category ()) on the same day
  * or within CONFIANZA_RECOVERY_SYSTEMIC_DAYS before it. Without a cause or
  * a date it is never systemic. @incident itself may be in the array.
  *

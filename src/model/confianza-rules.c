@@ -11,6 +11,51 @@
 #include "confianza-error.h"
 #include "confianza-rules.h"
 
+/* Helpers */
+
+/* The bounds of @text without leading and trailing white space; @text
+ * must be valid UTF-8. */
+static void
+trimmed_bounds (const char  *text,
+                const char **start,
+                const char **end)
+{
+  const char *s = text;
+  const char *e;
+
+  while (*s != '\0' && g_unichar_isspace (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+
+  e = s + strlen (s);
+  while (e > s)
+    {
+      const char *prev = g_utf8_find_prev_char (s, e);
+
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      e = prev;
+    }
+
+  *start = s;
+  *end = e;
+}
+
+/* The promises counted under the outcomes @matches accepts (NULL: all). */
+static guint
+count_outcomes (const ConfianzaOutcomeCounts *counts,
+                gboolean                    (*matches) (ConfianzaOutcome outcome))
+{
+  guint n = 0;
+
+  g_return_val_if_fail (counts != NULL, 0);
+
+  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
+    if (matches == NULL || matches ((ConfianzaOutcome) i))
+      n += counts->n[i];
+
+  return n;
+}
+
 /* Public API */
 
 gboolean
@@ -29,6 +74,35 @@ confianza_rules_text_is_blank (const char *text)
     }
 
   return TRUE;
+}
+
+gboolean
+confianza_rules_same_category (const char *a,
+                               const char *b)
+{
+  const char *pa, *ea, *pb, *eb;
+
+  if (a == NULL)
+    a = "";
+  if (b == NULL)
+    b = "";
+
+  if (!g_utf8_validate (a, -1, NULL) || !g_utf8_validate (b, -1, NULL))
+    return strcmp (a, b) == 0;
+
+  trimmed_bounds (a, &pa, &ea);
+  trimmed_bounds (b, &pb, &eb);
+
+  while (pa < ea && pb < eb)
+    {
+      if (g_unichar_tolower (g_utf8_get_char (pa)) != g_unichar_tolower (g_utf8_get_char (pb)))
+        return FALSE;
+
+      pa = g_utf8_next_char (pa);
+      pb = g_utf8_next_char (pb);
+    }
+
+  return pa == ea && pb == eb;
 }
 
 ConfianzaPromiseResult
@@ -129,42 +203,19 @@ confianza_outcome_counts_add (ConfianzaOutcomeCounts *counts,
 guint
 confianza_outcome_counts_total (const ConfianzaOutcomeCounts *counts)
 {
-  guint total = 0;
-
-  g_return_val_if_fail (counts != NULL, 0);
-
-  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
-    total += counts->n[i];
-
-  return total;
+  return count_outcomes (counts, NULL);
 }
 
 guint
 confianza_outcome_counts_settled (const ConfianzaOutcomeCounts *counts)
 {
-  guint settled = 0;
-
-  g_return_val_if_fail (counts != NULL, 0);
-
-  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
-    if (confianza_outcome_is_closed ((ConfianzaOutcome) i))
-      settled += counts->n[i];
-
-  return settled;
+  return count_outcomes (counts, confianza_outcome_is_closed);
 }
 
 guint
 confianza_outcome_counts_on_time (const ConfianzaOutcomeCounts *counts)
 {
-  guint on_time = 0;
-
-  g_return_val_if_fail (counts != NULL, 0);
-
-  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
-    if (confianza_outcome_is_on_time ((ConfianzaOutcome) i))
-      on_time += counts->n[i];
-
-  return on_time;
+  return count_outcomes (counts, confianza_outcome_is_on_time);
 }
 
 double

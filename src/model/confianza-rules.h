@@ -104,6 +104,11 @@ ConfianzaClientStatus  confianza_rules_suggest_status  (ConfianzaClientStatus  c
  * not valid UTF-8 is not blank (it is reported as unreadable instead). */
 gboolean               confianza_rules_text_is_blank   (const char  *text);
 
+/* Two kinds of promise, or two causes of incidents, are the same category:
+ * equal trimmed and without case, without allocating. NULL equals "". */
+gboolean               confianza_rules_same_category   (const char  *a,
+                                                        const char  *b);
+
 /* Shared text validation: valid UTF-8, at most @max_chars characters, and
  * (when @empty_message is not NULL) not empty or blank, failing with
  * @empty_message, a whole translated sentence ("Write the client's name."). */
