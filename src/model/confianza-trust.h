@@ -36,7 +36,9 @@ G_BEGIN_DECLS
  *    start of the relationship; that extra halves every 90 days of
  *    relationship, so by the end of the first year it is almost gone. When
  *    another incident with the same cause happened in the 12 months before
- *    it, the problem is systemic and the incident weighs 1.5 times as much.
+ *    it, the problem is systemic and the incident weighs 1.5 times as much
+ *    (confianza_recovery_is_systemic (): 365 days; of two the same day,
+ *    the one recorded second is the repeat).
  *  - Long relationships cushion failures: every promise kept (or
  *    overdelivered) builds 1 point of goodwill, which ages like the promise.
  *    Incidents, oldest first, use up the goodwill built before them, each
@@ -151,7 +153,8 @@ typedef struct
   ConfianzaTrustLevel  level;
   /* The sum S of the events' raw points. */
   double               raw_sum;
-  /* Another incident with the same cause within 12 months. */
+  /* An incident repeated a cause within 12 months
+   * (confianza_recovery_is_systemic ()). */
   gboolean             systemic;
   /* Closed promises as of today, by outcome. */
   guint                n_kept;
