@@ -280,6 +280,18 @@ test_client_compare_by_name (void)
   g_assert_cmpint (confianza_client_compare_by_name (beatriz, ana), <, 0);
 }
 
+static void
+test_rules_text_is_blank (void)
+{
+  g_assert_true (confianza_rules_text_is_blank (NULL));
+  g_assert_true (confianza_rules_text_is_blank (""));
+  g_assert_true (confianza_rules_text_is_blank (" \t\n\u00a0"));
+  g_assert_false (confianza_rules_text_is_blank ("  x "));
+  /* Unreadable text is not "nothing written": it is reported as unreadable */
+  g_assert_false (confianza_rules_text_is_blank ("\xc3"));
+  g_assert_false (confianza_rules_text_is_blank (" \xff "));
+}
+
 /* Kinds and causes: the same category trimmed and without case */
 static void
 test_rules_same_category (void)
@@ -1560,6 +1572,7 @@ main (int   argc,
   g_test_add_func ("/model/rules/outcome-is-closed", test_rules_outcome_is_closed);
   g_test_add_func ("/model/rules/on-time-rate", test_rules_on_time_rate);
   g_test_add_func ("/model/rules/same-category", test_rules_same_category);
+  g_test_add_func ("/model/rules/text-is-blank", test_rules_text_is_blank);
   g_test_add_func ("/model/rules/check-text", test_rules_check_text);
   g_test_add_func ("/model/rules/check-email", test_rules_check_email);
   g_test_add_func ("/model/rules/check-currency", test_rules_check_currency);

@@ -618,6 +618,41 @@ apology_score (int days_after,
   return history_score (history);
 }
 
+/* A recovery step counts from the day it was done: as of an earlier day
+ * (a point of the history), the index is as if it had not happened. */
+static void
+test_recovery_counts_from_its_day (void)
+{
+  g_autoptr(History) full = history_new (500);
+  g_autoptr(History) by_then = history_new (500);
+  g_autoptr(GDateTime) earlier = NULL;
+  ConfianzaTrustInput full_input, by_then_input;
+  ConfianzaRecoveryPlan *plan;
+  double before;
+
+  plan = add_plan (full, add_incident (full, 60, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Calidad"));
+  set_plan_date (plan, "acknowledged-on", full, 59);
+  set_plan_date (plan, "apologised-on", full, 10);
+  add_compensation (full, plan, 5);
+  add_follow_up (full, plan, 40, 40);
+  add_follow_up (full, plan, 15, 12);
+
+  plan = add_plan (by_then, add_incident (by_then, 60, CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_OURS, "Calidad"));
+  set_plan_date (plan, "acknowledged-on", by_then, 59);
+  add_follow_up (by_then, plan, 40, 40);
+
+  earlier = days_ago (full, 20);
+  full_input = history_input (full);
+  by_then_input = history_input (by_then);
+  full_input.today = earlier;
+  by_then_input.today = earlier;
+  before = confianza_trust_score (&by_then_input);
+  g_assert_cmpfloat_with_epsilon (confianza_trust_score (&full_input), before, 1e-12);
+
+  /* And today, what came after raises it */
+  g_assert_cmpfloat (history_score (full), >, history_score (by_then));
+}
+
 static void
 test_fast_apology (void)
 {
@@ -1128,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/trust/broken-outweighs-overdelivered", test_broken_outweighs_overdelivered);
   g_test_add_func ("/trust/incident-early-weighs-more", test_incident_early_weighs_more);
   g_test_add_func ("/trust/recovery-steps-raise", test_recovery_steps_raise);
+  g_test_add_func ("/trust/recovery-counts-from-its-day", test_recovery_counts_from_its_day);
   g_test_add_func ("/trust/fast-apology", test_fast_apology);
   g_test_add_func ("/trust/systemic", test_systemic);
   g_test_add_func ("/trust/systemic-same-day-and-edge", test_systemic_same_day_and_edge);
