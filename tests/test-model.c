@@ -175,6 +175,7 @@ test_rules_outcome_table (void)
       g_assert_cmpstr (confianza_enum_to_id (CONFIANZA_TYPE_OUTCOME, result.outcome), ==,
                        confianza_enum_to_id (CONFIANZA_TYPE_OUTCOME, row->outcome));
       g_assert_cmpint (result.days_early, ==, row->days_early);
+      g_assert_cmpint (result.days_late, ==, MAX (0, -row->days_early));
       g_assert_true (isfinite (result.quantity_ratio));
       g_assert_cmpfloat_with_epsilon (result.quantity_ratio, row->ratio, 1e-9);
     }
@@ -217,6 +218,92 @@ test_rules_outcome_is_closed (void)
   g_assert_true (confianza_outcome_is_closed (CONFIANZA_OUTCOME_BROKEN));
 }
 
+/* The one on-time counting: of the settled promises, the share kept or
+ * overdelivered; open and overdue ones are not settled. */
+static void
+test_rules_on_time_rate (void)
+{
+  ConfianzaOutcomeCounts counts = { { 0 } };
+
+  g_assert_true (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_KEPT));
+  g_assert_true (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_OVERDELIVERED));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_LATE));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_BROKEN));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_OVERDUE));
+  g_assert_false (confianza_outcome_is_on_time (CONFIANZA_OUTCOME_OPEN));
+
+  /* Nothing settled: no rate at all, not 0 % */
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OPEN);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDUE);
+  g_assert_cmpuint (confianza_outcome_counts_total (&counts), ==, 2);
+  g_assert_cmpuint (confianza_outcome_counts_settled (&counts), ==, 0);
+  g_assert_true (isnan (confianza_outcome_counts_on_time_rate (&counts)));
+
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_KEPT);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDELIVERED);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDELIVERED);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_LATE);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_BROKEN);
+  g_assert_cmpuint (confianza_outcome_counts_total (&counts), ==, 7);
+  g_assert_cmpuint (confianza_outcome_counts_settled (&counts), ==, 5);
+  g_assert_cmpuint (confianza_outcome_counts_on_time (&counts), ==, 3);
+  g_assert_cmpuint (counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], ==, 2);
+  g_assert_cmpfloat_with_epsilon (confianza_outcome_counts_on_time_rate (&counts), 0.6, 1e-12);
+}
+
+/* The one client name order: collation without case, then the case-folded
+ * bytes, then the id, so that equal names still have a fixed order. */
+static void
+test_client_compare_by_name (void)
+{
+  g_autoptr(ConfianzaClient) ana = confianza_client_new ("ana");
+  g_autoptr(ConfianzaClient) ana_upper = confianza_client_new ("ANA");
+  g_autoptr(ConfianzaClient) beatriz = confianza_client_new ("Beatriz");
+  g_autoptr(ConfianzaClient) twin = confianza_client_new ("Beatriz");
+
+  confianza_client_set_id (ana, 2);
+  confianza_client_set_id (ana_upper, 1);
+  confianza_client_set_id (beatriz, 3);
+  confianza_client_set_id (twin, 4);
+
+  g_assert_cmpint (confianza_client_compare_by_name (ana, beatriz), <, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (beatriz, ana), >, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (ana_upper, beatriz), <, 0);
+  /* Case aside, the same name: the id decides */
+  g_assert_cmpint (confianza_client_compare_by_name (ana_upper, ana), <, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (ana, ana_upper), >, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (twin, beatriz), >, 0);
+  g_assert_cmpint (confianza_client_compare_by_name (beatriz, beatriz), ==, 0);
+
+  /* A renamed client moves: the key follows the name */
+  confianza_client_set_name (beatriz, "Aaron");
+  g_assert_cmpint (confianza_client_compare_by_name (beatriz, ana), <, 0);
+}
+
+static void
+test_rules_text_is_blank (void)
+{
+  g_assert_true (confianza_rules_text_is_blank (NULL));
+  g_assert_true (confianza_rules_text_is_blank (""));
+  g_assert_true (confianza_rules_text_is_blank (" \t\n\u00a0"));
+  g_assert_false (confianza_rules_text_is_blank ("  x "));
+  /* Unreadable text is not "nothing written": it is reported as unreadable */
+  g_assert_false (confianza_rules_text_is_blank ("\xc3"));
+  g_assert_false (confianza_rules_text_is_blank (" \xff "));
+}
+
+/* Kinds and causes: the same category trimmed and without case */
+static void
+test_rules_same_category (void)
+{
+  g_assert_true (confianza_rules_same_category ("Retrasos", " retrasos  "));
+  g_assert_true (confianza_rules_same_category ("COMUNICACIÓN", "comunicación"));
+  g_assert_true (confianza_rules_same_category (NULL, ""));
+  g_assert_true (confianza_rules_same_category ("  ", NULL));
+  g_assert_false (confianza_rules_same_category ("Retrasos", "Retraso"));
+  g_assert_false (confianza_rules_same_category ("Calidad", "Retrasos"));
+}
+
 static void
 test_promise_get_outcome (void)
 {
@@ -241,6 +328,59 @@ test_promise_get_outcome (void)
   confianza_promise_set_promised_quantity (promise, 4);
   confianza_promise_set_delivered_quantity (promise, 3);
   g_assert_cmpint (confianza_promise_get_outcome (promise, after), ==, CONFIANZA_OUTCOME_BROKEN);
+}
+
+/* The whole result of a promise in one call: what the ledger, the report,
+ * the deliver dialog and Today show. */
+static void
+test_promise_get_result (void)
+{
+  g_autoptr(GDateTime) made = day (2026, 5, 1);
+  g_autoptr(GDateTime) due = day (2026, 5, 10);
+  g_autoptr(GDateTime) early = day (2026, 5, 7);
+  g_autoptr(GDateTime) late = day (2026, 5, 14);
+  g_autoptr(GDateTime) today = day (2026, 5, 20);
+  g_autoptr(ConfianzaPromise) promise = confianza_promise_new (1, "Fotos", made, due);
+  ConfianzaPromiseResult result;
+
+  /* Open: days left until due */
+  result = confianza_promise_get_result (promise, early);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_OPEN);
+  g_assert_cmpint (result.days_early, ==, 3);
+  g_assert_cmpint (result.days_late, ==, 0);
+
+  /* Overdue so far, counted to the day asked */
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_OVERDUE);
+  g_assert_cmpint (result.days_early, ==, -10);
+  g_assert_cmpint (result.days_late, ==, 10);
+
+  /* Delivered late: counted to the delivery, not to today */
+  confianza_promise_set_delivered_on (promise, late);
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_LATE);
+  g_assert_cmpint (result.days_early, ==, -4);
+  g_assert_cmpint (result.days_late, ==, 4);
+
+  /* Early, with more than promised */
+  confianza_promise_set_delivered_on (promise, early);
+  confianza_promise_set_has_quantity (promise, TRUE);
+  confianza_promise_set_promised_quantity (promise, 40);
+  confianza_promise_set_delivered_quantity (promise, 50);
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_OVERDELIVERED);
+  g_assert_cmpint (result.days_early, ==, 3);
+  g_assert_cmpint (result.days_late, ==, 0);
+  g_assert_cmpfloat_with_epsilon (result.quantity_ratio, 1.25, 1e-9);
+  g_assert_cmpint (confianza_promise_get_outcome (promise, today), ==, result.outcome);
+
+  /* Marked broken, never delivered */
+  confianza_promise_set_delivered_on (promise, NULL);
+  confianza_promise_set_broken (promise, TRUE);
+  result = confianza_promise_get_result (promise, today);
+  g_assert_cmpint (result.outcome, ==, CONFIANZA_OUTCOME_BROKEN);
+  g_assert_cmpint (result.days_late, ==, 0);
+  g_assert_cmpfloat (result.quantity_ratio, ==, 0.0);
 }
 
 /* Rules: text */
@@ -398,6 +538,45 @@ test_date_iso (void)
       g_test_message ("iso: %s", bad[i] ? bad[i] : "(null)");
       g_assert_null (confianza_date_from_iso (bad[i], &local_error));
       g_assert_error (local_error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_INVALID_DATE);
+    }
+}
+
+/* The day number agrees with GDate's Julian days (what the dates were
+ * compared with before) day by day over two centuries and at the ends of
+ * the years a date may have. */
+static void
+test_date_day_number (void)
+{
+  g_autoptr(GDateTime) epoch = day (1970, 1, 1);
+  g_autoptr(GDateTime) leap = day (2000, 3, 1);
+  g_autoptr(GDateTime) first = day (1, 1, 1);
+  g_autoptr(GDateTime) last = day (9999, 12, 31);
+  g_autoptr(GDateTime) late_in_day = g_date_time_new_utc (2026, 2, 28, 23, 59, 59);
+  GDate gdate;
+  guint32 first_julian;
+
+  g_assert_cmpint (confianza_date_day_number (epoch), ==, 0);
+  g_assert_cmpint (confianza_date_day_number (leap), ==, 11017);
+  /* A date is its calendar day, whatever the hour */
+  g_assert_cmpint (confianza_date_day_number (late_in_day), ==, 20512);
+
+  g_date_clear (&gdate, 1);
+  g_date_set_dmy (&gdate, 1, 1, 1);
+  first_julian = g_date_get_julian (&gdate);
+  g_assert_cmpint (confianza_date_day_number (first), ==, -719162);
+  g_date_set_dmy (&gdate, 31, 12, 9999);
+  g_assert_cmpint (confianza_date_day_number (last) - confianza_date_day_number (first), ==,
+                   (int) (g_date_get_julian (&gdate) - first_julian));
+
+  g_date_set_dmy (&gdate, 25, 12, 1899);
+  for (int i = 0; i < 73100; i++)
+    {
+      g_autoptr(GDateTime) date = day (g_date_get_year (&gdate), g_date_get_month (&gdate),
+                                       g_date_get_day (&gdate));
+
+      g_assert_cmpint (confianza_date_day_number (date) - confianza_date_day_number (first), ==,
+                       (int) (g_date_get_julian (&gdate) - first_julian));
+      g_date_add_days (&gdate, 1);
     }
 }
 
@@ -1449,11 +1628,15 @@ main (int   argc,
   g_test_add_func ("/model/rules/outcome-table", test_rules_outcome_table);
   g_test_add_func ("/model/rules/outcome-no-nan", test_rules_outcome_no_nan);
   g_test_add_func ("/model/rules/outcome-is-closed", test_rules_outcome_is_closed);
+  g_test_add_func ("/model/rules/on-time-rate", test_rules_on_time_rate);
+  g_test_add_func ("/model/rules/same-category", test_rules_same_category);
+  g_test_add_func ("/model/rules/text-is-blank", test_rules_text_is_blank);
   g_test_add_func ("/model/rules/check-text", test_rules_check_text);
   g_test_add_func ("/model/rules/check-email", test_rules_check_email);
   g_test_add_func ("/model/rules/check-currency", test_rules_check_currency);
   g_test_add_func ("/model/date/new", test_date_new);
   g_test_add_func ("/model/date/iso", test_date_iso);
+  g_test_add_func ("/model/date/day-number", test_date_day_number);
   g_test_add_func ("/model/date/arithmetic", test_date_arithmetic);
   g_test_add_func ("/model/date/locale", test_date_locale);
   g_test_add_func ("/model/date/locale-c", test_date_locale_c);
@@ -1464,7 +1647,9 @@ main (int   argc,
   g_test_add_func ("/model/objects/setters", test_objects_setters);
   g_test_add_func ("/model/objects/defaults", test_objects_defaults);
   g_test_add_func ("/model/objects/copy", test_objects_copy);
+  g_test_add_func ("/model/client/compare-by-name", test_client_compare_by_name);
   g_test_add_func ("/model/promise/outcome", test_promise_get_outcome);
+  g_test_add_func ("/model/promise/result", test_promise_get_result);
   g_test_add_func ("/model/follow-up/on-time", test_follow_up_on_time);
   g_test_add_func ("/model/validate/client", test_validate_client);
   g_test_add_func ("/model/validate/promise", test_validate_promise);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "model/confianza-buffer.h"
 #include "store/confianza-demo.h"
 #include "store/confianza-store.h"
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "model/confianza-model.h"
 #include "model/confianza-recovery.h"
@@ -248,6 +249,85 @@ test_systemic_same_day_and_blank (void)
   g_assert_false (confianza_recovery_is_systemic (a, NULL, TRUE));
 }
 
+/* The same day, whatever order the incidents are listed in: the one
+ * recorded first (smaller id) is the first failure, the other the repeat. */
+static void
+test_systemic_same_day_any_order (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *later = incident_on (12, 1, 2026, 9, 15, "Entregas");
+  ConfianzaIncident *earlier = incident_on (5, 1, 2026, 9, 15, "entregas");
+  ConfianzaIncident *copy = incident_on (5, 1, 2026, 9, 15, "Entregas");
+
+  /* Listed newest first, as a list sorted by date descending would be */
+  g_ptr_array_add (incidents, later);
+  g_ptr_array_add (incidents, earlier);
+  g_assert_false (confianza_recovery_is_systemic (earlier, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (later, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (later, incidents, FALSE));
+
+  /* Another copy of the same record is not a repeat of it */
+  g_ptr_array_add (incidents, copy);
+  g_assert_false (confianza_recovery_is_systemic (earlier, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (copy, incidents, TRUE));
+}
+
+/* Two incidents not saved yet (id 0) the same day: the one listed first is
+ * the earlier; one that is not in the list comes after all of them. */
+static void
+test_systemic_same_day_unsaved (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *first = incident_on (0, 1, 2026, 2, 3, "Calidad");
+  ConfianzaIncident *second = incident_on (0, 1, 2026, 2, 3, "Calidad");
+  g_autoptr(ConfianzaIncident) outside = incident_on (0, 1, 2026, 2, 3, "Calidad");
+  g_autoptr(GPtrArray) alone = g_ptr_array_new ();
+
+  g_ptr_array_add (incidents, first);
+  g_ptr_array_add (incidents, second);
+  g_assert_false (confianza_recovery_is_systemic (first, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (second, incidents, TRUE));
+  g_assert_true (confianza_recovery_is_systemic (outside, incidents, TRUE));
+
+  /* Alone in its list, or with an empty one, it is isolated */
+  g_ptr_array_add (alone, outside);
+  g_assert_false (confianza_recovery_is_systemic (outside, alone, TRUE));
+  g_ptr_array_set_size (alone, 0);
+  g_assert_false (confianza_recovery_is_systemic (outside, alone, TRUE));
+}
+
+/* The window from the earlier incident's side: the later one never makes
+ * the earlier systemic, and a date-less incident repeats nothing. */
+static void
+test_systemic_window_edges (void)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  ConfianzaIncident *first = incident_on (1, 1, 2025, 1, 10, "Plazos");
+  /* 2025-01-10 + 365 days = 2026-01-10: the same date a year on */
+  ConfianzaIncident *anniversary = incident_on (2, 1, 2026, 1, 10, "Plazos");
+  ConfianzaIncident *undated = confianza_incident_new (1, NULL, "Sin fecha");
+  /* 2023-01-10 + 365 days = 2024-01-10; with 29 February 2024 between,
+   * 2024-01-10 + 365 days = 2025-01-09, so 2025-01-10 is 366 days on */
+  ConfianzaIncident *before_leap = incident_on (3, 2, 2024, 1, 10, "Plazos");
+  ConfianzaIncident *after_leap = incident_on (4, 2, 2025, 1, 10, "Plazos");
+
+  confianza_incident_set_id (undated, 5);
+  confianza_incident_set_cause (undated, "Plazos");
+  g_ptr_array_add (incidents, first);
+  g_ptr_array_add (incidents, anniversary);
+  g_ptr_array_add (incidents, undated);
+  g_ptr_array_add (incidents, before_leap);
+  g_ptr_array_add (incidents, after_leap);
+
+  g_assert_true (confianza_recovery_is_systemic (anniversary, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (first, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (undated, incidents, TRUE));
+  g_assert_false (confianza_recovery_is_systemic (after_leap, incidents, TRUE));
+  /* Client 1's 2025-01-10 is the same day: across the portfolio it is a
+   * repeat recorded before */
+  g_assert_true (confianza_recovery_is_systemic (after_leap, incidents, FALSE));
+}
+
 /* The compensation suggestion */
 
 static ConfianzaCompensationNeed
@@ -358,6 +438,155 @@ test_tally (void)
   tally = confianza_recovery_tally_follow_ups (NULL, today);
   g_assert_cmpuint (tally.total, ==, 0);
   g_assert_null (tally.next_due);
+}
+
+/* How far a plan has come: the one definition of a step done */
+
+static void
+assert_done (ConfianzaRecoveryProgress *progress,
+             gboolean                   listen,
+             gboolean                   apologise,
+             gboolean                   consequences,
+             gboolean                   guarantee,
+             gboolean                   follow_up,
+             gboolean                   internal)
+{
+  const gboolean expected[] = { listen, apologise, consequences, guarantee, follow_up, internal };
+  guint n = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (expected) == CONFIANZA_RECOVERY_METHOD_STEPS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpint (progress->done[i], ==, expected[i]);
+      n += expected[i] ? 1 : 0;
+    }
+  g_assert_cmpuint (progress->n_done, ==, n);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (3, 1, 2026, 3, 1, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) compensations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) mid_march = ymd (2026, 3, 15);
+  g_autoptr(GDateTime) before_start = ymd (2026, 2, 27);
+  ConfianzaRecoveryProgress progress;
+  ConfianzaCompensation *refund, *credit, *other_plans;
+  ConfianzaFollowUp *follow_up;
+
+  confianza_recovery_plan_set_id (plan, 8);
+
+  /* A plan just started has nothing done */
+  progress = confianza_recovery_get_progress (plan, NULL, NULL, NULL);
+  assert_done (&progress, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE);
+  g_assert_null (progress.acknowledged_on);
+  g_assert_null (progress.compensation);
+
+  /* Inviting the client to speak is the first step, as acknowledging is */
+  set_days_after (plan, incident, "invited-to-speak-on", 1);
+  progress = confianza_recovery_get_progress (plan, NULL, NULL, NULL);
+  assert_done (&progress, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE);
+  g_assert_null (progress.acknowledged_on);
+
+  set_days_after (plan, incident, "acknowledged-on", 1);
+  set_days_after (plan, incident, "apologised-on", 20);
+  confianza_recovery_plan_set_guarantee_terms (plan, "Entregas en 48 horas");
+  /* Half the internal analysis is not the step */
+  confianza_recovery_plan_set_root_cause (plan, "Sin revisión antes de entregar");
+
+  /* Compensations: the earliest given of this plan's, never another's */
+  refund = confianza_compensation_new (8, 1, CONFIANZA_COMPENSATION_REFUND);
+  credit = confianza_compensation_new (8, 1, CONFIANZA_COMPENSATION_CREDIT);
+  other_plans = confianza_compensation_new (9, 1, CONFIANZA_COMPENSATION_REFUND);
+  {
+    g_autoptr(GDateTime) on_10 = ymd (2026, 3, 10);
+    g_autoptr(GDateTime) on_5 = ymd (2026, 3, 5);
+    g_autoptr(GDateTime) on_2 = ymd (2026, 3, 2);
+
+    confianza_compensation_set_given_on (refund, on_10);
+    confianza_compensation_set_given_on (credit, on_5);
+    confianza_compensation_set_given_on (other_plans, on_2);
+  }
+  g_ptr_array_add (compensations, other_plans);
+  g_ptr_array_add (compensations, refund);
+  g_ptr_array_add (compensations, credit);
+
+  /* Follow-ups: one on time, one late, one not done, one of another plan */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GDateTime) due_on = ymd (2026, 3, 7 + 7 * (int) i);
+
+      follow_up = confianza_follow_up_new (i == 3 ? 9 : 8, 1, due_on);
+      if (i < 2 || i == 3)
+        {
+          g_autoptr(GDateTime) done_on = confianza_date_add_days (due_on, i == 1 ? 2 : 0);
+
+          confianza_follow_up_set_done_on (follow_up, done_on);
+        }
+      g_ptr_array_add (follow_ups, follow_up);
+    }
+
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
+  assert_done (&progress, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE);
+  g_assert_true (progress.compensation == credit);
+  g_assert_cmpuint (progress.follow_ups_on_time, ==, 1);
+  g_assert_cmpuint (progress.follow_ups_late, ==, 1);
+  assert_date (progress.last_follow_up_on, 2026, 3, 16);
+  g_assert_true (progress.has_root_cause);
+  g_assert_false (progress.has_corrective_measure);
+
+  confianza_recovery_plan_set_corrective_measure (plan, "Revisión por otra persona");
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
+  assert_done (&progress, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE);
+
+  /* As of mid-March: the apology (20 March) and the late follow-up (16
+   * March) had not happened yet */
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, mid_march);
+  assert_done (&progress, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE);
+  g_assert_null (progress.apologised_on);
+  g_assert_cmpuint (progress.follow_ups_on_time, ==, 1);
+  g_assert_cmpuint (progress.follow_ups_late, ==, 0);
+  assert_date (progress.last_follow_up_on, 2026, 3, 7);
+
+  /* Before the plan started, nothing of it counts, undated parts included */
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, before_start);
+  assert_done (&progress, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE);
+  g_assert_false (progress.has_root_cause);
+
+  /* Recording that no compensation is given also takes the consequences */
+  g_ptr_array_set_size (compensations, 0);
+  confianza_recovery_plan_set_compensation_declined (plan, TRUE);
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
+  g_assert_true (progress.done[CONFIANZA_RECOVERY_STEP_CONSEQUENCES]);
+  g_assert_null (progress.compensation);
+}
+
+static void
+test_describe_step (void)
+{
+  g_autofree char *first = confianza_recovery_describe_step (CONFIANZA_RECOVERY_STEP_LISTEN);
+  g_autofree char *third = confianza_recovery_describe_step (CONFIANZA_RECOVERY_STEP_CONSEQUENCES);
+  g_autofree char *outcome = confianza_recovery_describe_step (CONFIANZA_RECOVERY_STEP_OUTCOME);
+  g_autofree char *beyond = confianza_recovery_describe_step (42);
+  g_autofree char *below = confianza_recovery_describe_step (-1);
+  g_autofree char *expected = NULL;
+
+  /* "Step 3 of 6 · Take the consequences", in the test's language */
+  expected = g_strdup_printf (_("Step %d of %d · %s"), 3, 6,
+                              confianza_recovery_step_to_label (CONFIANZA_RECOVERY_STEP_CONSEQUENCES));
+  g_assert_cmpstr (third, ==, expected);
+  g_assert_nonnull (strstr (first, confianza_recovery_step_to_label (CONFIANZA_RECOVERY_STEP_LISTEN)));
+  g_assert_cmpstr (outcome, ==, confianza_recovery_step_to_label (CONFIANZA_RECOVERY_STEP_OUTCOME));
+  g_assert_cmpstr (beyond, ==, outcome);
+  g_assert_cmpstr (below, ==, first);
+
+  /* Every step has its own name */
+  for (int a = 0; a < CONFIANZA_RECOVERY_N_STEPS; a++)
+    for (int b = a + 1; b < CONFIANZA_RECOVERY_N_STEPS; b++)
+      g_assert_cmpstr (confianza_recovery_step_to_label (a), !=, confianza_recovery_step_to_label (b));
 }
 
 /* Each step's checks */
@@ -603,9 +832,14 @@ main (int   argc,
   g_test_add_func ("/recovery/systemic/cause-client-portfolio", test_systemic);
   g_test_add_func ("/recovery/systemic/twelve-months", test_systemic_window);
   g_test_add_func ("/recovery/systemic/same-day-and-blank", test_systemic_same_day_and_blank);
+  g_test_add_func ("/recovery/systemic/same-day-any-order", test_systemic_same_day_any_order);
+  g_test_add_func ("/recovery/systemic/same-day-unsaved", test_systemic_same_day_unsaved);
+  g_test_add_func ("/recovery/systemic/window-edges", test_systemic_window_edges);
   g_test_add_func ("/recovery/compensation/suggestion", test_suggestion);
   g_test_add_func ("/recovery/timing/days", test_timing);
   g_test_add_func ("/recovery/timing/follow-ups", test_tally);
+  g_test_add_func ("/recovery/progress/steps-done", test_progress);
+  g_test_add_func ("/recovery/progress/describe-step", test_describe_step);
   g_test_add_func ("/recovery/validate/steps", test_validate_steps);
   g_test_add_func ("/recovery/validate/compensation", test_validate_compensation);
   g_test_add_func ("/recovery/text/guarantee-title", test_guarantee_title);

@@ -17,6 +17,8 @@
 
 #include <xlsxwriter.h>
 
+#include "model/confianza-buffer.h"
+#include "model/confianza-recovery.h"
 #include "model/confianza-trust.h"
 #include "confianza-report.h"
 
@@ -41,10 +43,6 @@
  * format (dd/mm/aaaa in Spanish), where a format string would impose one */
 #define DATE_FORMAT_INDEX    14
 #define MONTH_FORMAT         "mmm yyyy"
-/* Same as the trust index: another incident with the same cause within 12
- * months before makes the problem systemic */
-#define SYSTEMIC_WINDOW_DAYS 365
-#define RECOVERY_STEPS       6
 
 #define RGB_HEADER_FILL      0xDEDDDA
 #define RGB_OVERDELIVERED    0x2EC27E
@@ -104,14 +102,6 @@ typedef gboolean (*BuildFunc) (Report   *report,
                                gpointer  data,
                                GError  **error);
 
-/* Promises by outcome, as ConfianzaOutcome indexes them */
-#define N_OUTCOMES (CONFIANZA_OUTCOME_BROKEN + 1)
-
-typedef struct
-{
-  guint n[N_OUTCOMES];
-} OutcomeCounts;
-
 /* Helpers: values */
 
 static GPtrArray *
@@ -167,19 +157,6 @@ text_is_blank (const char *text)
 }
 
 static int
-day_number (GDateTime *date)
-{
-  int year, month, day;
-  GDate gdate;
-
-  g_date_time_get_ymd (date, &year, &month, &day);
-  g_date_clear (&gdate, 1);
-  g_date_set_dmy (&gdate, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return (int) g_date_get_julian (&gdate);
-}
-
-static int
 month_key (GDateTime *date)
 {
   return g_date_time_get_year (date) * 12 + g_date_time_get_month (date) - 1;
@@ -211,57 +188,6 @@ promise_period_date (ConfianzaPromise *promise)
   return due != NULL ? due : confianza_promise_get_promised_on (promise);
 }
 
-static ConfianzaPromiseResult
-promise_result (ConfianzaPromise *promise,
-                GDateTime        *today)
-{
-  return confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
-                                          confianza_promise_get_delivered_on (promise),
-                                          confianza_promise_get_broken (promise),
-                                          confianza_promise_get_has_quantity (promise),
-                                          confianza_promise_get_promised_quantity (promise),
-                                          confianza_promise_get_delivered_quantity (promise),
-                                          confianza_promise_get_extras (promise),
-                                          today);
-}
-
-static gboolean
-outcome_on_time (ConfianzaOutcome outcome)
-{
-  return outcome == CONFIANZA_OUTCOME_KEPT || outcome == CONFIANZA_OUTCOME_OVERDELIVERED;
-}
-
-static guint
-counts_settled (const OutcomeCounts *counts)
-{
-  return counts->n[CONFIANZA_OUTCOME_OVERDELIVERED] + counts->n[CONFIANZA_OUTCOME_KEPT] +
-         counts->n[CONFIANZA_OUTCOME_LATE] + counts->n[CONFIANZA_OUTCOME_BROKEN];
-}
-
-static guint
-counts_total (const OutcomeCounts *counts)
-{
-  guint total = 0;
-
-  for (guint i = 0; i < N_OUTCOMES; i++)
-    total += counts->n[i];
-
-  return total;
-}
-
-/* NAN when nothing was settled: written as a dash, never as a number */
-static double
-counts_on_time_rate (const OutcomeCounts *counts)
-{
-  guint settled = counts_settled (counts);
-
-  if (settled == 0)
-    return NAN;
-
-  return (double) (counts->n[CONFIANZA_OUTCOME_OVERDELIVERED] +
-                   counts->n[CONFIANZA_OUTCOME_KEPT]) / settled;
-}
-
 /* A recovery plan under way at some time in the period */
 static gboolean
 plan_in_period (ConfianzaRecoveryPlan *plan,
@@ -277,68 +203,6 @@ plan_in_period (ConfianzaRecoveryPlan *plan,
     return FALSE;
 
   return TRUE;
-}
-
-static gboolean
-compensation_given (GPtrArray *compensations)
-{
-  for (guint i = 0; compensations != NULL && i < compensations->len; i++)
-    {
-      if (confianza_compensation_get_given_on (g_ptr_array_index (compensations, i)) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static guint
-follow_ups_done (GPtrArray *follow_ups,
-                 guint     *on_time)
-{
-  guint done = 0;
-
-  if (on_time != NULL)
-    *on_time = 0;
-
-  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
-    {
-      ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-
-      if (confianza_follow_up_get_done_on (follow_up) == NULL)
-        continue;
-      done++;
-      if (on_time != NULL && confianza_follow_up_is_on_time (follow_up))
-        (*on_time)++;
-    }
-
-  return done;
-}
-
-/* The steps of source 001 that have been done, as the header says */
-static guint
-plan_steps_done (ConfianzaRecoveryPlan *plan,
-                 GPtrArray             *follow_ups,
-                 GPtrArray             *compensations)
-{
-  guint steps = 0;
-
-  if (confianza_recovery_plan_get_acknowledged_on (plan) != NULL ||
-      confianza_recovery_plan_get_invited_to_speak_on (plan) != NULL)
-    steps++;
-  if (confianza_recovery_plan_get_apologised_on (plan) != NULL)
-    steps++;
-  if (confianza_recovery_plan_get_compensation_declined (plan) ||
-      compensation_given (compensations))
-    steps++;
-  if (!text_is_blank (confianza_recovery_plan_get_guarantee_terms (plan)))
-    steps++;
-  if (follow_ups_done (follow_ups, NULL) > 0)
-    steps++;
-  if (!text_is_blank (confianza_recovery_plan_get_root_cause (plan)) &&
-      !text_is_blank (confianza_recovery_plan_get_corrective_measure (plan)))
-    steps++;
-
-  return steps;
 }
 
 static int
@@ -387,38 +251,6 @@ compare_plans_by_start (gconstpointer a,
 
   return (confianza_recovery_plan_get_id (x) > confianza_recovery_plan_get_id (y)) -
          (confianza_recovery_plan_get_id (x) < confianza_recovery_plan_get_id (y));
-}
-
-/* Another incident of the client with the same (non-blank) cause in the 12
- * months before; @incidents sorted by date, oldest first, so on the same
- * day the one listed first counts as earlier, as in the trust index. */
-static gboolean
-incident_is_systemic (GPtrArray *incidents,
-                      guint      index)
-{
-  ConfianzaIncident *incident = g_ptr_array_index (incidents, index);
-  GDateTime *happened_on = confianza_incident_get_happened_on (incident);
-  const char *cause = confianza_incident_get_cause (incident);
-  int day;
-
-  if (text_is_blank (cause) || happened_on == NULL)
-    return FALSE;
-
-  day = day_number (happened_on);
-
-  for (guint j = 0; j < index; j++)
-    {
-      ConfianzaIncident *other = g_ptr_array_index (incidents, j);
-      GDateTime *other_on = confianza_incident_get_happened_on (other);
-
-      if (other_on == NULL || day - day_number (other_on) > SYSTEMIC_WINDOW_DAYS)
-        continue;
-
-      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* Helpers: the workbook */
@@ -1521,7 +1353,7 @@ write_client_summary (Report     *report,
   };
   g_autoptr(GHashTable) months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   const char *company = confianza_client_get_company (data->client);
-  OutcomeCounts counts = { { 0 } };
+  ConfianzaOutcomeCounts counts = { { 0 } };
   guint shared = 0;
   lxw_row_t table_row;
   int first, last;
@@ -1529,21 +1361,21 @@ write_client_summary (Report     *report,
   for (guint i = 0; i < data->promises->len; i++)
     {
       ConfianzaPromise *promise = g_ptr_array_index (data->promises, i);
-      ConfianzaOutcome outcome = promise_result (promise, report->today).outcome;
+      ConfianzaOutcome outcome = confianza_promise_get_outcome (promise, report->today);
       GDateTime *date = promise_period_date (promise);
-      OutcomeCounts *month;
+      ConfianzaOutcomeCounts *month;
 
-      counts.n[outcome]++;
+      confianza_outcome_counts_add (&counts, outcome);
       if (date == NULL)
         continue;
 
       month = g_hash_table_lookup (months, GINT_TO_POINTER (month_key (date)));
       if (month == NULL)
         {
-          month = g_new0 (OutcomeCounts, 1);
+          month = g_new0 (ConfianzaOutcomeCounts, 1);
           g_hash_table_insert (months, GINT_TO_POINTER (month_key (date)), month);
         }
-      month->n[outcome]++;
+      confianza_outcome_counts_add (month, outcome);
     }
 
   for (guint i = 0; i < data->quick_wins->len; i++)
@@ -1580,7 +1412,7 @@ write_client_summary (Report     *report,
   sheet_text (sheet, 0, _("Promises"), report->heading);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Promises made"));
-  sheet_number (sheet, 1, counts_total (&counts), report->form_integer);
+  sheet_number (sheet, 1, confianza_outcome_counts_total (&counts), report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Overdelivered"));
   sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
@@ -1601,7 +1433,7 @@ write_client_summary (Report     *report,
   sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OPEN], report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, counts_on_time_rate (&counts), report->form_percent);
+  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Quick wins shared with you"));
   sheet_number (sheet, 1, shared, report->form_integer);
@@ -1625,7 +1457,7 @@ write_client_summary (Report     *report,
   for (int key = first; key <= last; key++)
     {
       g_autoptr(GDateTime) start = month_start (key);
-      OutcomeCounts *month = g_hash_table_lookup (months, GINT_TO_POINTER (key));
+      ConfianzaOutcomeCounts *month = g_hash_table_lookup (months, GINT_TO_POINTER (key));
 
       sheet_date (sheet, 0, start, report->month);
       for (guint i = 0; i < G_N_ELEMENTS (stack); i++)
@@ -1695,7 +1527,7 @@ write_client_promises (Report     *report,
   for (guint i = 0; i < data->promises->len; i++)
     {
       ConfianzaPromise *promise = g_ptr_array_index (data->promises, i);
-      ConfianzaPromiseResult result = promise_result (promise, report->today);
+      ConfianzaPromiseResult result = confianza_promise_get_result (promise, report->today);
       gboolean has_quantity = confianza_promise_get_has_quantity (promise);
       gboolean delivered = confianza_promise_get_delivered_on (promise) != NULL;
 
@@ -1898,7 +1730,7 @@ write_client_plan (Report                *report,
 
           if (promise != NULL)
             {
-              ConfianzaOutcome outcome = promise_result (promise, report->today).outcome;
+              ConfianzaOutcome outcome = confianza_promise_get_outcome (promise, report->today);
 
               /* Giving more than the guarantee promised is still keeping it */
               if (outcome == CONFIANZA_OUTCOME_OVERDELIVERED)
@@ -2122,12 +1954,6 @@ build_client_report (Report    *report,
 
 typedef struct
 {
-  guint  settled;
-  guint  on_time;
-} MonthRate;
-
-typedef struct
-{
   guint  count;
   gint64 cents;
 } CurrencyTotal;
@@ -2155,7 +1981,7 @@ typedef struct
 {
   ConfianzaClient *client;
   int              trust;
-  OutcomeCounts    counts;
+  ConfianzaOutcomeCounts counts;
   ConfianzaBuffer  buffer;
   guint            n_incidents;
   GArray          *incidents;       /* IncidentRow, or NULL */
@@ -2180,7 +2006,7 @@ typedef struct
 
   /* Totals for the summary */
   guint           n_clients;
-  OutcomeCounts   counts;
+  ConfianzaOutcomeCounts counts;
   guint           n_incidents;
   guint           n_systemic;
   guint           n_plans_in_progress;
@@ -2188,7 +2014,7 @@ typedef struct
   GPtrArray      *answers;                  /* ConfianzaRecommendation */
   GHashTable     *answer_of_client;         /* client id → answer in @answers */
   ConfianzaNps    nps;
-  GHashTable     *months;                   /* month key → MonthRate */
+  GHashTable     *months;                   /* month key → ConfianzaOutcomeCounts of the settled */
   GHashTable     *currencies;               /* code → CurrencyTotal */
 } PortfolioData;
 
@@ -2276,23 +2102,21 @@ collect_promises (PortfolioData             *data,
         continue;
 
       g_ptr_array_add (data->period_promises, promise);
-      outcome = promise_result (promise, data->today).outcome;
-      row->counts.n[outcome]++;
-      data->counts.n[outcome]++;
+      outcome = confianza_promise_get_outcome (promise, data->today);
+      confianza_outcome_counts_add (&row->counts, outcome);
+      confianza_outcome_counts_add (&data->counts, outcome);
 
       if (confianza_outcome_is_closed (outcome) && date != NULL)
         {
           gpointer key = GINT_TO_POINTER (month_key (date));
-          MonthRate *month = g_hash_table_lookup (data->months, key);
+          ConfianzaOutcomeCounts *month = g_hash_table_lookup (data->months, key);
 
           if (month == NULL)
             {
-              month = g_new0 (MonthRate, 1);
+              month = g_new0 (ConfianzaOutcomeCounts, 1);
               g_hash_table_insert (data->months, key, month);
             }
-          month->settled++;
-          if (outcome_on_time (outcome))
-            month->on_time++;
+          confianza_outcome_counts_add (month, outcome);
         }
     }
 
@@ -2319,7 +2143,7 @@ collect_incidents (PortfolioData             *data,
         continue;
 
       line.incident = g_object_ref (incident);
-      line.systemic = incident_is_systemic (data->incidents, i);
+      line.systemic = confianza_recovery_is_systemic (incident, data->incidents, FALSE);
       line.plan_state = _("None");
       row->n_incidents++;
       data->n_incidents++;
@@ -2354,6 +2178,7 @@ collect_plans (PortfolioData             *data,
       ConfianzaRecoveryPlan *plan = g_ptr_array_index (data->plans, i);
       gint64 plan_id = confianza_recovery_plan_get_id (plan);
       ConfianzaIncident *incident = find_incident (input->incidents, confianza_recovery_plan_get_incident_id (plan));
+      ConfianzaRecoveryProgress progress;
       PlanRow line = { 0 };
 
       select_of_plan (input->follow_ups, plan_id, follow_up_plan_id, data->plan_follow_ups);
@@ -2390,8 +2215,11 @@ collect_plans (PortfolioData             *data,
       line.plan = g_object_ref (plan);
       if (incident != NULL && confianza_incident_get_happened_on (incident) != NULL)
         line.incident_on = g_date_time_ref (confianza_incident_get_happened_on (incident));
-      line.done = follow_ups_done (data->plan_follow_ups, &line.on_time);
-      line.steps = plan_steps_done (plan, data->plan_follow_ups, data->plan_compensations);
+      progress = confianza_recovery_get_progress (plan, data->plan_follow_ups,
+                                                  data->plan_compensations, NULL);
+      line.on_time = progress.follow_ups_on_time;
+      line.done = progress.follow_ups_on_time + progress.follow_ups_late;
+      line.steps = progress.n_done;
       line.planned = data->plan_follow_ups->len;
 
       if (row->plans == NULL)
@@ -2435,23 +2263,8 @@ static int
 compare_client_rows (gconstpointer a,
                      gconstpointer b)
 {
-  ConfianzaClient *x = ((const ClientRow *) a)->client;
-  ConfianzaClient *y = ((const ClientRow *) b)->client;
-  int order = strcmp (confianza_client_get_sort_key (x), confianza_client_get_sort_key (y));
-
-  if (order == 0)
-    {
-      g_autofree char *folded_x = g_utf8_casefold (confianza_client_get_name (x), -1);
-      g_autofree char *folded_y = g_utf8_casefold (confianza_client_get_name (y), -1);
-
-      order = strcmp (folded_x, folded_y);
-    }
-
-  if (order != 0)
-    return order;
-
-  return (confianza_client_get_id (x) > confianza_client_get_id (y)) -
-         (confianza_client_get_id (x) < confianza_client_get_id (y));
+  return confianza_client_compare_by_name (((const ClientRow *) a)->client,
+                                           ((const ClientRow *) b)->client);
 }
 
 /* Sheets of the portfolio, written from the collected rows */
@@ -2514,10 +2327,10 @@ write_portfolio_client (Report          *report,
   sheet_text (sheet, 1, confianza_client_get_company (client), NULL);
   sheet_text (sheet, 2, confianza_client_status_to_label (confianza_client_get_status (client)), NULL);
   sheet_number (sheet, 3, row->trust, report->integer);
-  sheet_number (sheet, 4, counts_on_time_rate (&row->counts), report->percent);
+  sheet_number (sheet, 4, confianza_outcome_counts_on_time_rate (&row->counts), report->percent);
   if (row->buffer.n_delivered > 0)
     sheet_number (sheet, 5, row->buffer.mean_days_early, report->decimal);
-  sheet_number (sheet, 6, counts_total (&row->counts), report->integer);
+  sheet_number (sheet, 6, confianza_outcome_counts_total (&row->counts), report->integer);
   sheet_number (sheet, 7, row->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->integer);
   sheet_number (sheet, 8, row->n_incidents, report->integer);
   sheet_date (sheet, 9, confianza_client_get_last_contact (client), NULL);
@@ -2569,10 +2382,10 @@ write_portfolio_summary (Report        *report,
   sheet_number (sheet, 1, data->n_clients, report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Promises due in the period"));
-  sheet_number (sheet, 1, counts_total (&data->counts), report->form_integer);
+  sheet_number (sheet, 1, confianza_outcome_counts_total (&data->counts), report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, counts_on_time_rate (&data->counts), report->form_percent);
+  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&data->counts), report->form_percent);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Overdue promises"));
   sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
@@ -2641,14 +2454,14 @@ write_portfolio_summary (Report        *report,
   for (int key = first; key <= last; key++)
     {
       g_autoptr(GDateTime) start = month_start (key);
-      MonthRate *month = g_hash_table_lookup (data->months, GINT_TO_POINTER (key));
+      ConfianzaOutcomeCounts *month = g_hash_table_lookup (data->months, GINT_TO_POINTER (key));
 
       sheet_date (sheet, 0, start, report->month);
-      sheet_number (sheet, 1, month != NULL ? month->settled : 0, report->integer);
-      sheet_number (sheet, 2, month != NULL ? month->on_time : 0, report->integer);
+      sheet_number (sheet, 1, month != NULL ? confianza_outcome_counts_settled (month) : 0, report->integer);
+      sheet_number (sheet, 2, month != NULL ? confianza_outcome_counts_on_time (month) : 0, report->integer);
       /* A month with nothing settled has no rate: a gap in the line */
-      if (month != NULL && month->settled > 0)
-        sheet_number (sheet, 3, (double) month->on_time / month->settled, report->percent);
+      if (month != NULL && confianza_outcome_counts_settled (month) > 0)
+        sheet_number (sheet, 3, confianza_outcome_counts_on_time_rate (month), report->percent);
       sheet_next_row (sheet);
     }
 
@@ -2700,7 +2513,7 @@ build_portfolio_report (Report    *report,
     _("Outcome"), _("Closed on"),
   };
 
-  G_STATIC_ASSERT (RECOVERY_STEPS == 6);
+  G_STATIC_ASSERT (CONFIANZA_RECOVERY_METHOD_STEPS == 6);
 
   data->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   data->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

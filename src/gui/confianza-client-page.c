@@ -20,6 +20,7 @@
 #include "confianza-reports-page.h"
 #include "confianza-trust-chart.h"
 #include "confianza-undo.h"
+#include "model/confianza-buffer.h"
 #include "model/confianza-recovery.h"
 
 /* The sections that list records, each with its live list. */
@@ -263,11 +264,11 @@ promise_subtitle (ConfianzaPromise       *promise,
                                                 "Delivered %s, %d days early",
                                                 result->days_early),
                                 date, result->days_early);
-      else if (result->days_early < 0)
+      else if (result->days_late > 0)
         g_string_append_printf (text, ngettext ("Delivered %s, %d day late",
                                                 "Delivered %s, %d days late",
-                                                -result->days_early),
-                                date, -result->days_early);
+                                                result->days_late),
+                                date, result->days_late);
       else
         g_string_append_printf (text, _("Delivered %s, on the due date"), date);
     }
@@ -275,8 +276,8 @@ promise_subtitle (ConfianzaPromise       *promise,
     {
       g_string_append (text, "\n");
       g_string_append_printf (text, ngettext ("%d day overdue", "%d days overdue",
-                                              -result->days_early),
-                              -result->days_early);
+                                              result->days_late),
+                              result->days_late);
     }
 
   if (extras[0] != '\0')
@@ -306,14 +307,7 @@ create_promise_row (gpointer item,
   gint64 id = confianza_promise_get_id (promise);
   GtkWidget *row;
 
-  result = confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
-                                            confianza_promise_get_delivered_on (promise),
-                                            confianza_promise_get_broken (promise),
-                                            confianza_promise_get_has_quantity (promise),
-                                            confianza_promise_get_promised_quantity (promise),
-                                            confianza_promise_get_delivered_quantity (promise),
-                                            confianza_promise_get_extras (promise),
-                                            today);
+  result = confianza_promise_get_result (promise, today);
   subtitle = promise_subtitle (promise, &result);
   row = new_row (confianza_promise_get_title (promise), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -608,7 +602,7 @@ create_plan_row (gpointer item,
   g_autofree char *title = NULL;
   ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
   gint64 id = confianza_recovery_plan_get_id (plan);
-  int step = CLAMP (confianza_recovery_plan_get_step (plan), 0, CONFIANZA_RECOVERY_N_STEPS - 1);
+  int step = confianza_recovery_plan_get_step (plan);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *open;
 
@@ -619,9 +613,11 @@ create_plan_row (gpointer item,
     title = g_strdup_printf (_("Recovery plan started %s"), started);
 
   if (outcome == CONFIANZA_PLAN_IN_PROGRESS && step < CONFIANZA_RECOVERY_METHOD_STEPS)
-    /* Translators: "Step 3 of 6 · Take the consequences" */
-    g_string_append_printf (subtitle, _("Step %d of %d · %s"), step + 1, CONFIANZA_RECOVERY_METHOD_STEPS,
-                            confianza_recovery_step_title (step));
+    {
+      g_autofree char *where = confianza_recovery_describe_step (step);
+
+      g_string_append (subtitle, where);
+    }
   else
     /* Translators: %s is the date a recovery plan was started */
     g_string_append_printf (subtitle, _("Started %s"), started);

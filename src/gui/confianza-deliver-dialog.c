@@ -96,14 +96,8 @@ update_outcome (ConfianzaDeliverDialog *self,
       return;
     }
 
-  result = confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
-                                            confianza_promise_get_delivered_on (promise),
-                                            FALSE,
-                                            confianza_promise_get_has_quantity (promise),
-                                            confianza_promise_get_promised_quantity (promise),
-                                            confianza_promise_get_delivered_quantity (promise),
-                                            confianza_promise_get_extras (promise),
-                                            today);
+  /* promise_from_form () has cleared "broken": delivered after all */
+  result = confianza_promise_get_result (promise, today);
   days = ABS (result.days_early);
 
   switch (result.outcome)

@@ -111,7 +111,7 @@ cause_menu (GListModel *incidents)
       gboolean known = trimmed[0] == '\0';
 
       for (guint j = 0; j < seen->len && !known; j++)
-        known = confianza_trust_same_category (g_ptr_array_index (seen, j), trimmed);
+        known = confianza_rules_same_category (g_ptr_array_index (seen, j), trimmed);
       if (!known)
         g_ptr_array_add (seen, g_steal_pointer (&trimmed));
     }

@@ -7,6 +7,7 @@
 
 #include "confianza-plans-page.h"
 #include "confianza-recovery-wizard.h"
+#include "model/confianza-recovery.h"
 
 struct _ConfianzaPlansPage
 {
@@ -78,15 +79,10 @@ plan_subtitle (ConfianzaPlansPage    *self,
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *timing = NULL;
-  int step = CLAMP (confianza_recovery_plan_get_step (plan), 0, 6);
+  g_autofree char *step = confianza_recovery_describe_step (confianza_recovery_plan_get_step (plan));
   guint n = g_list_model_get_n_items (follow_ups);
 
-  /* Steps are stored as the wizard's pages, 0 to 5, and 6 the outcome. */
-  if (step < 6)
-    /* Translators: "Step 2 of 6 · Acknowledge the error and apologise" */
-    g_string_append_printf (text, _("Step %d of 6 · %s"), step + 1, confianza_recovery_step_title (step));
-  else
-    g_string_append (text, confianza_recovery_step_title (step));
+  g_string_append (text, step);
 
   if (incident != NULL)
     {

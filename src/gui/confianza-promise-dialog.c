@@ -9,6 +9,7 @@
 #include "confianza-date-entry.h"
 #include "confianza-form.h"
 #include "confianza-promise-dialog.h"
+#include "model/confianza-buffer.h"
 
 struct _ConfianzaPromiseDialog
 {

@@ -303,9 +303,9 @@ fill_promise_row (GtkWidget        *row,
                   ConfianzaClient  *client,
                   GDateTime        *today)
 {
-  GDateTime *due = confianza_promise_get_due_on (promise);
-  g_autofree char *date = confianza_date_format (due);
-  g_autofree char *when = describe_days (confianza_date_days_between (today, due));
+  g_autofree char *date = confianza_date_format (confianza_promise_get_due_on (promise));
+  /* Days left until due, or overdue so far */
+  g_autofree char *when = describe_days (confianza_promise_get_result (promise, today).days_early);
   g_autofree char *subtitle = NULL;
 
   /* Translators: client name · due date (how far: "3 days late", "today") */

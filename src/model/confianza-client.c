@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "confianza-client.h"
 #include "confianza-date.h"
@@ -796,6 +797,34 @@ confianza_client_get_sort_key (ConfianzaClient *self)
     }
 
   return self->sort_key;
+}
+
+int
+confianza_client_compare_by_name (ConfianzaClient *a,
+                                  ConfianzaClient *b)
+{
+  int order;
+
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (a), 0);
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT (b), 0);
+
+  /* The keys are kept on the clients: folding and collating both names at
+   * every comparison made sorting ten thousand clients take a quarter of
+   * a second */
+  order = strcmp (confianza_client_get_sort_key (a), confianza_client_get_sort_key (b));
+
+  if (order == 0)
+    {
+      g_autofree char *folded_a = g_utf8_casefold (a->name != NULL ? a->name : "", -1);
+      g_autofree char *folded_b = g_utf8_casefold (b->name != NULL ? b->name : "", -1);
+
+      order = strcmp (folded_a, folded_b);
+    }
+
+  if (order != 0)
+    return order;
+
+  return (a->id > b->id) - (a->id < b->id);
 }
 
 /* A field's words and their ASCII alternates in one list: a search word

@@ -78,6 +78,12 @@ void                   confianza_client_set_trust_score    (ConfianzaClient     
  * until the name changes, so that sorting thousands of clients does not
  * fold and collate every name at every comparison. */
 const char            *confianza_client_get_sort_key       (ConfianzaClient       *self);
+/* The client name order, the one the store's live list, the clients page
+ * and the reports share: by sort key (the locale's collation, case
+ * aside); names that collate the same by their case-folded bytes; then by
+ * id, so that it is a total order. A qsort ()-style result. */
+int                    confianza_client_compare_by_name    (ConfianzaClient       *a,
+                                                            ConfianzaClient       *b);
 /* Whether every one of @words (a search folded by g_str_tokenize_and_fold ())
  * starts a word of the name, of the company or of the email, accents and
  * case aside: g_str_match_string () on each field, with the client's words

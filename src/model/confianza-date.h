@@ -27,6 +27,9 @@ char      *confianza_date_to_iso         (GDateTime   *date);
 GDateTime *confianza_date_parse_locale   (const char  *text,
                                           GError     **error);
 char      *confianza_date_format         (GDateTime   *date);
+/* Days since 1970-01-01 of @date's calendar day (negative before): two
+ * dates' numbers subtract to confianza_date_days_between (). */
+int        confianza_date_day_number     (GDateTime   *date);
 int        confianza_date_days_between   (GDateTime   *from,
                                           GDateTime   *to);
 int        confianza_date_compare        (GDateTime   *a,

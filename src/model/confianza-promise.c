@@ -842,22 +842,29 @@ confianza_promise_validate (ConfianzaPromise  *self,
 }
 
 /* @today: (nullable): the day to judge by; NULL for the real today. */
+ConfianzaPromiseResult
+confianza_promise_get_result (ConfianzaPromise *self,
+                              GDateTime        *today)
+{
+  ConfianzaPromiseResult none = { CONFIANZA_OUTCOME_OPEN, 0, 0.0, 0 };
+
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), none);
+
+  return confianza_rules_promise_outcome (self->due_on,
+                                          self->delivered_on,
+                                          self->broken,
+                                          self->has_quantity,
+                                          self->promised_quantity,
+                                          self->delivered_quantity,
+                                          self->extras,
+                                          today);
+}
+
 ConfianzaOutcome
 confianza_promise_get_outcome (ConfianzaPromise *self,
                                GDateTime        *today)
 {
-  ConfianzaPromiseResult result;
-
   g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), CONFIANZA_OUTCOME_OPEN);
 
-  result = confianza_rules_promise_outcome (self->due_on,
-                                            self->delivered_on,
-                                            self->broken,
-                                            self->has_quantity,
-                                            self->promised_quantity,
-                                            self->delivered_quantity,
-                                            self->extras,
-                                            today);
-
-  return result.outcome;
+  return confianza_promise_get_result (self, today).outcome;
 }

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "confianza-enums.h"
+#include "confianza-rules.h"
 
 G_BEGIN_DECLS
 
@@ -79,7 +80,12 @@ gboolean          confianza_promise_validate               (ConfianzaPromise  *s
                                                             const char      **property,
                                                             GError           **error);
 
-/* The promise's outcome as of @today (see confianza-rules.h). */
+/* The promise's whole outcome as of @today (NULL = the real today): the
+ * outcome, days early or late (or overdue so far), the quantity ratio.
+ * See confianza-rules.h. */
+ConfianzaPromiseResult confianza_promise_get_result        (ConfianzaPromise  *self,
+                                                            GDateTime         *today);
+/* Only the outcome of confianza_promise_get_result (). */
 ConfianzaOutcome  confianza_promise_get_outcome            (ConfianzaPromise  *self,
                                                             GDateTime         *today);
 

@@ -13,23 +13,13 @@
 #include "confianza-rules.h"
 #include "confianza-trust.h"
 
+/* The method's steps are the wizard's pages before the outcome. */
+G_STATIC_ASSERT (CONFIANZA_RECOVERY_METHOD_STEPS == CONFIANZA_RECOVERY_STEP_OUTCOME);
+
 /* The longest guarantee promise title, in characters. */
 #define GUARANTEE_TITLE_MAX 120
 
 /* Helpers */
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
 
 /* @date is set and comes before the incident. */
 static gboolean
@@ -59,6 +49,16 @@ days_after_incident (ConfianzaIncident *incident,
     return -1;
 
   return MAX (0, confianza_date_days_between (happened_on, date));
+}
+
+/* Which of two incidents of the same day was recorded first: the smaller
+ * id; one not saved yet (id 0) is the newest. */
+static gint64
+recorded_order (ConfianzaIncident *incident)
+{
+  gint64 id = confianza_incident_get_id (incident);
+
+  return id > 0 ? id : G_MAXINT64;
 }
 
 /* Public API */
@@ -137,40 +137,55 @@ confianza_recovery_is_systemic (ConfianzaIncident *incident,
 {
   const char *cause;
   GDateTime *happened_on;
-  gint64 id;
+  gint64 client_id;
+  gint64 order;
+  /* Whether the incident has not been met yet in the array: the others
+   * met so far are listed before it. */
+  gboolean listed_after = TRUE;
 
   g_return_val_if_fail (CONFIANZA_IS_INCIDENT (incident), FALSE);
 
   cause = confianza_incident_get_cause (incident);
   happened_on = confianza_incident_get_happened_on (incident);
-  id = confianza_incident_get_id (incident);
+  client_id = confianza_incident_get_client_id (incident);
+  order = recorded_order (incident);
 
-  if (incidents == NULL || happened_on == NULL || is_blank (cause))
+  if (incidents == NULL || happened_on == NULL || confianza_rules_text_is_blank (cause))
     return FALSE;
 
   for (guint i = 0; i < incidents->len; i++)
     {
       ConfianzaIncident *other = g_ptr_array_index (incidents, i);
       GDateTime *other_on = confianza_incident_get_happened_on (other);
-      gint64 other_id = confianza_incident_get_id (other);
+      gint64 other_order = recorded_order (other);
       int days;
 
-      if (other == incident || (id > 0 && other_id == id) || other_on == NULL)
+      if (other == incident)
+        {
+          listed_after = FALSE;
+          continue;
+        }
+
+      /* Another copy of the same record */
+      if (other_order == order && order != G_MAXINT64)
         continue;
 
-      if (same_client_only
-          && confianza_incident_get_client_id (other) != confianza_incident_get_client_id (incident))
+      if (other_on == NULL)
+        continue;
+
+      if (same_client_only && confianza_incident_get_client_id (other) != client_id)
         continue;
 
       days = confianza_date_days_between (other_on, happened_on);
       if (days < 0 || days > CONFIANZA_RECOVERY_SYSTEMIC_DAYS)
         continue;
 
-      /* The same day: the one recorded first is the earlier. */
-      if (days == 0 && (id > 0 ? (other_id == 0 || other_id > id) : other_id == 0))
+      /* The same day: only one recorded before it counts */
+      if (days == 0
+          && (other_order > order || (other_order == order && !listed_after)))
         continue;
 
-      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
+      if (confianza_rules_same_category (cause, confianza_incident_get_cause (other)))
         return TRUE;
     }
 
@@ -323,6 +338,133 @@ confianza_recovery_tally_follow_ups (GPtrArray *follow_ups,
   return tally;
 }
 
+const char *
+confianza_recovery_step_to_label (int step)
+{
+  switch (step)
+    {
+    case CONFIANZA_RECOVERY_STEP_LISTEN:
+      return _("Listen first");
+    case CONFIANZA_RECOVERY_STEP_APOLOGISE:
+      return _("Acknowledge the error and apologise");
+    case CONFIANZA_RECOVERY_STEP_CONSEQUENCES:
+      return _("Take the consequences");
+    case CONFIANZA_RECOVERY_STEP_GUARANTEE:
+      return _("Special guarantee");
+    case CONFIANZA_RECOVERY_STEP_FOLLOW_UP:
+      return _("Special follow-up");
+    case CONFIANZA_RECOVERY_STEP_INTERNAL:
+      return _("Internal analysis");
+    case CONFIANZA_RECOVERY_STEP_OUTCOME:
+    default:
+      return _("Outcome");
+    }
+}
+
+char *
+confianza_recovery_describe_step (int step)
+{
+  step = CLAMP (step, 0, CONFIANZA_RECOVERY_STEP_OUTCOME);
+
+  if (step >= CONFIANZA_RECOVERY_METHOD_STEPS)
+    return g_strdup (confianza_recovery_step_to_label (step));
+
+  /* Translators: "Step 2 of 6 · Acknowledge the error and apologise" */
+  return g_strdup_printf (_("Step %d of %d · %s"), step + 1, CONFIANZA_RECOVERY_METHOD_STEPS,
+                          confianza_recovery_step_to_label (step));
+}
+
+/* Set, and on or before @as_of (NULL: any day). */
+static gboolean
+done_by (GDateTime *date,
+         GDateTime *as_of)
+{
+  return date != NULL && (as_of == NULL || confianza_date_compare (date, as_of) <= 0);
+}
+
+ConfianzaRecoveryProgress
+confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
+                                 GPtrArray             *follow_ups,
+                                 GPtrArray             *compensations,
+                                 GDateTime             *as_of)
+{
+  ConfianzaRecoveryProgress progress = { { 0 } };
+  GDateTime *started_on;
+  gboolean started;
+  GDateTime *invited_on;
+  GDateTime *compensation_on = NULL;
+  gint64 plan_id;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), progress);
+
+  plan_id = confianza_recovery_plan_get_id (plan);
+  started_on = confianza_recovery_plan_get_started_on (plan);
+  started = started_on == NULL || done_by (started_on, as_of);
+  invited_on = confianza_recovery_plan_get_invited_to_speak_on (plan);
+
+  if (done_by (confianza_recovery_plan_get_acknowledged_on (plan), as_of))
+    progress.acknowledged_on = confianza_recovery_plan_get_acknowledged_on (plan);
+  if (done_by (confianza_recovery_plan_get_apologised_on (plan), as_of))
+    progress.apologised_on = confianza_recovery_plan_get_apologised_on (plan);
+
+  for (guint i = 0; compensations != NULL && i < compensations->len; i++)
+    {
+      ConfianzaCompensation *compensation = g_ptr_array_index (compensations, i);
+      GDateTime *given_on = confianza_compensation_get_given_on (compensation);
+
+      if (confianza_compensation_get_plan_id (compensation) != plan_id || !done_by (given_on, as_of))
+        continue;
+
+      if (compensation_on == NULL || confianza_date_compare (given_on, compensation_on) < 0)
+        {
+          progress.compensation = compensation;
+          compensation_on = given_on;
+        }
+    }
+
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      GDateTime *done_on = confianza_follow_up_get_done_on (follow_up);
+
+      if (confianza_follow_up_get_plan_id (follow_up) != plan_id || !done_by (done_on, as_of))
+        continue;
+
+      if (confianza_follow_up_is_on_time (follow_up))
+        progress.follow_ups_on_time++;
+      else
+        progress.follow_ups_late++;
+
+      if (progress.last_follow_up_on == NULL
+          || confianza_date_compare (done_on, progress.last_follow_up_on) > 0)
+        progress.last_follow_up_on = done_on;
+    }
+
+  if (started)
+    {
+      progress.has_root_cause = !confianza_rules_text_is_blank (confianza_recovery_plan_get_root_cause (plan));
+      progress.has_corrective_measure = !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
+    }
+
+  progress.done[CONFIANZA_RECOVERY_STEP_LISTEN] = progress.acknowledged_on != NULL
+                                                  || done_by (invited_on, as_of);
+  progress.done[CONFIANZA_RECOVERY_STEP_APOLOGISE] = progress.apologised_on != NULL;
+  progress.done[CONFIANZA_RECOVERY_STEP_CONSEQUENCES] =
+    progress.compensation != NULL
+    || (started && confianza_recovery_plan_get_compensation_declined (plan));
+  progress.done[CONFIANZA_RECOVERY_STEP_GUARANTEE] =
+    started && !confianza_rules_text_is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
+  progress.done[CONFIANZA_RECOVERY_STEP_FOLLOW_UP] =
+    progress.follow_ups_on_time + progress.follow_ups_late > 0;
+  progress.done[CONFIANZA_RECOVERY_STEP_INTERNAL] =
+    progress.has_root_cause && progress.has_corrective_measure;
+
+  for (guint i = 0; i < CONFIANZA_RECOVERY_METHOD_STEPS; i++)
+    progress.n_done += progress.done[i] ? 1 : 0;
+
+  return progress;
+}
+
 int
 confianza_recovery_step_of_property (const char *property)
 {
@@ -405,8 +547,8 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
         return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The apology cannot come before the incident happened."));
       if (confianza_recovery_plan_get_apologised_on (plan) == NULL
-          && (!is_blank (confianza_recovery_plan_get_apologised_by (plan))
-              || !is_blank (confianza_recovery_plan_get_apology_words (plan))))
+          && (!confianza_rules_text_is_blank (confianza_recovery_plan_get_apologised_by (plan))
+              || !confianza_rules_text_is_blank (confianza_recovery_plan_get_apology_words (plan))))
         return confianza_model_fail (property, "apologised-on", error, CONFIANZA_MODEL_ERROR_MISSING,
                      _("Say on which day you apologised."));
       break;
@@ -416,7 +558,7 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
 
     case CONFIANZA_RECOVERY_STEP_GUARANTEE:
       {
-        gboolean has_terms = !is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
+        gboolean has_terms = !confianza_rules_text_is_blank (confianza_recovery_plan_get_guarantee_terms (plan));
         gboolean has_until = confianza_recovery_plan_get_guarantee_until (plan) != NULL;
 
         if (has_until && !has_terms)
@@ -520,7 +662,7 @@ confianza_recovery_parse_amount (const char  *text,
   g_return_val_if_fail (cents != NULL, FALSE);
 
   *cents = 0;
-  if (is_blank (text))
+  if (confianza_rules_text_is_blank (text))
     return TRUE;
 
   if (!g_utf8_validate (text, -1, NULL))

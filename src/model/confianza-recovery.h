@@ -32,7 +32,9 @@ typedef enum
 #define CONFIANZA_RECOVERY_METHOD_STEPS 6
 
 /* An incident repeats when its cause went wrong within this many days
- * before it (12 months). */
+ * before it: "12 months" counted as 365 days, both ends included, so an
+ * incident exactly 365 days after another of its cause is systemic and
+ * one 366 days after is not (whether or not a 29 February lies between). */
 #define CONFIANZA_RECOVERY_SYSTEMIC_DAYS 365
 /* Acknowledging and apologising within this many days of the incident is
  * fast (Wirtz & Mattila 2004). */
@@ -60,12 +62,21 @@ GPtrArray    *confianza_recovery_follow_up_dates     (GDateTime          *start,
 GPtrArray    *confianza_recovery_plan_follow_up_dates (ConfianzaRecoveryPlan *plan);
 
 /*
- * Systemic, not isolated: another of @incidents (any client, or only
- * @incident's client when @same_client_only) had the same cause category
- * (confianza_trust_same_category ()) within CONFIANZA_RECOVERY_SYSTEMIC_DAYS
- * before it. @incident itself may be in the array. On the same day, the
- * incident with the smaller id counts as the earlier (an unsaved one, id 0,
- * as the later). Without a cause it is never systemic.
+ * The systemic rule, the only one: the trust index, the reports and the
+ * dialogs all ask it. Systemic, not isolated: another of @incidents (any
+ * client's, or only @incident's client's when @same_client_only) had the
+ * same cause category (confianza_rules_same_category ()) on the same day
+ * or within CONFIANZA_RECOVERY_SYSTEMIC_DAYS before it. Without a cause or
+ * a date it is never systemic. @incident itself may be in the array.
+ *
+ * Two incidents of the same cause on the same day are a repeat, and only
+ * the one recorded second is systemic: the first was a first failure when
+ * it happened (a recovery still helps after it, Maxham & Netemeyer 2002),
+ * the second is the pattern. The one recorded first has the smaller id; an
+ * incident not saved yet (id 0) is the newest of its day; of two not saved
+ * the one listed first in @incidents is the earlier (and @incident, when
+ * it is not in the array, comes after all of them). So the answer never
+ * depends on the order the store happens to list incidents in.
  */
 gboolean      confianza_recovery_is_systemic         (ConfianzaIncident  *incident,
                                                       GPtrArray          *incidents,
@@ -121,6 +132,57 @@ typedef struct
 /* Counts a plan's follow-ups (ConfianzaFollowUp); @today NULL = today. */
 ConfianzaFollowUpTally confianza_recovery_tally_follow_ups (GPtrArray *follow_ups,
                                                             GDateTime *today);
+
+/* The name of a step of the wizard ("Take the consequences"), or of the
+ * outcome page for CONFIANZA_RECOVERY_STEP_OUTCOME and anything out of
+ * range; translated. */
+const char   *confianza_recovery_step_to_label       (int                 step);
+/* Where a plan left on @step stands, in words: "Step 3 of 6 · Take the
+ * consequences" for a step of the method, the outcome page's name after
+ * them. @step out of range is clamped. */
+char         *confianza_recovery_describe_step       (int                 step);
+
+/*
+ * How far a recovery plan has come, by the six steps of the method
+ * (CONFIANZA_RECOVERY_METHOD_STEPS, the wizard's pages before the outcome):
+ * the one definition of "step done" that the trust index, the reports and
+ * the pages share. A step is done when:
+ *  - listen: the client was invited to speak, or the error acknowledged;
+ *  - apologise: the apology was made;
+ *  - consequences: a compensation was given, or none is given (declined);
+ *  - guarantee: its terms are written;
+ *  - follow-up: at least one follow-up is done;
+ *  - internal analysis: both the root cause and the corrective measure
+ *    are written.
+ * Only what was done by @as_of counts (NULL: everything recorded); what
+ * has no date of its own (terms, causes, a declined compensation) counts
+ * from the day the plan started. @follow_ups and @compensations may hold
+ * other plans' records: only those with @plan's id count.
+ */
+typedef struct
+{
+  /* done[step] for each step of the method, and how many are done */
+  gboolean               done[CONFIANZA_RECOVERY_METHOD_STEPS];
+  guint                  n_done;
+  /* What was done, for weighing it (borrowed; NULL when not done) */
+  GDateTime             *acknowledged_on;
+  GDateTime             *apologised_on;
+  /* The first compensation given (the earliest; of a day, the first
+   * listed) */
+  ConfianzaCompensation *compensation;
+  /* Follow-ups done on or before their due day, and after it; the day of
+   * the last one done */
+  guint                  follow_ups_on_time;
+  guint                  follow_ups_late;
+  GDateTime             *last_follow_up_on;
+  gboolean               has_root_cause;
+  gboolean               has_corrective_measure;
+} ConfianzaRecoveryProgress;
+
+ConfianzaRecoveryProgress confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
+                                                           GPtrArray             *follow_ups,
+                                                           GPtrArray             *compensations,
+                                                           GDateTime             *as_of);
 
 /*
  * What the wizard checks before leaving @step (a ConfianzaRecoveryStep):

@@ -13,10 +13,53 @@
 
 /* Helpers */
 
-/* NULL, "" and whitespace only are all "nothing written". Text that is not
- * UTF-8 is not blank: it is reported as unreadable instead. */
-static gboolean
-text_is_blank (const char *text)
+/* The bounds of @text without leading and trailing white space; @text
+ * must be valid UTF-8. */
+static void
+trimmed_bounds (const char  *text,
+                const char **start,
+                const char **end)
+{
+  const char *s = text;
+  const char *e;
+
+  while (*s != '\0' && g_unichar_isspace (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+
+  e = s + strlen (s);
+  while (e > s)
+    {
+      const char *prev = g_utf8_find_prev_char (s, e);
+
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      e = prev;
+    }
+
+  *start = s;
+  *end = e;
+}
+
+/* The promises counted under the outcomes @matches accepts (NULL: all). */
+static guint
+count_outcomes (const ConfianzaOutcomeCounts *counts,
+                gboolean                    (*matches) (ConfianzaOutcome outcome))
+{
+  guint n = 0;
+
+  g_return_val_if_fail (counts != NULL, 0);
+
+  for (guint i = 0; i < CONFIANZA_N_OUTCOMES; i++)
+    if (matches == NULL || matches ((ConfianzaOutcome) i))
+      n += counts->n[i];
+
+  return n;
+}
+
+/* Public API */
+
+gboolean
+confianza_rules_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -33,7 +76,34 @@ text_is_blank (const char *text)
   return TRUE;
 }
 
-/* Public API */
+gboolean
+confianza_rules_same_category (const char *a,
+                               const char *b)
+{
+  const char *pa, *ea, *pb, *eb;
+
+  if (a == NULL)
+    a = "";
+  if (b == NULL)
+    b = "";
+
+  if (!g_utf8_validate (a, -1, NULL) || !g_utf8_validate (b, -1, NULL))
+    return strcmp (a, b) == 0;
+
+  trimmed_bounds (a, &pa, &ea);
+  trimmed_bounds (b, &pb, &eb);
+
+  while (pa < ea && pb < eb)
+    {
+      if (g_unichar_tolower (g_utf8_get_char (pa)) != g_unichar_tolower (g_utf8_get_char (pb)))
+        return FALSE;
+
+      pa = g_utf8_next_char (pa);
+      pb = g_utf8_next_char (pb);
+    }
+
+  return pa == ea && pb == eb;
+}
 
 ConfianzaPromiseResult
 confianza_rules_promise_outcome (GDateTime  *due_on,
@@ -45,7 +115,7 @@ confianza_rules_promise_outcome (GDateTime  *due_on,
                                  const char *extras,
                                  GDateTime  *today)
 {
-  ConfianzaPromiseResult result = { CONFIANZA_OUTCOME_OPEN, 0, 0.0 };
+  ConfianzaPromiseResult result = { CONFIANZA_OUTCOME_OPEN, 0, 0.0, 0 };
   g_autoptr(GDateTime) now = NULL;
   gboolean short_delivery = FALSE;
 
@@ -78,6 +148,8 @@ confianza_rules_promise_outcome (GDateTime  *due_on,
       result.days_early = confianza_date_days_between (today, due_on);
     }
 
+  result.days_late = MAX (0, -result.days_early);
+
   if (broken || short_delivery)
     result.outcome = CONFIANZA_OUTCOME_BROKEN;
   else if (delivered_on == NULL)
@@ -86,7 +158,7 @@ confianza_rules_promise_outcome (GDateTime  *due_on,
     result.outcome = CONFIANZA_OUTCOME_LATE;
   else if (result.days_early >= 1
            || (has_quantity && delivered_quantity > promised_quantity)
-           || !text_is_blank (extras))
+           || !confianza_rules_text_is_blank (extras))
     result.outcome = CONFIANZA_OUTCOME_OVERDELIVERED;
   else
     result.outcome = CONFIANZA_OUTCOME_KEPT;
@@ -110,6 +182,54 @@ confianza_outcome_is_closed (ConfianzaOutcome outcome)
     default:
       return FALSE;
     }
+}
+
+gboolean
+confianza_outcome_is_on_time (ConfianzaOutcome outcome)
+{
+  return outcome == CONFIANZA_OUTCOME_KEPT || outcome == CONFIANZA_OUTCOME_OVERDELIVERED;
+}
+
+void
+confianza_outcome_counts_add (ConfianzaOutcomeCounts *counts,
+                              ConfianzaOutcome        outcome)
+{
+  g_return_if_fail (counts != NULL);
+  g_return_if_fail ((guint) outcome < CONFIANZA_N_OUTCOMES);
+
+  counts->n[outcome]++;
+}
+
+guint
+confianza_outcome_counts_total (const ConfianzaOutcomeCounts *counts)
+{
+  return count_outcomes (counts, NULL);
+}
+
+guint
+confianza_outcome_counts_settled (const ConfianzaOutcomeCounts *counts)
+{
+  return count_outcomes (counts, confianza_outcome_is_closed);
+}
+
+guint
+confianza_outcome_counts_on_time (const ConfianzaOutcomeCounts *counts)
+{
+  return count_outcomes (counts, confianza_outcome_is_on_time);
+}
+
+double
+confianza_outcome_counts_on_time_rate (const ConfianzaOutcomeCounts *counts)
+{
+  guint settled;
+
+  g_return_val_if_fail (counts != NULL, NAN);
+
+  settled = confianza_outcome_counts_settled (counts);
+  if (settled == 0)
+    return NAN;
+
+  return (double) confianza_outcome_counts_on_time (counts) / settled;
 }
 
 ConfianzaClientStatus
@@ -154,7 +274,7 @@ confianza_rules_check_text (const char  *text,
       return FALSE;
     }
 
-  if (empty_message != NULL && text_is_blank (text))
+  if (empty_message != NULL && confianza_rules_text_is_blank (text))
     {
       g_set_error_literal (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_EMPTY,
                            empty_message);

@@ -25,8 +25,14 @@ typedef struct
   int              days_early;
   /* delivered / promised quantity; 0 when there is no quantity to compare. */
   double           quantity_ratio;
+  /* Days after the due date: how late it was delivered, or for an overdue
+   * promise how long it has been overdue so far; 0 when not late. */
+  int              days_late;
 } ConfianzaPromiseResult;
 
+/* The rule on values. A promise's own outcome is
+ * confianza_promise_get_result (); this is for judging what a promise was
+ * on some past day (the trust index's history). */
 ConfianzaPromiseResult confianza_rules_promise_outcome (GDateTime  *due_on,
                                                         GDateTime  *delivered_on,
                                                         gboolean    broken,
@@ -38,6 +44,30 @@ ConfianzaPromiseResult confianza_rules_promise_outcome (GDateTime  *due_on,
 
 /* A promise that has been settled (delivered or broken) rather than pending. */
 gboolean               confianza_outcome_is_closed     (ConfianzaOutcome outcome);
+/* Settled on time: kept or overdelivered. */
+gboolean               confianza_outcome_is_on_time    (ConfianzaOutcome outcome);
+
+/*
+ * Promises counted by outcome (n[] is indexed by ConfianzaOutcome; fill
+ * the struct with { { 0 } } and confianza_outcome_counts_add ()). The
+ * on-time rate is the share of settled promises (delivered or broken:
+ * confianza_outcome_is_closed ()) that were kept or overdelivered; open
+ * and overdue promises are not in it.
+ */
+#define CONFIANZA_N_OUTCOMES (CONFIANZA_OUTCOME_BROKEN + 1)
+
+typedef struct
+{
+  guint n[CONFIANZA_N_OUTCOMES];
+} ConfianzaOutcomeCounts;
+
+void                   confianza_outcome_counts_add    (ConfianzaOutcomeCounts       *counts,
+                                                        ConfianzaOutcome              outcome);
+guint                  confianza_outcome_counts_total  (const ConfianzaOutcomeCounts *counts);
+guint                  confianza_outcome_counts_settled (const ConfianzaOutcomeCounts *counts);
+guint                  confianza_outcome_counts_on_time (const ConfianzaOutcomeCounts *counts);
+/* 0–1, or NAN when nothing was settled (no rate, rather than 0 %). */
+double                 confianza_outcome_counts_on_time_rate (const ConfianzaOutcomeCounts *counts);
 
 /* Days from the last contact (or, without one, from the start of the
  * relationship) to @today; -1 when neither is known. */
@@ -69,6 +99,15 @@ ConfianzaClientStatus  confianza_rules_suggest_status  (ConfianzaClientStatus  c
                                                         gboolean               has_open_incident_without_plan,
                                                         gboolean               has_plan_in_progress,
                                                         gboolean               has_recovered_plan);
+
+/* NULL, "" and white space only are all "nothing written". Text that is
+ * not valid UTF-8 is not blank (it is reported as unreadable instead). */
+gboolean               confianza_rules_text_is_blank   (const char  *text);
+
+/* Two kinds of promise, or two causes of incidents, are the same category:
+ * equal trimmed and without case, without allocating. NULL equals "". */
+gboolean               confianza_rules_same_category   (const char  *a,
+                                                        const char  *b);
 
 /* Shared text validation: valid UTF-8, at most @max_chars characters, and
  * (when @empty_message is not NULL) not empty or blank, failing with

@@ -1,16 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "confianza-model"
 
+/*
+ * The trust index: how much each promise, quick win, incident and step of
+ * a recovery weighs, added up and mapped to 0–100. The explanation in
+ * words and the levels are in confianza-trust-explain.c, the index month
+ * by month in confianza-trust-history.c.
+ */
+
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "confianza-date.h"
 #include "confianza-enums.h"
 #include "confianza-rules.h"
-#include "confianza-trust.h"
+#include "confianza-trust-internal.h"
 
 /* Weights
  *
@@ -78,8 +83,8 @@ static const double responsibility_factor[] = {
 #define INCIDENTS_STACK        16
 
 /* Grewal, Roggeveen & Tsiros 2008, source 001: the same cause again within
- * 12 months is a structural problem, and weighs half as much again. */
-#define SYSTEMIC_WINDOW_DAYS   365
+ * 12 months (confianza_recovery_is_systemic ()) is a structural problem,
+ * and weighs half as much again. */
 #define SYSTEMIC_FACTOR        1.5
 
 /* Recovery, as fractions of the incident's points. Wirtz & Mattila 2004:
@@ -110,28 +115,11 @@ static const double responsibility_factor[] = {
  * not after a second. */
 #define RECOVERY_SYSTEMIC_FACTOR    0.5
 
-/* The coloured level in the client list. */
-#define LEVEL_MEDIUM_FROM 40
-#define LEVEL_HIGH_FROM   70
-
-/* Safe due date: most deliveries fit, and one day of margin on top. */
-#define SAFE_DUE_PERCENTILE  90
-#define SAFE_DUE_MARGIN_DAYS 1
-
 /* Kept-promise days held on the stack before the scratch array goes to
  * the heap. */
 #define KEPT_DAYS_STACK 64
 
-/* The history never covers more than a century of months, whatever the
- * dates say. */
-#define HISTORY_MAX_POINTS 1200
-
 G_DEFINE_BOXED_TYPE (ConfianzaTrust, confianza_trust, confianza_trust_copy, confianza_trust_free)
-
-G_DEFINE_ENUM_TYPE (ConfianzaTrustLevel, confianza_trust_level,
-  G_DEFINE_ENUM_VALUE (CONFIANZA_TRUST_LEVEL_LOW, "low"),
-  G_DEFINE_ENUM_VALUE (CONFIANZA_TRUST_LEVEL_MEDIUM, "medium"),
-  G_DEFINE_ENUM_VALUE (CONFIANZA_TRUST_LEVEL_HIGH, "high"))
 
 typedef struct
 {
@@ -156,27 +144,6 @@ typedef struct
 
 /* Helpers */
 
-/* Days since 1970-01-01 of the date's own calendar day (Howard Hinnant's
- * days_from_civil): dates subtract as days, like confianza-date.c does,
- * without GDate's setup for every record of every client. */
-static int
-day_number (GDateTime *date)
-{
-  int year, month, day;
-  int era;
-  unsigned yoe, doy, doe;
-
-  g_date_time_get_ymd (date, &year, &month, &day);
-
-  year -= month <= 2;
-  era = (year >= 0 ? year : year - 399) / 400;
-  yoe = (unsigned) (year - era * 400);
-  doy = (unsigned) ((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + (int) doe - 719468;
-}
-
 static double
 age_weight (int event_day,
             int as_of_day)
@@ -184,85 +151,8 @@ age_weight (int event_day,
   return exp2 (-(double) MAX (0, as_of_day - event_day) / HALF_LIFE_DAYS);
 }
 
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The bounds of @text without leading and trailing white space; @text
- * must be valid UTF-8. */
-static void
-trimmed_bounds (const char  *text,
-                const char **start,
-                const char **end)
-{
-  const char *s = text;
-  const char *e;
-
-  while (*s != '\0' && g_unichar_isspace (g_utf8_get_char (s)))
-    s = g_utf8_next_char (s);
-
-  e = s + strlen (s);
-  while (e > s)
-    {
-      const char *prev = g_utf8_find_prev_char (s, e);
-
-      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      e = prev;
-    }
-
-  *start = s;
-  *end = e;
-}
-
-static const char *
-promise_title (ConfianzaPromise *promise)
-{
-  const char *title = confianza_promise_get_title (promise);
-
-  return text_is_blank (title) ? C_("promise", "untitled") : title;
-}
-
-static const char *
-quick_win_title (ConfianzaQuickWin *quick_win)
-{
-  const char *title = confianza_quick_win_get_title (quick_win);
-
-  return text_is_blank (title) ? C_("quick win", "untitled") : title;
-}
-
-static void
-trust_event_clear (gpointer data)
-{
-  ConfianzaTrustEvent *event = data;
-
-  g_clear_pointer (&event->date, g_date_time_unref);
-  g_clear_pointer (&event->description, g_free);
-}
-
-static GArray *
-trust_events_new (guint reserved)
-{
-  GArray *events = g_array_sized_new (FALSE, TRUE, sizeof (ConfianzaTrustEvent), reserved);
-
-  g_array_set_clear_func (events, trust_event_clear);
-
-  return events;
-}
+/* The description of an event, built only when the explanation is wanted. */
+#define EXPLAIN(c, description) ((c)->events != NULL ? (description) : NULL)
 
 /* Takes @description. */
 static void
@@ -301,20 +191,10 @@ add_kept_day (Computation *c,
   c->kept_days[c->n_kept_days++] = day;
 }
 
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int ia = *(const int *) a;
-  int ib = *(const int *) b;
-
-  return (ia > ib) - (ia < ib);
-}
-
 static double
 late_points (int days_late)
 {
-  return MIN (POINTS_LATE_MAX, POINTS_LATE_BASE + POINTS_LATE_PER_DAY * MAX (0, days_late));
+  return MIN (POINTS_LATE_MAX, POINTS_LATE_BASE + POINTS_LATE_PER_DAY * days_late);
 }
 
 /* Promises */
@@ -342,14 +222,13 @@ weigh_promises (Computation *c)
       int delivered_day = 0;
       int day = c->as_of_day;
       double raw;
-      char *description = NULL;
 
-      if (promised_on != NULL && day_number (promised_on) > c->as_of_day)
+      if (promised_on != NULL && confianza_date_day_number (promised_on) > c->as_of_day)
         continue;
 
       if (delivered_on != NULL)
         {
-          delivered_day = day_number (delivered_on);
+          delivered_day = confianza_date_day_number (delivered_on);
           if (delivered_day > c->as_of_day)
             delivered_on = NULL;
         }
@@ -358,7 +237,7 @@ weigh_promises (Computation *c)
        * date, or now if that has not come yet. */
       if (broken && delivered_on == NULL)
         {
-          int due_day = due_on != NULL ? day_number (due_on) : G_MAXINT;
+          int due_day = due_on != NULL ? confianza_date_day_number (due_on) : G_MAXINT;
 
           if (due_day <= c->now_day)
             {
@@ -387,56 +266,28 @@ weigh_promises (Computation *c)
           c->trust->n_kept++;
           add_kept_day (c, delivered_day);
           raw = POINTS_KEPT * age_weight (delivered_day, c->as_of_day);
-          if (c->events != NULL)
-            description = g_strdup_printf (_("Promise “%s” kept on time"),
-                                           promise_title (promise));
-          add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
-                     delivered_on, raw, description);
+          date = delivered_on;
           break;
 
         case CONFIANZA_OUTCOME_OVERDELIVERED:
           c->trust->n_overdelivered++;
           add_kept_day (c, delivered_day);
           raw = POINTS_OVERDELIVERED * age_weight (delivered_day, c->as_of_day);
-          if (c->events != NULL)
-            {
-              if (result.days_early >= 1)
-                description = g_strdup_printf (ngettext ("Promise “%s” delivered %d day early",
-                                                         "Promise “%s” delivered %d days early",
-                                                         result.days_early),
-                                               promise_title (promise), result.days_early);
-              else
-                description = g_strdup_printf (_("Promise “%s” delivered with more than promised"),
-                                               promise_title (promise));
-            }
-          add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
-                     delivered_on, raw, description);
+          date = delivered_on;
           break;
 
         case CONFIANZA_OUTCOME_LATE:
           c->trust->n_late++;
-          raw = -late_points (-result.days_early) * age_weight (delivered_day, c->as_of_day);
-          if (c->events != NULL)
-            description = g_strdup_printf (ngettext ("Promise “%s” delivered %d day late",
-                                                     "Promise “%s” delivered %d days late",
-                                                     -result.days_early),
-                                           promise_title (promise), -result.days_early);
-          add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
-                     delivered_on, raw, description);
+          raw = -late_points (result.days_late) * age_weight (delivered_day, c->as_of_day);
+          date = delivered_on;
           break;
 
         case CONFIANZA_OUTCOME_OVERDUE:
           /* Not delivered yet: it weighs as late for the days so far, as
            * of today, so delivering it late later changes nothing. */
           c->trust->n_overdue++;
-          raw = -late_points (-result.days_early);
-          if (c->events != NULL)
-            description = g_strdup_printf (ngettext ("Promise “%s” is %d day overdue",
-                                                     "Promise “%s” is %d days overdue",
-                                                     -result.days_early),
-                                           promise_title (promise), -result.days_early);
-          add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
-                     c->as_of, raw, description);
+          raw = -late_points (result.days_late);
+          date = c->as_of;
           break;
 
         case CONFIANZA_OUTCOME_BROKEN:
@@ -447,23 +298,15 @@ weigh_promises (Computation *c)
               day = delivered_day;
             }
           raw = -POINTS_BROKEN * age_weight (day, c->as_of_day);
-          if (c->events != NULL)
-            {
-              if (broken)
-                description = g_strdup_printf (_("Promise “%s” broken"),
-                                               promise_title (promise));
-              else
-                description = g_strdup_printf (_("Promise “%s” delivered short of what was promised"),
-                                               promise_title (promise));
-            }
-          add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise),
-                     date, raw, description);
           break;
 
         case CONFIANZA_OUTCOME_OPEN:
         default:
-          break;
+          continue;
         }
+
+      add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise), date, raw,
+                 EXPLAIN (c, confianza_trust_describe_promise (promise, &result, broken)));
     }
 }
 
@@ -481,21 +324,18 @@ weigh_quick_wins (Computation *c)
     {
       ConfianzaQuickWin *quick_win = g_ptr_array_index (quick_wins, i);
       GDateTime *shared_on = confianza_quick_win_get_shared_on (quick_win);
-      char *description = NULL;
       int day;
 
       if (shared_on == NULL)
         continue;
 
-      day = day_number (shared_on);
+      day = confianza_date_day_number (shared_on);
       if (day > c->as_of_day)
         continue;
 
-      if (c->events != NULL)
-        description = g_strdup_printf (_("Quick win “%s” shared with the client"),
-                                       quick_win_title (quick_win));
       add_event (c, CONFIANZA_TRUST_EVENT_QUICK_WIN, confianza_quick_win_get_id (quick_win),
-                 shared_on, POINTS_QUICK_WIN * age_weight (day, c->as_of_day), description);
+                 shared_on, POINTS_QUICK_WIN * age_weight (day, c->as_of_day),
+                 EXPLAIN (c, confianza_trust_describe_quick_win (quick_win)));
     }
 }
 
@@ -530,7 +370,7 @@ find_plan (Computation *c,
 }
 
 /* @points is what the incident took (positive, aged, after goodwill): each
- * step gives back its fraction of it. */
+ * step done by the day of the index gives back its fraction of it. */
 static void
 weigh_recovery (Computation           *c,
                 ConfianzaRecoveryPlan *plan,
@@ -539,303 +379,80 @@ weigh_recovery (Computation           *c,
                 gboolean               systemic)
 {
   gint64 plan_id = confianza_recovery_plan_get_id (plan);
-  GDateTime *acknowledged_on = confianza_recovery_plan_get_acknowledged_on (plan);
-  GDateTime *apologised_on = confianza_recovery_plan_get_apologised_on (plan);
-  GDateTime *started_on = confianza_recovery_plan_get_started_on (plan);
-  GDateTime *compensation_on = NULL;
-  ConfianzaCompensation *compensation = NULL;
-  GDateTime *last_follow_up_on = NULL;
+  ConfianzaRecoveryProgress progress;
+  guint on_time, late;
   int apology_days = -1;
-  guint on_time = 0;
-  guint late = 0;
-  double fast;
   double fraction;
-  char *description = NULL;
+
+  progress = confianza_recovery_get_progress (plan, c->input->follow_ups,
+                                              c->input->compensations, c->as_of);
+  on_time = progress.follow_ups_on_time;
+  late = progress.follow_ups_late;
 
   if (systemic)
     points *= RECOVERY_SYSTEMIC_FACTOR;
 
   /* Step 1: acknowledge the error. */
-  if (acknowledged_on != NULL && day_number (acknowledged_on) <= c->as_of_day)
+  if (progress.acknowledged_on != NULL)
     {
-      int days = MAX (0, day_number (acknowledged_on) - incident_day);
+      int days = MAX (0, confianza_date_day_number (progress.acknowledged_on) - incident_day);
 
-      if (c->events != NULL)
-        {
-          if (days == 0)
-            description = g_strdup (_("Acknowledged the error the same day as the incident"));
-          else
-            description = g_strdup_printf (ngettext ("Acknowledged the error %d day after the incident",
-                                                     "Acknowledged the error %d days after the incident",
-                                                     days),
-                                           days);
-        }
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, acknowledged_on,
-                 points * RECOVERY_ACKNOWLEDGE * recovery_speed (days), description);
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, progress.acknowledged_on,
+                 points * RECOVERY_ACKNOWLEDGE * recovery_speed (days),
+                 EXPLAIN (c, confianza_trust_describe_acknowledgement (days)));
     }
 
   /* Step 2: apologise. */
-  if (apologised_on != NULL && day_number (apologised_on) <= c->as_of_day)
+  if (progress.apologised_on != NULL)
     {
-      apology_days = MAX (0, day_number (apologised_on) - incident_day);
+      apology_days = MAX (0, confianza_date_day_number (progress.apologised_on) - incident_day);
 
-      description = NULL;
-      if (c->events != NULL)
-        {
-          if (apology_days == 0)
-            description = g_strdup (_("Apologised the same day as the incident"));
-          else
-            description = g_strdup_printf (ngettext ("Apologised %d day after the incident",
-                                                     "Apologised %d days after the incident",
-                                                     apology_days),
-                                           apology_days);
-        }
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, apologised_on,
-                 points * RECOVERY_APOLOGY * recovery_speed (apology_days), description);
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, progress.apologised_on,
+                 points * RECOVERY_APOLOGY * recovery_speed (apology_days),
+                 EXPLAIN (c, confianza_trust_describe_apology (apology_days)));
     }
 
   /* Step 3: compensation, once however many were given; the first one. */
-  if (c->input->compensations != NULL && plan_id != 0)
+  if (progress.compensation != NULL)
     {
-      for (guint i = 0; i < c->input->compensations->len; i++)
-        {
-          ConfianzaCompensation *candidate = g_ptr_array_index (c->input->compensations, i);
-          GDateTime *given_on = confianza_compensation_get_given_on (candidate);
+      double fast = apology_days >= 0 ? exp2 (-(double) apology_days / RECOVERY_SPEED_HALF_LIFE) : 0.0;
 
-          if (confianza_compensation_get_plan_id (candidate) != plan_id
-              || given_on == NULL
-              || day_number (given_on) > c->as_of_day)
-            continue;
-
-          if (compensation_on == NULL || confianza_date_compare (given_on, compensation_on) < 0)
-            {
-              compensation = candidate;
-              compensation_on = given_on;
-            }
-        }
-    }
-
-  if (compensation != NULL)
-    {
-      fast = apology_days >= 0 ? exp2 (-(double) apology_days / RECOVERY_SPEED_HALF_LIFE) : 0.0;
       fraction = RECOVERY_COMPENSATION + RECOVERY_COMPENSATION_MIXED * (1.0 - fast);
-
-      description = NULL;
-      if (c->events != NULL)
-        /* Translators: %s is the kind of compensation: Refund, Credit for
-         * future services… */
-        description = g_strdup_printf (_("Compensation given: %s"),
-                                       confianza_compensation_kind_to_label (confianza_compensation_get_kind (compensation)));
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, compensation_on,
-                 points * fraction, description);
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id,
+                 confianza_compensation_get_given_on (progress.compensation), points * fraction,
+                 EXPLAIN (c, confianza_trust_describe_compensation (progress.compensation)));
     }
 
   /* Step 4: special follow-up. */
-  if (c->input->follow_ups != NULL && plan_id != 0)
-    {
-      for (guint i = 0; i < c->input->follow_ups->len; i++)
-        {
-          ConfianzaFollowUp *follow_up = g_ptr_array_index (c->input->follow_ups, i);
-          GDateTime *done_on = confianza_follow_up_get_done_on (follow_up);
-          GDateTime *due_on = confianza_follow_up_get_due_on (follow_up);
-
-          if (confianza_follow_up_get_plan_id (follow_up) != plan_id
-              || done_on == NULL
-              || day_number (done_on) > c->as_of_day)
-            continue;
-
-          if (due_on == NULL || confianza_date_compare (done_on, due_on) <= 0)
-            on_time++;
-          else
-            late++;
-
-          if (last_follow_up_on == NULL || confianza_date_compare (done_on, last_follow_up_on) > 0)
-            last_follow_up_on = done_on;
-        }
-    }
-
   if (on_time + late > 0)
     {
       fraction = MIN (RECOVERY_FOLLOW_UP_MAX,
                       RECOVERY_FOLLOW_UP_ON_TIME * on_time + RECOVERY_FOLLOW_UP_LATE * late);
-
-      description = NULL;
-      if (c->events != NULL)
-        {
-          if (late == 0)
-            description = g_strdup_printf (ngettext ("%u follow-up done on time",
-                                                     "%u follow-ups done on time",
-                                                     on_time),
-                                           on_time);
-          else
-            /* Translators: both are numbers of follow-ups */
-            description = g_strdup_printf (_("Follow-ups done: %u on time, %u late"),
-                                           on_time, late);
-        }
-      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, last_follow_up_on,
-                 points * fraction, description);
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, progress.last_follow_up_on,
+                 points * fraction, EXPLAIN (c, confianza_trust_describe_follow_ups (on_time, late)));
     }
 
   /* Step 6: the internal analysis. */
-  if (started_on == NULL || day_number (started_on) <= c->as_of_day)
+  if (progress.has_root_cause || progress.has_corrective_measure)
     {
-      gboolean root_cause = !text_is_blank (confianza_recovery_plan_get_root_cause (plan));
-      gboolean corrective = !text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
-
-      if (root_cause || corrective)
-        {
-          fraction = (root_cause ? RECOVERY_ROOT_CAUSE : 0.0)
-                     + (corrective ? RECOVERY_CORRECTIVE : 0.0);
-
-          description = NULL;
-          if (c->events != NULL)
-            {
-              if (root_cause && corrective)
-                description = g_strdup (_("Internal analysis: root cause found and corrective measure taken"));
-              else if (root_cause)
-                description = g_strdup (_("Internal analysis: root cause found"));
-              else
-                description = g_strdup (_("Internal analysis: corrective measure taken"));
-            }
-          add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id, started_on,
-                     points * fraction, description);
-        }
+      fraction = (progress.has_root_cause ? RECOVERY_ROOT_CAUSE : 0.0)
+                 + (progress.has_corrective_measure ? RECOVERY_CORRECTIVE : 0.0);
+      add_event (c, CONFIANZA_TRUST_EVENT_RECOVERY, plan_id,
+                 confianza_recovery_plan_get_started_on (plan), points * fraction,
+                 EXPLAIN (c, confianza_trust_describe_analysis (progress.has_root_cause,
+                                                                progress.has_corrective_measure)));
     }
 }
 
-static char *
-describe_incident (ConfianzaIncident *incident,
-                   gboolean           early,
-                   guint              kept_before,
-                   gboolean           cushioned,
-                   gboolean           systemic)
+int
+confianza_trust_relationship_start (const ConfianzaTrustInput *input,
+                                    int                        fallback_day)
 {
-  const char *cause = confianza_incident_get_cause (incident);
-  gboolean has_cause = !text_is_blank (cause);
-  GString *text = g_string_new (NULL);
-  const char *responsibility;
-  /* Translators: joins the parts of a sentence describing an incident:
-   * "Serious incident (delays), our responsibility, early in the relationship" */
-  const char *separator = C_("list separator", ", ");
-
-  switch (confianza_incident_get_severity (incident))
-    {
-    case CONFIANZA_SEVERITY_MINOR:
-      if (has_cause)
-        /* Translators: %s is the cause category, "delays" */
-        g_string_append_printf (text, _("Minor incident (%s)"), cause);
-      else
-        g_string_append (text, _("Minor incident"));
-      break;
-
-    case CONFIANZA_SEVERITY_CRITICAL:
-      if (has_cause)
-        /* Translators: %s is the cause category, "delays" */
-        g_string_append_printf (text, _("Critical incident (%s)"), cause);
-      else
-        g_string_append (text, _("Critical incident"));
-      break;
-
-    case CONFIANZA_SEVERITY_SERIOUS:
-    default:
-      if (has_cause)
-        /* Translators: %s is the cause category, "delays" */
-        g_string_append_printf (text, _("Serious incident (%s)"), cause);
-      else
-        g_string_append (text, _("Serious incident"));
-      break;
-    }
-
-  switch (confianza_incident_get_responsibility (incident))
-    {
-    case CONFIANZA_RESPONSIBILITY_SHARED:
-      responsibility = _("shared responsibility");
-      break;
-
-    case CONFIANZA_RESPONSIBILITY_EXTERNAL:
-      responsibility = _("not our responsibility");
-      break;
-
-    case CONFIANZA_RESPONSIBILITY_OURS:
-    default:
-      responsibility = _("our responsibility");
-      break;
-    }
-
-  g_string_append (text, separator);
-  g_string_append (text, responsibility);
-
-  if (early)
-    {
-      g_string_append (text, separator);
-      g_string_append (text, _("early in the relationship"));
-    }
-
-  if (cushioned && kept_before > 0)
-    {
-      g_string_append (text, separator);
-      g_string_append_printf (text,
-                              ngettext ("softened by %u promise kept before",
-                                        "softened by %u promises kept before",
-                                        kept_before),
-                              kept_before);
-    }
-
-  if (systemic)
-    {
-      g_string_append (text, separator);
-      g_string_append (text, _("the same cause again within a year"));
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* Another incident with the same cause in the 12 months before @index's
- * (same day: the one listed first counts as earlier). */
-static gboolean
-incident_is_repeat (Computation *c,
-                    guint        index,
-                    int          day)
-{
-  GPtrArray *incidents = c->input->incidents;
-  ConfianzaIncident *incident = g_ptr_array_index (incidents, index);
-  const char *cause = confianza_incident_get_cause (incident);
-
-  if (text_is_blank (cause))
-    return FALSE;
-
-  for (guint j = 0; j < incidents->len; j++)
-    {
-      ConfianzaIncident *other = g_ptr_array_index (incidents, j);
-      GDateTime *other_on = confianza_incident_get_happened_on (other);
-      int other_day;
-
-      if (j == index || other_on == NULL)
-        continue;
-
-      other_day = day_number (other_on);
-      if (other_day > day
-          || (other_day == day && j > index)
-          || day - other_day > SYSTEMIC_WINDOW_DAYS)
-        continue;
-
-      if (confianza_trust_same_category (cause, confianza_incident_get_cause (other)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* The start of the relationship: the client's, or the earliest record. */
-static int
-relationship_start (Computation *c)
-{
-  const ConfianzaTrustInput *input = c->input;
   GDateTime *since = input->client != NULL ? confianza_client_get_since (input->client) : NULL;
   int start = G_MAXINT;
 
   if (since != NULL)
-    return day_number (since);
+    return confianza_date_day_number (since);
 
   if (input->promises != NULL)
     {
@@ -847,7 +464,7 @@ relationship_start (Computation *c)
           if (date == NULL)
             date = confianza_promise_get_due_on (promise);
           if (date != NULL)
-            start = MIN (start, day_number (date));
+            start = MIN (start, confianza_date_day_number (date));
         }
     }
 
@@ -858,7 +475,7 @@ relationship_start (Computation *c)
           GDateTime *date = confianza_quick_win_get_achieved_on (g_ptr_array_index (input->quick_wins, i));
 
           if (date != NULL)
-            start = MIN (start, day_number (date));
+            start = MIN (start, confianza_date_day_number (date));
         }
     }
 
@@ -869,11 +486,11 @@ relationship_start (Computation *c)
           GDateTime *date = confianza_incident_get_happened_on (g_ptr_array_index (input->incidents, i));
 
           if (date != NULL)
-            start = MIN (start, day_number (date));
+            start = MIN (start, confianza_date_day_number (date));
         }
     }
 
-  return start == G_MAXINT ? c->as_of_day : start;
+  return start == G_MAXINT ? fallback_day : start;
 }
 
 typedef struct
@@ -922,7 +539,7 @@ weigh_incidents (Computation *c)
       if (happened_on == NULL)
         continue;
 
-      day = day_number (happened_on);
+      day = confianza_date_day_number (happened_on);
       if (day > c->as_of_day)
         continue;
 
@@ -934,8 +551,8 @@ weigh_incidents (Computation *c)
   /* Oldest first: the goodwill goes to the incidents in the order they
    * happened. */
   qsort (order, n, sizeof (IncidentDay), compare_incident_days);
-  qsort (c->kept_days, c->n_kept_days, sizeof (int), compare_ints);
-  start = relationship_start (c);
+  qsort (c->kept_days, c->n_kept_days, sizeof (int), confianza_trust_compare_days);
+  start = confianza_trust_relationship_start (c->input, c->as_of_day);
 
   for (guint k = 0; k < n; k++)
     {
@@ -947,7 +564,6 @@ weigh_incidents (Computation *c)
       ConfianzaRecoveryPlan *plan;
       double early_extra, weighed, relief;
       gboolean repeat;
-      char *description = NULL;
 
       if ((guint) severity >= G_N_ELEMENTS (severity_points))
         severity = CONFIANZA_SEVERITY_SERIOUS;
@@ -959,7 +575,7 @@ weigh_incidents (Computation *c)
         goodwill += CUSHION_PER_KEPT * age_weight (c->kept_days[kept_before++], c->as_of_day);
 
       early_extra = EARLY_EXTRA * exp2 (-(double) MAX (0, day - start) / EARLY_HALF_LIFE_DAYS);
-      repeat = incident_is_repeat (c, i, day);
+      repeat = confianza_recovery_is_systemic (incident, incidents, FALSE);
       c->trust->systemic |= repeat;
 
       weighed = severity_points[severity]
@@ -971,14 +587,13 @@ weigh_incidents (Computation *c)
       goodwill -= relief;
       weighed -= relief;
 
-      if (c->events != NULL)
-        description = describe_incident (incident,
-                                         early_extra >= EARLY_SHOWN_FROM * EARLY_EXTRA,
-                                         kept_before,
-                                         relief >= CUSHION_SHOWN_FROM * (weighed + relief),
-                                         repeat);
       add_event (c, CONFIANZA_TRUST_EVENT_INCIDENT, confianza_incident_get_id (incident),
-                 confianza_incident_get_happened_on (incident), -weighed, description);
+                 confianza_incident_get_happened_on (incident), -weighed,
+                 EXPLAIN (c, confianza_trust_describe_incident (incident,
+                                                                early_extra >= EARLY_SHOWN_FROM * EARLY_EXTRA,
+                                                                kept_before,
+                                                                relief >= CUSHION_SHOWN_FROM * (weighed + relief),
+                                                                repeat)));
 
       plan = find_plan (c, confianza_incident_get_id (incident));
       if (plan != NULL)
@@ -1006,12 +621,12 @@ round_score (double value)
   return (int) floor (value + 0.5);
 }
 
-static void
-compute (const ConfianzaTrustInput *input,
-         GDateTime                 *as_of,
-         GDateTime                 *now,
-         ConfianzaTrust            *trust,
-         gboolean                   explain)
+void
+confianza_trust_compute_as_of (const ConfianzaTrustInput *input,
+                               GDateTime                 *as_of,
+                               GDateTime                 *now,
+                               ConfianzaTrust            *trust,
+                               gboolean                   explain)
 {
   int stack_days[KEPT_DAYS_STACK];
   g_autofree int *heap_days = NULL;
@@ -1020,9 +635,9 @@ compute (const ConfianzaTrustInput *input,
 
   c.input = input;
   c.as_of = as_of;
-  c.as_of_day = day_number (as_of);
+  c.as_of_day = confianza_date_day_number (as_of);
   c.now = now;
-  c.now_day = day_number (now);
+  c.now_day = confianza_date_day_number (now);
   c.trust = trust;
 
   /* Kept days only matter to cushion incidents. */
@@ -1043,7 +658,7 @@ compute (const ConfianzaTrustInput *input,
         reserved += input->quick_wins->len;
       if (input->incidents != NULL)
         reserved += input->incidents->len;
-      c.events = trust_events_new (reserved);
+      c.events = confianza_trust_events_new (reserved);
     }
 
   weigh_promises (&c);
@@ -1057,107 +672,16 @@ compute (const ConfianzaTrustInput *input,
   trust->events = c.events;
 }
 
-static int
-compare_residual_up (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+/* Shared with the other trust files (confianza-trust-internal.h) */
+
+int
+confianza_trust_compare_days (gconstpointer a,
+                              gconstpointer b)
 {
-  GArray *events = user_data;
-  const ConfianzaTrustEvent *ea = &g_array_index (events, ConfianzaTrustEvent, *(const guint *) a);
-  const ConfianzaTrustEvent *eb = &g_array_index (events, ConfianzaTrustEvent, *(const guint *) b);
-  double ra = ea->points - ea->rounded_points;
-  double rb = eb->points - eb->rounded_points;
+  int da = *(const int *) a;
+  int db = *(const int *) b;
 
-  return (ra < rb) - (ra > rb);
-}
-
-/* Largest remainder: round every event's points, then move the leftover
- * units to the events that lost most to rounding, so that the shown
- * integers add up exactly to score − 50. */
-static void
-round_points (GArray *events,
-              int     target)
-{
-  g_autofree guint *order = NULL;
-  int sum = 0;
-  int diff;
-
-  if (events->len == 0)
-    return;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      ConfianzaTrustEvent *event = &g_array_index (events, ConfianzaTrustEvent, i);
-
-      event->rounded_points = (int) lround (event->points);
-      sum += event->rounded_points;
-    }
-
-  diff = target - sum;
-  if (diff == 0)
-    return;
-
-  order = g_new (guint, events->len);
-  for (guint i = 0; i < events->len; i++)
-    order[i] = i;
-  /* Largest residual (points − rounded) first: they take the +1s; the
-   * −1s go to the smallest residuals, from the other end. */
-  g_qsort_with_data (order, (int) events->len, sizeof (guint), compare_residual_up, events);
-
-  for (int k = 0; k < ABS (diff); k++)
-    {
-      guint i = k % events->len;
-      ConfianzaTrustEvent *event;
-
-      if (diff > 0)
-        event = &g_array_index (events, ConfianzaTrustEvent, order[i]);
-      else
-        event = &g_array_index (events, ConfianzaTrustEvent, order[events->len - 1 - i]);
-
-      event->rounded_points += diff > 0 ? 1 : -1;
-    }
-}
-
-static int
-compare_by_impact (gconstpointer a,
-                   gconstpointer b)
-{
-  const ConfianzaTrustEvent *ea = a;
-  const ConfianzaTrustEvent *eb = b;
-  double ia = fabs (ea->points);
-  double ib = fabs (eb->points);
-  int by_date;
-
-  if (ia != ib)
-    return ia > ib ? -1 : 1;
-
-  by_date = confianza_date_compare (eb->date, ea->date);
-  if (by_date != 0)
-    return by_date;
-
-  if (ea->kind != eb->kind)
-    return (int) ea->kind - (int) eb->kind;
-
-  return (ea->record_id > eb->record_id) - (ea->record_id < eb->record_id);
-}
-
-static int
-compare_by_date (gconstpointer a,
-                 gconstpointer b)
-{
-  const ConfianzaTrustEvent *ea = a;
-  const ConfianzaTrustEvent *eb = b;
-  int by_date;
-
-  /* Most recent first; an event without a date at the end. */
-  if (ea->date == NULL || eb->date == NULL)
-    return (ea->date == NULL) - (eb->date == NULL);
-
-  by_date = confianza_date_compare (eb->date, ea->date);
-  if (by_date != 0)
-    return by_date;
-
-  return compare_by_impact (a, b);
+  return (da > db) - (da < db);
 }
 
 /* Public API: the trust index */
@@ -1178,10 +702,10 @@ confianza_trust_score (const ConfianzaTrustInput *input)
   if (input->today == NULL)
     today = confianza_date_today ();
 
-  compute (input,
-           input->today != NULL ? input->today : today,
-           input->today != NULL ? input->today : today,
-           &trust, FALSE);
+  confianza_trust_compute_as_of (input,
+                                 input->today != NULL ? input->today : today,
+                                 input->today != NULL ? input->today : today,
+                                 &trust, FALSE);
 
   return trust.value;
 }
@@ -1205,10 +729,10 @@ confianza_trust_compute (const ConfianzaTrustInput *input)
     today = confianza_date_today ();
 
   trust = g_new0 (ConfianzaTrust, 1);
-  compute (input,
-           input->today != NULL ? input->today : today,
-           input->today != NULL ? input->today : today,
-           trust, TRUE);
+  confianza_trust_compute_as_of (input,
+                                 input->today != NULL ? input->today : today,
+                                 input->today != NULL ? input->today : today,
+                                 trust, TRUE);
 
   /* Share value − 50 among the events in proportion to their raw points.
    * Near S = 0 the ratio is the slope of the mapping there. */
@@ -1224,434 +748,10 @@ confianza_trust_compute (const ConfianzaTrustInput *input)
       event->points = event->raw * ratio;
     }
 
-  round_points (trust->events, trust->score - (int) CONFIANZA_TRUST_NEUTRAL);
+  confianza_trust_round_points (trust->events, trust->score - (int) CONFIANZA_TRUST_NEUTRAL);
   confianza_trust_sort_events (trust, CONFIANZA_TRUST_ORDER_IMPACT);
 
   return trust;
-}
-
-ConfianzaTrust *
-confianza_trust_copy (const ConfianzaTrust *trust)
-{
-  ConfianzaTrust *copy;
-
-  g_return_val_if_fail (trust != NULL, NULL);
-
-  copy = g_memdup2 (trust, sizeof *trust);
-  copy->events = NULL;
-
-  if (trust->events != NULL)
-    {
-      copy->events = trust_events_new (trust->events->len);
-      for (guint i = 0; i < trust->events->len; i++)
-        {
-          ConfianzaTrustEvent event = g_array_index (trust->events, ConfianzaTrustEvent, i);
-
-          if (event.date != NULL)
-            g_date_time_ref (event.date);
-          event.description = g_strdup (event.description);
-          g_array_append_val (copy->events, event);
-        }
-    }
-
-  return copy;
-}
-
-void
-confianza_trust_free (ConfianzaTrust *trust)
-{
-  if (trust == NULL)
-    return;
-
-  g_clear_pointer (&trust->events, g_array_unref);
-  g_free (trust);
-}
-
-void
-confianza_trust_sort_events (ConfianzaTrust      *trust,
-                             ConfianzaTrustOrder  order)
-{
-  g_return_if_fail (trust != NULL);
-
-  if (trust->events == NULL)
-    return;
-
-  g_array_sort (trust->events,
-                order == CONFIANZA_TRUST_ORDER_DATE ? compare_by_date : compare_by_impact);
-}
-
-static void
-trust_point_clear (gpointer data)
-{
-  ConfianzaTrustPoint *point = data;
-
-  g_clear_pointer (&point->date, g_date_time_unref);
-}
-
-static void
-append_point (GArray                    *points,
-              const ConfianzaTrustInput *input,
-              GDateTime                 *date,
-              GDateTime                 *now)
-{
-  ConfianzaTrust trust = { 0 };
-  ConfianzaTrustPoint point;
-
-  compute (input, date, now, &trust, FALSE);
-  point.date = g_date_time_ref (date);
-  point.value = trust.value;
-  g_array_append_val (points, point);
-}
-
-/**
- * confianza_trust_history:
- *
- * Returns: (transfer full) (element-type ConfianzaTrustPoint): the index
- * at the end of each month, oldest first; the last point is @to.
- */
-GArray *
-confianza_trust_history (const ConfianzaTrustInput *input,
-                         GDateTime                 *from,
-                         GDateTime                 *to)
-{
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  GDateTime *now;
-  GArray *points;
-  int to_day;
-  int year, month;
-
-  g_return_val_if_fail (input != NULL, NULL);
-
-  points = g_array_new (FALSE, TRUE, sizeof (ConfianzaTrustPoint));
-  g_array_set_clear_func (points, trust_point_clear);
-
-  if (input->today == NULL)
-    today = confianza_date_today ();
-  now = input->today != NULL ? input->today : today;
-  if (to == NULL)
-    to = now;
-  to_day = day_number (to);
-
-  if (from == NULL)
-    {
-      Computation c = { 0 };
-      int start_day;
-
-      c.input = input;
-      c.as_of_day = to_day;
-      start_day = relationship_start (&c);
-      /* Back from the day number to a date: days since 1970-01-01. */
-      start = g_date_time_new_from_unix_utc ((gint64) start_day * 86400);
-      from = start;
-    }
-
-  if (from == NULL || day_number (from) > to_day)
-    {
-      append_point (points, input, to, now);
-      return points;
-    }
-
-  g_date_time_get_ymd (from, &year, &month, NULL);
-
-  /* Dates far apart: keep the last century only. */
-  {
-    int to_year, to_month;
-
-    g_date_time_get_ymd (to, &to_year, &to_month, NULL);
-    if ((to_year - year) * 12 + (to_month - month) >= HISTORY_MAX_POINTS)
-      {
-        int first = to_year * 12 + (to_month - 1) - (HISTORY_MAX_POINTS - 1);
-
-        year = first / 12;
-        month = first % 12 + 1;
-      }
-  }
-
-  while (TRUE)
-    {
-      g_autoptr(GDateTime) month_end = NULL;
-
-      month_end = confianza_date_new (year, month,
-                                      g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
-      if (month_end == NULL || day_number (month_end) >= to_day)
-        {
-          append_point (points, input, to, now);
-          break;
-        }
-
-      append_point (points, input, month_end, now);
-
-      if (++month > 12)
-        {
-          month = 1;
-          year++;
-        }
-    }
-
-  return points;
-}
-
-ConfianzaTrustLevel
-confianza_trust_level_for_score (int score)
-{
-  if (score >= LEVEL_HIGH_FROM)
-    return CONFIANZA_TRUST_LEVEL_HIGH;
-  if (score >= LEVEL_MEDIUM_FROM)
-    return CONFIANZA_TRUST_LEVEL_MEDIUM;
-  return CONFIANZA_TRUST_LEVEL_LOW;
-}
-
-const char *
-confianza_trust_level_to_label (ConfianzaTrustLevel level)
-{
-  switch (level)
-    {
-    case CONFIANZA_TRUST_LEVEL_LOW:
-      return C_("trust level", "Low");
-    case CONFIANZA_TRUST_LEVEL_MEDIUM:
-      return C_("trust level", "Medium");
-    case CONFIANZA_TRUST_LEVEL_HIGH:
-      return C_("trust level", "High");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-const char *
-confianza_trust_level_to_css_class (ConfianzaTrustLevel level)
-{
-  switch (level)
-    {
-    case CONFIANZA_TRUST_LEVEL_LOW:
-      return "error";
-    case CONFIANZA_TRUST_LEVEL_MEDIUM:
-      return "warning";
-    case CONFIANZA_TRUST_LEVEL_HIGH:
-      return "success";
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-gboolean
-confianza_trust_same_category (const char *a,
-                               const char *b)
-{
-  const char *pa, *ea, *pb, *eb;
-
-  if (a == NULL)
-    a = "";
-  if (b == NULL)
-    b = "";
-
-  if (!g_utf8_validate (a, -1, NULL) || !g_utf8_validate (b, -1, NULL))
-    return strcmp (a, b) == 0;
-
-  trimmed_bounds (a, &pa, &ea);
-  trimmed_bounds (b, &pb, &eb);
-
-  while (pa < ea && pb < eb)
-    {
-      if (g_unichar_tolower (g_utf8_get_char (pa)) != g_unichar_tolower (g_utf8_get_char (pb)))
-        return FALSE;
-
-      pa = g_utf8_next_char (pa);
-      pb = g_utf8_next_char (pb);
-    }
-
-  return pa == ea && pb == eb;
-}
-
-/* Public API: the buffer */
-
-ConfianzaBuffer
-confianza_buffer_compute (GPtrArray *promises)
-{
-  ConfianzaBuffer buffer = { 0 };
-  g_autofree int *days = NULL;
-  double sum_days = 0.0;
-  double sum_ratio = 0.0;
-  guint n_early = 0;
-
-  if (promises == NULL || promises->len == 0)
-    return buffer;
-
-  days = g_new (int, promises->len);
-
-  for (guint i = 0; i < promises->len; i++)
-    {
-      ConfianzaPromise *promise = g_ptr_array_index (promises, i);
-      GDateTime *delivered_on = confianza_promise_get_delivered_on (promise);
-      GDateTime *due_on = confianza_promise_get_due_on (promise);
-      double promised = confianza_promise_get_promised_quantity (promise);
-      double delivered = confianza_promise_get_delivered_quantity (promise);
-      int early;
-
-      if (delivered_on == NULL || due_on == NULL)
-        continue;
-
-      early = day_number (due_on) - day_number (delivered_on);
-      days[buffer.n_delivered++] = early;
-      sum_days += early;
-      if (early >= 1)
-        n_early++;
-
-      if (confianza_promise_get_has_quantity (promise)
-          && isfinite (promised) && isfinite (delivered) && promised > 0)
-        {
-          buffer.n_with_quantity++;
-          sum_ratio += delivered / promised;
-        }
-    }
-
-  if (buffer.n_delivered > 0)
-    {
-      guint n = buffer.n_delivered;
-
-      qsort (days, n, sizeof (int), compare_ints);
-      buffer.mean_days_early = sum_days / n;
-      buffer.median_days_early = n % 2 == 1
-                                 ? days[n / 2]
-                                 : (days[n / 2 - 1] + (double) days[n / 2]) / 2.0;
-      buffer.share_early = (double) n_early / n;
-    }
-
-  if (buffer.n_with_quantity > 0)
-    buffer.mean_quantity_ratio = sum_ratio / buffer.n_with_quantity;
-
-  return buffer;
-}
-
-/* Public API: the safe due date */
-
-/**
- * confianza_safe_due_suggest:
- *
- * Returns: (transfer full): the suggestion, or why there is none.
- */
-ConfianzaSafeDue *
-confianza_safe_due_suggest (GPtrArray  *promises,
-                            const char *kind,
-                            GDateTime  *promised_on)
-{
-  g_autoptr(GDateTime) today = NULL;
-  g_autofree int *durations = NULL;
-  ConfianzaSafeDue *safe_due = g_new0 (ConfianzaSafeDue, 1);
-  gboolean any_kind = text_is_blank (kind);
-  guint n = 0;
-
-  if (promised_on == NULL)
-    promised_on = today = confianza_date_today ();
-
-  if (promises != NULL && promises->len > 0)
-    {
-      durations = g_new (int, promises->len);
-
-      for (guint i = 0; i < promises->len; i++)
-        {
-          ConfianzaPromise *promise = g_ptr_array_index (promises, i);
-          GDateTime *from = confianza_promise_get_promised_on (promise);
-          GDateTime *delivered_on = confianza_promise_get_delivered_on (promise);
-          int took;
-
-          if (from == NULL || delivered_on == NULL)
-            continue;
-          if (!any_kind && !confianza_trust_same_category (kind, confianza_promise_get_kind (promise)))
-            continue;
-
-          took = day_number (delivered_on) - day_number (from);
-          /* Delivered before it was promised: a typing mistake, not data. */
-          if (took < 0)
-            continue;
-
-          durations[n++] = took;
-        }
-    }
-
-  safe_due->n_history = n;
-
-  if (n == 0)
-    {
-      safe_due->sentence = g_strdup (any_kind
-                                     ? _("You have no deliveries yet, so there is nothing to go on.")
-                                     : _("You have no deliveries of this kind yet, so there is nothing to go on."));
-      return safe_due;
-    }
-
-  if (n < CONFIANZA_SAFE_DUE_MIN_HISTORY)
-    {
-      if (any_kind)
-        safe_due->sentence = g_strdup_printf (ngettext ("You have only %u delivery so far: too few to go on.",
-                                                        "You have only %u deliveries so far: too few to go on.",
-                                                        n),
-                                              n);
-      else
-        safe_due->sentence = g_strdup_printf (ngettext ("You have only %u delivery of this kind so far: too few to go on.",
-                                                        "You have only %u deliveries of this kind so far: too few to go on.",
-                                                        n),
-                                              n);
-      return safe_due;
-    }
-
-  qsort (durations, n, sizeof (int), compare_ints);
-
-  {
-    /* Nearest rank: the smallest value with at least 90 % at or below. */
-    guint rank = (SAFE_DUE_PERCENTILE * n + 99) / 100;
-    g_autofree char *took = NULL;
-    g_autofree char *promise = NULL;
-    g_autofree char *date = NULL;
-
-    rank = CLAMP (rank, 1, n);
-    safe_due->percentile_days = durations[rank - 1];
-    safe_due->days = safe_due->percentile_days + SAFE_DUE_MARGIN_DAYS;
-    safe_due->due_on = confianza_date_add_days (promised_on, safe_due->days);
-    safe_due->has_suggestion = safe_due->due_on != NULL;
-
-    if (any_kind)
-      took = g_strdup_printf (ngettext ("Your deliveries took up to %d day.",
-                                        "Your deliveries took up to %d days.",
-                                        safe_due->percentile_days),
-                              safe_due->percentile_days);
-    else
-      took = g_strdup_printf (ngettext ("Your deliveries of this kind took up to %d day.",
-                                        "Your deliveries of this kind took up to %d days.",
-                                        safe_due->percentile_days),
-                              safe_due->percentile_days);
-
-    if (safe_due->due_on != NULL)
-      {
-        date = confianza_date_format (safe_due->due_on);
-        /* Translators: the second %s is a date */
-        promise = g_strdup_printf (ngettext ("Promise %d day, by %s.",
-                                             "Promise %d days, by %s.",
-                                             safe_due->days),
-                                   safe_due->days, date);
-      }
-    else
-      {
-        promise = g_strdup_printf (ngettext ("Promise %d day.",
-                                             "Promise %d days.",
-                                             safe_due->days),
-                                   safe_due->days);
-      }
-
-    safe_due->sentence = g_strconcat (took, " ", promise, NULL);
-  }
-
-  return safe_due;
-}
-
-void
-confianza_safe_due_free (ConfianzaSafeDue *safe_due)
-{
-  if (safe_due == NULL)
-    return;
-
-  g_clear_pointer (&safe_due->due_on, g_date_time_unref);
-  g_free (safe_due->sentence);
-  g_free (safe_due);
 }
 
 void

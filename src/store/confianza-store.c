@@ -2140,24 +2140,7 @@ compare_clients (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
-  /* The keys are kept on the clients: folding and collating both names at
-   * every comparison made sorting ten thousand clients take a quarter of
-   * a second */
-  int cmp = strcmp (confianza_client_get_sort_key ((ConfianzaClient *) a),
-                    confianza_client_get_sort_key ((ConfianzaClient *) b));
-
-  if (cmp == 0)
-    {
-      const char *name_a = confianza_client_get_name ((ConfianzaClient *) a);
-      const char *name_b = confianza_client_get_name ((ConfianzaClient *) b);
-      g_autofree char *folded_a = g_utf8_casefold (name_a != NULL ? name_a : "", -1);
-      g_autofree char *folded_b = g_utf8_casefold (name_b != NULL ? name_b : "", -1);
-
-      cmp = strcmp (folded_a, folded_b);
-    }
-
-  return cmp != 0 ? cmp : compare_ids (confianza_client_get_id ((ConfianzaClient *) a),
-                                       confianza_client_get_id ((ConfianzaClient *) b));
+  return confianza_client_compare_by_name ((ConfianzaClient *) a, (ConfianzaClient *) b);
 }
 
 static int

@@ -420,14 +420,7 @@ write_client_expectations (ConfianzaStore *store)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConfianzaPromise) promise = g_list_model_get_item (promises, i);
-      ConfianzaPromiseResult result =
-        confianza_rules_promise_outcome (confianza_promise_get_due_on (promise),
-                                         confianza_promise_get_delivered_on (promise),
-                                         confianza_promise_get_broken (promise),
-                                         confianza_promise_get_has_quantity (promise),
-                                         confianza_promise_get_promised_quantity (promise),
-                                         confianza_promise_get_delivered_quantity (promise),
-                                         confianza_promise_get_extras (promise), today);
+      ConfianzaPromiseResult result = confianza_promise_get_result (promise, today);
       gboolean has_quantity = confianza_promise_get_has_quantity (promise);
       gboolean delivered = confianza_promise_get_delivered_on (promise) != NULL;
 
