@@ -19,10 +19,14 @@ check "--version prints the version and exits 0" '[ $rc -eq 0 ] && echo "$out" |
 out=$("$confianza" --help 2>&1); rc=$?
 check "--help lists --database and --check" '[ $rc -eq 0 ] && echo "$out" | grep -q -- "--database" && echo "$out" | grep -q -- "--check"'
 
+# --check only reads: a mistyped path is an error, and nothing is created
 db="$tmp/new.db"
 out=$("$confianza" --database="$db" --check 2>&1); rc=$?
-check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "3"'
-check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*3"'
+check "--check of a mistyped path fails in words and creates nothing (exit $rc: $out)" '[ $rc -ne 0 ] && [ -n "$out" ] && [ -z "$(ls -A "$tmp")" ]'
+"$confianza" --database="$db" --demo >/dev/null 2>&1
+out=$("$confianza" --database="$db" --check 2>&1); rc=$?
+check "--check reports what a database holds" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 "'
+check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*4"'
 mode=$(stat -c %a "$db")
 check "a new database is readable only by its owner (mode $mode)" '[ "$mode" = 600 ]'
 
@@ -44,12 +48,18 @@ mkdir -p "$tmp/dir/folder.db"
 refuse "a folder" "$tmp/dir/folder.db"
 mkdir "$tmp/other"; sqlite3 "$tmp/other/file.db" "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hola');"
 refuse "another program's SQLite database" "$tmp/other/file.db"
-mkdir "$tmp/newer"; "$confianza" --database="$tmp/newer/file.db" --check >/dev/null 2>&1
+mkdir "$tmp/newer"; "$confianza" --database="$tmp/newer/file.db" --demo >/dev/null 2>&1
 sqlite3 "$tmp/newer/file.db" "PRAGMA journal_mode=DELETE; PRAGMA user_version=99;" >/dev/null
 refuse "a database from a newer Confianza" "$tmp/newer/file.db"
 out=$("$confianza" --database="$tmp/newer/file.db" --check 2>&1)
 check "the newer-version refusal says to update Confianza" 'echo "$out" | grep -qi "confianza"'
 refuse "a database in a folder that does not exist" "$tmp/missing/file.db"
+# An older database is refused, not upgraded: the window upgrades it, after a copy
+mkdir "$tmp/older"; cp "$db" "$tmp/older/file.db"
+sqlite3 "$tmp/older/file.db" "PRAGMA journal_mode=DELETE; DROP TABLE housekeeping; PRAGMA user_version=3;" >/dev/null
+refuse "a database of an older version" "$tmp/older/file.db"
+out=$("$confianza" --database="$tmp/older/file.db" --check 2>&1)
+check "the older-version refusal says to open it in the window first" 'echo "$out" | grep -qiE "window|ventana"'
 
 # --demo with --database writes the sample into a new file, and only a new one.
 demo="$tmp/demo/sample.db"; mkdir -p "$tmp/demo"

@@ -794,6 +794,40 @@ test_plans_page (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, CONFIANZA_TYPE_PLANS_PAGE, "in_progress_list")), 0));
 }
 
+/* Whether a label showing @text (in part) is in @widget's tree: a toast */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A new database made where an earlier one left its log: the window says
+ * the stale files were set aside */
+static void
+test_stale_files_notice (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  ConfianzaStore *store;
+
+  g_assert_true (g_file_set_contents (wal, "left by a killed session", -1, NULL));
+  start_app (fixture, fixture->path);
+
+  store = confianza_application_get_store (fixture->app);
+  g_assert_nonnull (store);
+  g_assert_nonnull (confianza_store_get_notice (store));
+  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "test.db-wal.stale-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +846,7 @@ main (int   argc,
   g_test_add ("/window/client-page", Fixture, NULL, fixture_set_up, test_client_page, fixture_tear_down);
   g_test_add ("/window/reports-page", Fixture, NULL, fixture_set_up, test_reports_page, fixture_tear_down);
   g_test_add ("/window/plans-page", Fixture, NULL, fixture_set_up, test_plans_page, fixture_tear_down);
+  g_test_add ("/window/stale-files-notice", Fixture, NULL, fixture_set_up, test_stale_files_notice, fixture_tear_down);
 
   return g_test_run ();
 }

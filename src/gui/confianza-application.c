@@ -66,7 +66,19 @@ print_counts (ConfianzaStore             *store,
   g_print (_("The database is in good order.\n"));
 }
 
-/* --check: open and verify the database without a window. */
+/* What the user should know about how a database was opened (stale files
+ * set aside), on stderr */
+static void
+print_notice (ConfianzaStore *store)
+{
+  const char *notice = store != NULL ? confianza_store_get_notice (store) : NULL;
+
+  if (notice != NULL)
+    g_printerr ("%s\n", notice);
+}
+
+/* --check: open and verify the database without a window, changing
+ * nothing: a missing file is an error, an older one is not upgraded. */
 static int
 check_database (ConfianzaApplication *self)
 {
@@ -74,7 +86,7 @@ check_database (ConfianzaApplication *self)
   g_autoptr(GError) error = NULL;
   ConfianzaStoreCounts counts = { 0 };
 
-  store = confianza_store_open (self->database_path, &error);
+  store = confianza_store_open_read_only (self->database_path, &error);
   if (store == NULL || !confianza_store_count (store, &counts, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -152,7 +164,7 @@ export_report (ConfianzaApplication *self,
 
   if (g_variant_dict_lookup (options, "export-client", "&s", &client))
     {
-      g_autoptr(ConfianzaStore) store = confianza_store_open (self->database_path, &error);
+      g_autoptr(ConfianzaStore) store = confianza_store_open_read_only (self->database_path, &error);
       gint64 id = store != NULL ? confianza_report_find_client (store, client, &error) : 0;
 
       /* The report opens the file again on its own. */
@@ -186,6 +198,7 @@ import_clients (ConfianzaApplication *self,
   guint n = 0;
 
   store = confianza_store_open (self->database_path, &error);
+  print_notice (store);
   if (store != NULL)
     summary = confianza_import_clients_from_file (store, file, CONFIANZA_IMPORT_FLAGS_NONE, &n, &error);
 
@@ -218,6 +231,7 @@ write_demo (const char  *path,
     }
 
   store = confianza_store_open (path, error);
+  print_notice (store);
 
   return store != NULL && confianza_demo_fill (store, today, error);
 }

@@ -553,6 +553,15 @@ set_application (ConfianzaWindow      *self,
 
   update_badge (self);
   show_page (self, is_top_page (last) ? last : "today");
+
+  /* Stale files set aside while creating the database: stays until read */
+  if (confianza_store_get_notice (store) != NULL)
+    {
+      AdwToast *toast = adw_toast_new (confianza_store_get_notice (store));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 ConfianzaWindow *

@@ -298,7 +298,7 @@ check_version_zero (const char *path)
   else
     {
       g_assert_cmpint (version, ==, CONFIANZA_STORE_SCHEMA_VERSION);
-      g_assert_cmpint (tables, ==, 9);
+      g_assert_cmpint (tables, ==, 10);
     }
 
   /* And the application opens it (upgrading it when it was not) */
