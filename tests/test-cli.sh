@@ -97,5 +97,59 @@ out=$("$confianza" --database="$imp" --import-clients="$tmp/import/bad.csv" 2>&1
 after=$(sqlite3 "$imp" "SELECT group_concat(name) FROM client")
 check "a file that is not a CSV imports nothing (exit $rc)" '[ -n "$out" ] && [ "$before" = "$after" ]'
 
+# Backup copies: --backup works on what a window has open; both refuse,
+# with a status of their own, what they cannot use, leaving every file as it was
+bk="$tmp/backup"; mkdir -p "$bk"; cp "$db" "$bk/live.db"; live="$bk/live.db"
+before=$(sha256sum "$live")
+out=$("$confianza" --database="$live" --backup="$bk/copy.db" 2>&1); rc=$?
+check "--backup writes a private copy and leaves the database as it was (exit $rc)" '[ $rc -eq 0 ] && [ "$(stat -c %a "$bk/copy.db")" = 600 ] && [ "$before" = "$(sha256sum "$live")" ]'
+out=$("$confianza" --database="$bk/copy.db" --check 2>&1); rc=$?
+check "the copy holds the same records" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 "'
+
+state () { find "$bk" | sort; find "$bk" -type f -exec sha256sum {} + | sort; }
+refuse_copy () {
+  local what=$1 option=$2 want=$3 database=${4:-$live}
+  local state_before state_after
+  state_before=$(state)
+  out=$("$confianza" --database="$database" "$option" 2>&1); rc=$?
+  state_after=$(state)
+  check "${option%%=*} refuses $what in words with status $want (got $rc: $(echo "$out" | head -n 1))" '[ $rc -eq $want ] && [ -n "$out" ]'
+  check "${option%%=*} left every file untouched after refusing $what" '[ "$state_before" = "$state_after" ]'
+}
+head -c 65536 /dev/urandom > "$bk/random.db"
+sqlite3 "$bk/other.db" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hola');"
+cp "$bk/copy.db" "$bk/newer.db"; sqlite3 "$bk/newer.db" "PRAGMA user_version=99;"
+cp "$bk/copy.db" "$bk/damaged.db"
+root=$(sqlite3 "$bk/damaged.db" "SELECT rootpage FROM sqlite_master WHERE name = 'client'")
+head -c 12 /dev/zero | dd of="$bk/damaged.db" bs=1 seek=$(( (root - 1) * 4096 )) conv=notrunc 2>/dev/null
+refuse_copy "the database itself" --backup="$live" 7
+refuse_copy "the database's log" --backup="$live-wal" 7
+refuse_copy "a database that is not Confianza's" --backup="$bk/x.db" 3 "$bk/other.db"
+refuse_copy "a damaged database" --backup="$bk/x.db" 4 "$bk/damaged.db"
+refuse_copy "a database from a newer Confianza" --backup="$bk/x.db" 5 "$bk/newer.db"
+refuse_copy "a file of random bytes" --restore="$bk/random.db" 3
+refuse_copy "another program's database" --restore="$bk/other.db" 3
+refuse_copy "a missing file" --restore="$bk/missing.db" 3
+refuse_copy "a damaged copy" --restore="$bk/damaged.db" 4
+refuse_copy "a copy from a newer Confianza" --restore="$bk/newer.db" 5
+refuse_copy "the database itself" --restore="$live" 7
+
+# A restore never happens under a window: a window's store holds a shared
+# flock () on the database for as long as it is open, as flock -s does here
+if command -v flock >/dev/null; then
+  exec 9<"$live"; flock -s 9
+  refuse_copy "while a window has the database open" --restore="$bk/copy.db" 6
+  out=$("$confianza" --database="$live" --restore="$bk/copy.db" 2>&1)
+  check "the refusal says a window has it open" 'echo "$out" | grep -qiE "window|ventana"'
+  flock -u 9; exec 9<&-
+else
+  ok "# SKIP a restore under a window: the flock command (util-linux) is not installed"
+fi
+
+"$confianza" --database="$imp" --backup="$bk/two.db" >/dev/null 2>&1
+out=$("$confianza" --database="$live" --restore="$bk/two.db" 2>&1); rc=$?
+kept=$(echo "$out" | sed -n 's/.* \(\/.*before-restore.backup\)$/\1/p')
+check "--restore replaces the records and keeps what was there as a copy (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$live" "SELECT count(*) FROM client")" = 2 ] && [ -f "$kept" ] && [ "$(sqlite3 "$kept" "SELECT count(*) FROM client")" = 12 ]'
+
 echo "1..$n"
 exit $status

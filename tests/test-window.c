@@ -10,6 +10,7 @@
 #include "util/gui-test-util.h"
 
 #include "gui/confianza-application.h"
+#include "gui/confianza-backups-page.h"
 #include "gui/confianza-client-dialog.h"
 #include "gui/confianza-client-page.h"
 #include "gui/confianza-clients-page.h"
@@ -17,6 +18,8 @@
 #include "gui/confianza-date-entry.h"
 #include "gui/confianza-reports-page.h"
 #include "gui/confianza-plans-page.h"
+#include "gui/confianza-preferences-window.h"
+#include "store/confianza-backup.h"
 #include "store/confianza-demo.h"
 #include "gui/confianza-today-page.h"
 #include "gui/confianza-window.h"
@@ -27,6 +30,7 @@ typedef struct
   char                 *path;
   ConfianzaApplication *app;
   ConfianzaWindow      *window;
+  gboolean              daily_copies;
 } Fixture;
 
 static GtkWidget *
@@ -48,10 +52,12 @@ start_app (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
 
-  /* No notification server under a bare D-Bus session: GIO would warn. */
+  /* No notification server under a bare D-Bus session: GIO would warn.
+   * No daily copy either, but where a test asks for it. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
     g_settings_set_boolean (settings, "notifications", FALSE);
+    g_settings_set_boolean (settings, "backups-automatic", fixture->daily_copies);
   }
 
   /* Each test registers its own application on the session bus. */
@@ -828,6 +834,158 @@ test_stale_files_notice (Fixture       *fixture,
   g_assert_true (shows_text (GTK_WIDGET (fixture->window), "test.db-wal.stale-"));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+on_reloaded (ConfianzaStore *store,
+             gboolean       *reloaded)
+{
+  *reloaded = TRUE;
+}
+
+/* Preferences → Backups: a copy is restored after showing what it holds,
+ * and the window shows the restored records */
+static void
+test_backups_restore (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "otra.db", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copia.db", NULL);
+  g_autofree char *clients_text = g_strdup_printf (ngettext ("%u client", "%u clients", 2), 2);
+  g_autoptr(ConfianzaClient) a = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaPreferencesWindow *prefs;
+  ConfianzaStore *store;
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *page;
+  GListModel *shown;
+  gboolean reloaded = FALSE;
+  gboolean kept = FALSE;
+
+  {
+    g_autoptr(ConfianzaStore) source = confianza_store_open (other, &error);
+    g_autoptr(ConfianzaClient) x = confianza_client_new ("Xavi Soler");
+    g_autoptr(ConfianzaClient) y = confianza_client_new ("Yolanda Vidal");
+
+    g_assert_true (confianza_store_save_client (source, x, &error));
+    g_assert_true (confianza_store_save_client (source, y, &error));
+  }
+  g_assert_true (confianza_backup_write (other, copy, &error));
+  g_assert_no_error (error);
+
+  start_app (fixture, fixture->path);
+  store = confianza_application_get_store (fixture->app);
+  g_signal_connect (store, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  a = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-client", "x",
+                                             confianza_client_get_id (a)));
+  confianza_test_spin ();
+  g_assert_cmpstr (window_page (fixture), ==, "client");
+
+  prefs = confianza_preferences_window_new (GTK_WINDOW (fixture->window), fixture->path);
+  gtk_window_present (GTK_WINDOW (prefs));
+  confianza_test_spin ();
+  page = find_widget (GTK_WIDGET (prefs), CONFIANZA_TYPE_BACKUPS_PAGE);
+  g_assert_nonnull (page);
+
+  /* What the copy holds is shown first; nothing is replaced yet */
+  confianza_backups_page_restore (CONFIANZA_BACKUPS_PAGE (page), copy);
+  for (guint i = 0; i < 500 && (dialog = find_message_dialog ()) == NULL; i++)
+    {
+      g_usleep (10000);
+      confianza_test_spin ();
+    }
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), clients_text));
+  g_assert_false (reloaded);
+
+  adw_message_dialog_response (dialog, "restore");
+  for (guint i = 0; i < 1000 && !reloaded; i++)
+    {
+      g_usleep (10000);
+      confianza_test_spin ();
+    }
+  g_assert_true (reloaded);
+
+  /* The window let the erased client's page go and lists the restored ones */
+  g_assert_cmpstr (window_page (fixture), !=, "client");
+  confianza_window_show_page (fixture->window, "clients");
+  confianza_test_spin ();
+  shown = confianza_clients_page_get_shown (CONFIANZA_CLIENTS_PAGE (clients_page (fixture)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* What it held before is among the copies */
+  copies = confianza_backup_list (fixture->path, &error);
+  for (guint i = 0; i < copies->len; i++)
+    kept |= ((ConfianzaBackupCopy *) g_ptr_array_index (copies, i))->kind == CONFIANZA_BACKUP_BEFORE_RESTORE;
+  g_assert_true (kept);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  confianza_test_spin ();
+}
+
+/* Once the window is on screen, the copy of the day is made in a thread */
+static void
+test_daily_copy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  fixture->daily_copies = TRUE;
+  start_app (fixture, fixture->path);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_clear_pointer (&copies, g_ptr_array_unref);
+      copies = confianza_backup_list (fixture->path, &error);
+      g_assert_no_error (error);
+      if (copies->len > 0)
+        break;
+      g_usleep (10000);
+      confianza_test_spin ();
+    }
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_assert_cmpint (((ConfianzaBackupCopy *) g_ptr_array_index (copies, 0))->kind, ==, CONFIANZA_BACKUP_DAILY);
+  folder = confianza_backup_get_folder (fixture->path);
+  g_assert_true (g_str_has_prefix (((ConfianzaBackupCopy *) g_ptr_array_index (copies, 0))->path, folder));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +1005,8 @@ main (int   argc,
   g_test_add ("/window/reports-page", Fixture, NULL, fixture_set_up, test_reports_page, fixture_tear_down);
   g_test_add ("/window/plans-page", Fixture, NULL, fixture_set_up, test_plans_page, fixture_tear_down);
   g_test_add ("/window/stale-files-notice", Fixture, NULL, fixture_set_up, test_stale_files_notice, fixture_tear_down);
+  g_test_add ("/window/backups-restore", Fixture, NULL, fixture_set_up, test_backups_restore, fixture_tear_down);
+  g_test_add ("/window/daily-copy", Fixture, NULL, fixture_set_up, test_daily_copy, fixture_tear_down);
 
   return g_test_run ();
 }

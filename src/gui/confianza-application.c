@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "export/confianza-report.h"
+#include "store/confianza-backup.h"
 #include "store/confianza-demo.h"
 #include "store/confianza-import.h"
 
@@ -46,6 +47,10 @@ static const GOptionEntry option_entries[] = {
     N_("End the report's period on DATE"), N_("DATE") },
   { "import-clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import clients from a CSV file (all or nothing), and exit"), N_("FILE") },
+  { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup copy of the database to FILE (also while a window writes to it), and exit"), N_("FILE") },
+  { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace what the database holds by the backup copy FILE, keeping a copy of it first, and exit"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -212,6 +217,90 @@ import_clients (ConfianzaApplication *self,
   return 0;
 }
 
+/* Exit statuses of --backup and --restore, so that a script can tell why */
+enum
+{
+  EXIT_NOT_OURS = 3,   /* not a Confianza database, or no file at all */
+  EXIT_DAMAGED = 4,
+  EXIT_NEWER = 5,      /* written by a newer Confianza */
+  EXIT_IN_USE = 6,     /* a window has the database open */
+  EXIT_SAME_FILE = 7,  /* the database itself, one of its files or copies */
+};
+
+static int
+backup_exit_status (const GError *error)
+{
+  if (error->domain == CONFIANZA_BACKUP_ERROR)
+    return error->code == CONFIANZA_BACKUP_ERROR_IN_USE ? EXIT_IN_USE : EXIT_SAME_FILE;
+
+  if (error->domain == CONFIANZA_STORE_ERROR)
+    switch (error->code)
+      {
+      case CONFIANZA_STORE_ERROR_NOT_OURS:
+      case CONFIANZA_STORE_ERROR_NOT_FOUND:
+      case CONFIANZA_STORE_ERROR_IS_DIRECTORY:
+        return EXIT_NOT_OURS;
+      case CONFIANZA_STORE_ERROR_DAMAGED:
+        return EXIT_DAMAGED;
+      case CONFIANZA_STORE_ERROR_NEWER_VERSION:
+        return EXIT_NEWER;
+      default:
+        break;
+      }
+
+  return 1;
+}
+
+/* --backup=FILE, without a window */
+static int
+backup_database (ConfianzaApplication *self,
+                 const char           *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!confianza_backup_write (self->database_path, file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return backup_exit_status (error);
+    }
+
+  g_print (_("Backup copy of %s written to %s\n"), self->database_path, file);
+  return 0;
+}
+
+/* --restore=FILE, without a window, and never under one */
+static int
+restore_database (ConfianzaApplication *self,
+                  const char           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  /* A new database is made first, so that what was found beside it is said */
+  if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(ConfianzaStore) store = confianza_store_open (self->database_path, &error);
+
+      print_notice (store);
+      if (store == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (!confianza_backup_restore (self->database_path, file, &kept, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return backup_exit_status (error);
+    }
+
+  g_print (_("Restored %s into %s\n"), file, self->database_path);
+  if (kept != NULL)
+    g_print (_("What it held before is kept in %s\n"), kept);
+  return 0;
+}
+
 /* Sample data into a database that must not exist yet. */
 static gboolean
 write_demo (const char  *path,
@@ -308,6 +397,15 @@ confianza_application_handle_local_options (GApplication *app,
 
     if (g_variant_dict_lookup (options, "import-clients", "^&ay", &csv))
       return import_clients (self, csv);
+  }
+
+  {
+    const char *file = NULL;
+
+    if (g_variant_dict_lookup (options, "backup", "^&ay", &file))
+      return backup_database (self, file);
+    if (g_variant_dict_lookup (options, "restore", "^&ay", &file))
+      return restore_database (self, file);
   }
 
   return -1;
@@ -419,6 +517,54 @@ on_trust_scores_ready (GObject      *source,
     g_warning ("Could not compute the trust indexes: %s", error->message);
 }
 
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ConfianzaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  GtkWindow *window;
+
+  if (confianza_backup_run_daily_finish (result, &written, &error))
+    {
+      if (written != NULL)
+        g_debug ("Daily backup copy written to %s", written);
+      return;
+    }
+
+  /* Said once, in the window; the next start tries again */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CONFIANZA_IS_WINDOW (window))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Today’s backup copy could not be made: %s"), error->message);
+      confianza_window_add_toast (CONFIANZA_WINDOW (window), adw_toast_new (text));
+    }
+  g_message ("Daily backup copy: %s", error->message);
+}
+
+/* Once a day, in a thread with its own connection: the copy of the day
+ * (unless turned off), and the old copies go. Not for the sample data. */
+static void
+start_daily_backup (ConfianzaApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  if (self->store == NULL || self->demo)
+    return;
+
+  settings = g_settings_new (APPLICATION_ID);
+  confianza_backup_run_daily_async (self->database_path,
+                                    g_settings_get_boolean (settings, "backups-automatic"),
+                                    g_settings_get_int (settings, "backups-days"),
+                                    g_settings_get_int (settings, "backups-weeks"),
+                                    NULL, on_daily_backup_done, g_object_ref (self));
+}
+
 static gboolean on_midnight (gpointer user_data);
 
 /* A new day, with the application still open: what falls due now. */
@@ -445,6 +591,7 @@ on_midnight (gpointer user_data)
 
   self->midnight_source = 0;
   notify_due_today (self);
+  start_daily_backup (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
@@ -465,6 +612,7 @@ compute_trust_idle (gpointer user_data)
     confianza_store_update_trust_scores_async (self->store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));
   notify_due_today (self);
+  start_daily_backup (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;

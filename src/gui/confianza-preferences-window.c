@@ -7,6 +7,8 @@
 
 #include "model/confianza-rules.h"
 
+#include "confianza-application.h"
+#include "confianza-backups-page.h"
 #include "confianza-preferences-window.h"
 
 struct _ConfianzaPreferencesWindow
@@ -248,6 +250,16 @@ confianza_preferences_window_new (GtkWindow  *parent,
 
   gtk_label_set_label (self->path_label, database_path != NULL ? database_path : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.open-folder", database_path != NULL);
+
+  if (database_path != NULL)
+    {
+      GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
+      ConfianzaStore *store = CONFIANZA_IS_APPLICATION (app)
+                              ? confianza_application_get_store (CONFIANZA_APPLICATION (app)) : NULL;
+
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (confianza_backups_page_new (store, database_path)));
+    }
 
   return self;
 }

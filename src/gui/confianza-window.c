@@ -209,6 +209,14 @@ on_store_changed (ConfianzaWindow *self)
   update_header (self);
 }
 
+/* The records were replaced (a restore): a client on show may be gone */
+static void
+on_store_reloaded (ConfianzaWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "client") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
 static void
 on_client_saved (ConfianzaClientDialog *dialog,
                  ConfianzaClient       *client,
@@ -545,6 +553,8 @@ set_application (ConfianzaWindow      *self,
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded),
+                           self, G_CONNECT_SWAPPED);
 
   /* Today reads only what it shows; the rest once it is on screen. Idles
    * at this priority wait for the frame being drawn. */
@@ -595,4 +605,15 @@ confianza_window_show_page (ConfianzaWindow *self,
   g_return_if_fail (CONFIANZA_IS_WINDOW (self));
 
   show_page (self, name);
+}
+
+/* @toast: (transfer full) */
+void
+confianza_window_add_toast (ConfianzaWindow *self,
+                            AdwToast        *toast)
+{
+  g_return_if_fail (CONFIANZA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
