@@ -65,49 +65,15 @@ assert_names (const char *path,
   g_assert_cmpstr (names, ==, expected);
 }
 
-/* A folder and a file in it, as they were before something was refused */
-typedef struct
-{
-  char *folder;
-  char *listing;
-  char *sum;
-  char *path;
-} Snapshot;
-
-static Snapshot *
-snapshot_take (const char *path)
-{
-  Snapshot *s = g_new0 (Snapshot, 1);
-
-  s->path = g_strdup (path);
-  s->folder = g_path_get_dirname (path);
-  s->listing = util_list_dir (s->folder);
-  s->sum = util_file_checksum (path);
-
-  return s;
-}
-
+/* @dir is as it was when @before was taken */
 static void
-snapshot_assert_same (Snapshot *s)
+assert_same_tree (const char *dir,
+                  const char *before)
 {
-  g_autofree char *listing = util_list_dir (s->folder);
-  g_autofree char *sum = util_file_checksum (s->path);
+  g_autofree char *after = util_tree_state (dir);
 
-  g_assert_cmpstr (listing, ==, s->listing);
-  g_assert_cmpstr (sum, ==, s->sum);
+  g_assert_cmpstr (before, ==, after);
 }
-
-static void
-snapshot_free (Snapshot *s)
-{
-  g_free (s->folder);
-  g_free (s->listing);
-  g_free (s->sum);
-  g_free (s->path);
-  g_free (s);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
 
 static GDateTime *
 local_time (int year,
@@ -128,13 +94,14 @@ test_write (void)
   g_autofree char *copy = g_build_filename (dir, "copia.db", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *header = NULL;
-  g_autoptr(Snapshot) before = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *sum = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
   gsize length;
 
   make_database (path, "Ana,Beto,Carla");
-  before = snapshot_take (path);
+  before = util_file_checksum (path);
 
   g_assert_true (confianza_backup_write (path, copy, &error));
   g_assert_no_error (error);
@@ -142,9 +109,10 @@ test_write (void)
   /* The database is as it was; the copy is one whole private file */
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_free (before->listing);
-  before->listing = g_strdup ("c.db\ncopia.db");
-  snapshot_assert_same (before);
+  sum = util_file_checksum (path);
+  g_assert_cmpstr (sum, ==, before);
+  listing = util_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "c.db\ncopia.db");
   assert_names (copy, "Ana,Beto,Carla");
   g_assert_true (util_raw_integrity_ok (copy));
   g_assert_cmpint (util_raw_query_int (copy, "PRAGMA application_id"), ==, (int) CONFIANZA_STORE_APPLICATION_ID);
@@ -158,6 +126,7 @@ test_write (void)
   g_assert_true (confianza_backup_write (path, copy, &error));
   g_assert_no_error (error);
   assert_names (copy, "Ana,Beto,Carla");
+  g_clear_pointer (&listing, g_free);
   listing = util_list_dir (dir);
   g_assert_cmpstr (listing, ==, "c.db\ncopia.db");
 
@@ -202,20 +171,14 @@ assert_write_refused (const char *database,
                       int         code)
 {
   g_autofree char *folder = g_path_get_dirname (database);
-  g_autofree char *listing = util_list_dir (folder);
-  g_autofree char *sum = util_file_checksum (database);
-  g_autofree char *listing_after = NULL;
-  g_autofree char *sum_after = NULL;
+  g_autofree char *before = util_tree_state (folder);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (confianza_backup_write (database, destination, &error));
   g_assert_error (error, domain, code);
   g_test_message ("Refused %s: %s", destination, error->message);
 
-  listing_after = util_list_dir (folder);
-  sum_after = util_file_checksum (database);
-  g_assert_cmpstr (listing, ==, listing_after);
-  g_assert_cmpstr (sum, ==, sum_after);
+  assert_same_tree (folder, before);
 }
 
 /* Never over the database under any of its names, nor its files or copies */
@@ -331,13 +294,13 @@ test_inspect (void)
   g_autofree char *copy = g_build_filename (dir, "copia.db", NULL);
   g_autofree char *older = g_build_filename (dir, "vieja.db", NULL);
   g_autoptr(ConfianzaBackupInfo) info = NULL;
-  g_autoptr(Snapshot) before = NULL;
+  g_autofree char *before = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   make_database (path, "Ana,Beto");
   g_assert_true (confianza_backup_write (path, copy, &error));
-  before = snapshot_take (copy);
+  before = util_tree_state (dir);
 
   info = confianza_backup_inspect (copy, &error);
   g_assert_no_error (error);
@@ -345,7 +308,7 @@ test_inspect (void)
   g_assert_cmpuint (info->counts.promises, ==, 0);
   g_assert_cmpint (info->schema_version, ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (ABS (g_date_time_difference (now, info->date)), <, 120 * G_TIME_SPAN_SECOND);
-  snapshot_assert_same (before);
+  assert_same_tree (dir, before);
   g_clear_pointer (&info, confianza_backup_info_free);
 
   /* The live database, with a log a window left */
@@ -364,13 +327,13 @@ test_inspect (void)
   /* An older version is fine, untouched */
   g_assert_true (confianza_backup_write (path, older, &error));
   util_raw_exec (older, "DROP TABLE housekeeping; PRAGMA user_version = 3");
-  g_clear_pointer (&before, snapshot_free);
-  before = snapshot_take (older);
+  g_clear_pointer (&before, g_free);
+  before = util_tree_state (dir);
   info = confianza_backup_inspect (older, &error);
   g_assert_no_error (error);
   g_assert_cmpint (info->schema_version, ==, 3);
   g_assert_cmpuint (info->counts.clients, ==, 3);
-  snapshot_assert_same (before);
+  assert_same_tree (dir, before);
   g_clear_pointer (&info, confianza_backup_info_free);
 
   /* Newer, damaged: refused */
@@ -380,12 +343,12 @@ test_inspect (void)
   g_clear_error (&error);
   util_raw_exec (copy, "PRAGMA user_version = 4");
   damage (copy);
-  g_clear_pointer (&before, snapshot_free);
-  before = snapshot_take (copy);
+  g_clear_pointer (&before, g_free);
+  before = util_tree_state (dir);
   g_assert_null (confianza_backup_inspect (copy, &error));
   g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_DAMAGED);
   g_test_message ("%s", error->message);
-  snapshot_assert_same (before);
+  assert_same_tree (dir, before);
 
   util_rm_rf (dir);
 }
@@ -430,7 +393,7 @@ test_restore (void)
   g_autoptr(GListModel) promises = NULL;
   g_autoptr(GString) signals = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Snapshot) source = NULL;
+  g_autofree char *source = NULL;
   ConfianzaStore *window;
   ConfianzaBackupCopy *listed;
 
@@ -438,7 +401,7 @@ test_restore (void)
   make_database (other, "Xavi,Yoli,Zoe");
   g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
   g_assert_true (confianza_backup_write (other, copy, &error));
-  source = snapshot_take (copy);
+  source = util_tree_state (elsewhere);
 
   /* A window of this process has the database open, with its lists */
   window = util_open_ok (path);
@@ -452,7 +415,7 @@ test_restore (void)
   assert_names (path, "Xavi,Yoli,Zoe");
   g_assert_true (util_raw_integrity_ok (path));
   /* The copy is left as it was */
-  snapshot_assert_same (source);
+  assert_same_tree (elsewhere, source);
 
   /* What was there before is kept, and listed */
   g_assert_nonnull (kept);
@@ -517,7 +480,8 @@ assert_restore_refused (const char *database,
                         GQuark      domain,
                         int         code)
 {
-  g_autoptr(Snapshot) before = snapshot_take (database);
+  g_autofree char *folder = g_path_get_dirname (database);
+  g_autofree char *before = util_tree_state (folder);
   g_autoptr(GError) error = NULL;
   char *kept = (char *) "unset";
 
@@ -525,7 +489,7 @@ assert_restore_refused (const char *database,
   g_assert_error (error, domain, code);
   g_assert_null (kept);
   g_test_message ("Refused %s: %s", source, error->message);
-  snapshot_assert_same (before);
+  assert_same_tree (folder, before);
 }
 
 static void

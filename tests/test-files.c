@@ -187,8 +187,7 @@ assert_read_only_refused (const char          *path,
                           ConfianzaStoreError  code)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *before = util_list_dir (folder);
-  g_autofree char *sum = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? util_file_checksum (path) : NULL;
+  g_autofree char *before = util_tree_state (folder);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -196,13 +195,8 @@ assert_read_only_refused (const char          *path,
   g_assert_error (error, CONFIANZA_STORE_ERROR, (int) code);
   g_test_message ("Refused: %s", error->message);
 
-  after = util_list_dir (folder);
+  after = util_tree_state (folder);
   g_assert_cmpstr (before, ==, after);
-  if (sum != NULL)
-    {
-      g_autofree char *sum_after = util_file_checksum (path);
-      g_assert_cmpstr (sum, ==, sum_after);
-    }
 }
 
 static void
@@ -213,7 +207,7 @@ test_read_only_refusals (void)
   g_autofree char *older = g_build_filename (dir, "older.db", NULL);
   g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
   g_autofree char *other = g_build_filename (dir, "other.db", NULL);
-  g_autofree char *error_text = NULL;
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
   g_autoptr(GError) error = NULL;
   ConfianzaStore *store;
 
@@ -237,7 +231,8 @@ test_read_only_refusals (void)
 
   util_raw_exec (other, "CREATE TABLE t (x)");
   assert_read_only_refused (other, CONFIANZA_STORE_ERROR_NOT_OURS);
-  assert_read_only_refused (dir, CONFIANZA_STORE_ERROR_IS_DIRECTORY);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_read_only_refused (folder, CONFIANZA_STORE_ERROR_IS_DIRECTORY);
 
   util_rm_rf (dir);
 }
@@ -438,6 +433,18 @@ set_upgraded_days_ago (const char *path,
 }
 
 static void
+open_times (const char *path,
+            guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      ConfianzaStore *store = util_open_ok (path);
+
+      util_close_store (&store);
+    }
+}
+
+static void
 test_upgrade_copies_removed (void)
 {
   g_autofree char *dir = util_make_tmpdir ();
@@ -465,21 +472,13 @@ test_upgrade_copies_removed (void)
 
   /* Used often, but not for long enough yet */
   set_upgraded_days_ago (path, 29);
-  for (guint i = 0; i < CONFIANZA_STORE_UPGRADE_COPY_OPENS + 2; i++)
-    {
-      store = util_open_ok (path);
-      util_close_store (&store);
-    }
+  open_times (path, CONFIANZA_STORE_UPGRADE_COPY_OPENS + 2);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
 
   /* Long enough, and opened one time short of enough */
   util_raw_exec (path, "UPDATE housekeeping SET value = '0' WHERE name = 'opens-since-upgrade'");
   set_upgraded_days_ago (path, 45);
-  for (guint i = 1; i < CONFIANZA_STORE_UPGRADE_COPY_OPENS; i++)
-    {
-      store = util_open_ok (path);
-      util_close_store (&store);
-    }
+  open_times (path, CONFIANZA_STORE_UPGRADE_COPY_OPENS - 1);
   /* Read-only openings do not count */
   store = confianza_store_open_read_only (path, NULL);
   g_assert_nonnull (store);
@@ -487,8 +486,7 @@ test_upgrade_copies_removed (void)
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (older_copy, G_FILE_TEST_IS_REGULAR));
 
-  store = util_open_ok (path);
-  util_close_store (&store);
+  open_times (path, 1);
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (older_copy, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (not_ours, G_FILE_TEST_IS_REGULAR));

@@ -334,10 +334,19 @@ restore_activated (GtkWidget  *widget,
   confianza_backups_page_restore (CONFIANZA_BACKUPS_PAGE (widget), g_variant_get_bytestring (parameter));
 }
 
+/* A file chosen in a file chooser, handed to @chosen */
+
+typedef struct
+{
+  ConfianzaBackupsPage *page;
+  void                (*chosen) (ConfianzaBackupsPage *self,
+                                 const char           *path);
+} Choice;
+
 static void
-on_restore_file_response (GtkNativeDialog      *chooser,
-                          int                   response,
-                          ConfianzaBackupsPage *self)
+on_file_chosen (GtkNativeDialog *chooser,
+                int              response,
+                Choice          *choice)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -345,11 +354,36 @@ on_restore_file_response (GtkNativeDialog      *chooser,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        confianza_backups_page_restore (self, path);
+        choice->chosen (choice->page, path);
     }
 
   g_object_unref (chooser);
-  g_object_unref (self);
+  g_object_unref (choice->page);
+  g_free (choice);
+}
+
+static void
+choose_file (ConfianzaBackupsPage  *self,
+             GtkFileChooserAction   action,
+             const char            *title,
+             const char            *accept,
+             const char            *name,
+             void                 (*chosen) (ConfianzaBackupsPage *self,
+                                             const char           *path))
+{
+  GtkFileChooserNative *chooser;
+  Choice *choice = g_new0 (Choice, 1);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  choice->page = g_object_ref (self);
+  choice->chosen = chosen;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -357,15 +391,8 @@ restore_file_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Restore From a Copy"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_restore_file_response), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (CONFIANZA_BACKUPS_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("Restore From a Copy"), _("_Open"), NULL, confianza_backups_page_restore);
 }
 
 static void
@@ -385,24 +412,11 @@ on_copied (GObject      *source,
 }
 
 static void
-on_copy_now_response (GtkNativeDialog      *chooser,
-                      int                   response,
-                      ConfianzaBackupsPage *self)
+copy_to (ConfianzaBackupsPage *self,
+         const char           *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        {
-          set_busy (self, TRUE);
-          confianza_backup_write_async (self->database_path, path, NULL, on_copied, g_object_ref (self));
-        }
-    }
-
-  g_object_unref (chooser);
-  g_object_unref (self);
+  set_busy (self, TRUE);
+  confianza_backup_write_async (self->database_path, path, NULL, on_copied, g_object_ref (self));
 }
 
 static void
@@ -413,18 +427,11 @@ copy_now_activated (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy of Your Records"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the name offered for a copy; %s is today's date, 2026-12-04 */
   name = g_strdup_printf (_("confianza-copy-%s.db"), stamp);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_copy_now_response), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (CONFIANZA_BACKUPS_PAGE (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("Save a Copy of Your Records"), _("_Save"), name, copy_to);
 }
 
 static void

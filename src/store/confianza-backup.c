@@ -197,36 +197,6 @@ remove_with_sidecars (const char *path)
     }
 }
 
-/* SQLite's full check: exactly one row saying "ok" */
-static int
-integrity_check (sqlite3  *db,
-                 gboolean *ok)
-{
-  sqlite3_stmt *stmt = NULL;
-  guint rows = 0;
-  gboolean first_ok = FALSE;
-  int rc;
-
-  *ok = FALSE;
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (rows++ == 0)
-        first_ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    return rc;
-
-  *ok = rows == 1 && first_ok;
-
-  return SQLITE_OK;
-}
-
 /* Copies all of @from into @to in one step: one read transaction of the
  * source (a consistent picture, whatever a window writes meanwhile), one
  * write transaction of the destination (all or nothing) */
@@ -314,7 +284,7 @@ write_copy (sqlite3     *from,
       sqlite3_finalize (stmt);
     }
   if (rc == SQLITE_OK)
-    rc = integrity_check (to, &ok);
+    rc = confianza_store_check_pages (to, TRUE, &ok);
   if (rc != SQLITE_OK)
     goto failed;
 
@@ -578,7 +548,7 @@ open_checked (const char  *path,
       return NULL;
     }
 
-  rc = integrity_check (confianza_store_get_db (store), &ok);
+  rc = confianza_store_check_pages (confianza_store_get_db (store), TRUE, &ok);
   if (rc != SQLITE_OK || !ok)
     {
       set_damaged_error (error, path);

@@ -20,6 +20,11 @@ ConfianzaStore *confianza_store_open_any_version    (const char      *path,
 /* Runs the migrations a restored copy of an older version needs */
 gboolean        confianza_store_upgrade             (ConfianzaStore  *self,
                                                      GError         **error);
+/* SQLite's own check of every page, quick or full (integrity_check): @ok
+ * when it finds nothing wrong; an SQLite result code */
+int             confianza_store_check_pages         (sqlite3         *db,
+                                                     gboolean         full,
+                                                     gboolean        *ok);
 /* The store's hold on its file (see ConfianzaFileLock) */
 struct _ConfianzaFileLock *confianza_store_get_file_lock (ConfianzaStore *self);
 

@@ -518,6 +518,18 @@ set_newer_error (GError     **error,
 }
 
 static void
+set_directory_error (GError     **error,
+                     const char  *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
+               _("“%s” is a folder, not a Confianza database. Choose a file "
+                 "instead."),
+               shown);
+}
+
+static void
 set_damaged_error (GError     **error,
                    const char  *path)
 {
@@ -624,10 +636,11 @@ query_text (sqlite3     *db,
   return rc;
 }
 
-/* SQLite's own check: exactly one row saying "ok" */
-static int
-quick_check (sqlite3  *db,
-             gboolean *ok)
+/* SQLite's own check, quick or full: exactly one row saying "ok" */
+int
+confianza_store_check_pages (sqlite3  *db,
+                             gboolean  full,
+                             gboolean *ok)
 {
   sqlite3_stmt *stmt = NULL;
   guint rows = 0;
@@ -636,7 +649,10 @@ quick_check (sqlite3  *db,
 
   *ok = FALSE;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (full)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
 
@@ -1081,6 +1097,50 @@ failed:
   return FALSE;
 }
 
+/* What only SQLite can tell, once it has the file open (a log can hold a
+ * newer first page than the header on disk): ours, not newer, whole to
+ * its quick check. FALSE with @error set on a refusal, or with @rc set
+ * when SQLite itself failed. */
+static gboolean
+check_contents (sqlite3     *db,
+                const char  *path,
+                int         *version,
+                int         *rc,
+                GError     **error)
+{
+  int application_id = 0;
+  gboolean ok = FALSE;
+
+  *rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  if ((guint32) application_id != CONFIANZA_STORE_APPLICATION_ID)
+    {
+      set_other_program_error (error, path);
+      return FALSE;
+    }
+
+  *rc = query_int (db, "PRAGMA user_version", version);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  if (*version > CONFIANZA_STORE_SCHEMA_VERSION)
+    {
+      set_newer_error (error, path);
+      return FALSE;
+    }
+
+  *rc = confianza_store_check_pages (db, FALSE, &ok);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  if (!ok)
+    {
+      set_damaged_error (error, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static sqlite3 *
 open_existing (const char         *path,
                ConfianzaFileLock  *file,
@@ -1092,9 +1152,7 @@ open_existing (const char         *path,
 {
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   sqlite3 *db = NULL;
-  gboolean ok = FALSE;
   gboolean had_wal;
-  int application_id = 0;
   int version = 0;
   int rc;
 
@@ -1123,30 +1181,10 @@ open_existing (const char         *path,
   if (!apply_settings (db, path, error))
     goto failed_with_error;
 
-  rc = query_int (db, "PRAGMA application_id", &application_id);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if ((guint32) application_id != CONFIANZA_STORE_APPLICATION_ID)
+  if (!check_contents (db, path, &version, &rc, error))
     {
-      set_other_program_error (error, path);
-      goto failed_with_error;
-    }
-
-  rc = query_int (db, "PRAGMA user_version", &version);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (version > CONFIANZA_STORE_SCHEMA_VERSION)
-    {
-      set_newer_error (error, path);
-      goto failed_with_error;
-    }
-
-  rc = quick_check (db, &ok);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (!ok)
-    {
-      set_damaged_error (error, path);
+      if (rc != SQLITE_OK)
+        goto failed;
       goto failed_with_error;
     }
 
@@ -3915,12 +3953,7 @@ confianza_store_open_with_vfs (const char  *path,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a Confianza database. Choose a file "
-                     "instead."),
-                   shown);
+      set_directory_error (error, path);
       return NULL;
     }
 
@@ -4017,9 +4050,7 @@ open_read_only (const char  *path,
   ConfianzaFileLock *file;
   ConfianzaStore *self;
   gboolean wal_format = FALSE;
-  gboolean ok = FALSE;
   sqlite3 *db = NULL;
-  int application_id = 0;
   int version = 0;
   GStatBuf st;
   int rc;
@@ -4040,12 +4071,7 @@ open_read_only (const char  *path,
 
   if (S_ISDIR (st.st_mode))
     {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a Confianza database. Choose a file "
-                     "instead."),
-                   shown);
+      set_directory_error (error, path);
       return NULL;
     }
 
@@ -4080,24 +4106,16 @@ open_read_only (const char  *path,
     goto failed_with_error;
 
   rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = query_int (db, "PRAGMA application_id", &application_id);
   if (rc != SQLITE_OK)
     goto failed;
-  if ((guint32) application_id != CONFIANZA_STORE_APPLICATION_ID)
+
+  if (!check_contents (db, path, &version, &rc, error))
     {
-      set_other_program_error (error, path);
+      if (rc != SQLITE_OK)
+        goto failed;
       goto failed_with_error;
     }
 
-  rc = query_int (db, "PRAGMA user_version", &version);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (version > CONFIANZA_STORE_SCHEMA_VERSION)
-    {
-      set_newer_error (error, path);
-      goto failed_with_error;
-    }
   if (version < CONFIANZA_STORE_SCHEMA_VERSION && !any_version)
     {
       g_autofree char *shown = g_filename_display_name (path);
@@ -4107,15 +4125,6 @@ open_read_only (const char  *path,
                      "upgraded first. Open it in Confianza’s window, which upgrades "
                      "it after keeping a copy, and try again. It was left untouched."),
                    shown);
-      goto failed_with_error;
-    }
-
-  rc = quick_check (db, &ok);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (!ok)
-    {
-      set_damaged_error (error, path);
       goto failed_with_error;
     }
 

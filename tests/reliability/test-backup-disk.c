@@ -5,10 +5,8 @@
 
 #include <glib/gstdio.h>
 
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "reliability-util.h"
 #include "store/confianza-backup.h"
@@ -40,90 +38,6 @@ make_database (const char *path,
   util_close_store (&store);
 }
 
-/* Every file under @dir with its checksum, one a line; a -shm by name
- * only: it is SQLite's index of the log, which any reader may rebuild,
- * and holds no record */
-static char *
-tree_state (const char *dir)
-{
-  g_autoptr(GString) state = g_string_new (NULL);
-  g_autofree char *listing = util_list_dir (dir);
-  g_auto(GStrv) names = g_strsplit (listing, "\n", -1);
-
-  for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_autofree char *inner = tree_state (path);
-          g_string_append_printf (state, "%s/\n%s", names[i], inner);
-        }
-      else if (g_str_has_suffix (names[i], "-shm"))
-        {
-          g_string_append_printf (state, "%s\n", names[i]);
-        }
-      else
-        {
-          g_autofree char *sum = util_file_checksum (path);
-          g_string_append_printf (state, "%s %s\n", names[i], sum);
-        }
-    }
-
-  return g_strdup (state->str);
-}
-
-/* Runs a command, TRUE when it succeeded */
-static gboolean
-run_quietly (const char **argv)
-{
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, NULL))
-    return FALSE;
-
-  return g_spawn_check_wait_status (status, NULL);
-}
-
-/* Makes @folder unwritable for real: its mode, and for root (who writes
- * anyway, as in CI) a read-only bind mount onto itself. FALSE, with the
- * test skipped and why, when neither can be done here. */
-static gboolean
-lock_folder (const char *folder,
-             gboolean   *mounted)
-{
-  g_autofree char *probe = g_build_filename (folder, "probe", NULL);
-  int fd;
-
-  *mounted = FALSE;
-  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
-
-  fd = g_open (probe, O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0)
-    return TRUE;
-
-  close (fd);
-  g_unlink (probe);
-  *mounted = run_quietly ((const char *[]) { "mount", "--bind", folder, folder, NULL }) &&
-             (run_quietly ((const char *[]) { "mount", "-o", "remount,ro,bind", folder, NULL }) ||
-              (run_quietly ((const char *[]) { "umount", folder, NULL }) && FALSE));
-  if (!*mounted)
-    g_test_skip ("running as root, who may write anywhere, and no read-only mount can be made here");
-
-  return *mounted;
-}
-
-static void
-unlock_folder (const char *folder,
-               gboolean    mounted)
-{
-  if (mounted)
-    g_assert_true (run_quietly ((const char *[]) { "umount", folder, NULL }));
-  g_chmod (folder, 0700);
-}
-
 /* A really full disk, when the tester provides a small one */
 static void
 test_full_disk (void)
@@ -149,19 +63,19 @@ test_full_disk (void)
   dir = util_make_tmpdir ();
   path = g_build_filename (dir, "c.db", NULL);
   make_database (path, "Cliente", 300);
-  database_before = tree_state (dir);
+  database_before = util_tree_state (dir);
 
   copy = g_build_filename (full, "copia.db", NULL);
-  before = tree_state (full);
+  before = util_tree_state (full);
   g_assert_false (confianza_backup_write (path, copy, &error));
   g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FULL);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "full"));
 
   /* Nothing of the attempt is left to fill the disk further */
-  after = tree_state (full);
+  after = util_tree_state (full);
   g_assert_cmpstr (before, ==, after);
-  database_after = tree_state (dir);
+  database_after = util_tree_state (dir);
   g_assert_cmpstr (database_before, ==, database_after);
 
   util_rm_rf (dir);
@@ -188,12 +102,12 @@ test_no_permission (void)
   make_database (source, "Restaurada", 2);
   g_assert_cmpint (g_mkdir (locked, 0700), ==, 0);
   make_database (locked_db, "Cerrada", 2);
-  if (!lock_folder (locked, &mounted))
+  if (!util_lock_folder (locked, &mounted))
     {
       util_rm_rf (dir);
       return;
     }
-  before = tree_state (dir);
+  before = util_tree_state (dir);
 
   /* A copy into it */
   g_assert_false (confianza_backup_write (path, copy, &error));
@@ -214,10 +128,10 @@ test_no_permission (void)
   g_assert_null (written);
   g_test_message ("%s", error->message);
 
-  after = tree_state (dir);
+  after = util_tree_state (dir);
   g_assert_cmpstr (before, ==, after);
 
-  unlock_folder (locked, mounted);
+  util_unlock_folder (locked, mounted);
   util_rm_rf (dir);
 }
 
@@ -255,7 +169,7 @@ assert_restore_refused (const char *dir,
                         const char *source,
                         int         code)
 {
-  g_autofree char *before = tree_state (dir);
+  g_autofree char *before = util_tree_state (dir);
   g_autofree char *after = NULL;
   g_autoptr(ConfianzaBackupInfo) info = NULL;
   g_autoptr(GError) error = NULL;
@@ -271,7 +185,7 @@ assert_restore_refused (const char *dir,
   g_assert_null (kept);
   g_test_message ("%s", error->message);
 
-  after = tree_state (dir);
+  after = util_tree_state (dir);
   g_assert_cmpstr (before, ==, after);
 }
 
