@@ -474,6 +474,46 @@ test_restore_older (void)
   util_rm_rf (dir);
 }
 
+/* A damaged database is what a restore is for: kept aside as it was, and
+ * the copy goes into a new one */
+static void
+test_restore_into_damaged (void)
+{
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "copias", NULL);
+  g_autofree char *copy = g_build_filename (elsewhere, "copia.db", NULL);
+  g_autofree char *damaged_sum = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaStore *store;
+
+  make_database (path, "Ana,Beto");
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_true (confianza_backup_write (path, copy, &error));
+  make_database (path, "Carla,Dani,Eva,Fede,Gala,Hugo,Inés,Juan,Kike,Luz,Mar,Nora");
+  damage (path);
+  g_assert_null (confianza_store_open (path, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  damaged_sum = util_file_checksum (path);
+
+  g_assert_true (confianza_backup_restore (path, copy, &kept, &error));
+  g_assert_no_error (error);
+  assert_names (path, "Ana,Beto");
+  g_assert_nonnull (kept);
+  kept_name = g_path_get_basename (kept);
+  g_assert_true (g_str_has_prefix (kept_name, "c.db.damaged-"));
+  kept_sum = util_file_checksum (kept);
+  g_assert_cmpstr (kept_sum, ==, damaged_sum);
+
+  store = util_open_ok (path);
+  util_close_store (&store);
+  util_rm_rf (dir);
+}
+
 static void
 assert_restore_refused (const char *database,
                         const char *source,
@@ -903,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/backup/inspect", test_inspect);
   g_test_add_func ("/backup/restore", test_restore);
   g_test_add_func ("/backup/restore-older", test_restore_older);
+  g_test_add_func ("/backup/restore-into-damaged", test_restore_into_damaged);
   g_test_add_func ("/backup/restore-refusals", test_restore_refusals);
   g_test_add_func ("/backup/restore-in-use", test_restore_in_use);
   g_test_add_func ("/backup/select-expired", test_select_expired);

@@ -106,6 +106,19 @@ set_damaged_error (GError     **error,
                shown);
 }
 
+static void
+set_in_use_error (GError     **error,
+                  const char  *database)
+{
+  g_autofree char *shown = g_filename_display_name (database);
+
+  g_set_error (error, CONFIANZA_BACKUP_ERROR, CONFIANZA_BACKUP_ERROR_IN_USE,
+               _("“%s” is open in a Confianza window. Close that window, or "
+                 "restore the copy from it (Preferences, Backups). Nothing was "
+                 "changed."),
+               shown);
+}
+
 /* Files */
 
 /* The name of @path with its folder's symbolic links resolved, whether
@@ -724,6 +737,7 @@ confianza_backup_restore_with_vfs (const char  *database,
   g_autoptr(ConfianzaStore) live = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *kept_path = NULL;
+  g_autoptr(GError) local_error = NULL;
   ConfianzaStoreCounts counts;
   ConfianzaFileLock *lock;
   gboolean existed;
@@ -752,20 +766,43 @@ confianza_backup_restore_with_vfs (const char  *database,
     return FALSE;
 
   existed = g_file_test (database, G_FILE_TEST_EXISTS);
-  live = confianza_store_open_with_vfs (database, vfs, error);
+  live = confianza_store_open_with_vfs (database, vfs, &local_error);
+
+  /* A damaged database is what a restore is for: it cannot be copied, so
+   * it is kept aside as it is, and the copy goes into a new one (which
+   * sets its log aside too) */
+  if (g_error_matches (local_error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_DAMAGED))
+    {
+      gboolean alone;
+
+      g_clear_error (&local_error);
+      lock = confianza_file_lock_acquire (database, TRUE, error);
+      if (lock == NULL)
+        return FALSE;
+      alone = confianza_file_lock_try_alone (lock);
+      confianza_file_lock_release (lock, TRUE);
+      if (!alone)
+        {
+          set_in_use_error (error, database);
+          return FALSE;
+        }
+
+      kept_path = confianza_store_put_aside (database, "damaged", error);
+      if (kept_path == NULL)
+        return FALSE;
+      existed = FALSE;
+      live = confianza_store_open_with_vfs (database, vfs, &local_error);
+    }
   if (live == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   lock = confianza_store_get_file_lock (live);
   if (!confianza_file_lock_try_alone (lock))
     {
-      g_autofree char *shown = g_filename_display_name (database);
-
-      g_set_error (error, CONFIANZA_BACKUP_ERROR, CONFIANZA_BACKUP_ERROR_IN_USE,
-                   _("“%s” is open in a Confianza window. Close that window, or "
-                     "restore the copy from it (Preferences, Backups). Nothing was "
-                     "changed."),
-                   shown);
+      set_in_use_error (error, database);
       return FALSE;
     }
 

@@ -92,7 +92,9 @@ gboolean             confianza_backup_write_with_vfs (const char *database,
  * into the database (one transaction: a crash leaves the old contents or
  * the new ones, whole), after checking @source as _inspect () does and
  * keeping what the database held as a copy (@kept, or NULL when it held
- * no client, or there was no database yet: it is created). A copy of an older version is upgraded after it.
+ * no client, or there was no database yet: it is created). A damaged
+ * database is kept aside as it is ("….damaged-YYYYMMDD-HHMMSS", @kept)
+ * and the copy goes into a new one. A copy of an older version is upgraded after it.
  * Refused (CONFIANZA_BACKUP_ERROR_IN_USE) while another process — a
  * window — has the database open; a store of this process on it must be
  * reloaded after (confianza_store_reload ()). @vfs (NULL: the default)

@@ -224,11 +224,12 @@ confianza_file_lock_read (ConfianzaFileLock *lock,
 
 /* Files a lost database left behind */
 
-/* Renames @from to the first free "@from.stale-@stamp[-N]", never over a
+/* Renames @from to the first free "@from.@mark-@stamp[-N]", never over a
  * file: link () refuses an existing name; folders without hard links
  * (FAT) get a rename after a check. */
 static char *
 rename_aside (const char  *from,
+              const char  *mark,
               const char  *stamp,
               GError     **error)
 {
@@ -236,8 +237,8 @@ rename_aside (const char  *from,
 
   for (guint n = 1; n < 100; n++)
     {
-      g_autofree char *to = n == 1 ? g_strdup_printf ("%s.stale-%s", from, stamp)
-                                   : g_strdup_printf ("%s.stale-%s-%u", from, stamp, n);
+      g_autofree char *to = n == 1 ? g_strdup_printf ("%s.%s-%s", from, mark, stamp)
+                                   : g_strdup_printf ("%s.%s-%s-%u", from, mark, stamp, n);
 
       if (link (from, to) == 0)
         {
@@ -267,8 +268,8 @@ rename_aside (const char  *from,
     g_set_error (error, CONFIANZA_STORE_ERROR,
                  saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS
                    ? CONFIANZA_STORE_ERROR_READ_ONLY : CONFIANZA_STORE_ERROR_FAILED,
-                 _("“%s” was left by an earlier database, and Confianza could not "
-                   "set it aside (%s). Move it away or delete it, and try again."),
+                 _("Confianza could not set “%s” aside (%s). Move it away, and try "
+                   "again."),
                  shown, g_strerror (saved_errno != 0 ? saved_errno : EEXIST));
   }
   return NULL;
@@ -295,7 +296,7 @@ confianza_store_set_aside_stale (const char  *path,
       if (g_lstat (from, &st) != 0)
         continue;
 
-      to = rename_aside (from, stamp, error);
+      to = rename_aside (from, "stale", stamp, error);
       if (to == NULL)
         return FALSE;
 
@@ -317,6 +318,17 @@ confianza_store_set_aside_stale (const char  *path,
     }
 
   return TRUE;
+}
+
+char *
+confianza_store_put_aside (const char  *path,
+                           const char  *mark,
+                           GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  return rename_aside (path, mark, stamp, error);
 }
 
 /* Copies written before upgrades */

@@ -63,6 +63,12 @@ gboolean        confianza_store_set_aside_stale     (const char         *path,
                                                      char              **notice,
                                                      GError            **error);
 
+/* Renames @path to "@path.@mark-YYYYMMDD-HHMMSS" (-2, -3… rather than over
+ * a file): the new name */
+char           *confianza_store_put_aside           (const char         *path,
+                                                     const char         *mark,
+                                                     GError            **error);
+
 /* The copies written before upgrades: the migration records when it ran,
  * and each opening after it counts; once the upgraded file has been used
  * long enough the copies beside it go. */
