@@ -146,6 +146,11 @@ else
   ok "# SKIP a restore under a window: the flock command (util-linux) is not installed"
 fi
 
+out=$("$confianza" --database="$bk/new.db" --restore="$bk/damaged.db" 2>&1); rc=$?
+check "--restore into a new database refuses a damaged copy and creates nothing (exit $rc)" '[ $rc -eq 4 ] && [ ! -e "$bk/new.db" ]'
+out=$("$confianza" --database="$bk/new.db" --restore="$bk/copy.db" 2>&1); rc=$?
+check "--restore into a new database makes it (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$bk/new.db" "SELECT count(*) FROM client")" = 12 ]'
+
 "$confianza" --database="$imp" --backup="$bk/two.db" >/dev/null 2>&1
 out=$("$confianza" --database="$live" --restore="$bk/two.db" 2>&1); rc=$?
 kept=$(echo "$out" | sed -n 's/.* \(\/.*before-restore.backup\)$/\1/p')

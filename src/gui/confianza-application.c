@@ -276,10 +276,21 @@ restore_database (ConfianzaApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
 
-  /* A new database is made first, so that what was found beside it is said */
+  /* A new database is made first, so that what was found beside it is
+   * said; only for a copy that can be used, so that a refusal leaves no
+   * new file behind */
   if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(ConfianzaStore) store = confianza_store_open (self->database_path, &error);
+      g_autoptr(ConfianzaBackupInfo) info = confianza_backup_inspect (file, &error);
+      g_autoptr(ConfianzaStore) store = NULL;
+
+      if (info == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return backup_exit_status (error);
+        }
+
+      store = confianza_store_open (self->database_path, &error);
 
       print_notice (store);
       if (store == NULL)
