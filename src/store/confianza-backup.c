@@ -29,9 +29,10 @@
 /* What an interrupted copy left goes after this long, when no copy can
  * still be under way */
 #define PARTIAL_AGE       G_TIME_SPAN_DAY
-/* How often a locked database is tried again, and how long for */
-#define RETRY_MS          50
-#define RETRIES           100
+/* How often a locked database is tried again, after its busy handler (a
+ * store's waits 5 s), and how long between */
+#define RETRY_MS          100
+#define RETRIES           3
 
 G_DEFINE_QUARK (confianza-backup-error-quark, confianza_backup_error)
 
