@@ -19,10 +19,14 @@ check "--version prints the version and exits 0" '[ $rc -eq 0 ] && echo "$out" |
 out=$("$confianza" --help 2>&1); rc=$?
 check "--help lists --database and --check" '[ $rc -eq 0 ] && echo "$out" | grep -q -- "--database" && echo "$out" | grep -q -- "--check"'
 
+# --check only reads: a mistyped path is an error, and nothing is created
 db="$tmp/new.db"
 out=$("$confianza" --database="$db" --check 2>&1); rc=$?
-check "--check creates a new database and reports it empty" '[ $rc -eq 0 ] && [ -f "$db" ] && echo "$out" | grep -qE "(^|[^0-9])0 " && echo "$out" | grep -q "3"'
-check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*3"'
+check "--check of a mistyped path fails in words and creates nothing (exit $rc: $out)" '[ $rc -ne 0 ] && [ -n "$out" ] && [ -z "$(ls -A "$tmp")" ]'
+"$confianza" --database="$db" --demo >/dev/null 2>&1
+out=$("$confianza" --database="$db" --check 2>&1); rc=$?
+check "--check reports what a database holds" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 "'
+check "--check prints the schema version" 'echo "$out" | grep -qiE "(schema|esquema).*4"'
 mode=$(stat -c %a "$db")
 check "a new database is readable only by its owner (mode $mode)" '[ "$mode" = 600 ]'
 
@@ -44,12 +48,18 @@ mkdir -p "$tmp/dir/folder.db"
 refuse "a folder" "$tmp/dir/folder.db"
 mkdir "$tmp/other"; sqlite3 "$tmp/other/file.db" "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hola');"
 refuse "another program's SQLite database" "$tmp/other/file.db"
-mkdir "$tmp/newer"; "$confianza" --database="$tmp/newer/file.db" --check >/dev/null 2>&1
+mkdir "$tmp/newer"; "$confianza" --database="$tmp/newer/file.db" --demo >/dev/null 2>&1
 sqlite3 "$tmp/newer/file.db" "PRAGMA journal_mode=DELETE; PRAGMA user_version=99;" >/dev/null
 refuse "a database from a newer Confianza" "$tmp/newer/file.db"
 out=$("$confianza" --database="$tmp/newer/file.db" --check 2>&1)
 check "the newer-version refusal says to update Confianza" 'echo "$out" | grep -qi "confianza"'
 refuse "a database in a folder that does not exist" "$tmp/missing/file.db"
+# An older database is refused, not upgraded: the window upgrades it, after a copy
+mkdir "$tmp/older"; cp "$db" "$tmp/older/file.db"
+sqlite3 "$tmp/older/file.db" "PRAGMA journal_mode=DELETE; DROP TABLE housekeeping; PRAGMA user_version=3;" >/dev/null
+refuse "a database of an older version" "$tmp/older/file.db"
+out=$("$confianza" --database="$tmp/older/file.db" --check 2>&1)
+check "the older-version refusal says to open it in the window first" 'echo "$out" | grep -qiE "window|ventana"'
 
 # --demo with --database writes the sample into a new file, and only a new one.
 demo="$tmp/demo/sample.db"; mkdir -p "$tmp/demo"
@@ -151,6 +161,65 @@ out=$(no_schema "$confianza" --database="$demo" --check 2>&1); rc=$?
 check "without the settings schema --check still works (exit $rc)" '[ $rc -eq 0 ]'
 out=$(no_schema "$confianza" --database="$demo" --export-portfolio --output="$tmp/no-schema.xlsx" 2>&1); rc=$?
 check "without the settings schema --export-portfolio still works (exit $rc)" '[ $rc -eq 0 ] && [ -s "$tmp/no-schema.xlsx" ]'
+
+# Backup copies: --backup works on what a window has open; both refuse,
+# with a status of their own, what they cannot use, leaving every file as it was
+bk="$tmp/backup"; mkdir -p "$bk"; cp "$db" "$bk/live.db"; live="$bk/live.db"
+before=$(sha256sum "$live")
+out=$("$confianza" --database="$live" --backup="$bk/copy.db" 2>&1); rc=$?
+check "--backup writes a private copy and leaves the database as it was (exit $rc)" '[ $rc -eq 0 ] && [ "$(stat -c %a "$bk/copy.db")" = 600 ] && [ "$before" = "$(sha256sum "$live")" ]'
+out=$("$confianza" --database="$bk/copy.db" --check 2>&1); rc=$?
+check "the copy holds the same records" '[ $rc -eq 0 ] && echo "$out" | grep -qE "(^|[^0-9])12 "'
+
+state () { find "$bk" | sort; find "$bk" -type f -exec sha256sum {} + | sort; }
+refuse_copy () {
+  local what=$1 option=$2 want=$3 database=${4:-$live}
+  local state_before state_after
+  state_before=$(state)
+  out=$("$confianza" --database="$database" "$option" 2>&1); rc=$?
+  state_after=$(state)
+  check "${option%%=*} refuses $what in words with status $want (got $rc: $(echo "$out" | head -n 1))" '[ $rc -eq $want ] && [ -n "$out" ]'
+  check "${option%%=*} left every file untouched after refusing $what" '[ "$state_before" = "$state_after" ]'
+}
+head -c 65536 /dev/urandom > "$bk/random.db"
+sqlite3 "$bk/other.db" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hola');"
+cp "$bk/copy.db" "$bk/newer.db"; sqlite3 "$bk/newer.db" "PRAGMA user_version=99;"
+cp "$bk/copy.db" "$bk/damaged.db"
+root=$(sqlite3 "$bk/damaged.db" "SELECT rootpage FROM sqlite_master WHERE name = 'client'")
+head -c 12 /dev/zero | dd of="$bk/damaged.db" bs=1 seek=$(( (root - 1) * 4096 )) conv=notrunc 2>/dev/null
+refuse_copy "the database itself" --backup="$live" 7
+refuse_copy "the database's log" --backup="$live-wal" 7
+refuse_copy "a database that is not Confianza's" --backup="$bk/x.db" 3 "$bk/other.db"
+refuse_copy "a damaged database" --backup="$bk/x.db" 4 "$bk/damaged.db"
+refuse_copy "a database from a newer Confianza" --backup="$bk/x.db" 5 "$bk/newer.db"
+refuse_copy "a file of random bytes" --restore="$bk/random.db" 3
+refuse_copy "another program's database" --restore="$bk/other.db" 3
+refuse_copy "a missing file" --restore="$bk/missing.db" 3
+refuse_copy "a damaged copy" --restore="$bk/damaged.db" 4
+refuse_copy "a copy from a newer Confianza" --restore="$bk/newer.db" 5
+refuse_copy "the database itself" --restore="$live" 7
+
+# A restore never happens under a window: a window's store holds a shared
+# flock () on the database for as long as it is open, as flock -s does here
+if command -v flock >/dev/null; then
+  exec 9<"$live"; flock -s 9
+  refuse_copy "while a window has the database open" --restore="$bk/copy.db" 6
+  out=$("$confianza" --database="$live" --restore="$bk/copy.db" 2>&1)
+  check "the refusal says a window has it open" 'echo "$out" | grep -qiE "window|ventana"'
+  flock -u 9; exec 9<&-
+else
+  ok "# SKIP a restore under a window: the flock command (util-linux) is not installed"
+fi
+
+out=$("$confianza" --database="$bk/new.db" --restore="$bk/damaged.db" 2>&1); rc=$?
+check "--restore into a new database refuses a damaged copy and creates nothing (exit $rc)" '[ $rc -eq 4 ] && [ ! -e "$bk/new.db" ]'
+out=$("$confianza" --database="$bk/new.db" --restore="$bk/copy.db" 2>&1); rc=$?
+check "--restore into a new database makes it (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$bk/new.db" "SELECT count(*) FROM client")" = 12 ]'
+
+"$confianza" --database="$imp" --backup="$bk/two.db" >/dev/null 2>&1
+out=$("$confianza" --database="$live" --restore="$bk/two.db" 2>&1); rc=$?
+kept=$(echo "$out" | sed -n 's/.* \(\/.*before-restore.backup\)$/\1/p')
+check "--restore replaces the records and keeps what was there as a copy (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$live" "SELECT count(*) FROM client")" = 2 ] && [ -f "$kept" ] && [ "$(sqlite3 "$kept" "SELECT count(*) FROM client")" = 12 ]'
 
 echo "1..$n"
 exit $status

@@ -516,8 +516,8 @@ test_create (void)
   tables = raw_query_text (path, "SELECT name FROM sqlite_master WHERE type = 'table' "
                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name");
   g_assert_cmpstr (tables, ==,
-                   "client\ncompensation\nconversation\nfollow_up\nincident\n"
-                   "promise\nquick_win\nrecommendation\nrecovery_plan\n");
+                   "client\ncompensation\nconversation\nfollow_up\nhousekeeping\n"
+                   "incident\npromise\nquick_win\nrecommendation\nrecovery_plan\n");
 
   /* The WAL files went away with the last connection */
   listing = list_dir (dir);
@@ -1876,7 +1876,7 @@ test_migrate_from_one (void)
   g_autofree char *plan = NULL;
   ConfianzaStore *store;
 
-  /* A version 1 file is today's without what migrations 2 and 3 added */
+  /* A version 1 file is today's without what migrations 2 to 4 added */
   store = open_ok (path);
   {
     g_autoptr(ConfianzaClient) client = save_new_client (store, "Antes");
@@ -1884,6 +1884,7 @@ test_migrate_from_one (void)
   close_store (&store);
   raw_exec (path, "DROP INDEX promise_open_due; DROP INDEX promise_open_client;"
                   "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
+                  "DROP TABLE housekeeping;"
                   "PRAGMA user_version = 1");
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
   original = file_checksum (path);
@@ -1945,12 +1946,12 @@ test_migrate_from_two (void)
   }
   close_store (&store);
   raw_exec (path, "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
-                  "UPDATE client SET status = 'lost';"
+                  "DROP TABLE housekeeping; UPDATE client SET status = 'lost';"
                   "PRAGMA user_version = 2");
   original = file_checksum (path);
 
   store = open_ok (path);
-  g_assert_cmpint (confianza_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (confianza_store_get_backup_path (store), ==, backup);
   {
     g_autoptr(ConfianzaClient) client = confianza_store_get_client (store, raw_query_int (path, "SELECT id FROM client"), &error);
@@ -1966,7 +1967,7 @@ test_migrate_from_two (void)
   }
   close_store (&store);
 
-  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, CONFIANZA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM recommendation"), ==, 1);
   columns = raw_query_text (path, "SELECT name FROM pragma_table_info ('client') WHERE name = 'status_manual'");
   g_assert_cmpstr (columns, ==, "status_manual\n");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "export/confianza-report.h"
+#include "store/confianza-backup.h"
 #include "store/confianza-demo.h"
 #include "store/confianza-import.h"
 
@@ -35,9 +36,19 @@ struct _ConfianzaApplication
 
 G_DEFINE_FINAL_TYPE (ConfianzaApplication, confianza_application, ADW_TYPE_APPLICATION)
 
-/* Exit statuses of the command line: 0 done, 1 the database or a file
- * could not be used, 2 an option missing or wrong, and */
-#define EXIT_NOT_ALL_IMPORTED 3
+/* Exit statuses of the command line, so that a script can tell why: 0
+ * done, 1 the database or a file could not be used, 2 an option missing or
+ * wrong, and for some options more (README lists them all) */
+enum
+{
+  EXIT_NOT_ALL_IMPORTED = 3,  /* --import-clients left lines out */
+  /* --backup and --restore */
+  EXIT_NOT_OURS = 3,          /* not a Confianza database, or no file at all */
+  EXIT_DAMAGED = 4,
+  EXIT_NEWER = 5,             /* written by a newer Confianza */
+  EXIT_IN_USE = 6,            /* a window has the database open */
+  EXIT_SAME_FILE = 7,         /* the database itself, one of its files or copies */
+};
 
 /* Text options are read as bytes (FILENAME), not STRING: GOption converts
  * a STRING from the locale's character set, and fails on any accent in
@@ -59,6 +70,10 @@ static const GOptionEntry option_entries[] = {
     N_("End the report's period on DATE"), N_("DATE") },
   { "import-clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import clients from a CSV file (all or nothing), and exit"), N_("FILE") },
+  { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup copy of the database to FILE (also while a window writes to it), and exit"), N_("FILE") },
+  { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace what the database holds by the backup copy FILE, keeping a copy of it first, and exit"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -81,7 +96,19 @@ print_counts (ConfianzaStore             *store,
   g_print (_("The database is in good order.\n"));
 }
 
-/* --check: open and verify the database without a window. */
+/* What the user should know about how a database was opened (stale files
+ * set aside), on stderr */
+static void
+print_notice (ConfianzaStore *store)
+{
+  const char *notice = store != NULL ? confianza_store_get_notice (store) : NULL;
+
+  if (notice != NULL)
+    g_printerr ("%s\n", notice);
+}
+
+/* --check: open and verify the database without a window, changing
+ * nothing: a missing file is an error, an older one is not upgraded. */
 static int
 check_database (ConfianzaApplication *self)
 {
@@ -89,7 +116,7 @@ check_database (ConfianzaApplication *self)
   g_autoptr(GError) error = NULL;
   ConfianzaStoreCounts counts = { 0 };
 
-  store = confianza_store_open (self->database_path, &error);
+  store = confianza_store_open_read_only (self->database_path, &error);
   if (store == NULL || !confianza_store_count (store, &counts, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -218,7 +245,7 @@ export_report (ConfianzaApplication *self,
 
   if (client != NULL)
     {
-      g_autoptr(ConfianzaStore) store = confianza_store_open (self->database_path, &error);
+      g_autoptr(ConfianzaStore) store = confianza_store_open_read_only (self->database_path, &error);
       gint64 id = store != NULL ? confianza_report_find_client (store, client, &error) : 0;
 
       if (g_error_matches (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NOT_FOUND))
@@ -257,6 +284,7 @@ import_clients (ConfianzaApplication *self,
   guint skipped = 0;
 
   store = confianza_store_open (self->database_path, &error);
+  print_notice (store);
   if (store != NULL)
     summary = confianza_import_clients_from_file (store, file, CONFIANZA_IMPORT_FLAGS_NONE,
                                                   &n, &skipped, &error);
@@ -269,6 +297,91 @@ import_clients (ConfianzaApplication *self,
 
   g_print ("%s\n", summary);
   return skipped > 0 ? EXIT_NOT_ALL_IMPORTED : 0;
+}
+
+static int
+backup_exit_status (const GError *error)
+{
+  if (error->domain == CONFIANZA_BACKUP_ERROR)
+    return error->code == CONFIANZA_BACKUP_ERROR_IN_USE ? EXIT_IN_USE : EXIT_SAME_FILE;
+
+  if (error->domain == CONFIANZA_STORE_ERROR)
+    switch (error->code)
+      {
+      case CONFIANZA_STORE_ERROR_NOT_OURS:
+      case CONFIANZA_STORE_ERROR_NOT_FOUND:
+      case CONFIANZA_STORE_ERROR_IS_DIRECTORY:
+        return EXIT_NOT_OURS;
+      case CONFIANZA_STORE_ERROR_DAMAGED:
+        return EXIT_DAMAGED;
+      case CONFIANZA_STORE_ERROR_NEWER_VERSION:
+        return EXIT_NEWER;
+      default:
+        break;
+      }
+
+  return 1;
+}
+
+/* --backup=FILE, without a window */
+static int
+backup_database (ConfianzaApplication *self,
+                 const char           *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!confianza_backup_write (self->database_path, file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return backup_exit_status (error);
+    }
+
+  g_print (_("Backup copy of %s written to %s\n"), self->database_path, file);
+  return 0;
+}
+
+/* --restore=FILE, without a window, and never under one */
+static int
+restore_database (ConfianzaApplication *self,
+                  const char           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  /* A new database is made first, so that what was found beside it is
+   * said; only for a copy that can be used, so that a refusal leaves no
+   * new file behind */
+  if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(ConfianzaBackupInfo) info = confianza_backup_inspect (file, &error);
+      g_autoptr(ConfianzaStore) store = NULL;
+
+      if (info == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return backup_exit_status (error);
+        }
+
+      store = confianza_store_open (self->database_path, &error);
+
+      print_notice (store);
+      if (store == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (!confianza_backup_restore (self->database_path, file, &kept, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return backup_exit_status (error);
+    }
+
+  g_print (_("Restored %s into %s\n"), file, self->database_path);
+  if (kept != NULL)
+    g_print (_("What it held before is kept in %s\n"), kept);
+  return 0;
 }
 
 /* Sample data into a database that must not exist yet. */
@@ -290,6 +403,7 @@ write_demo (const char  *path,
     }
 
   store = confianza_store_open (path, error);
+  print_notice (store);
 
   return store != NULL && confianza_demo_fill (store, today, error);
 }
@@ -403,6 +517,15 @@ confianza_application_handle_local_options (GApplication *app,
       return import_clients (self, csv);
   }
 
+  {
+    const char *file = NULL;
+
+    if (g_variant_dict_lookup (options, "backup", "^&ay", &file))
+      return backup_database (self, file);
+    if (g_variant_dict_lookup (options, "restore", "^&ay", &file))
+      return restore_database (self, file);
+  }
+
   /* From here on, a window */
   if (!settings_installed ())
     {
@@ -410,7 +533,8 @@ confianza_application_handle_local_options (GApplication *app,
                     "Start Confianza where it was installed (for example after “meson install”), "
                     "or set GSETTINGS_SCHEMA_DIR to the folder that holds the compiled schema "
                     "(in a build folder, its “data” folder). The command-line operations "
-                    "(--check, --export-client, --export-portfolio, --import-clients) work "
+                    "(--check, --export-client, --export-portfolio, --import-clients, --backup, "
+                    "--restore) work "
                     "without it.\n"),
                   APPLICATION_ID);
       return 1;
@@ -512,14 +636,6 @@ notify_due_today (ConfianzaApplication *self,
 }
 
 static void
-notify_every_window (ConfianzaApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (CONFIANZA_IS_WINDOW (l->data))
-      notify_due_today (self, l->data);
-}
-
-static void
 on_trust_scores_ready (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -530,6 +646,73 @@ on_trust_scores_ready (GObject      *source,
   /* Without scores the lists just show none: nothing to tell the user */
   if (!confianza_store_update_trust_scores_finish (CONFIANZA_STORE (source), result, &error))
     g_warning ("Could not compute the trust indexes: %s", error->message);
+}
+
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autofree GWeakRef *window_ref = user_data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (window_ref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  g_weak_ref_clear (window_ref);
+
+  if (confianza_backup_run_daily_finish (result, &written, &error))
+    {
+      if (written != NULL)
+        g_debug ("Daily backup copy written to %s", written);
+      return;
+    }
+
+  /* Said once, in the window of that database; the next start tries again */
+  if (CONFIANZA_IS_WINDOW (window))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Today’s backup copy could not be made: %s"), error->message);
+      confianza_window_add_toast (CONFIANZA_WINDOW (window), adw_toast_new (text));
+    }
+  g_message ("Daily backup copy: %s", error->message);
+}
+
+/* Once a day, in a thread with its own connection: the copy of the day of
+ * the database of @window (unless turned off), and the old copies go. Not
+ * for the sample data. */
+static void
+start_daily_backup (ConfianzaApplication *self,
+                    ConfianzaWindow      *window)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GWeakRef *window_ref;
+
+  if (confianza_window_get_store (window) == NULL || self->demo)
+    return;
+
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, window);
+  settings = g_settings_new (APPLICATION_ID);
+  confianza_backup_run_daily_async (confianza_window_get_database_path (window),
+                                    g_settings_get_boolean (settings, "backups-automatic"),
+                                    g_settings_get_int (settings, "backups-days"),
+                                    g_settings_get_int (settings, "backups-weeks"),
+                                    NULL, on_daily_backup_done, window_ref);
+}
+
+/* What a new day brings to every open database: the notifications of what
+ * falls due, and the day's backup copy */
+static void
+each_day_every_window (ConfianzaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data))
+      {
+        notify_due_today (self, l->data);
+        start_daily_backup (self, l->data);
+      }
 }
 
 static gboolean on_midnight (gpointer user_data);
@@ -557,7 +740,7 @@ on_midnight (gpointer user_data)
   ConfianzaApplication *self = user_data;
 
   self->midnight_source = 0;
-  notify_every_window (self);
+  each_day_every_window (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
@@ -586,6 +769,7 @@ window_shown_idle (gpointer user_data)
     confianza_store_update_trust_scores_async (store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));
   notify_due_today (self, window);
+  start_daily_backup (self, window);
   if (self->midnight_source == 0)
     schedule_midnight (self);
 
@@ -826,7 +1010,10 @@ confianza_application_init (ConfianzaApplication *self)
                                                 _("Exit status: 0 when done; 1 when the database or a file "
                                                   "could not be used; 2 when an option is missing or wrong; "
                                                   "3 when --import-clients left lines of the file out (it "
-                                                  "lists them, and imports the rest)."));
+                                                  "lists them, and imports the rest). --backup and --restore: "
+                                                  "3 not a Confianza database, 4 damaged, 5 from a newer "
+                                                  "Confianza, 6 a window has the database open, 7 the file is "
+                                                  "the database itself or one of its copies."));
 }
 
 ConfianzaApplication *

@@ -7,7 +7,10 @@
 
 #include "model/confianza-rules.h"
 
+#include "confianza-application.h"
+#include "confianza-backups-page.h"
 #include "confianza-preferences-window.h"
+#include "confianza-window.h"
 
 struct _ConfianzaPreferencesWindow
 {
@@ -248,6 +251,16 @@ confianza_preferences_window_new (GtkWindow  *parent,
 
   gtk_label_set_label (self->path_label, database_path != NULL ? database_path : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.open-folder", database_path != NULL);
+
+  if (database_path != NULL)
+    {
+      /* The store of the window it was asked from: each window has its own */
+      ConfianzaStore *store = CONFIANZA_IS_WINDOW (parent)
+                              ? confianza_window_get_store (CONFIANZA_WINDOW (parent)) : NULL;
+
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (confianza_backups_page_new (store, database_path)));
+    }
 
   return self;
 }

@@ -211,6 +211,14 @@ on_store_changed (ConfianzaWindow *self)
   update_header (self);
 }
 
+/* The records were replaced (a restore): a client on show may be gone */
+static void
+on_store_reloaded (ConfianzaWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "client") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
 static void
 on_client_saved (ConfianzaClientDialog *dialog,
                  ConfianzaClient       *client,
@@ -551,6 +559,8 @@ set_database (ConfianzaWindow *self,
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded),
+                           self, G_CONNECT_SWAPPED);
 
   /* Today reads only what it shows; the rest once it is on screen. Idles
    * at this priority wait for the frame being drawn. */
@@ -559,6 +569,15 @@ set_database (ConfianzaWindow *self,
 
   update_badge (self);
   show_page (self, is_top_page (last) ? last : "today");
+
+  /* Stale files set aside while creating the database: stays until read */
+  if (confianza_store_get_notice (store) != NULL)
+    {
+      AdwToast *toast = adw_toast_new (confianza_store_get_notice (store));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 /* The window offers to start a new database elsewhere when @store is NULL */
@@ -637,4 +656,15 @@ confianza_window_show_page (ConfianzaWindow *self,
   g_return_if_fail (CONFIANZA_IS_WINDOW (self));
 
   show_page (self, name);
+}
+
+/* @toast: (transfer full) */
+void
+confianza_window_add_toast (ConfianzaWindow *self,
+                            AdwToast        *toast)
+{
+  g_return_if_fail (CONFIANZA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

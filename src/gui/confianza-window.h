@@ -30,5 +30,7 @@ void             confianza_window_ensure_lists      (ConfianzaWindow      *self)
 /* "today", "clients", "plans" or "reports". */
 void             confianza_window_show_page         (ConfianzaWindow      *self,
                                                      const char           *name);
+void             confianza_window_add_toast         (ConfianzaWindow      *self,
+                                                     AdwToast             *toast);
 
 G_END_DECLS

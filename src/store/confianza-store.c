@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "confianza-store.h"
+#include "confianza-store-internal.h"
 #include "model/confianza-trust.h"
 
 #ifndef O_CLOEXEC
@@ -56,8 +56,11 @@ struct _ConfianzaStore
 
   char       *path;
   char       *backup_path;
+  char       *notice;        /* what the user should know about the opening */
   sqlite3    *db;
+  ConfianzaFileLock *file;
   int         schema_version;
+  gboolean    read_only;
 
   GHashTable *statements;    /* SQL text → prepared sqlite3_stmt */
   GListStore *clients;       /* NULL until someone asks for it */
@@ -85,6 +88,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -232,6 +236,12 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX recommendation_client ON recommendation (client_id, answered_on);"
   "ALTER TABLE client ADD COLUMN status_manual INTEGER NOT NULL DEFAULT 0;",
+  /* 3 → 4: the store's own notes about the file, such as when it was last
+   * upgraded (its copy from before is removed after a while) */
+  "CREATE TABLE housekeeping ("
+  "  name                  TEXT PRIMARY KEY,"
+  "  value                 TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);
@@ -508,6 +518,18 @@ set_newer_error (GError     **error,
 }
 
 static void
+set_directory_error (GError     **error,
+                     const char  *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
+               _("“%s” is a folder, not a Confianza database. Choose a file "
+                 "instead."),
+               shown);
+}
+
+static void
 set_damaged_error (GError     **error,
                    const char  *path)
 {
@@ -614,10 +636,11 @@ query_text (sqlite3     *db,
   return rc;
 }
 
-/* SQLite's own check: exactly one row saying "ok" */
-static int
-quick_check (sqlite3  *db,
-             gboolean *ok)
+/* SQLite's own check, quick or full: exactly one row saying "ok" */
+int
+confianza_store_check_pages (sqlite3  *db,
+                             gboolean  full,
+                             gboolean *ok)
 {
   sqlite3_stmt *stmt = NULL;
   guint rows = 0;
@@ -626,7 +649,10 @@ quick_check (sqlite3  *db,
 
   *ok = FALSE;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (full)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
 
@@ -693,60 +719,44 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* Reads through the store's hold on the file: see ConfianzaFileLock */
 static gboolean
-copy_to_fd (const char *source,
-            int         out,
-            int        *saved_errno)
+copy_to_fd (ConfianzaFileLock *source,
+            int                out,
+            int               *saved_errno)
 {
-  char buffer[64 * 1024];
-  gboolean ok = TRUE;
-  int in;
+  guint8 buffer[64 * 1024];
+  gsize offset = 0;
 
-  in = g_open (source, O_RDONLY | O_CLOEXEC, 0);
-  if (in < 0)
+  for (;;)
+    {
+      gsize n = 0;
+
+      if (!confianza_file_lock_read (source, offset, buffer, sizeof buffer, &n, saved_errno))
+        return FALSE;
+      if (n == 0)
+        break;
+      if (!write_all (out, (const char *) buffer, n, saved_errno))
+        return FALSE;
+      offset += n;
+    }
+
+  if (fsync (out) != 0)
     {
       *saved_errno = errno;
       return FALSE;
     }
 
-  for (;;)
-    {
-      gssize n = read (in, buffer, sizeof buffer);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          *saved_errno = errno;
-          ok = FALSE;
-          break;
-        }
-      if (n == 0)
-        break;
-      if (!write_all (out, buffer, (gsize) n, saved_errno))
-        {
-          ok = FALSE;
-          break;
-        }
-    }
-
-  if (ok && fsync (out) != 0)
-    {
-      *saved_errno = errno;
-      ok = FALSE;
-    }
-
-  close (in);
-
-  return ok;
+  return TRUE;
 }
 
 /* Copies @path byte for byte to "@path.backup-v@version" (or -2, -3… when
  * that exists), readable by the owner only, like the database itself. */
 static char *
-write_backup (const char  *path,
-              int          version,
-              GError     **error)
+write_backup (const char         *path,
+              ConfianzaFileLock  *file,
+              int                 version,
+              GError            **error)
 {
   g_autofree char *base = g_strdup_printf ("%s.backup-v%d", path, version);
   g_autofree char *shown = g_filename_display_name (path);
@@ -768,7 +778,7 @@ write_backup (const char  *path,
 
       if (fd >= 0)
         {
-          gboolean copied = copy_to_fd (path, fd, &saved_errno);
+          gboolean copied = copy_to_fd (file, fd, &saved_errno);
 
           if (close (fd) != 0 && copied)
             {
@@ -810,15 +820,17 @@ write_backup (const char  *path,
  * until every check has passed, and files that are not ours are never handed
  * to SQLite at all (it could checkpoint another program's journal). */
 static gboolean
-check_header (const char  *path,
-              GStatBuf    *st,
-              GError     **error)
+check_header (const char         *path,
+              ConfianzaFileLock  *file,
+              GStatBuf           *st,
+              gboolean           *wal_format,
+              GError            **error)
 {
   guint8 header[100];
-  gssize n = 0;
+  gsize n = 0;
   guint32 application_id;
   gint32 user_version;
-  int fd;
+  int saved_errno = 0;
 
   if (!S_ISREG (st->st_mode))
     {
@@ -837,33 +849,11 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (!confianza_file_lock_read (file, 0, header, sizeof header, &n, &saved_errno))
     {
-      set_errno_error (error, path, errno);
+      set_errno_error (error, path, saved_errno);
       return FALSE;
     }
-
-  while ((gsize) n < sizeof header)
-    {
-      gssize r = read (fd, header + n, sizeof header - (gsize) n);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          set_errno_error (error, path, saved_errno);
-          return FALSE;
-        }
-      if (r == 0)
-        break;
-      n += r;
-    }
-
-  close (fd);
 
   if (n < 16 || memcmp (header, SQLITE_HEADER, 16) != 0)
     {
@@ -872,11 +862,15 @@ check_header (const char  *path,
     }
 
   /* An SQLite header cut short */
-  if ((gsize) n < sizeof header)
+  if (n < sizeof header)
     {
       set_damaged_error (error, path);
       return FALSE;
     }
+
+  /* The file format versions: 2 for write-ahead logging */
+  if (wal_format != NULL)
+    *wal_format = header[18] == 2 && header[19] == 2;
 
   /* Both big-endian, at fixed offsets of the database header. SQLite checks
    * them again once open, since a write-ahead log can hold a newer page 1. */
@@ -912,9 +906,11 @@ apply_settings (sqlite3     *db,
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
-  /* Neither writes to the file. FULL: a committed change survives a power
-   * cut, which matters more here than speed. */
-  rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+  /* None writes to the file. FULL: a committed change survives a power
+   * cut, which matters more here than speed. secure_delete: what is erased
+   * is overwritten, not left readable in the file's free space. */
+  rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                         " PRAGMA secure_delete = ON;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -951,11 +947,12 @@ switch_to_wal (sqlite3     *db,
 /* Runs every migration from the file's version up, in one transaction, after
  * writing a backup copy of an existing file. */
 static gboolean
-migrate (sqlite3     *db,
-         const char  *path,
-         gboolean     is_new,
-         char       **backup_path,
-         GError     **error)
+migrate (sqlite3            *db,
+         const char         *path,
+         ConfianzaFileLock  *file,
+         gboolean            is_new,
+         char              **backup_path,
+         GError            **error)
 {
   g_autofree char *backup = NULL;
   g_autofree char *shown = g_filename_display_name (path);
@@ -1017,7 +1014,7 @@ migrate (sqlite3     *db,
 
       /* We hold the write lock and have written nothing: the file is
        * exactly the old version */
-      backup = write_backup (path, version, error);
+      backup = write_backup (path, file, version, error);
       if (backup == NULL)
         {
           rollback_raw (db);
@@ -1047,6 +1044,13 @@ migrate (sqlite3     *db,
                    v, path, sqlite3_errmsg (db));
           goto failed;
         }
+    }
+
+  /* When, so that the copy goes once the upgrade has proved itself */
+  if (!is_new && !confianza_store_record_upgrade (db))
+    {
+      rc = sqlite3_errcode (db);
+      goto failed;
     }
 
   rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -1093,23 +1097,66 @@ failed:
   return FALSE;
 }
 
+/* What only SQLite can tell, once it has the file open (a log can hold a
+ * newer first page than the header on disk): ours, not newer, whole to
+ * its quick check. FALSE with @error set on a refusal, or with @rc set
+ * when SQLite itself failed. */
+static gboolean
+check_contents (sqlite3     *db,
+                const char  *path,
+                int         *version,
+                int         *rc,
+                GError     **error)
+{
+  int application_id = 0;
+  gboolean ok = FALSE;
+
+  *rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  if ((guint32) application_id != CONFIANZA_STORE_APPLICATION_ID)
+    {
+      set_other_program_error (error, path);
+      return FALSE;
+    }
+
+  *rc = query_int (db, "PRAGMA user_version", version);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  if (*version > CONFIANZA_STORE_SCHEMA_VERSION)
+    {
+      set_newer_error (error, path);
+      return FALSE;
+    }
+
+  *rc = confianza_store_check_pages (db, FALSE, &ok);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  if (!ok)
+    {
+      set_damaged_error (error, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static sqlite3 *
-open_existing (const char  *path,
-               const char  *folder,
-               GStatBuf    *st,
-               const char  *vfs,
-               char       **backup_path,
-               GError     **error)
+open_existing (const char         *path,
+               ConfianzaFileLock  *file,
+               const char         *folder,
+               GStatBuf           *st,
+               const char         *vfs,
+               char              **backup_path,
+               GError            **error)
 {
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   sqlite3 *db = NULL;
-  gboolean ok = FALSE;
   gboolean had_wal;
-  int application_id = 0;
   int version = 0;
   int rc;
 
-  if (!check_header (path, st, error))
+  if (!check_header (path, file, st, NULL, error))
     return NULL;
 
   /* WAL needs to create files beside the database */
@@ -1134,30 +1181,10 @@ open_existing (const char  *path,
   if (!apply_settings (db, path, error))
     goto failed_with_error;
 
-  rc = query_int (db, "PRAGMA application_id", &application_id);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if ((guint32) application_id != CONFIANZA_STORE_APPLICATION_ID)
+  if (!check_contents (db, path, &version, &rc, error))
     {
-      set_other_program_error (error, path);
-      goto failed_with_error;
-    }
-
-  rc = query_int (db, "PRAGMA user_version", &version);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (version > CONFIANZA_STORE_SCHEMA_VERSION)
-    {
-      set_newer_error (error, path);
-      goto failed_with_error;
-    }
-
-  rc = quick_check (db, &ok);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (!ok)
-    {
-      set_damaged_error (error, path);
+      if (rc != SQLITE_OK)
+        goto failed;
       goto failed_with_error;
     }
 
@@ -1165,7 +1192,7 @@ open_existing (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   if (version < CONFIANZA_STORE_SCHEMA_VERSION &&
-      !migrate (db, path, FALSE, backup_path, error))
+      !migrate (db, path, file, FALSE, backup_path, error))
     goto failed_with_error;
 
   if (!switch_to_wal (db, path, error))
@@ -1183,6 +1210,7 @@ failed_with_error:
 static sqlite3 *
 create_new (const char  *path,
             const char  *vfs,
+            char       **notice,
             GError     **error)
 {
   g_autofree char *tmp = NULL;
@@ -1219,7 +1247,7 @@ create_new (const char  *path,
     }
 
   if (!apply_settings (db, path, error) ||
-      !migrate (db, path, TRUE, NULL, error))
+      !migrate (db, path, NULL, TRUE, NULL, error))
     goto failed;
 
   rc = sqlite3_close_v2 (db);
@@ -1229,6 +1257,14 @@ create_new (const char  *path,
       set_sqlite_error (error, NULL, path, rc, TRUE);
       goto failed;
     }
+
+  /* SQLite would take a log or journal left beside @path by a database
+   * that is gone into the new one, bringing erased records back: they are
+   * set aside just before the new file takes the name. (The temporary
+   * file needs no such care: its name is new, and SQLite discards a log
+   * or journal beside an empty file.) */
+  if (!confianza_store_set_aside_stale (path, notice, error))
+    goto failed;
 
   /* link () never replaces a file that appeared meanwhile; folders that
    * know no hard links (FAT) get a rename. */
@@ -1392,9 +1428,28 @@ store_exec (ConfianzaStore  *self,
 /* Inside the caller's transaction (confianza_store_begin ()) each change is
  * a savepoint, so that a failed one is undone alone. */
 static gboolean
+refuse_read_only (ConfianzaStore  *self,
+                  GError         **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (!self->read_only)
+    return FALSE;
+
+  shown = g_filename_display_name (self->path);
+  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_READ_ONLY,
+               _("“%s” was opened only to be read, so nothing can be changed in it."),
+               shown);
+  return TRUE;
+}
+
+static gboolean
 store_begin (ConfianzaStore  *self,
              GError         **error)
 {
+  if (refuse_read_only (self, error))
+    return FALSE;
+
   if (self->pending != NULL)
     return store_exec (self, "SAVEPOINT record", error);
 
@@ -2716,35 +2771,47 @@ live_client_contacted (ConfianzaStore *self,
   }
 }
 
+/* Replaces what @list holds by the records of @kind and @owner_id on
+ * disk, in the list's order */
+static void
+fill_list (ConfianzaStore *self,
+           GListStore     *list,
+           RecordKind      kind,
+           gint64          owner_id)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const char *where_column = kinds[kind].owner_column;
+
+  if ((kind == KIND_PLAN || kind == KIND_INCIDENT) && owner_id == 0)
+    where_column = NULL;
+
+  if (!load_records (self, kind, where_column, owner_id, records, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                       records->pdata, records->len);
+  g_list_store_sort (list, kinds[kind].compare, NULL);
+}
+
 static GListModel *
 get_live_list (ConfianzaStore *self,
                RecordKind      kind,
                gint64          owner_id)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
   CachedList key = { .kind = kind, .owner_id = owner_id };
   CachedList *entry;
   GListStore *list;
-  const char *where_column = kinds[kind].owner_column;
 
   entry = g_hash_table_lookup (self->lists, &key);
   if (entry != NULL)
     return g_object_ref (G_LIST_MODEL (entry->list));
 
-  if ((kind == KIND_PLAN || kind == KIND_INCIDENT) && owner_id == 0)
-    where_column = NULL;
-
   list = g_list_store_new (kinds[kind].get_type ());
-  if (load_records (self, kind, where_column, owner_id, records, &error))
-    {
-      g_list_store_splice (list, 0, 0, records->pdata, records->len);
-      g_list_store_sort (list, kinds[kind].compare, NULL);
-    }
-  else
-    {
-      g_warning ("%s", error->message);
-    }
+  fill_list (self, list, kind, owner_id);
 
   entry = g_new0 (CachedList, 1);
   entry->store = self;
@@ -3391,7 +3458,8 @@ apply_statuses (ConfianzaStore *self,
         g_array_append_val (changes, f);
     }
 
-  if (changes->len == 0)
+  /* Followed in the file by the next store that may write to it */
+  if (changes->len == 0 || self->read_only)
     return;
 
   own_transaction = sqlite3_get_autocommit (self->db) != 0;
@@ -3770,8 +3838,12 @@ confianza_store_finalize (GObject *object)
   /* Statements first: the connection closes once they are finalized */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  /* Only once SQLite let go of the file */
+  if (self->file != NULL)
+    confianza_file_lock_release (g_steal_pointer (&self->file), !self->read_only);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (confianza_store_parent_class)->finalize (object);
 }
@@ -3824,6 +3896,20 @@ confianza_store_class_init (ConfianzaStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * ConfianzaStore::reloaded:
+   *
+   * Emitted after confianza_store_reload (): every live list holds new
+   * objects, so a view showing one record (a client's page) must let it go
+   * and find it again. ::changed follows.
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -3862,6 +3948,8 @@ confianza_store_open_with_vfs (const char  *path,
   g_autofree char *folder = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *backup_path = NULL;
+  g_autofree char *notice = NULL;
+  ConfianzaFileLock *file = NULL;
   ConfianzaStore *self;
   GStatBuf st;
   sqlite3 *db;
@@ -3871,12 +3959,7 @@ confianza_store_open_with_vfs (const char  *path,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a Confianza database. Choose a file "
-                     "instead."),
-                   shown);
+      set_directory_error (error, path);
       return NULL;
     }
 
@@ -3912,25 +3995,256 @@ confianza_store_open_with_vfs (const char  *path,
     }
 
   if (g_stat (path, &st) == 0)
-    db = open_existing (path, folder, &st, vfs, &backup_path, error);
+    {
+      /* Never opened, not even to be read: a pipe would block */
+      if (!S_ISREG (st.st_mode))
+        {
+          set_not_ours_error (error, path);
+          return NULL;
+        }
+
+      file = confianza_file_lock_acquire (path, TRUE, error);
+      if (file == NULL)
+        return NULL;
+      db = open_existing (path, file, folder, &st, vfs, &backup_path, error);
+      if (db == NULL)
+        {
+          confianza_file_lock_release (file, TRUE);
+          return NULL;
+        }
+      if (backup_path == NULL)
+        confianza_store_count_opening (db, path);
+    }
   else if (errno == ENOENT)
-    db = create_new (path, vfs, error);
+    {
+      db = create_new (path, vfs, &notice, error);
+      if (db == NULL)
+        return NULL;
+      file = confianza_file_lock_acquire (path, TRUE, error);
+      if (file == NULL)
+        {
+          sqlite3_close_v2 (db);
+          return NULL;
+        }
+    }
   else
     {
       set_errno_error (error, path, errno);
       return NULL;
     }
 
-  if (db == NULL)
+  self = g_object_new (CONFIANZA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+  self->file = file;
+  self->schema_version = CONFIANZA_STORE_SCHEMA_VERSION;
+  self->backup_path = g_steal_pointer (&backup_path);
+  self->notice = g_steal_pointer (&notice);
+
+  return self;
+}
+
+static ConfianzaStore *
+open_read_only (const char  *path,
+                gboolean     any_version,
+                GError     **error)
+{
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  ConfianzaFileLock *file;
+  ConfianzaStore *self;
+  gboolean wal_format = FALSE;
+  sqlite3 *db = NULL;
+  int version = 0;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      if (errno != ENOENT)
+        set_errno_error (error, path, errno);
+      else
+        g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND,
+                     _("There is no database at “%s”. Check the name: nothing was "
+                       "created."),
+                     shown);
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      set_directory_error (error, path);
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      set_not_ours_error (error, path);
+      return NULL;
+    }
+
+  file = confianza_file_lock_acquire (path, FALSE, error);
+  if (file == NULL)
     return NULL;
+
+  if (!check_header (path, file, &st, &wal_format, error))
+    goto failed_with_error;
+
+  /* A file in WAL mode with no log beside it is whole, and no one writes
+   * to it: it is read as immutable, since SQLite would otherwise make a log
+   * and an index beside it, and leave them there. With a log (a window
+   * has it open, or a crash left it) SQLite reads the log too, and
+   * changes nothing. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                         wal_format && !g_file_test (log, G_FILE_TEST_EXISTS) &&
+                           !g_file_test (journal, G_FILE_TEST_EXISTS) ? "&immutable=1" : "");
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (!apply_settings (db, path, error))
+    goto failed_with_error;
+
+  rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (!check_contents (db, path, &version, &rc, error))
+    {
+      if (rc != SQLITE_OK)
+        goto failed;
+      goto failed_with_error;
+    }
+
+  if (version < CONFIANZA_STORE_SCHEMA_VERSION && !any_version)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_OLDER_VERSION,
+                   _("“%s” was written by an older version of Confianza and must be "
+                     "upgraded first. Open it in Confianza’s window, which upgrades "
+                     "it after keeping a copy, and try again. It was left untouched."),
+                   shown);
+      goto failed_with_error;
+    }
 
   self = g_object_new (CONFIANZA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->db = db;
-  self->schema_version = CONFIANZA_STORE_SCHEMA_VERSION;
-  self->backup_path = g_steal_pointer (&backup_path);
+  self->file = file;
+  self->schema_version = version;
+  self->read_only = TRUE;
 
   return self;
+
+failed:
+  /* A log or journal that only a writer can finish */
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY ||
+      rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_CANTLOCK ||
+      rc == SQLITE_CANTOPEN)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                   _("“%s” was left half-written when a program stopped, and reading "
+                     "it alone cannot finish that. Open it in Confianza’s window "
+                     "first, and try again. It was left untouched."),
+                   shown);
+    }
+  else
+    {
+      set_sqlite_error (error, db, path, rc, TRUE);
+    }
+failed_with_error:
+  sqlite3_close_v2 (db);
+  confianza_file_lock_release (file, FALSE);
+  return NULL;
+}
+
+ConfianzaStore *
+confianza_store_open_read_only (const char  *path,
+                                GError     **error)
+{
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_read_only (path, FALSE, error);
+}
+
+ConfianzaStore *
+confianza_store_open_any_version (const char  *path,
+                                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_read_only (path, TRUE, error);
+}
+
+gboolean
+confianza_store_is_read_only (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+const char *
+confianza_store_get_notice (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return self->notice;
+}
+
+sqlite3 *
+confianza_store_get_db (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+ConfianzaFileLock *
+confianza_store_get_file_lock (ConfianzaStore *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return self->file;
+}
+
+/* After a restore: the file is ours and whole, perhaps of an older version */
+gboolean
+confianza_store_upgrade (ConfianzaStore  *self,
+                         GError         **error)
+{
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->read_only && self->pending == NULL, FALSE);
+
+  rc = query_int (self->db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  if (version >= CONFIANZA_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* Compiled for the old schema */
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  return migrate (self->db, self->path, self->file, FALSE, &self->backup_path, error);
 }
 
 const char *
@@ -3965,7 +4279,8 @@ confianza_store_begin (ConfianzaStore  *self,
   g_return_val_if_fail (self->pending == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!store_exec (self, "BEGIN IMMEDIATE", error))
+  if (refuse_read_only (self, error) ||
+      !store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->pending = g_ptr_array_new_with_free_func (pending_change_free);
@@ -4139,23 +4454,54 @@ confianza_store_get_clients (ConfianzaStore *self)
 
   if (self->clients == NULL)
     {
-      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GError) error = NULL;
-
       self->clients = g_list_store_new (CONFIANZA_TYPE_CLIENT);
-      if (load_records (self, KIND_CLIENT, NULL, 0, records, &error))
-        {
-          g_list_store_splice (self->clients, 0, 0, records->pdata, records->len);
-          g_list_store_sort (self->clients, compare_clients, NULL);
-          load_next_due_all (self);
-        }
-      else
-        {
-          g_warning ("%s", error->message);
-        }
+      fill_list (self, self->clients, KIND_CLIENT, 0);
+      load_next_due_all (self);
     }
 
   return g_object_ref (G_LIST_MODEL (self->clients));
+}
+
+void
+confianza_store_reload (ConfianzaStore *self)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+
+  g_return_if_fail (CONFIANZA_IS_STORE (self));
+  g_return_if_fail (self->pending == NULL);
+
+  /* Compiled for what may have been another schema */
+  g_hash_table_remove_all (self->statements);
+
+  if (self->clients != NULL)
+    {
+      guint n;
+
+      fill_list (self, self->clients, KIND_CLIENT, 0);
+      load_next_due_all (self);
+
+      /* Scores being computed in a thread are of the old records */
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+      for (guint i = 0; i < n && self->trust_jobs > 0; i++)
+        {
+          g_autoptr(ConfianzaClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+
+          g_hash_table_add (self->trust_fresh, GSIZE_TO_POINTER ((gsize) confianza_client_get_id (client)));
+        }
+    }
+
+  lists = lists_of_kind (self, N_KINDS);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (lists, i);
+
+      fill_list (self, ref->list, ref->kind, ref->owner_id);
+    }
+
+  confianza_store_update_trust_scores (self);
+
+  g_signal_emit (self, signals[RELOADED], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Promises */
@@ -4806,16 +5152,9 @@ trust_scores_thread (GTask        *task,
   GError *error = NULL;
   GArray *scores;
 
-  /* Never a new, empty file in place of one that went away */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_task_return_new_error (task, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND,
-                               "%s", _("The records are no longer where they were."));
-      return;
-    }
-
-  /* The store is not thread-safe: this thread has a connection of its own */
-  store = confianza_store_open (path, &error);
+  /* The store is not thread-safe: this thread has a connection of its own,
+   * which only reads */
+  store = confianza_store_open_read_only (path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);

@@ -21,14 +21,20 @@ typedef enum
   CONFIANZA_STORE_ERROR_FULL,           /* the disk is full */
   CONFIANZA_STORE_ERROR_NOT_FOUND,      /* no such record */
   CONFIANZA_STORE_ERROR_FAILED,         /* any other failure, said in words */
+  CONFIANZA_STORE_ERROR_OLDER_VERSION,  /* needs an upgrade, which reading only cannot do */
 } ConfianzaStoreError;
 
 GQuark confianza_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CONFIANZA_STORE_SCHEMA_VERSION 3
+#define CONFIANZA_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id of every Confianza database ("Conf"). */
 #define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
+/* The copy written beside a database before it is upgraded goes once the
+ * upgraded file has been opened (for writing) this many times, over at
+ * least this many days. */
+#define CONFIANZA_STORE_UPGRADE_COPY_OPENS 10
+#define CONFIANZA_STORE_UPGRADE_COPY_DAYS  30
 
 #define CONFIANZA_TYPE_STORE (confianza_store_get_type ())
 
@@ -53,7 +59,10 @@ char                  *confianza_store_default_path        (void);
  * Opens (or creates, when @path does not exist) a Confianza database.
  * Refuses, leaving the file byte-for-byte untouched, anything that is not
  * ours, is damaged, or comes from a newer version; upgrades an older one
- * after writing a backup copy beside it.
+ * after writing a backup copy beside it (removed later: see
+ * CONFIANZA_STORE_UPGRADE_COPY_OPENS). A new database never takes in the
+ * -wal, -shm or -journal files of an earlier one found beside @path: they
+ * are renamed aside, and confianza_store_get_notice () says so.
  */
 ConfianzaStore        *confianza_store_open                (const char            *path,
                                                             GError               **error);
@@ -64,6 +73,19 @@ ConfianzaStore        *confianza_store_open                (const char          
 ConfianzaStore        *confianza_store_open_with_vfs       (const char            *path,
                                                             const char            *vfs,
                                                             GError               **error);
+/*
+ * Opens an existing database only to read it: never creates, upgrades or
+ * writes anything (a database of an older version is refused, telling the
+ * user to open it in the window first), and reads one that a window has
+ * open and is writing to. Saving and erasing fail with
+ * CONFIANZA_STORE_ERROR_READ_ONLY.
+ */
+ConfianzaStore        *confianza_store_open_read_only      (const char            *path,
+                                                            GError               **error);
+gboolean               confianza_store_is_read_only        (ConfianzaStore        *self);
+/* What the user should know about the opening (stale files set aside), as
+ * a translated sentence, or NULL. */
+const char            *confianza_store_get_notice          (ConfianzaStore        *self);
 const char            *confianza_store_get_path            (ConfianzaStore        *self);
 int                    confianza_store_get_schema_version  (ConfianzaStore        *self);
 /* Path of the backup written before the last migration, or NULL. */
@@ -82,6 +104,14 @@ gboolean               confianza_store_begin               (ConfianzaStore      
 gboolean               confianza_store_commit              (ConfianzaStore        *self,
                                                             GError               **error);
 void                   confianza_store_rollback            (ConfianzaStore        *self);
+
+/*
+ * Reads every live list again from the file, after its contents were
+ * replaced through another connection (a restore): the lists get new
+ * objects, the trust indexes are computed again, and ::reloaded then
+ * ::changed are emitted. Not inside begin () … commit ().
+ */
+void                   confianza_store_reload              (ConfianzaStore        *self);
 
 gboolean               confianza_store_count               (ConfianzaStore        *self,
                                                             ConfianzaStoreCounts  *counts,

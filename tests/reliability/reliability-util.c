@@ -5,6 +5,9 @@
 
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <sqlite3.h>
 #include <string.h>
 
@@ -89,6 +92,41 @@ util_file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+char *
+util_tree_state (const char *dir)
+{
+  g_autoptr(GString) state = g_string_new (NULL);
+  g_autofree char *listing = util_list_dir (dir);
+  g_auto(GStrv) names = g_strsplit (listing, "\n", -1);
+
+  for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_autofree char *target = g_file_read_link (path, NULL);
+          g_string_append_printf (state, "%s -> %s\n", names[i], target);
+        }
+      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *inner = util_tree_state (path);
+          g_string_append_printf (state, "%s/\n%s", names[i], inner);
+        }
+      else if (g_str_has_suffix (names[i], "-shm") || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_string_append_printf (state, "%s\n", names[i]);
+        }
+      else
+        {
+          g_autofree char *sum = util_file_checksum (path);
+          g_string_append_printf (state, "%s %s\n", names[i], sum);
+        }
+    }
+
+  return g_strdup (state->str);
+}
+
 void
 util_copy_file (const char *from,
                 const char *to)
@@ -160,6 +198,55 @@ util_raw_integrity_ok (const char *path)
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   return ok && rows == 1;
+}
+
+/* Runs a command, TRUE when it succeeded */
+static gboolean
+run_quietly (const char **argv)
+{
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+gboolean
+util_lock_folder (const char *folder,
+                  gboolean   *mounted)
+{
+  g_autofree char *probe = g_build_filename (folder, "probe", NULL);
+  int fd;
+
+  *mounted = FALSE;
+  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+
+  /* A real probe: root (as in many containers) writes anyway */
+  fd = g_open (probe, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    return TRUE;
+
+  close (fd);
+  g_unlink (probe);
+  *mounted = run_quietly ((const char *[]) { "mount", "--bind", folder, folder, NULL }) &&
+             (run_quietly ((const char *[]) { "mount", "-o", "remount,ro,bind", folder, NULL }) ||
+              (run_quietly ((const char *[]) { "umount", folder, NULL }) && FALSE));
+  if (!*mounted)
+    g_test_skip ("running as root, who may write anywhere, and no read-only mount can be made here");
+
+  return *mounted;
+}
+
+void
+util_unlock_folder (const char *folder,
+                    gboolean    mounted)
+{
+  if (mounted)
+    g_assert_true (run_quietly ((const char *[]) { "umount", folder, NULL }));
+  g_chmod (folder, 0700);
 }
 
 ConfianzaStore *

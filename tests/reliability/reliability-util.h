@@ -10,6 +10,10 @@ void            util_rm_rf              (const char  *path);
 /* Sorted names in @path, one a line */
 char           *util_list_dir           (const char  *path);
 char           *util_file_checksum      (const char  *path);
+/* Every file under @dir, sorted, with its checksum, one a line (a link
+ * with its target, not followed): a -shm by name only (SQLite's index of a log, which any reader may rebuild, holds
+ * no record). What "left untouched" compares. */
+char           *util_tree_state         (const char  *dir);
 void            util_copy_file          (const char  *from,
                                          const char  *to);
 void            util_raw_exec           (const char  *path,
@@ -18,6 +22,13 @@ int             util_raw_query_int      (const char  *path,
                                          const char  *sql);
 /* PRAGMA integrity_check says exactly "ok" */
 gboolean        util_raw_integrity_ok   (const char  *path);
+/* Makes @folder unwritable for real: its mode, and for root (who writes
+ * anyway, as in CI) a read-only bind mount onto itself. FALSE, with the
+ * test skipped and why, when neither can be done here. */
+gboolean        util_lock_folder        (const char  *folder,
+                                         gboolean    *mounted);
+void            util_unlock_folder      (const char  *folder,
+                                         gboolean     mounted);
 ConfianzaStore *util_open_ok            (const char  *path);
 void            util_close_store        (ConfianzaStore **store);
 /* A date that lives until util_free_dates () */

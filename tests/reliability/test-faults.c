@@ -10,6 +10,7 @@
 
 #include "fault-vfs.h"
 #include "reliability-util.h"
+#include "store/confianza-backup.h"
 
 /*
  * Every I/O call of a representative operation fails once, in turn (and,
@@ -298,7 +299,7 @@ check_version_zero (const char *path)
   else
     {
       g_assert_cmpint (version, ==, CONFIANZA_STORE_SCHEMA_VERSION);
-      g_assert_cmpint (tables, ==, 9);
+      g_assert_cmpint (tables, ==, 10);
     }
 
   /* And the application opens it (upgrading it when it was not) */
@@ -332,11 +333,157 @@ check_new (const char *path)
   return STATE_AFTER;
 }
 
+/* Back up: the faults hit the copy being written, never the database */
+
+/* The names of the clients, sorted, as SQLite finds them */
+static char *
+names_of (const char *path)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (util_raw_integrity_ok (path));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM client ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (names, "%s;", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_strdup (names->str);
+}
+
+/* Nothing half-written is left in @folder: no temporary copy, no log */
+static void
+assert_no_leftovers (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_null (strstr (name, ".partial-"));
+      g_assert_false (g_str_has_suffix (name, "-journal"));
+    }
+}
+
+static gboolean
+run_backup (const char      *path,
+            const FaultKind *kind,
+            guint            nth,
+            GError         **error)
+{
+  g_autofree char *copy = g_strconcat (path, ".copy", NULL);
+  gboolean ok;
+
+  arm (kind, nth);
+  ok = confianza_backup_write_with_vfs (path, copy, FAULT_VFS_NAME, error);
+  fault_vfs_disarm ();
+
+  return ok;
+}
+
+static DataState
+check_backup (const char *path)
+{
+  g_autofree char *copy = g_strconcat (path, ".copy", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *names = names_of (path);
+
+  g_assert_cmpstr (names, ==, "Cliente 0;Cliente 1;Cliente 2;");
+  assert_no_leftovers (folder);
+  if (!g_file_test (copy, G_FILE_TEST_EXISTS))
+    return STATE_BEFORE;
+
+  /* A copy that is there is whole */
+  {
+    g_autofree char *copied = names_of (copy);
+
+    g_assert_cmpstr (copied, ==, names);
+  }
+  return STATE_AFTER;
+}
+
+/* Restore: the faults hit the database the copy is restored into */
+
+static char *restore_source;
+
+static void
+prepare_restore (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *other = g_build_filename (folder, "source.db", NULL);
+  g_autoptr(GError) error = NULL;
+  ConfianzaStore *store;
+
+  prepare_clients (path);
+  store = util_open_ok (other);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Restaurada %u", i);
+      g_autoptr(ConfianzaClient) client = confianza_client_new (name);
+
+      confianza_store_save_client (store, client, &error);
+      g_assert_no_error (error);
+    }
+  util_close_store (&store);
+
+  g_free (restore_source);
+  restore_source = g_strconcat (path, ".source", NULL);
+  g_assert_true (confianza_backup_write (other, restore_source, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+run_restore (const char      *path,
+             const FaultKind *kind,
+             guint            nth,
+             GError         **error)
+{
+  g_autofree char *kept = NULL;
+  gboolean ok;
+
+  arm (kind, nth);
+  ok = confianza_backup_restore_with_vfs (path, restore_source, FAULT_VFS_NAME, &kept, error);
+  fault_vfs_disarm ();
+
+  return ok;
+}
+
+static DataState
+check_restore (const char *path)
+{
+  g_autofree char *names = names_of (path);
+  g_autofree char *backups = confianza_backup_get_folder (path);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* What a copy kept before the restore holds is the old records, whole */
+  copies = confianza_backup_list (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      g_autofree char *kept = names_of (((ConfianzaBackupCopy *) g_ptr_array_index (copies, i))->path);
+
+      g_assert_cmpstr (kept, ==, "Cliente 0;Cliente 1;Cliente 2;");
+    }
+  assert_no_leftovers (backups);
+
+  if (g_strcmp0 (names, "Cliente 0;Cliente 1;Cliente 2;") == 0)
+    return STATE_BEFORE;
+
+  g_assert_cmpstr (names, ==, "Restaurada 0;Restaurada 1;");
+  return STATE_AFTER;
+}
+
 static const Operation operations[] = {
   { "create-client", prepare_clients, run_create_client, check_create_client },
   { "save-plan", prepare_plan, run_save_plan, check_save_plan },
   { "migrate-from-0", prepare_version_zero, run_open, check_version_zero },
   { "create-database", prepare_nothing, run_open, check_new },
+  { "backup", prepare_clients, run_backup, check_backup },
+  { "restore", prepare_restore, run_restore, check_restore },
 };
 
 /* The test */
