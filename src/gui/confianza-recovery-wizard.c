@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "model/confianza-recovery.h"
+#include "store/confianza-store-recovery.h"
 #include "confianza-date-entry.h"
 #include "confianza-form.h"
 #include "confianza-incident-dialog.h"
@@ -24,12 +25,9 @@ struct _ConfianzaRecoveryWizard
 
   ConfianzaStore        *store;
   ConfianzaIncident     *incident;
-  /* The plan as last saved (id 0 until the first save). */
-  ConfianzaRecoveryPlan *plan;
-  /* The plan's compensations: stored ones and new ones (id 0). */
-  GPtrArray             *compensations;
-  /* Ids of stored compensations removed since the last save. */
-  GArray                *removed_compensations;
+  /* The plan as last saved (id 0 until the first save), its
+   * compensations and those removed since. */
+  ConfianzaRecoveryDraft *draft;
   ConfianzaForm         *forms[N_PAGES];
   ConfianzaForm         *compensation_form;
   GSettings             *settings;
@@ -177,6 +175,13 @@ model_to_array (GListModel *model)
   return array;
 }
 
+/* The plan as last saved. */
+static ConfianzaRecoveryPlan *
+saved_plan (ConfianzaRecoveryWizard *self)
+{
+  return confianza_recovery_draft_get_plan (self->draft);
+}
+
 const char *
 confianza_recovery_step_title (int page)
 {
@@ -215,7 +220,7 @@ selected_outcome (ConfianzaRecoveryWizard *self)
 static ConfianzaRecoveryPlan *
 plan_from_pages (ConfianzaRecoveryWizard *self)
 {
-  ConfianzaRecoveryPlan *plan = confianza_recovery_plan_copy (self->plan);
+  ConfianzaRecoveryPlan *plan = confianza_recovery_plan_copy (saved_plan (self));
   g_autofree char *client_said = text_view_get_text (self->client_said_view);
   g_autofree char *apology_words = text_view_get_text (self->apology_words_view);
   g_autofree char *terms = text_view_get_text (self->guarantee_terms_view);
@@ -305,7 +310,7 @@ compensation_from_form (ConfianzaRecoveryWizard  *self,
   currency = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_entry)), -1);
   g_strstrip (currency);
 
-  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (self->plan),
+  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (saved_plan (self)),
                                              confianza_incident_get_client_id (self->incident),
                                              gtk_drop_down_get_selected (self->kind_dropdown));
   confianza_compensation_set_amount_cents (compensation, cents);
@@ -453,14 +458,15 @@ update_advice (ConfianzaRecoveryWizard *self)
 static void
 update_compensations (ConfianzaRecoveryWizard *self)
 {
+  GPtrArray *compensations = confianza_recovery_draft_get_compensations (self->draft);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compensations_list))) != NULL)
     gtk_list_box_remove (self->compensations_list, child);
 
-  for (guint i = 0; i < self->compensations->len; i++)
+  for (guint i = 0; i < compensations->len; i++)
     {
-      ConfianzaCompensation *compensation = g_ptr_array_index (self->compensations, i);
+      ConfianzaCompensation *compensation = g_ptr_array_index (compensations, i);
       gint64 cents = confianza_compensation_get_amount_cents (compensation);
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autofree char *title = NULL;
@@ -517,9 +523,9 @@ update_compensations (ConfianzaRecoveryWizard *self)
       gtk_list_box_append (self->compensations_list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->compensations_list), self->compensations->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->compensations_list), compensations->len > 0);
   gtk_label_set_label (self->compensation_form_title,
-                       self->compensations->len > 0 ? _("Another compensation") : _("Compensation"));
+                       compensations->len > 0 ? _("Another compensation") : _("Compensation"));
 }
 
 static void
@@ -566,8 +572,8 @@ update_timing (ConfianzaRecoveryWizard *self)
   g_autofree char *timing = NULL;
   g_autofree char *summary = NULL;
 
-  if (confianza_recovery_plan_get_id (self->plan) > 0)
-    model = confianza_store_get_follow_ups (self->store, confianza_recovery_plan_get_id (self->plan));
+  if (confianza_recovery_plan_get_id (saved_plan (self)) > 0)
+    model = confianza_store_get_follow_ups (self->store, confianza_recovery_plan_get_id (saved_plan (self)));
   follow_ups = model_to_array (model);
 
   timing = confianza_recovery_timing_text (self->incident, plan, NULL);
@@ -623,236 +629,24 @@ update_all (ConfianzaRecoveryWizard *self)
 
 /* Saving */
 
-/* The follow-ups of the plan follow its schedule: the ones done stay, the
- * ones not done that left the schedule go, the new dates come. */
-static gboolean
-sync_follow_ups (ConfianzaRecoveryWizard  *self,
-                 ConfianzaRecoveryPlan    *plan,
-                 GError                  **error)
-{
-  g_autoptr(GPtrArray) dates = confianza_recovery_plan_follow_up_dates (plan);
-  g_autoptr(GListModel) model = confianza_store_get_follow_ups (self->store, confianza_recovery_plan_get_id (plan));
-  g_autoptr(GPtrArray) existing = model_to_array (model);
-
-  for (guint i = 0; i < existing->len; i++)
-    {
-      ConfianzaFollowUp *follow_up = g_ptr_array_index (existing, i);
-      gboolean wanted = FALSE;
-
-      if (confianza_follow_up_get_done_on (follow_up) != NULL)
-        continue;
-
-      for (guint j = 0; j < dates->len && !wanted; j++)
-        wanted = confianza_date_equal (g_ptr_array_index (dates, j), confianza_follow_up_get_due_on (follow_up));
-
-      if (!wanted && !confianza_store_delete_follow_up (self->store, confianza_follow_up_get_id (follow_up), error))
-        return FALSE;
-    }
-
-  for (guint j = 0; j < dates->len; j++)
-    {
-      GDateTime *date = g_ptr_array_index (dates, j);
-      gboolean present = FALSE;
-
-      for (guint i = 0; i < existing->len && !present; i++)
-        present = confianza_date_equal (date, confianza_follow_up_get_due_on (g_ptr_array_index (existing, i)));
-
-      if (!present)
-        {
-          g_autoptr(ConfianzaFollowUp) follow_up =
-            confianza_follow_up_new (confianza_recovery_plan_get_id (plan),
-                                     confianza_recovery_plan_get_client_id (plan), date);
-
-          if (!confianza_store_save_follow_up (self->store, follow_up, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* The guarantee is a promise to the client, kept like every promise. */
-static gboolean
-sync_guarantee (ConfianzaRecoveryWizard  *self,
-                ConfianzaRecoveryPlan    *plan,
-                GError                  **error)
-{
-  const char *terms = confianza_recovery_plan_get_guarantee_terms (plan);
-  GDateTime *until = confianza_recovery_plan_get_guarantee_until (plan);
-  gint64 promise_id = confianza_recovery_plan_get_guarantee_promise_id (plan);
-  g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autofree char *title = NULL;
-
-  if (promise_id > 0)
-    promise = confianza_store_get_promise (self->store, promise_id, NULL);
-
-  if (is_blank (terms) || until == NULL)
-    {
-      if (promise != NULL && !confianza_store_delete_promise (self->store, promise_id, error))
-        return FALSE;
-      confianza_recovery_plan_set_guarantee_promise_id (plan, 0);
-      return TRUE;
-    }
-
-  title = confianza_recovery_guarantee_title (terms);
-  if (promise == NULL)
-    {
-      g_autoptr(GDateTime) today = confianza_date_today ();
-
-      /* A guarantee recorded after it ended was promised no later than its end. */
-      promise = confianza_promise_new (confianza_recovery_plan_get_client_id (plan), title,
-                                       confianza_date_compare (until, today) < 0 ? until : today,
-                                       until);
-      confianza_promise_set_kind (promise, _("Special guarantee"));
-    }
-  else
-    {
-      confianza_promise_set_title (promise, title);
-      confianza_promise_set_due_on (promise, until);
-      if (confianza_date_compare (until, confianza_promise_get_promised_on (promise)) < 0)
-        confianza_promise_set_promised_on (promise, until);
-    }
-  confianza_promise_set_plan_id (promise, confianza_recovery_plan_get_id (plan));
-
-  if (!confianza_store_save_promise (self->store, promise, error))
-    return FALSE;
-
-  confianza_recovery_plan_set_guarantee_promise_id (plan, confianza_promise_get_id (promise));
-
-  return TRUE;
-}
-
-/* The client's status follows the plan. */
-static gboolean
-sync_client (ConfianzaRecoveryWizard  *self,
-             ConfianzaRecoveryPlan    *plan,
-             GError                  **error)
-{
-  g_autoptr(ConfianzaClient) client = NULL;
-  ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
-  ConfianzaClientStatus status;
-  ConfianzaClientStatus wanted;
-  gboolean changed = FALSE;
-
-  client = confianza_store_get_client (self->store, confianza_recovery_plan_get_client_id (plan), error);
-  if (client == NULL)
-    return FALSE;
-
-  status = confianza_client_get_status (client);
-  wanted = status;
-
-  switch (outcome)
-    {
-    case CONFIANZA_PLAN_LET_GO:
-      wanted = CONFIANZA_CLIENT_STATUS_LET_GO;
-      changed = g_strcmp0 (confianza_client_get_let_go_reason (client),
-                           confianza_recovery_plan_get_outcome_reason (plan)) != 0;
-      confianza_client_set_let_go_reason (client, confianza_recovery_plan_get_outcome_reason (plan));
-      break;
-
-    case CONFIANZA_PLAN_RECOVERED:
-      wanted = CONFIANZA_CLIENT_STATUS_RECOVERED;
-      break;
-
-    case CONFIANZA_PLAN_IN_PROGRESS:
-    default:
-      if (status == CONFIANZA_CLIENT_STATUS_ACTIVE || status == CONFIANZA_CLIENT_STATUS_AT_RISK)
-        {
-          wanted = CONFIANZA_CLIENT_STATUS_RECOVERING;
-        }
-      else if (status == CONFIANZA_CLIENT_STATUS_LET_GO
-               && confianza_recovery_plan_get_outcome (self->plan) == CONFIANZA_PLAN_LET_GO)
-        {
-          /* Letting go undone in this plan: back to recovering. */
-          wanted = CONFIANZA_CLIENT_STATUS_RECOVERING;
-          confianza_client_set_let_go_reason (client, NULL);
-        }
-      break;
-    }
-
-  if (wanted == status && !changed)
-    return TRUE;
-
-  confianza_client_set_status (client, wanted);
-
-  return confianza_store_save_client (self->store, client, error);
-}
-
-static gboolean
-save_everything (ConfianzaRecoveryWizard  *self,
-                 ConfianzaRecoveryPlan    *plan,
-                 GError                  **error)
-{
-  gint64 promise_id;
-
-  if (!confianza_store_save_recovery_plan (self->store, plan, error))
-    return FALSE;
-
-  for (guint i = 0; i < self->removed_compensations->len; i++)
-    if (!confianza_store_delete_compensation (self->store,
-                                              g_array_index (self->removed_compensations, gint64, i),
-                                              error))
-      return FALSE;
-
-  for (guint i = 0; i < self->compensations->len; i++)
-    {
-      ConfianzaCompensation *compensation = g_ptr_array_index (self->compensations, i);
-
-      if (confianza_compensation_get_id (compensation) > 0)
-        continue;
-
-      confianza_compensation_set_plan_id (compensation, confianza_recovery_plan_get_id (plan));
-      if (!confianza_store_save_compensation (self->store, compensation, error))
-        return FALSE;
-    }
-
-  promise_id = confianza_recovery_plan_get_guarantee_promise_id (plan);
-  if (!sync_guarantee (self, plan, error))
-    return FALSE;
-  if (promise_id != confianza_recovery_plan_get_guarantee_promise_id (plan)
-      && !confianza_store_save_recovery_plan (self->store, plan, error))
-    return FALSE;
-
-  if (!sync_follow_ups (self, plan, error))
-    return FALSE;
-
-  return sync_client (self, plan, error);
-}
-
-/* Saves the draft, left on @step, in one transaction. */
+/* Saves the draft, left on @step, with everything that goes with it. */
 static gboolean
 save_draft (ConfianzaRecoveryWizard  *self,
             int                       step,
             GError                  **error)
 {
+  g_autoptr(ConfianzaRecoveryPlan) saved = g_object_ref (saved_plan (self));
   g_autoptr(ConfianzaRecoveryPlan) plan = plan_from_pages (self);
-  g_autoptr(GError) local_error = NULL;
 
   confianza_recovery_plan_set_step (plan, step);
+  confianza_recovery_draft_set_plan (self->draft, plan);
 
-  if (!confianza_store_begin (self->store, error))
-    return FALSE;
-
-  if (!save_everything (self, plan, &local_error))
+  if (!confianza_store_save_recovery (self->store, self->draft, error))
     {
-      confianza_store_rollback (self->store);
-      /* Records first saved in it have no id any more. */
-      for (guint i = 0; i < self->compensations->len; i++)
-        {
-          ConfianzaCompensation *compensation = g_ptr_array_index (self->compensations, i);
-
-          if (confianza_recovery_plan_get_id (self->plan) == 0)
-            confianza_compensation_set_plan_id (compensation, 0);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      confianza_recovery_draft_set_plan (self->draft, saved);
       return FALSE;
     }
 
-  if (!confianza_store_commit (self->store, error))
-    return FALSE;
-
-  g_array_set_size (self->removed_compensations, 0);
-  g_set_object (&self->plan, plan);
   g_signal_emit (self, signals[SAVED], 0, plan);
 
   return TRUE;
@@ -890,13 +684,14 @@ leave_page (ConfianzaRecoveryWizard *self,
 
       if (compensation == NULL)
         return FALSE;
-      g_ptr_array_add (self->compensations, compensation);
+      confianza_recovery_draft_add_compensation (self->draft, compensation);
+      g_object_unref (compensation);
       clear_compensation_form (self);
       update_compensations (self);
     }
 
   /* A new plan nobody typed anything into is not worth keeping. */
-  if (confianza_recovery_plan_get_id (self->plan) == 0 && !self->dirty && step == self->page)
+  if (confianza_recovery_plan_get_id (saved_plan (self)) == 0 && !self->dirty && step == self->page)
     return TRUE;
 
   if (!save_draft (self, step, &error))
@@ -923,7 +718,7 @@ go_to (ConfianzaRecoveryWizard *self,
 static void
 load_plan (ConfianzaRecoveryWizard *self)
 {
-  ConfianzaRecoveryPlan *plan = self->plan;
+  ConfianzaRecoveryPlan *plan = saved_plan (self);
   g_autoptr(GDateTime) today = confianza_date_today ();
   int every = confianza_recovery_plan_get_follow_up_every_days (plan);
   int times = confianza_recovery_plan_get_follow_up_times (plan);
@@ -997,7 +792,7 @@ on_field_changed (ConfianzaRecoveryWizard *self,
                   GtkWidget               *widget)
 {
   /* Templates and drop-down models notify before there is a plan. */
-  if (self->loading || self->plan == NULL)
+  if (self->loading || self->draft == NULL)
     return;
 
   self->dirty = TRUE;
@@ -1050,7 +845,7 @@ next_activated (GtkWidget  *widget,
       if (!leave_page (self, self->page, TRUE))
         return;
 
-      g_signal_emit (self, signals[FINISHED], 0, self->plan);
+      g_signal_emit (self, signals[FINISHED], 0, saved_plan (self));
       self->may_close = TRUE;
       gtk_window_close (GTK_WINDOW (self));
       return;
@@ -1110,7 +905,8 @@ add_compensation_activated (GtkWidget  *widget,
   compensation = compensation_from_form (self, &property, &error);
   g_return_if_fail (compensation != NULL);
 
-  g_ptr_array_add (self->compensations, compensation);
+  confianza_recovery_draft_add_compensation (self->draft, compensation);
+  g_object_unref (compensation);
   self->dirty = TRUE;
   clear_compensation_form (self);
   update_compensations (self);
@@ -1124,17 +920,11 @@ remove_compensation_activated (GtkWidget  *widget,
 {
   ConfianzaRecoveryWizard *self = CONFIANZA_RECOVERY_WIZARD (widget);
   int index = g_variant_get_int32 (parameter);
-  ConfianzaCompensation *compensation;
-  gint64 id;
 
-  if (index < 0 || (guint) index >= self->compensations->len)
+  if (index < 0 || (guint) index >= confianza_recovery_draft_get_compensations (self->draft)->len)
     return;
 
-  compensation = g_ptr_array_index (self->compensations, index);
-  id = confianza_compensation_get_id (compensation);
-  if (id > 0)
-    g_array_append_val (self->removed_compensations, id);
-  g_ptr_array_remove_index (self->compensations, index);
+  confianza_recovery_draft_remove_compensation (self->draft, index);
   self->dirty = TRUE;
   update_compensations (self);
 }
@@ -1162,10 +952,8 @@ confianza_recovery_wizard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_RECOVERY_WIZARD);
   g_clear_object (&self->store);
   g_clear_object (&self->incident);
-  g_clear_object (&self->plan);
+  g_clear_object (&self->draft);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->compensations, g_ptr_array_unref);
-  g_clear_pointer (&self->removed_compensations, g_array_unref);
   g_clear_pointer (&self->compensation_form, confianza_form_free);
   for (int i = 0; i < N_PAGES; i++)
     g_clear_pointer (&self->forms[i], confianza_form_free);
@@ -1331,8 +1119,6 @@ confianza_recovery_wizard_init (ConfianzaRecoveryWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->compensations = g_ptr_array_new_with_free_func (g_object_unref);
-  self->removed_compensations = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (int i = 0; i < N_PAGES; i++)
     self->forms[i] = confianza_form_new (GTK_WIDGET (self->next_button), self->general_error);
@@ -1402,20 +1188,22 @@ confianza_recovery_wizard_new (GtkWindow         *parent,
       g_autoptr(GListModel) compensations = confianza_store_get_compensations (store, confianza_recovery_plan_get_id (stored));
       guint n = g_list_model_get_n_items (compensations);
 
-      self->plan = g_steal_pointer (&stored);
+      self->draft = confianza_recovery_draft_new (stored);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(ConfianzaCompensation) compensation = g_list_model_get_item (compensations, i);
+          g_autoptr(ConfianzaCompensation) copy = confianza_compensation_copy (compensation);
 
-          g_ptr_array_add (self->compensations, confianza_compensation_copy (compensation));
+          confianza_recovery_draft_add_compensation (self->draft, copy);
         }
     }
   else
     {
       g_autoptr(GDateTime) today = confianza_date_today ();
+      g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (confianza_incident_get_client_id (incident),
+                                                                           confianza_incident_get_id (incident), today);
 
-      self->plan = confianza_recovery_plan_new (confianza_incident_get_client_id (incident),
-                                                confianza_incident_get_id (incident), today);
+      self->draft = confianza_recovery_draft_new (plan);
       if (error != NULL)
         confianza_form_show_general (self->forms[0], error->message);
     }
@@ -1433,7 +1221,7 @@ confianza_recovery_wizard_new (GtkWindow         *parent,
 
   load_plan (self);
   update_compensations (self);
-  go_to (self, confianza_recovery_plan_get_step (self->plan));
+  go_to (self, confianza_recovery_plan_get_step (saved_plan (self)));
 
   return self;
 }
@@ -1443,7 +1231,7 @@ confianza_recovery_wizard_get_plan (ConfianzaRecoveryWizard *self)
 {
   g_return_val_if_fail (CONFIANZA_IS_RECOVERY_WIZARD (self), NULL);
 
-  return self->plan;
+  return saved_plan (self);
 }
 
 char *
