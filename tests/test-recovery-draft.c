@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What saving a recovery plan means, as pure rules: the draft's
  * compensations, the follow-ups kept to the schedule, the guarantee's
- * promise and the client's status. */
+ * promise and the client's status; and the plan in words. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "model/confianza-model.h"
+#include "model/confianza-recovery.h"
 #include "model/confianza-recovery-draft.h"
+#include "model/confianza-recovery-text.h"
 
 /* Helpers */
 
@@ -289,11 +293,74 @@ test_client_status (void)
     }
 }
 
+/* In words */
+
+static void
+test_step_titles (void)
+{
+  /* Every page has its own name; past the last, the outcome's. */
+  for (int i = 0; i < CONFIANZA_RECOVERY_N_STEPS; i++)
+    {
+      g_assert_cmpstr (confianza_recovery_step_title (i), !=, "");
+      for (int j = 0; j < i; j++)
+        g_assert_cmpstr (confianza_recovery_step_title (i), !=, confianza_recovery_step_title (j));
+    }
+  g_assert_cmpstr (confianza_recovery_step_title (CONFIANZA_RECOVERY_N_STEPS), ==,
+                   confianza_recovery_step_title (CONFIANZA_RECOVERY_STEP_OUTCOME));
+}
+
+static void
+test_timing_text (void)
+{
+  g_autoptr(ConfianzaIncident) incident = confianza_incident_new (3, ymd (2026, 3, 1), "Tarde");
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 1));
+  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *nothing = NULL;
+  g_autofree char *timing = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *next = confianza_date_format (ymd (2026, 3, 15));
+  gboolean english = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "C");
+
+  nothing = confianza_recovery_timing_text (incident, plan, NULL);
+  g_assert_null (strchr (nothing, '\n'));
+  if (english)
+    g_assert_cmpstr (nothing, ==, "Not acknowledged yet · no apology yet");
+
+  confianza_recovery_plan_set_acknowledged_on (plan, ymd (2026, 3, 2));
+  confianza_recovery_plan_set_apologised_on (plan, ymd (2026, 3, 4));
+  timing = confianza_recovery_timing_text (incident, plan, NULL);
+  g_assert_cmpstr (timing, !=, nothing);
+  g_assert_nonnull (strchr (timing, '1'));
+  g_assert_nonnull (strchr (timing, '3'));
+  g_assert_null (strchr (timing, '\n'));
+  if (english)
+    g_assert_cmpstr (timing, ==, "Acknowledged 1 day after the incident · apologised 3 days after");
+
+  /* With the follow-ups: how many were kept, and the next one. */
+  g_ptr_array_add (follow_ups, follow_up_on (1, ymd (2026, 3, 8), ymd (2026, 3, 8)));
+  g_ptr_array_add (follow_ups, follow_up_on (2, ymd (2026, 3, 15), NULL));
+  g_ptr_array_add (follow_ups, follow_up_on (3, ymd (2026, 3, 22), NULL));
+  summary = confianza_recovery_timing_text (incident, plan, follow_ups);
+  g_assert_true (g_str_has_prefix (summary, timing));
+  g_assert_nonnull (strstr (summary, next));
+  if (english)
+    {
+      g_autofree char *expected = g_strdup_printf ("%s\n1 of 3 follow-ups kept on time · next %s", timing, next);
+
+      g_assert_cmpstr (summary, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int ret;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
   date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
@@ -303,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/recovery-draft/guarantee/new", test_guarantee_new);
   g_test_add_func ("/recovery-draft/guarantee/current", test_guarantee_current);
   g_test_add_func ("/recovery-draft/client-status", test_client_status);
+  g_test_add_func ("/recovery-text/step-titles", test_step_titles);
+  g_test_add_func ("/recovery-text/timing", test_timing_text);
 
   ret = g_test_run ();
 

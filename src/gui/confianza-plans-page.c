@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-plans-page.h"
-#include "confianza-recovery-wizard.h"
+#include "model/confianza-recovery-text.h"
 
 struct _ConfianzaPlansPage
 {
