@@ -38,4 +38,24 @@ void           confianza_form_show_general (ConfianzaForm *form,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConfianzaForm, confianza_form_free)
 
+/*
+ * Calls @func (@widget) each time the value @widget shows changes: the
+ * text of an editable or of a text view, the value of a spin button, the
+ * item chosen in a drop-down, a check button, a switch, the day in a
+ * ConfianzaDateEntry. Whoever owns @widget finds itself from it (as an
+ * ancestor); the watch ends with @widget.
+ */
+typedef void (*ConfianzaFormWatchFunc) (GtkWidget *widget);
+
+void           confianza_form_watch      (GtkWidget              *widget,
+                                          ConfianzaFormWatchFunc  func);
+
+/* The "output" handler of a spin button of quantities: "3" rather than
+ * "3.00", with the locale's decimal separator. */
+gboolean       confianza_form_quantity_output (GtkSpinButton *spin,
+                                               gpointer       user_data);
+
+/* The whole text of @view, as a new string. */
+char          *confianza_form_get_text   (GtkTextView   *view);
+
 G_END_DECLS
