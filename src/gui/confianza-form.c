@@ -85,6 +85,17 @@ confianza_form_free (ConfianzaForm *form)
 }
 
 void
+confianza_form_set_save_button (ConfianzaForm *form,
+                                GtkWidget     *save_button,
+                                GtkLabel      *general_error)
+{
+  g_return_if_fail (form != NULL);
+
+  form->save_button = save_button;
+  form->general_error = general_error;
+}
+
+void
 confianza_form_add_field (ConfianzaForm *form,
                           const char    *property,
                           GtkWidget     *widget,
@@ -165,7 +176,8 @@ confianza_form_show (ConfianzaForm *form,
   /* An error about a property without a field still says why. */
   confianza_form_show_general (form, error != NULL && invalid == NULL ? error->message : NULL);
 
-  gtk_widget_set_sensitive (form->save_button, error == NULL);
+  if (form->save_button != NULL)
+    gtk_widget_set_sensitive (form->save_button, error == NULL);
 
   if (error == NULL)
     return NULL;
@@ -215,6 +227,15 @@ confianza_form_get_text (GtkTextView *view)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+confianza_form_set_text (GtkTextView *view,
+                         const char  *text)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
 gboolean

@@ -18,6 +18,11 @@ typedef struct _ConfianzaForm ConfianzaForm;
 ConfianzaForm *confianza_form_new        (GtkWidget     *save_button,
                                           GtkLabel      *general_error);
 void           confianza_form_free       (ConfianzaForm *form);
+/* For a form made before the window it shows in (a page of the wizard):
+ * its button and general error label, as in confianza_form_new (). */
+void           confianza_form_set_save_button (ConfianzaForm *form,
+                                               GtkWidget     *save_button,
+                                               GtkLabel      *general_error);
 void           confianza_form_add_field  (ConfianzaForm *form,
                                           const char    *property,
                                           GtkWidget     *widget,
@@ -57,5 +62,8 @@ gboolean       confianza_form_quantity_output (GtkSpinButton *spin,
 
 /* The whole text of @view, as a new string. */
 char          *confianza_form_get_text   (GtkTextView   *view);
+/* Replaces the text of @view (NULL: empties it). */
+void           confianza_form_set_text   (GtkTextView   *view,
+                                          const char    *text);
 
 G_END_DECLS

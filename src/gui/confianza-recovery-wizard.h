@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "store/confianza-store.h"
+#include "confianza-dialog.h"
 
 G_BEGIN_DECLS
 
 #define CONFIANZA_TYPE_RECOVERY_WIZARD (confianza_recovery_wizard_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConfianzaRecoveryWizard, confianza_recovery_wizard, CONFIANZA, RECOVERY_WIZARD, AdwWindow)
+G_DECLARE_FINAL_TYPE (ConfianzaRecoveryWizard, confianza_recovery_wizard, CONFIANZA, RECOVERY_WIZARD, ConfianzaDialog)
 
 /*
  * The recovery plan of @incident, one page per step of source 001 and a
@@ -19,6 +17,9 @@ G_DECLARE_FINAL_TYPE (ConfianzaRecoveryWizard, confianza_recovery_wizard, CONFIA
  * is saved as a draft with the page it was left on, with its compensations,
  * its guarantee (also a promise to the client) and its follow-ups. A store
  * error is said in words and the wizard stays open.
+ *
+ * One page a step (ConfianzaWizardPage); the wizard only moves between
+ * them and saves through confianza_store_save_recovery ().
  *
  * Signals: "saved" (ConfianzaRecoveryPlan) after every save; "finished"
  * (ConfianzaRecoveryPlan) when the user finishes on the outcome page, just
