@@ -7,15 +7,12 @@
 
 #include "confianza-client-dialog.h"
 #include "confianza-date-entry.h"
-#include "confianza-form.h"
 
 struct _ConfianzaClientDialog
 {
-  AdwWindow           parent_instance;
+  ConfianzaDialog     parent_instance;
 
-  ConfianzaStore     *store;
   ConfianzaClient    *client;   /* the client being edited, or NULL */
-  ConfianzaForm      *form;
   /* The form is being filled, not edited by the user */
   gboolean            loading;
 
@@ -44,25 +41,7 @@ struct _ConfianzaClientDialog
   GtkLabel           *notes_error;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaClientDialog, confianza_client_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
+G_DEFINE_FINAL_TYPE (ConfianzaClientDialog, confianza_client_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* Text already there is shown; an empty field stays untouched. */
 static void
@@ -94,7 +73,7 @@ client_from_form (ConfianzaClientDialog *self)
 {
   ConfianzaClient *client;
   ConfianzaClientStatus status = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autofree char *notes = text_view_get_text (self->notes_view);
+  g_autofree char *notes = confianza_form_get_text (self->notes_view);
   g_autofree char *reason = NULL;
 
   if (self->client != NULL)
@@ -114,7 +93,7 @@ client_from_form (ConfianzaClientDialog *self)
 
   /* The reason belongs to a client let go, and only to one. */
   if (status == CONFIANZA_CLIENT_STATUS_LET_GO)
-    reason = text_view_get_text (self->let_go_reason_view);
+    reason = confianza_form_get_text (self->let_go_reason_view);
   confianza_client_set_let_go_reason (client, reason);
 
   if (self->client == NULL && confianza_client_get_since (client) == NULL)
@@ -126,48 +105,50 @@ client_from_form (ConfianzaClientDialog *self)
   return client;
 }
 
-/* Validates the form through the model's rules; returns the widget to fix. */
-static GtkWidget *
-validate (ConfianzaClientDialog *self)
+/* ConfianzaDialog */
+
+static GObject *
+confianza_client_dialog_read_form (ConfianzaDialog  *dialog,
+                                   const char      **property,
+                                   GError          **error)
 {
+  ConfianzaClientDialog *self = CONFIANZA_CLIENT_DIALOG (dialog);
   g_autoptr(ConfianzaClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
 
-  if (!confianza_date_entry_check (self->since_entry, &error))
+  if (!confianza_date_entry_check (self->since_entry, error))
     {
-      property = "since";
-    }
-  else
-    {
-      client = client_from_form (self);
-      confianza_client_validate (client, &property, &error);
+      *property = "since";
+      return NULL;
     }
 
-  return confianza_form_show (self->form, property, error);
+  client = client_from_form (self);
+  if (!confianza_client_validate (client, property, error))
+    return NULL;
+
+  return G_OBJECT (g_steal_pointer (&client));
 }
 
-/* Callbacks */
+static gboolean
+confianza_client_dialog_save (ConfianzaDialog  *dialog,
+                              GObject          *record,
+                              GError          **error)
+{
+  return confianza_store_save_client (confianza_dialog_get_store (dialog), CONFIANZA_CLIENT (record), error);
+}
 
 static void
-on_field_changed (ConfianzaClientDialog *self,
-                  GtkWidget             *widget)
+confianza_client_dialog_changed (ConfianzaDialog *dialog,
+                                 GtkWidget       *widget)
 {
+  ConfianzaClientDialog *self = CONFIANZA_CLIENT_DIALOG (dialog);
   gboolean let_go = gtk_drop_down_get_selected (self->status_dropdown) == CONFIANZA_CLIENT_STATUS_LET_GO;
 
   gtk_revealer_set_reveal_child (self->let_go_revealer, let_go);
-  confianza_form_touch (self->form, widget);
-  validate (self);
+
+  CONFIANZA_DIALOG_CLASS (confianza_client_dialog_parent_class)->changed (dialog, widget);
 }
 
-/* notify:: handlers get the GParamSpec before the widget. */
-static void
-on_field_notify (ConfianzaClientDialog *self,
-                 GParamSpec            *pspec,
-                 GtkWidget             *widget)
-{
-  on_field_changed (self, widget);
-}
+/* Callbacks */
 
 /* Choosing a status is setting it by hand */
 static void
@@ -178,53 +159,12 @@ on_status_selected (ConfianzaClientDialog *self)
 }
 
 static void
-on_buffer_changed (ConfianzaClientDialog *self,
-                   GtkTextBuffer         *buffer)
-{
-  if (buffer == gtk_text_view_get_buffer (self->notes_view))
-    on_field_changed (self, GTK_WIDGET (self->notes_view));
-  else
-    on_field_changed (self, GTK_WIDGET (self->let_go_reason_view));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaClientDialog *self = CONFIANZA_CLIENT_DIALOG (widget);
-  g_autoptr(ConfianzaClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
-    }
-
-  client = client_from_form (self);
-  if (!confianza_store_save_client (self->store, client, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, client);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
 confianza_client_dialog_dispose (GObject *object)
 {
   ConfianzaClientDialog *self = CONFIANZA_CLIENT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENT_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->client);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_client_dialog_parent_class)->dispose (object);
 }
@@ -234,19 +174,12 @@ confianza_client_dialog_class_init (ConfianzaClientDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_client_dialog_dispose;
-
-  /**
-   * ConfianzaClientDialog::saved:
-   * @client: the client as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_CLIENT);
+  dialog_class->read_form = confianza_client_dialog_read_form;
+  dialog_class->save = confianza_client_dialog_save;
+  dialog_class->changed = confianza_client_dialog_changed;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -273,30 +206,29 @@ confianza_client_dialog_class_init (ConfianzaClientDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, follow_up_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientDialog, notes_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_notify);
-  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_client_dialog_init (ConfianzaClientDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
   g_autoptr(GtkStringList) labels = status_labels ();
+  ConfianzaForm *form;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "name", GTK_WIDGET (self->name_entry), self->name_error);
-  confianza_form_add_field (self->form, "company", GTK_WIDGET (self->company_entry), self->company_error);
-  confianza_form_add_field (self->form, "email", GTK_WIDGET (self->email_entry), self->email_error);
-  confianza_form_add_field (self->form, "phone", GTK_WIDGET (self->phone_entry), self->phone_error);
-  confianza_form_add_field (self->form, "let-go-reason", GTK_WIDGET (self->let_go_reason_view), self->let_go_reason_error);
-  confianza_form_add_field (self->form, "since", GTK_WIDGET (self->since_entry), self->since_error);
-  confianza_form_add_field (self->form, "follow-up-days", GTK_WIDGET (self->follow_up_spin), self->follow_up_error);
-  confianza_form_add_field (self->form, "notes", GTK_WIDGET (self->notes_view), self->notes_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "name", GTK_WIDGET (self->name_entry), self->name_error);
+  confianza_form_add_field (form, "company", GTK_WIDGET (self->company_entry), self->company_error);
+  confianza_form_add_field (form, "email", GTK_WIDGET (self->email_entry), self->email_error);
+  confianza_form_add_field (form, "phone", GTK_WIDGET (self->phone_entry), self->phone_error);
+  confianza_form_add_field (form, "let-go-reason", GTK_WIDGET (self->let_go_reason_view), self->let_go_reason_error);
+  confianza_form_add_field (form, "since", GTK_WIDGET (self->since_entry), self->since_error);
+  confianza_form_add_field (form, "follow-up-days", GTK_WIDGET (self->follow_up_spin), self->follow_up_error);
+  confianza_form_add_field (form, "notes", GTK_WIDGET (self->notes_view), self->notes_error);
+  confianza_dialog_watch (dialog, self->name_entry, self->company_entry, self->email_entry, self->phone_entry,
+                          self->status_dropdown, self->let_go_reason_view, self->follow_up_spin,
+                          self->notes_view, NULL);
 
   self->loading = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
@@ -305,11 +237,8 @@ confianza_client_dialog_init (ConfianzaClientDialog *self)
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
 
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->since_entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->since_label, NULL,
-                                  -1);
-  g_signal_connect_object (confianza_date_entry_get_editable (self->since_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_date_entry_set_label (self->since_entry, self->since_label);
+  confianza_dialog_watch (dialog, self->since_entry, NULL);
 }
 
 ConfianzaClientDialog *
@@ -324,11 +253,8 @@ confianza_client_dialog_new (GtkWindow       *parent,
 
   self = g_object_new (CONFIANZA_TYPE_CLIENT_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
 
   if (client != NULL)
     {
@@ -354,7 +280,7 @@ confianza_client_dialog_new (GtkWindow       *parent,
       confianza_date_entry_set_date (self->since_entry, today);
     }
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
 
   return self;
 }

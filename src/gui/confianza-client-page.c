@@ -11,6 +11,7 @@
 #include "confianza-client-page.h"
 #include "confianza-conversation-dialog.h"
 #include "confianza-deliver-dialog.h"
+#include "confianza-farewell.h"
 #include "confianza-follow-up-dialog.h"
 #include "confianza-incident-dialog.h"
 #include "confianza-promise-dialog.h"
@@ -22,6 +23,7 @@
 #include "confianza-undo.h"
 #include "model/confianza-buffer.h"
 #include "model/confianza-recovery.h"
+#include "model/confianza-recovery-text.h"
 
 /* The sections that list records, each with its live list. */
 typedef enum
@@ -1189,7 +1191,7 @@ on_plan_finished (ConfianzaClientPage   *self,
     return;
 
   follow_client (self);
-  confianza_recovery_offer_farewell (GTK_WIDGET (self), self->store, self->client, "win.delete-client");
+  confianza_farewell_offer (GTK_WIDGET (self), self->store, self->client, "win.delete-client");
 }
 
 static void

@@ -7,16 +7,13 @@
 
 #include "confianza-conversation-dialog.h"
 #include "confianza-date-entry.h"
-#include "confianza-form.h"
 
 struct _ConfianzaConversationDialog
 {
-  AdwWindow              parent_instance;
+  ConfianzaDialog        parent_instance;
 
-  ConfianzaStore        *store;
   ConfianzaConversation *conversation;   /* the one being edited, or NULL */
   gint64                 client_id;
-  ConfianzaForm         *form;
 
   /* Template widgets */
   GtkButton             *save_button;
@@ -31,25 +28,7 @@ struct _ConfianzaConversationDialog
   GtkLabel              *agreed_error;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaConversationDialog, confianza_conversation_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
+G_DEFINE_FINAL_TYPE (ConfianzaConversationDialog, confianza_conversation_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* The drop-down lists the channels in the order of the enum. */
 static GtkStringList *
@@ -71,8 +50,8 @@ static ConfianzaConversation *
 conversation_from_form (ConfianzaConversationDialog *self)
 {
   ConfianzaConversation *conversation;
-  g_autofree char *client_said = text_view_get_text (self->client_said_view);
-  g_autofree char *agreed = text_view_get_text (self->agreed_view);
+  g_autofree char *client_said = confianza_form_get_text (self->client_said_view);
+  g_autofree char *agreed = confianza_form_get_text (self->agreed_view);
 
   if (self->conversation != NULL)
     conversation = confianza_conversation_copy (self->conversation);
@@ -87,84 +66,39 @@ conversation_from_form (ConfianzaConversationDialog *self)
   return conversation;
 }
 
-/* Validates the form; returns the widget to fix, or NULL. */
-static GtkWidget *
-validate (ConfianzaConversationDialog *self)
+/* ConfianzaDialog */
+
+static GObject *
+confianza_conversation_dialog_read_form (ConfianzaDialog  *dialog,
+                                         const char      **property,
+                                         GError          **error)
 {
+  ConfianzaConversationDialog *self = CONFIANZA_CONVERSATION_DIALOG (dialog);
   g_autoptr(ConfianzaConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
 
-  if (!confianza_date_entry_check (self->happened_on_entry, &error))
+  if (!confianza_date_entry_check (self->happened_on_entry, error))
     {
-      property = "happened-on";
-    }
-  else
-    {
-      conversation = conversation_from_form (self);
-      confianza_conversation_validate (conversation, &property, &error);
-    }
-
-  return confianza_form_show (self->form, property, error);
-}
-
-/* Callbacks */
-
-static void
-on_field_changed (ConfianzaConversationDialog *self,
-                  GtkWidget                   *widget)
-{
-  confianza_form_touch (self->form, widget);
-  validate (self);
-}
-
-/* notify:: handlers get the GParamSpec before the widget. */
-static void
-on_field_notify (ConfianzaConversationDialog *self,
-                 GParamSpec                  *pspec,
-                 GtkWidget                   *widget)
-{
-  on_field_changed (self, widget);
-}
-
-static void
-on_buffer_changed (ConfianzaConversationDialog *self,
-                   GtkTextBuffer               *buffer)
-{
-  if (buffer == gtk_text_view_get_buffer (self->client_said_view))
-    on_field_changed (self, GTK_WIDGET (self->client_said_view));
-  else
-    on_field_changed (self, GTK_WIDGET (self->agreed_view));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaConversationDialog *self = CONFIANZA_CONVERSATION_DIALOG (widget);
-  g_autoptr(ConfianzaConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
+      *property = "happened-on";
+      return NULL;
     }
 
   conversation = conversation_from_form (self);
-  if (!confianza_store_save_conversation (self->store, conversation, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
+  if (!confianza_conversation_validate (conversation, property, error))
+    return NULL;
 
-  g_signal_emit (self, signals[SAVED], 0, conversation);
-  gtk_window_close (GTK_WINDOW (self));
+  return G_OBJECT (g_steal_pointer (&conversation));
 }
+
+static gboolean
+confianza_conversation_dialog_save (ConfianzaDialog  *dialog,
+                                    GObject          *record,
+                                    GError          **error)
+{
+  return confianza_store_save_conversation (confianza_dialog_get_store (dialog),
+                                            CONFIANZA_CONVERSATION (record), error);
+}
+
+/* GObject */
 
 static void
 confianza_conversation_dialog_dispose (GObject *object)
@@ -172,9 +106,7 @@ confianza_conversation_dialog_dispose (GObject *object)
   ConfianzaConversationDialog *self = CONFIANZA_CONVERSATION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CONVERSATION_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->conversation);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_conversation_dialog_parent_class)->dispose (object);
 }
@@ -184,19 +116,11 @@ confianza_conversation_dialog_class_init (ConfianzaConversationDialogClass *klas
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_conversation_dialog_dispose;
-
-  /**
-   * ConfianzaConversationDialog::saved:
-   * @conversation: the conversation as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_CONVERSATION);
+  dialog_class->read_form = confianza_conversation_dialog_read_form;
+  dialog_class->save = confianza_conversation_dialog_save;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -211,36 +135,30 @@ confianza_conversation_dialog_class_init (ConfianzaConversationDialogClass *klas
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConversationDialog, client_said_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConversationDialog, agreed_view);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConversationDialog, agreed_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_notify);
-  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_conversation_dialog_init (ConfianzaConversationDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autoptr(GtkStringList) labels = channel_labels ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "happened-on", GTK_WIDGET (self->happened_on_entry), self->happened_on_error);
-  confianza_form_add_field (self->form, "client-said", GTK_WIDGET (self->client_said_view), self->client_said_error);
-  confianza_form_add_field (self->form, "agreed", GTK_WIDGET (self->agreed_view), self->agreed_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "happened-on", GTK_WIDGET (self->happened_on_entry), self->happened_on_error);
+  confianza_form_add_field (form, "client-said", GTK_WIDGET (self->client_said_view), self->client_said_error);
+  confianza_form_add_field (form, "agreed", GTK_WIDGET (self->agreed_view), self->agreed_error);
+  confianza_dialog_watch (dialog, self->channel_dropdown, self->client_said_view, self->agreed_view, NULL);
 
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->channel_dropdown, CONFIANZA_CHANNEL_CALL);
 
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->happened_on_entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->happened_on_label, NULL,
-                                  -1);
+  confianza_date_entry_set_label (self->happened_on_entry, self->happened_on_label);
   confianza_date_entry_set_date (self->happened_on_entry, today);
-  g_signal_connect_object (confianza_date_entry_get_editable (self->happened_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_dialog_watch (dialog, self->happened_on_entry, NULL);
 }
 
 ConfianzaConversationDialog *
@@ -258,11 +176,8 @@ confianza_conversation_dialog_new (GtkWindow             *parent,
 
   self = g_object_new (CONFIANZA_TYPE_CONVERSATION_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->client_id = client_id;
 
   if (conversation != NULL)
@@ -283,7 +198,7 @@ confianza_conversation_dialog_new (GtkWindow             *parent,
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->agreed_view), agreed, -1);
     }
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->client_said_view));
 
   return self;

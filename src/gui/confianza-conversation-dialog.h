@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "store/confianza-store.h"
+#include "confianza-dialog.h"
 
 G_BEGIN_DECLS
 
 #define CONFIANZA_TYPE_CONVERSATION_DIALOG (confianza_conversation_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConfianzaConversationDialog, confianza_conversation_dialog, CONFIANZA, CONVERSATION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (ConfianzaConversationDialog, confianza_conversation_dialog, CONFIANZA, CONVERSATION_DIALOG, ConfianzaDialog)
 
 /* Adds a conversation with the client @client_id, or edits @conversation
  * when it is not NULL. Emits "saved" with the stored conversation, then

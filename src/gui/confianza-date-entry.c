@@ -220,6 +220,18 @@ confianza_date_entry_get_editable (ConfianzaDateEntry *self)
 }
 
 void
+confianza_date_entry_set_label (ConfianzaDateEntry *self,
+                                GtkLabel           *label)
+{
+  g_return_if_fail (CONFIANZA_IS_DATE_ENTRY (self));
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+}
+
+void
 confianza_date_entry_set_date (ConfianzaDateEntry *self,
                                GDateTime          *date)
 {

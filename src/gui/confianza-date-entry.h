@@ -19,6 +19,9 @@ GDateTime          *confianza_date_entry_get_date (ConfianzaDateEntry  *self);
 void                confianza_date_entry_set_date (ConfianzaDateEntry  *self,
                                                    GDateTime           *date);
 GtkEditable        *confianza_date_entry_get_editable (ConfianzaDateEntry *self);
+/* The screen reader reads the heading @label on the entry itself. */
+void                confianza_date_entry_set_label (ConfianzaDateEntry  *self,
+                                                    GtkLabel            *label);
 /* FALSE, with the reason, when there is text that is not a date. */
 gboolean            confianza_date_entry_check    (ConfianzaDateEntry  *self,
                                                    GError             **error);

@@ -4,19 +4,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "confianza-date-entry.h"
 #include "confianza-deliver-dialog.h"
-#include "confianza-form.h"
 
 struct _ConfianzaDeliverDialog
 {
-  AdwWindow           parent_instance;
+  ConfianzaDialog     parent_instance;
 
-  ConfianzaStore     *store;
   ConfianzaPromise   *promise;
-  ConfianzaForm      *form;
 
   /* Template widgets */
   GtkButton          *save_button;
@@ -37,33 +33,15 @@ struct _ConfianzaDeliverDialog
   GtkLabel           *note_error;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaDeliverDialog, confianza_deliver_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
+G_DEFINE_FINAL_TYPE (ConfianzaDeliverDialog, confianza_deliver_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* A copy of the promise with the delivery the form describes. */
 static ConfianzaPromise *
 promise_from_form (ConfianzaDeliverDialog *self)
 {
   ConfianzaPromise *promise = confianza_promise_copy (self->promise);
-  g_autofree char *extras = text_view_get_text (self->extras_view);
-  g_autofree char *note = text_view_get_text (self->note_view);
+  g_autofree char *extras = confianza_form_get_text (self->extras_view);
+  g_autofree char *note = confianza_form_get_text (self->note_view);
 
   confianza_promise_set_delivered_on (promise, confianza_date_entry_get_date (self->delivered_on_entry));
   if (confianza_promise_get_has_quantity (promise))
@@ -153,121 +131,49 @@ update_outcome (ConfianzaDeliverDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_label), text != NULL);
 }
 
-/* Validates the form; returns the widget to fix, or NULL. */
-static GtkWidget *
-validate (ConfianzaDeliverDialog *self)
+/* ConfianzaDialog */
+
+static GObject *
+confianza_deliver_dialog_read_form (ConfianzaDialog  *dialog,
+                                    const char      **property,
+                                    GError          **error)
 {
+  ConfianzaDeliverDialog *self = CONFIANZA_DELIVER_DIALOG (dialog);
   g_autoptr(ConfianzaPromise) promise = promise_from_form (self);
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
 
   update_outcome (self, promise);
 
-  if (!confianza_date_entry_check (self->delivered_on_entry, &error))
+  if (!confianza_date_entry_check (self->delivered_on_entry, error))
     {
-      property = "delivered-on";
+      *property = "delivered-on";
+      return NULL;
     }
-  else if (confianza_promise_get_delivered_on (promise) == NULL)
+
+  if (confianza_promise_get_delivered_on (promise) == NULL)
     {
       /* The model allows an undelivered promise; this dialog is for
        * saying when it was delivered, so an empty date is not enough. */
-      g_set_error_literal (&error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING,
+      g_set_error_literal (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING,
                            _("Say on which day you delivered it."));
-      property = "delivered-on";
-    }
-  else
-    {
-      confianza_promise_validate (promise, &property, &error);
+      *property = "delivered-on";
+      return NULL;
     }
 
-  return confianza_form_show (self->form, property, error);
+  if (!confianza_promise_validate (promise, property, error))
+    return NULL;
+
+  return G_OBJECT (g_steal_pointer (&promise));
 }
 
-static void
-label_date_entry (ConfianzaDateEntry *entry,
-                  GtkLabel           *label)
-{
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-}
-
-/* Callbacks */
-
-static void
-on_field_changed (ConfianzaDeliverDialog *self,
-                  GtkWidget              *widget)
-{
-  confianza_form_touch (self->form, widget);
-  validate (self);
-}
-
-static void
-on_buffer_changed (ConfianzaDeliverDialog *self,
-                   GtkTextBuffer          *buffer)
-{
-  if (buffer == gtk_text_view_get_buffer (self->extras_view))
-    on_field_changed (self, GTK_WIDGET (self->extras_view));
-  else
-    on_field_changed (self, GTK_WIDGET (self->note_view));
-}
-
-/* "3" rather than "3.00", with the locale's decimal separator. */
 static gboolean
-on_quantity_output (GtkSpinButton *spin,
-                    gpointer       user_data)
+confianza_deliver_dialog_save (ConfianzaDialog  *dialog,
+                               GObject          *record,
+                               GError          **error)
 {
-  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
-  g_autofree char *text = NULL;
-
-  if (fabs (value - round (value)) < 0.005)
-    {
-      text = g_strdup_printf ("%.0f", value);
-    }
-  else
-    {
-      gsize len;
-
-      text = g_strdup_printf ("%.2f", value);
-      len = strlen (text);
-      while (len > 0 && text[len - 1] == '0')
-        text[--len] = '\0';
-    }
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
+  return confianza_store_save_promise (confianza_dialog_get_store (dialog), CONFIANZA_PROMISE (record), error);
 }
 
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaDeliverDialog *self = CONFIANZA_DELIVER_DIALOG (widget);
-  g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
-    }
-
-  promise = promise_from_form (self);
-  if (!confianza_store_save_promise (self->store, promise, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, promise);
-  gtk_window_close (GTK_WINDOW (self));
-}
+/* GObject */
 
 static void
 confianza_deliver_dialog_dispose (GObject *object)
@@ -275,9 +181,7 @@ confianza_deliver_dialog_dispose (GObject *object)
   ConfianzaDeliverDialog *self = CONFIANZA_DELIVER_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_DELIVER_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->promise);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_deliver_dialog_parent_class)->dispose (object);
 }
@@ -287,19 +191,11 @@ confianza_deliver_dialog_class_init (ConfianzaDeliverDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_deliver_dialog_dispose;
-
-  /**
-   * ConfianzaDeliverDialog::saved:
-   * @promise: the promise as stored, with its delivery
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_PROMISE);
+  dialog_class->read_form = confianza_deliver_dialog_read_form;
+  dialog_class->save = confianza_deliver_dialog_save;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -320,26 +216,24 @@ confianza_deliver_dialog_class_init (ConfianzaDeliverDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaDeliverDialog, extras_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaDeliverDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaDeliverDialog, note_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_quantity_output);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_deliver_dialog_init (ConfianzaDeliverDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "delivered-on", GTK_WIDGET (self->delivered_on_entry), self->delivered_on_error);
-  confianza_form_add_field (self->form, "delivered-quantity", GTK_WIDGET (self->delivered_quantity_spin), self->delivered_quantity_error);
-  confianza_form_add_field (self->form, "extras", GTK_WIDGET (self->extras_view), self->extras_error);
-  confianza_form_add_field (self->form, "delivery-note", GTK_WIDGET (self->note_view), self->note_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "delivered-on", GTK_WIDGET (self->delivered_on_entry), self->delivered_on_error);
+  confianza_form_add_field (form, "delivered-quantity", GTK_WIDGET (self->delivered_quantity_spin), self->delivered_quantity_error);
+  confianza_form_add_field (form, "extras", GTK_WIDGET (self->extras_view), self->extras_error);
+  confianza_form_add_field (form, "delivery-note", GTK_WIDGET (self->note_view), self->note_error);
+  confianza_dialog_watch (dialog, self->delivered_quantity_spin, self->extras_view, self->note_view, NULL);
+  g_signal_connect (self->delivered_quantity_spin, "output", G_CALLBACK (confianza_form_quantity_output), NULL);
 
-  label_date_entry (self->delivered_on_entry, self->delivered_on_label);
+  confianza_date_entry_set_label (self->delivered_on_entry, self->delivered_on_label);
 }
 
 ConfianzaDeliverDialog *
@@ -358,11 +252,8 @@ confianza_deliver_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (CONFIANZA_TYPE_DELIVER_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->promise = g_object_ref (promise);
 
   gtk_label_set_label (self->promise_label, confianza_promise_get_title (promise));
@@ -396,10 +287,9 @@ confianza_deliver_dialog_new (GtkWindow        *parent,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             confianza_promise_get_delivery_note (promise), -1);
 
-  g_signal_connect_object (confianza_date_entry_get_editable (self->delivered_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_dialog_watch (CONFIANZA_DIALOG (self), self->delivered_on_entry, NULL);
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
 
   return self;
 }

@@ -7,15 +7,12 @@
 
 #include "confianza-date-entry.h"
 #include "confianza-follow-up-dialog.h"
-#include "confianza-form.h"
 
 struct _ConfianzaFollowUpDialog
 {
-  AdwWindow           parent_instance;
+  ConfianzaDialog     parent_instance;
 
-  ConfianzaStore     *store;
   ConfianzaFollowUp  *follow_up;
-  ConfianzaForm      *form;
 
   /* Template widgets */
   GtkButton          *save_button;
@@ -28,103 +25,53 @@ struct _ConfianzaFollowUpDialog
   GtkLabel           *note_error;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaFollowUpDialog, confianza_follow_up_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ConfianzaFollowUpDialog, confianza_follow_up_dialog, CONFIANZA_TYPE_DIALOG)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
+/* ConfianzaDialog */
 
-static guint signals[N_SIGNALS];
-
-static ConfianzaFollowUp *
-follow_up_from_form (ConfianzaFollowUpDialog *self)
+static GObject *
+confianza_follow_up_dialog_read_form (ConfianzaDialog  *dialog,
+                                      const char      **property,
+                                      GError          **error)
 {
-  ConfianzaFollowUp *follow_up = confianza_follow_up_copy (self->follow_up);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  ConfianzaFollowUpDialog *self = CONFIANZA_FOLLOW_UP_DIALOG (dialog);
+  g_autoptr(ConfianzaFollowUp) follow_up = NULL;
   g_autofree char *note = NULL;
-  GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!confianza_date_entry_check (self->done_on_entry, error))
+    {
+      *property = "done-on";
+      return NULL;
+    }
 
+  if (confianza_date_entry_get_date (self->done_on_entry) == NULL)
+    {
+      *property = "done-on";
+      g_set_error_literal (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING,
+                           _("Say on which day you followed up."));
+      return NULL;
+    }
+
+  note = confianza_form_get_text (self->note_view);
+  follow_up = confianza_follow_up_copy (self->follow_up);
   confianza_follow_up_set_done_on (follow_up, confianza_date_entry_get_date (self->done_on_entry));
   confianza_follow_up_set_note (follow_up, note);
 
-  return follow_up;
+  if (!confianza_follow_up_validate (follow_up, property, error))
+    return NULL;
+
+  return G_OBJECT (g_steal_pointer (&follow_up));
 }
 
-static GtkWidget *
-validate (ConfianzaFollowUpDialog *self)
+static gboolean
+confianza_follow_up_dialog_save (ConfianzaDialog  *dialog,
+                                 GObject          *record,
+                                 GError          **error)
 {
-  g_autoptr(ConfianzaFollowUp) follow_up = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
-
-  if (!confianza_date_entry_check (self->done_on_entry, &error))
-    {
-      property = "done-on";
-    }
-  else if (confianza_date_entry_get_date (self->done_on_entry) == NULL)
-    {
-      property = "done-on";
-      g_set_error_literal (&error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING,
-                           _("Say on which day you followed up."));
-    }
-  else
-    {
-      follow_up = follow_up_from_form (self);
-      confianza_follow_up_validate (follow_up, &property, &error);
-    }
-
-  return confianza_form_show (self->form, property, error);
+  return confianza_store_save_follow_up (confianza_dialog_get_store (dialog), CONFIANZA_FOLLOW_UP (record), error);
 }
 
-/* Callbacks */
-
-static void
-on_field_changed (ConfianzaFollowUpDialog *self,
-                  GtkWidget               *widget)
-{
-  confianza_form_touch (self->form, widget);
-  validate (self);
-}
-
-static void
-on_buffer_changed (ConfianzaFollowUpDialog *self,
-                   GtkTextBuffer           *buffer)
-{
-  on_field_changed (self, GTK_WIDGET (self->note_view));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaFollowUpDialog *self = CONFIANZA_FOLLOW_UP_DIALOG (widget);
-  g_autoptr(ConfianzaFollowUp) follow_up = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
-    }
-
-  follow_up = follow_up_from_form (self);
-  if (!confianza_store_save_follow_up (self->store, follow_up, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, follow_up);
-  gtk_window_close (GTK_WINDOW (self));
-}
+/* GObject */
 
 static void
 confianza_follow_up_dialog_dispose (GObject *object)
@@ -132,9 +79,7 @@ confianza_follow_up_dialog_dispose (GObject *object)
   ConfianzaFollowUpDialog *self = CONFIANZA_FOLLOW_UP_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_FOLLOW_UP_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->follow_up);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_follow_up_dialog_parent_class)->dispose (object);
 }
@@ -144,19 +89,11 @@ confianza_follow_up_dialog_class_init (ConfianzaFollowUpDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_follow_up_dialog_dispose;
-
-  /**
-   * ConfianzaFollowUpDialog::saved:
-   * @follow_up: the follow-up as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_FOLLOW_UP);
+  dialog_class->read_form = confianza_follow_up_dialog_read_form;
+  dialog_class->save = confianza_follow_up_dialog_save;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -169,27 +106,21 @@ confianza_follow_up_dialog_class_init (ConfianzaFollowUpDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpDialog, done_on_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpDialog, note_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_follow_up_dialog_init (ConfianzaFollowUpDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "done-on", GTK_WIDGET (self->done_on_entry), self->done_on_error);
-  confianza_form_add_field (self->form, "note", GTK_WIDGET (self->note_view), self->note_error);
-
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->done_on_entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->done_on_label, NULL,
-                                  -1);
-  g_signal_connect_object (confianza_date_entry_get_editable (self->done_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "done-on", GTK_WIDGET (self->done_on_entry), self->done_on_error);
+  confianza_form_add_field (form, "note", GTK_WIDGET (self->note_view), self->note_error);
+  confianza_date_entry_set_label (self->done_on_entry, self->done_on_label);
+  confianza_dialog_watch (dialog, self->note_view, self->done_on_entry, NULL);
 }
 
 ConfianzaFollowUpDialog *
@@ -209,11 +140,8 @@ confianza_follow_up_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (CONFIANZA_TYPE_FOLLOW_UP_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->follow_up = g_object_ref (follow_up);
 
   due = confianza_date_format (confianza_follow_up_get_due_on (follow_up));
@@ -228,7 +156,7 @@ confianza_follow_up_dialog_new (GtkWindow         *parent,
   if (note != NULL && *note != '\0')
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
 
   return self;

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include "confianza-date-entry.h"
 #include "confianza-form.h"
 
 typedef struct
@@ -79,6 +82,17 @@ confianza_form_free (ConfianzaForm *form)
 
   g_array_unref (form->fields);
   g_free (form);
+}
+
+void
+confianza_form_set_save_button (ConfianzaForm *form,
+                                GtkWidget     *save_button,
+                                GtkLabel      *general_error)
+{
+  g_return_if_fail (form != NULL);
+
+  form->save_button = save_button;
+  form->general_error = general_error;
 }
 
 void
@@ -162,7 +176,8 @@ confianza_form_show (ConfianzaForm *form,
   /* An error about a property without a field still says why. */
   confianza_form_show_general (form, error != NULL && invalid == NULL ? error->message : NULL);
 
-  gtk_widget_set_sensitive (form->save_button, error == NULL);
+  if (form->save_button != NULL)
+    gtk_widget_set_sensitive (form->save_button, error == NULL);
 
   if (error == NULL)
     return NULL;
@@ -170,4 +185,82 @@ confianza_form_show (ConfianzaForm *form,
     return invalid->widget;
 
   return form->fields->len > 0 ? g_array_index (form->fields, Field, 0).widget : form->save_button;
+}
+
+void
+confianza_form_watch (GtkWidget              *widget,
+                      ConfianzaFormWatchFunc  func)
+{
+  GObject *instance = G_OBJECT (widget);
+  const char *signal = "changed";
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+
+  /* The handlers are called as func (widget, instance, …): @func reads
+   * only the first argument. */
+  if (CONFIANZA_IS_DATE_ENTRY (widget))
+    instance = G_OBJECT (confianza_date_entry_get_editable (CONFIANZA_DATE_ENTRY (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    instance = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
+  else if (GTK_IS_SPIN_BUTTON (widget))
+    signal = "value-changed";
+  else if (GTK_IS_DROP_DOWN (widget))
+    signal = "notify::selected";
+  else if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget))
+    signal = "notify::active";
+  else
+    g_return_if_fail (GTK_IS_EDITABLE (widget));
+
+  g_signal_connect_object (instance, signal, G_CALLBACK (func), widget, G_CONNECT_SWAPPED);
+}
+
+char *
+confianza_form_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+confianza_form_set_text (GtkTextView *view,
+                         const char  *text)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+gboolean
+confianza_form_quantity_output (GtkSpinButton *spin,
+                                gpointer       user_data)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = NULL;
+
+  if (fabs (value - round (value)) < 0.005)
+    {
+      text = g_strdup_printf ("%.0f", value);
+    }
+  else
+    {
+      gsize len;
+
+      text = g_strdup_printf ("%.2f", value);
+      len = strlen (text);
+      while (len > 0 && text[len - 1] == '0')
+        text[--len] = '\0';
+    }
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
 }

@@ -18,6 +18,11 @@ typedef struct _ConfianzaForm ConfianzaForm;
 ConfianzaForm *confianza_form_new        (GtkWidget     *save_button,
                                           GtkLabel      *general_error);
 void           confianza_form_free       (ConfianzaForm *form);
+/* For a form made before the window it shows in (a page of the wizard):
+ * its button and general error label, as in confianza_form_new (). */
+void           confianza_form_set_save_button (ConfianzaForm *form,
+                                               GtkWidget     *save_button,
+                                               GtkLabel      *general_error);
 void           confianza_form_add_field  (ConfianzaForm *form,
                                           const char    *property,
                                           GtkWidget     *widget,
@@ -37,5 +42,28 @@ void           confianza_form_show_general (ConfianzaForm *form,
                                             const char    *message);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConfianzaForm, confianza_form_free)
+
+/*
+ * Calls @func (@widget) each time the value @widget shows changes: the
+ * text of an editable or of a text view, the value of a spin button, the
+ * item chosen in a drop-down, a check button, a switch, the day in a
+ * ConfianzaDateEntry. Whoever owns @widget finds itself from it (as an
+ * ancestor); the watch ends with @widget.
+ */
+typedef void (*ConfianzaFormWatchFunc) (GtkWidget *widget);
+
+void           confianza_form_watch      (GtkWidget              *widget,
+                                          ConfianzaFormWatchFunc  func);
+
+/* The "output" handler of a spin button of quantities: "3" rather than
+ * "3.00", with the locale's decimal separator. */
+gboolean       confianza_form_quantity_output (GtkSpinButton *spin,
+                                               gpointer       user_data);
+
+/* The whole text of @view, as a new string. */
+char          *confianza_form_get_text   (GtkTextView   *view);
+/* Replaces the text of @view (NULL: empties it). */
+void           confianza_form_set_text   (GtkTextView   *view,
+                                          const char    *text);
 
 G_END_DECLS

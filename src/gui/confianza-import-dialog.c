@@ -14,9 +14,8 @@
 
 struct _ConfianzaImportDialog
 {
-  AdwWindow            parent_instance;
+  ConfianzaDialog      parent_instance;
 
-  ConfianzaStore      *store;
   ConfianzaCsvPreview *preview;
 
   /* Template widgets */
@@ -30,7 +29,7 @@ struct _ConfianzaImportDialog
   GtkLabel            *more_label;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, CONFIANZA_TYPE_DIALOG)
 
 enum {
   IMPORTED,
@@ -190,7 +189,7 @@ import_activated (GtkWidget  *widget,
   if (gtk_switch_get_active (self->duplicates_switch))
     flags |= CONFIANZA_IMPORT_INCLUDE_DUPLICATES;
 
-  if (!confianza_import_clients (self->store, self->preview, flags, &n, &error))
+  if (!confianza_import_clients (confianza_dialog_get_store (CONFIANZA_DIALOG (self)), self->preview, flags, &n, &error))
     {
       /* All or nothing: nothing was written. */
       gtk_label_set_label (self->general_error, error->message);
@@ -208,7 +207,6 @@ confianza_import_dialog_dispose (GObject *object)
   ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_IMPORT_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->preview);
 
   G_OBJECT_CLASS (confianza_import_dialog_parent_class)->dispose (object);
@@ -245,7 +243,6 @@ confianza_import_dialog_class_init (ConfianzaImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_toggled);
 
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -267,10 +264,8 @@ confianza_import_dialog_new (GtkWindow           *parent,
 
   self = g_object_new (CONFIANZA_TYPE_IMPORT_DIALOG,
                        "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->preview = g_object_ref (preview);
   fill (self, filename);
 

@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "model/confianza-csv.h"
-#include "store/confianza-store.h"
+
+#include "confianza-dialog.h"
 
 G_BEGIN_DECLS
 
 #define CONFIANZA_TYPE_IMPORT_DIALOG (confianza_import_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, CONFIANZA, IMPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, CONFIANZA, IMPORT_DIALOG, ConfianzaDialog)
 
 /*
  * The preview of a CSV import: what will be imported, each line with an

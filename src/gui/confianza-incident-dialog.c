@@ -7,17 +7,14 @@
 
 #include "model/confianza-recovery.h"
 #include "confianza-date-entry.h"
-#include "confianza-form.h"
 #include "confianza-incident-dialog.h"
 
 struct _ConfianzaIncidentDialog
 {
-  AdwWindow           parent_instance;
+  ConfianzaDialog     parent_instance;
 
-  ConfianzaStore     *store;
   ConfianzaIncident  *incident;   /* the incident being edited, or NULL */
   gint64              client_id;
-  ConfianzaForm      *form;
   GListModel         *all_incidents;
 
   /* Template widgets */
@@ -36,25 +33,7 @@ struct _ConfianzaIncidentDialog
   GtkLabel           *systemic_label;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaIncidentDialog, confianza_incident_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
+G_DEFINE_FINAL_TYPE (ConfianzaIncidentDialog, confianza_incident_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* The drop-downs list the values in the order of their enums. */
 static GtkStringList *
@@ -131,7 +110,7 @@ cause_menu (GListModel *incidents)
 static ConfianzaIncident *
 incident_from_form (ConfianzaIncidentDialog *self)
 {
-  g_autofree char *description = text_view_get_text (self->description_view);
+  g_autofree char *description = confianza_form_get_text (self->description_view);
   g_autofree char *cause = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cause_entry))));
   ConfianzaIncident *incident;
 
@@ -162,49 +141,41 @@ update_systemic (ConfianzaIncidentDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->systemic_label), sentence != NULL);
 }
 
-/* Validates the form; returns the widget to fix, or NULL. */
-static GtkWidget *
-validate (ConfianzaIncidentDialog *self)
-{
-  g_autoptr(ConfianzaIncident) incident = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
+/* ConfianzaDialog */
 
-  incident = incident_from_form (self);
-  if (!confianza_date_entry_check (self->happened_on_entry, &error))
-    property = "happened-on";
+static GObject *
+confianza_incident_dialog_read_form (ConfianzaDialog  *dialog,
+                                     const char      **property,
+                                     GError          **error)
+{
+  ConfianzaIncidentDialog *self = CONFIANZA_INCIDENT_DIALOG (dialog);
+  g_autoptr(ConfianzaIncident) incident = incident_from_form (self);
+  gboolean valid;
+
+  if (!confianza_date_entry_check (self->happened_on_entry, error))
+    {
+      *property = "happened-on";
+      valid = FALSE;
+    }
   else
-    confianza_incident_validate (incident, &property, &error);
+    {
+      valid = confianza_incident_validate (incident, property, error);
+    }
 
   update_systemic (self, incident);
 
-  return confianza_form_show (self->form, property, error);
+  return valid ? G_OBJECT (g_steal_pointer (&incident)) : NULL;
+}
+
+static gboolean
+confianza_incident_dialog_save (ConfianzaDialog  *dialog,
+                                GObject          *record,
+                                GError          **error)
+{
+  return confianza_store_save_incident (confianza_dialog_get_store (dialog), CONFIANZA_INCIDENT (record), error);
 }
 
 /* Callbacks */
-
-static void
-on_field_changed (ConfianzaIncidentDialog *self,
-                  GtkWidget               *widget)
-{
-  confianza_form_touch (self->form, widget);
-  validate (self);
-}
-
-static void
-on_field_notify (ConfianzaIncidentDialog *self,
-                 GParamSpec              *pspec,
-                 GtkWidget               *widget)
-{
-  on_field_changed (self, widget);
-}
-
-static void
-on_buffer_changed (ConfianzaIncidentDialog *self,
-                   GtkTextBuffer           *buffer)
-{
-  on_field_changed (self, GTK_WIDGET (self->description_view));
-}
 
 static void
 cause_activated (GtkWidget  *widget,
@@ -217,34 +188,7 @@ cause_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->cause_entry));
 }
 
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaIncidentDialog *self = CONFIANZA_INCIDENT_DIALOG (widget);
-  g_autoptr(ConfianzaIncident) incident = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
-    }
-
-  incident = incident_from_form (self);
-  if (!confianza_store_save_incident (self->store, incident, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, incident);
-  gtk_window_close (GTK_WINDOW (self));
-}
+/* GObject */
 
 static void
 confianza_incident_dialog_dispose (GObject *object)
@@ -252,10 +196,8 @@ confianza_incident_dialog_dispose (GObject *object)
   ConfianzaIncidentDialog *self = CONFIANZA_INCIDENT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_INCIDENT_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->incident);
   g_clear_object (&self->all_incidents);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_incident_dialog_parent_class)->dispose (object);
 }
@@ -265,19 +207,11 @@ confianza_incident_dialog_class_init (ConfianzaIncidentDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_incident_dialog_dispose;
-
-  /**
-   * ConfianzaIncidentDialog::saved:
-   * @incident: the incident as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_INCIDENT);
+  dialog_class->read_form = confianza_incident_dialog_read_form;
+  dialog_class->save = confianza_incident_dialog_save;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -295,28 +229,27 @@ confianza_incident_dialog_class_init (ConfianzaIncidentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaIncidentDialog, cause_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaIncidentDialog, cause_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaIncidentDialog, systemic_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_notify);
-  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
 
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "incident.cause", "s", cause_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_incident_dialog_init (ConfianzaIncidentDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autoptr(GtkStringList) severities = NULL;
   g_autoptr(GtkStringList) responsibilities = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "happened-on", GTK_WIDGET (self->happened_on_entry), self->happened_on_error);
-  confianza_form_add_field (self->form, "description", GTK_WIDGET (self->description_view), self->description_error);
-  confianza_form_add_field (self->form, "cause", GTK_WIDGET (self->cause_entry), self->cause_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "happened-on", GTK_WIDGET (self->happened_on_entry), self->happened_on_error);
+  confianza_form_add_field (form, "description", GTK_WIDGET (self->description_view), self->description_error);
+  confianza_form_add_field (form, "cause", GTK_WIDGET (self->cause_entry), self->cause_error);
+  confianza_dialog_watch (dialog, self->description_view, self->severity_dropdown,
+                          self->responsibility_dropdown, self->cause_entry, NULL);
 
   severities = severity_labels ();
   responsibilities = responsibility_labels ();
@@ -325,12 +258,9 @@ confianza_incident_dialog_init (ConfianzaIncidentDialog *self)
   gtk_drop_down_set_selected (self->severity_dropdown, CONFIANZA_SEVERITY_SERIOUS);
   gtk_drop_down_set_selected (self->responsibility_dropdown, CONFIANZA_RESPONSIBILITY_OURS);
 
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->happened_on_entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->happened_on_label, NULL,
-                                  -1);
+  confianza_date_entry_set_label (self->happened_on_entry, self->happened_on_label);
   confianza_date_entry_set_date (self->happened_on_entry, today);
-  g_signal_connect_object (confianza_date_entry_get_editable (self->happened_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_dialog_watch (dialog, self->happened_on_entry, NULL);
 }
 
 ConfianzaIncidentDialog *
@@ -349,11 +279,8 @@ confianza_incident_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (CONFIANZA_TYPE_INCIDENT_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->client_id = client_id;
   self->all_incidents = confianza_store_get_incidents (store, 0);
 
@@ -375,7 +302,7 @@ confianza_incident_dialog_new (GtkWindow         *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->cause_entry), confianza_incident_get_cause (incident));
     }
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->description_view));
 
   return self;

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "store/confianza-store.h"
+#include "confianza-dialog.h"
 
 G_BEGIN_DECLS
 
 #define CONFIANZA_TYPE_INCIDENT_DIALOG (confianza_incident_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConfianzaIncidentDialog, confianza_incident_dialog, CONFIANZA, INCIDENT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (ConfianzaIncidentDialog, confianza_incident_dialog, CONFIANZA, INCIDENT_DIALOG, ConfianzaDialog)
 
 /* Records an incident of the client @client_id, or edits @incident when it
  * is not NULL. The cause category is picked from a list (the usual causes

@@ -8,6 +8,7 @@
 #include "confianza-plans-page.h"
 #include "confianza-recovery-wizard.h"
 #include "model/confianza-recovery.h"
+#include "model/confianza-recovery-text.h"
 
 struct _ConfianzaPlansPage
 {

@@ -4,21 +4,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "confianza-date-entry.h"
-#include "confianza-form.h"
 #include "confianza-promise-dialog.h"
 #include "model/confianza-buffer.h"
 
 struct _ConfianzaPromiseDialog
 {
-  AdwWindow           parent_instance;
+  ConfianzaDialog     parent_instance;
 
-  ConfianzaStore     *store;
   ConfianzaPromise   *promise;   /* the promise being edited, or NULL */
   gint64              client_id;
-  ConfianzaForm      *form;
 
   /* Template widgets */
   GtkButton          *save_button;
@@ -44,14 +40,7 @@ struct _ConfianzaPromiseDialog
   GDateTime          *suggested_due;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaPromiseDialog, confianza_promise_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (ConfianzaPromiseDialog, confianza_promise_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* A promise holding what the form says now, over the edited one if any. */
 static ConfianzaPromise *
@@ -86,42 +75,6 @@ promise_from_form (ConfianzaPromiseDialog *self)
   return promise;
 }
 
-/* Validates the form; returns the widget to fix, or NULL. Unreadable typed
- * dates come first: the model would only see a missing date. */
-static GtkWidget *
-validate (ConfianzaPromiseDialog *self)
-{
-  g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
-
-  if (!confianza_date_entry_check (self->promised_on_entry, &error))
-    {
-      property = "promised-on";
-    }
-  else if (!confianza_date_entry_check (self->due_on_entry, &error))
-    {
-      property = "due-on";
-    }
-  else
-    {
-      promise = promise_from_form (self);
-      confianza_promise_validate (promise, &property, &error);
-    }
-
-  return confianza_form_show (self->form, property, error);
-}
-
-/* The screen reader reads the date's heading on the entry itself. */
-static void
-label_date_entry (ConfianzaDateEntry *entry,
-                  GtkLabel           *label)
-{
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-}
-
 /* "Promete menos": how long the user's deliveries of this kind really
  * took, said in words, with a due date that leaves room. */
 static void
@@ -142,7 +95,7 @@ update_suggestion (ConfianzaPromiseDialog *self)
       return;
     }
 
-  history = confianza_store_get_delivered_of_kind (self->store, kind, &error);
+  history = confianza_store_get_delivered_of_kind (confianza_dialog_get_store (CONFIANZA_DIALOG (self)), kind, &error);
   if (history == NULL)
     {
       gtk_label_set_label (self->suggestion_label, error->message);
@@ -161,6 +114,57 @@ update_suggestion (ConfianzaPromiseDialog *self)
     }
 }
 
+/* ConfianzaDialog */
+
+/* Unreadable typed dates come first: the model would only see a missing
+ * date. */
+static GObject *
+confianza_promise_dialog_read_form (ConfianzaDialog  *dialog,
+                                    const char      **property,
+                                    GError          **error)
+{
+  ConfianzaPromiseDialog *self = CONFIANZA_PROMISE_DIALOG (dialog);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+
+  if (!confianza_date_entry_check (self->promised_on_entry, error))
+    {
+      *property = "promised-on";
+      return NULL;
+    }
+
+  if (!confianza_date_entry_check (self->due_on_entry, error))
+    {
+      *property = "due-on";
+      return NULL;
+    }
+
+  promise = promise_from_form (self);
+  if (!confianza_promise_validate (promise, property, error))
+    return NULL;
+
+  return G_OBJECT (g_steal_pointer (&promise));
+}
+
+static gboolean
+confianza_promise_dialog_save (ConfianzaDialog  *dialog,
+                               GObject          *record,
+                               GError          **error)
+{
+  return confianza_store_save_promise (confianza_dialog_get_store (dialog), CONFIANZA_PROMISE (record), error);
+}
+
+static void
+confianza_promise_dialog_changed (ConfianzaDialog *dialog,
+                                  GtkWidget       *widget)
+{
+  ConfianzaPromiseDialog *self = CONFIANZA_PROMISE_DIALOG (dialog);
+
+  CONFIANZA_DIALOG_CLASS (confianza_promise_dialog_parent_class)->changed (dialog, widget);
+
+  if (widget == GTK_WIDGET (self->kind_entry) || widget == GTK_WIDGET (self->promised_on_entry))
+    update_suggestion (self);
+}
+
 /* Callbacks */
 
 static void
@@ -170,78 +174,11 @@ on_use_suggestion (ConfianzaPromiseDialog *self)
     return;
 
   confianza_date_entry_set_date (self->due_on_entry, self->suggested_due);
-  confianza_form_touch (self->form, GTK_WIDGET (self->due_on_entry));
-  validate (self);
+  confianza_form_touch (confianza_dialog_get_form (CONFIANZA_DIALOG (self)), GTK_WIDGET (self->due_on_entry));
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
 }
 
-static void
-on_field_changed (ConfianzaPromiseDialog *self,
-                  GtkWidget              *widget)
-{
-  confianza_form_touch (self->form, widget);
-  validate (self);
-
-  if (widget == GTK_WIDGET (self->kind_entry) ||
-      widget == GTK_WIDGET (confianza_date_entry_get_editable (self->promised_on_entry)))
-    update_suggestion (self);
-}
-
-/* "3" rather than "3.00", with the locale's decimal separator. */
-static gboolean
-on_quantity_output (GtkSpinButton *spin,
-                    gpointer       user_data)
-{
-  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
-  g_autofree char *text = NULL;
-
-  if (fabs (value - round (value)) < 0.005)
-    {
-      text = g_strdup_printf ("%.0f", value);
-    }
-  else
-    {
-      gsize len;
-
-      text = g_strdup_printf ("%.2f", value);
-      len = strlen (text);
-      while (len > 0 && text[len - 1] == '0')
-        text[--len] = '\0';
-    }
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaPromiseDialog *self = CONFIANZA_PROMISE_DIALOG (widget);
-  g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
-    }
-
-  promise = promise_from_form (self);
-  if (!confianza_store_save_promise (self->store, promise, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, promise);
-  gtk_window_close (GTK_WINDOW (self));
-}
+/* GObject */
 
 static void
 confianza_promise_dialog_dispose (GObject *object)
@@ -249,9 +186,7 @@ confianza_promise_dialog_dispose (GObject *object)
   ConfianzaPromiseDialog *self = CONFIANZA_PROMISE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_PROMISE_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->promise);
-  g_clear_pointer (&self->form, confianza_form_free);
   g_clear_pointer (&self->suggested_due, g_date_time_unref);
 
   G_OBJECT_CLASS (confianza_promise_dialog_parent_class)->dispose (object);
@@ -262,19 +197,12 @@ confianza_promise_dialog_class_init (ConfianzaPromiseDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_promise_dialog_dispose;
-
-  /**
-   * ConfianzaPromiseDialog::saved:
-   * @promise: the promise as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_PROMISE);
+  dialog_class->read_form = confianza_promise_dialog_read_form;
+  dialog_class->save = confianza_promise_dialog_save;
+  dialog_class->changed = confianza_promise_dialog_changed;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -298,27 +226,27 @@ confianza_promise_dialog_class_init (ConfianzaPromiseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, quantity_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, unit_entry);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPromiseDialog, unit_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_quantity_output);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_promise_dialog_init (ConfianzaPromiseDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
   g_autoptr(GDateTime) today = confianza_date_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "title", GTK_WIDGET (self->title_entry), self->title_error);
-  confianza_form_add_field (self->form, "kind", GTK_WIDGET (self->kind_entry), self->kind_error);
-  confianza_form_add_field (self->form, "promised-on", GTK_WIDGET (self->promised_on_entry), self->promised_on_error);
-  confianza_form_add_field (self->form, "due-on", GTK_WIDGET (self->due_on_entry), self->due_on_error);
-  confianza_form_add_field (self->form, "promised-quantity", GTK_WIDGET (self->quantity_spin), self->quantity_error);
-  confianza_form_add_field (self->form, "unit", GTK_WIDGET (self->unit_entry), self->unit_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "title", GTK_WIDGET (self->title_entry), self->title_error);
+  confianza_form_add_field (form, "kind", GTK_WIDGET (self->kind_entry), self->kind_error);
+  confianza_form_add_field (form, "promised-on", GTK_WIDGET (self->promised_on_entry), self->promised_on_error);
+  confianza_form_add_field (form, "due-on", GTK_WIDGET (self->due_on_entry), self->due_on_error);
+  confianza_form_add_field (form, "promised-quantity", GTK_WIDGET (self->quantity_spin), self->quantity_error);
+  confianza_form_add_field (form, "unit", GTK_WIDGET (self->unit_entry), self->unit_error);
+  confianza_dialog_watch (dialog, self->title_entry, self->kind_entry, self->quantity_check,
+                          self->quantity_spin, self->unit_entry, NULL);
+  g_signal_connect (self->quantity_spin, "output", G_CALLBACK (confianza_form_quantity_output), NULL);
 
   /* Beside the sentence, a way to take its advice in one click. */
   self->use_suggestion_button = gtk_button_new_with_mnemonic (_("_Use This Date"));
@@ -331,14 +259,11 @@ confianza_promise_dialog_init (ConfianzaPromiseDialog *self)
   g_signal_connect_object (self->use_suggestion_button, "clicked",
                            G_CALLBACK (on_use_suggestion), self, G_CONNECT_SWAPPED);
 
-  label_date_entry (self->promised_on_entry, self->promised_on_label);
-  label_date_entry (self->due_on_entry, self->due_on_label);
+  confianza_date_entry_set_label (self->promised_on_entry, self->promised_on_label);
+  confianza_date_entry_set_label (self->due_on_entry, self->due_on_label);
   confianza_date_entry_set_date (self->promised_on_entry, today);
 
-  g_signal_connect_object (confianza_date_entry_get_editable (self->promised_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (confianza_date_entry_get_editable (self->due_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_dialog_watch (dialog, self->promised_on_entry, self->due_on_entry, NULL);
 }
 
 ConfianzaPromiseDialog *
@@ -356,11 +281,8 @@ confianza_promise_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (CONFIANZA_TYPE_PROMISE_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->client_id = client_id;
 
   if (promise != NULL)
@@ -382,7 +304,7 @@ confianza_promise_dialog_new (GtkWindow        *parent,
         }
     }
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 
   return self;

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "store/confianza-store.h"
+#include "confianza-dialog.h"
 
 G_BEGIN_DECLS
 
 #define CONFIANZA_TYPE_PROMISE_DIALOG (confianza_promise_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConfianzaPromiseDialog, confianza_promise_dialog, CONFIANZA, PROMISE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (ConfianzaPromiseDialog, confianza_promise_dialog, CONFIANZA, PROMISE_DIALOG, ConfianzaDialog)
 
 /* Adds a promise to the client @client_id, or edits @promise when it is not
  * NULL (its delivery, if any, is kept as it is). Emits "saved" with the

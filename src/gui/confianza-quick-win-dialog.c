@@ -6,17 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "confianza-date-entry.h"
-#include "confianza-form.h"
 #include "confianza-quick-win-dialog.h"
 
 struct _ConfianzaQuickWinDialog
 {
-  AdwWindow           parent_instance;
+  ConfianzaDialog     parent_instance;
 
-  ConfianzaStore     *store;
   ConfianzaQuickWin  *win;   /* the quick win being edited, or NULL */
   gint64              client_id;
-  ConfianzaForm      *form;
 
   /* Template widgets */
   GtkButton          *save_button;
@@ -33,14 +30,7 @@ struct _ConfianzaQuickWinDialog
   GtkLabel           *shared_on_error;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaQuickWinDialog, confianza_quick_win_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (ConfianzaQuickWinDialog, confianza_quick_win_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* A quick win holding what the form says now, over the edited one if any. */
 static ConfianzaQuickWin *
@@ -63,96 +53,55 @@ win_from_form (ConfianzaQuickWinDialog *self)
   return win;
 }
 
-/* Validates the form; returns the widget to fix, or NULL. */
-static GtkWidget *
-validate (ConfianzaQuickWinDialog *self)
+/* ConfianzaDialog */
+
+static GObject *
+confianza_quick_win_dialog_read_form (ConfianzaDialog  *dialog,
+                                      const char      **property,
+                                      GError          **error)
 {
+  ConfianzaQuickWinDialog *self = CONFIANZA_QUICK_WIN_DIALOG (dialog);
   g_autoptr(ConfianzaQuickWin) win = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
   gboolean shared = gtk_switch_get_active (self->shared_switch);
 
-  if (!confianza_date_entry_check (self->achieved_on_entry, &error))
+  if (!confianza_date_entry_check (self->achieved_on_entry, error))
     {
-      property = "achieved-on";
+      *property = "achieved-on";
+      return NULL;
     }
-  else if (shared && !confianza_date_entry_check (self->shared_on_entry, &error))
+
+  if (shared && !confianza_date_entry_check (self->shared_on_entry, error))
     {
-      property = "shared-on";
+      *property = "shared-on";
+      return NULL;
     }
-  else if (shared && confianza_date_entry_get_date (self->shared_on_entry) == NULL)
+
+  if (shared && confianza_date_entry_get_date (self->shared_on_entry) == NULL)
     {
       /* For the model no date means "not shared"; with the switch on, the
        * date is what is missing. */
-      g_set_error_literal (&error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING,
+      g_set_error_literal (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING,
                            _("Say on which day you shared it."));
-      property = "shared-on";
-    }
-  else
-    {
-      win = win_from_form (self);
-      confianza_quick_win_validate (win, &property, &error);
-    }
-
-  return confianza_form_show (self->form, property, error);
-}
-
-static void
-label_date_entry (ConfianzaDateEntry *entry,
-                  GtkLabel           *label)
-{
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-}
-
-/* Callbacks */
-
-static void
-on_field_changed (ConfianzaQuickWinDialog *self,
-                  GtkWidget               *widget)
-{
-  confianza_form_touch (self->form, widget);
-  validate (self);
-}
-
-/* notify:: handlers get the GParamSpec before the widget. */
-static void
-on_field_notify (ConfianzaQuickWinDialog *self,
-                 GParamSpec              *pspec,
-                 GtkWidget               *widget)
-{
-  on_field_changed (self, widget);
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaQuickWinDialog *self = CONFIANZA_QUICK_WIN_DIALOG (widget);
-  g_autoptr(ConfianzaQuickWin) win = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
+      *property = "shared-on";
+      return NULL;
     }
 
   win = win_from_form (self);
-  if (!confianza_store_save_quick_win (self->store, win, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
+  if (!confianza_quick_win_validate (win, property, error))
+    return NULL;
 
-  g_signal_emit (self, signals[SAVED], 0, win);
-  gtk_window_close (GTK_WINDOW (self));
+  return G_OBJECT (g_steal_pointer (&win));
 }
+
+static gboolean
+confianza_quick_win_dialog_save (ConfianzaDialog  *dialog,
+                                 GObject          *record,
+                                 GError          **error)
+{
+  return confianza_store_save_quick_win (confianza_dialog_get_store (dialog), CONFIANZA_QUICK_WIN (record), error);
+}
+
+/* GObject */
 
 static void
 confianza_quick_win_dialog_dispose (GObject *object)
@@ -160,9 +109,7 @@ confianza_quick_win_dialog_dispose (GObject *object)
   ConfianzaQuickWinDialog *self = CONFIANZA_QUICK_WIN_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_QUICK_WIN_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->win);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_quick_win_dialog_parent_class)->dispose (object);
 }
@@ -172,19 +119,11 @@ confianza_quick_win_dialog_class_init (ConfianzaQuickWinDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_quick_win_dialog_dispose;
-
-  /**
-   * ConfianzaQuickWinDialog::saved:
-   * @win: the quick win as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_QUICK_WIN);
+  dialog_class->read_form = confianza_quick_win_dialog_read_form;
+  dialog_class->save = confianza_quick_win_dialog_save;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -201,34 +140,29 @@ confianza_quick_win_dialog_class_init (ConfianzaQuickWinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaQuickWinDialog, shared_on_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaQuickWinDialog, shared_on_entry);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaQuickWinDialog, shared_on_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_notify);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_quick_win_dialog_init (ConfianzaQuickWinDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
   g_autoptr(GDateTime) today = confianza_date_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "title", GTK_WIDGET (self->title_entry), self->title_error);
-  confianza_form_add_field (self->form, "achieved-on", GTK_WIDGET (self->achieved_on_entry), self->achieved_on_error);
-  confianza_form_add_field (self->form, "shared-on", GTK_WIDGET (self->shared_on_entry), self->shared_on_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "title", GTK_WIDGET (self->title_entry), self->title_error);
+  confianza_form_add_field (form, "achieved-on", GTK_WIDGET (self->achieved_on_entry), self->achieved_on_error);
+  confianza_form_add_field (form, "shared-on", GTK_WIDGET (self->shared_on_entry), self->shared_on_error);
+  confianza_dialog_watch (dialog, self->title_entry, self->shared_switch, NULL);
 
-  label_date_entry (self->achieved_on_entry, self->achieved_on_label);
-  label_date_entry (self->shared_on_entry, self->shared_on_label);
+  confianza_date_entry_set_label (self->achieved_on_entry, self->achieved_on_label);
+  confianza_date_entry_set_label (self->shared_on_entry, self->shared_on_label);
   confianza_date_entry_set_date (self->achieved_on_entry, today);
   confianza_date_entry_set_date (self->shared_on_entry, today);
 
-  g_signal_connect_object (confianza_date_entry_get_editable (self->achieved_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (confianza_date_entry_get_editable (self->shared_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_dialog_watch (dialog, self->achieved_on_entry, self->shared_on_entry, NULL);
 }
 
 ConfianzaQuickWinDialog *
@@ -246,11 +180,8 @@ confianza_quick_win_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (CONFIANZA_TYPE_QUICK_WIN_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->client_id = client_id;
 
   if (win != NULL)
@@ -267,7 +198,7 @@ confianza_quick_win_dialog_new (GtkWindow         *parent,
       gtk_switch_set_active (self->shared_switch, shared_on != NULL);
     }
 
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 
   return self;

@@ -6,17 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "confianza-date-entry.h"
-#include "confianza-form.h"
 #include "confianza-recommendation-dialog.h"
 
 struct _ConfianzaRecommendationDialog
 {
-  AdwWindow                parent_instance;
+  ConfianzaDialog          parent_instance;
 
-  ConfianzaStore          *store;
   ConfianzaRecommendation *answer;   /* the answer being edited, or NULL */
   gint64                   client_id;
-  ConfianzaForm           *form;
 
   /* Template widgets */
   GtkButton               *save_button;
@@ -31,32 +28,14 @@ struct _ConfianzaRecommendationDialog
   GtkLabel                *comment_error;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaRecommendationDialog, confianza_recommendation_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
+G_DEFINE_FINAL_TYPE (ConfianzaRecommendationDialog, confianza_recommendation_dialog, CONFIANZA_TYPE_DIALOG)
 
 /* An answer holding what the form says now, over the edited one if any. */
 static ConfianzaRecommendation *
 answer_from_form (ConfianzaRecommendationDialog *self)
 {
   ConfianzaRecommendation *answer;
-  g_autofree char *comment = text_view_get_text (self->comment_view);
+  g_autofree char *comment = confianza_form_get_text (self->comment_view);
 
   if (self->answer != NULL)
     answer = confianza_recommendation_copy (self->answer);
@@ -83,76 +62,48 @@ update_class (ConfianzaRecommendationDialog *self)
   gtk_label_set_label (self->score_class, confianza_recommender_to_label (recommender));
 }
 
-/* Validates the form; returns the widget to fix, or NULL. */
-static GtkWidget *
-validate (ConfianzaRecommendationDialog *self)
+/* ConfianzaDialog */
+
+static GObject *
+confianza_recommendation_dialog_read_form (ConfianzaDialog  *dialog,
+                                           const char      **property,
+                                           GError          **error)
 {
+  ConfianzaRecommendationDialog *self = CONFIANZA_RECOMMENDATION_DIALOG (dialog);
   g_autoptr(ConfianzaRecommendation) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *property = NULL;
 
-  if (!confianza_date_entry_check (self->answered_on_entry, &error))
+  if (!confianza_date_entry_check (self->answered_on_entry, error))
     {
-      property = "answered-on";
-    }
-  else
-    {
-      answer = answer_from_form (self);
-      confianza_recommendation_validate (answer, &property, &error);
-    }
-
-  return confianza_form_show (self->form, property, error);
-}
-
-/* Callbacks */
-
-static void
-on_field_changed (ConfianzaRecommendationDialog *self,
-                  GtkWidget                     *widget)
-{
-  update_class (self);
-  confianza_form_touch (self->form, widget);
-  validate (self);
-}
-
-static void
-on_buffer_changed (ConfianzaRecommendationDialog *self,
-                   GtkTextBuffer                 *buffer)
-{
-  on_field_changed (self, GTK_WIDGET (self->comment_view));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConfianzaRecommendationDialog *self = CONFIANZA_RECOMMENDATION_DIALOG (widget);
-  g_autoptr(ConfianzaRecommendation) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *invalid;
-
-  /* A number typed but not yet taken in by the spin button */
-  gtk_spin_button_update (self->score_spin);
-
-  confianza_form_touch_all (self->form);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return;
+      *property = "answered-on";
+      return NULL;
     }
 
   answer = answer_from_form (self);
-  if (!confianza_store_save_recommendation (self->store, answer, &error))
-    {
-      confianza_form_show_general (self->form, error->message);
-      return;
-    }
+  if (!confianza_recommendation_validate (answer, property, error))
+    return NULL;
 
-  g_signal_emit (self, signals[SAVED], 0, answer);
-  gtk_window_close (GTK_WINDOW (self));
+  return G_OBJECT (g_steal_pointer (&answer));
 }
+
+static gboolean
+confianza_recommendation_dialog_save (ConfianzaDialog  *dialog,
+                                      GObject          *record,
+                                      GError          **error)
+{
+  return confianza_store_save_recommendation (confianza_dialog_get_store (dialog),
+                                              CONFIANZA_RECOMMENDATION (record), error);
+}
+
+static void
+confianza_recommendation_dialog_changed (ConfianzaDialog *dialog,
+                                         GtkWidget       *widget)
+{
+  update_class (CONFIANZA_RECOMMENDATION_DIALOG (dialog));
+
+  CONFIANZA_DIALOG_CLASS (confianza_recommendation_dialog_parent_class)->changed (dialog, widget);
+}
+
+/* GObject */
 
 static void
 confianza_recommendation_dialog_dispose (GObject *object)
@@ -160,9 +111,7 @@ confianza_recommendation_dialog_dispose (GObject *object)
   ConfianzaRecommendationDialog *self = CONFIANZA_RECOMMENDATION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_RECOMMENDATION_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->answer);
-  g_clear_pointer (&self->form, confianza_form_free);
 
   G_OBJECT_CLASS (confianza_recommendation_dialog_parent_class)->dispose (object);
 }
@@ -172,19 +121,12 @@ confianza_recommendation_dialog_class_init (ConfianzaRecommendationDialogClass *
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConfianzaDialogClass *dialog_class = CONFIANZA_DIALOG_CLASS (klass);
 
   object_class->dispose = confianza_recommendation_dialog_dispose;
-
-  /**
-   * ConfianzaRecommendationDialog::saved:
-   * @answer: the answer as stored
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CONFIANZA_TYPE_RECOMMENDATION);
+  dialog_class->read_form = confianza_recommendation_dialog_read_form;
+  dialog_class->save = confianza_recommendation_dialog_save;
+  dialog_class->changed = confianza_recommendation_dialog_changed;
 
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
@@ -199,32 +141,26 @@ confianza_recommendation_dialog_class_init (ConfianzaRecommendationDialogClass *
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRecommendationDialog, score_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRecommendationDialog, comment_view);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRecommendationDialog, comment_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
-
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 confianza_recommendation_dialog_init (ConfianzaRecommendationDialog *self)
 {
+  ConfianzaDialog *dialog = CONFIANZA_DIALOG (self);
+  ConfianzaForm *form;
   g_autoptr(GDateTime) today = confianza_date_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = confianza_form_new (GTK_WIDGET (self->save_button), self->general_error);
-  confianza_form_add_field (self->form, "answered-on", GTK_WIDGET (self->answered_on_entry), self->answered_on_error);
-  confianza_form_add_field (self->form, "score", GTK_WIDGET (self->score_spin), self->score_error);
-  confianza_form_add_field (self->form, "comment", GTK_WIDGET (self->comment_view), self->comment_error);
+  form = confianza_dialog_init_form (dialog, GTK_WIDGET (self->save_button), self->general_error);
+  confianza_form_add_field (form, "answered-on", GTK_WIDGET (self->answered_on_entry), self->answered_on_error);
+  confianza_form_add_field (form, "score", GTK_WIDGET (self->score_spin), self->score_error);
+  confianza_form_add_field (form, "comment", GTK_WIDGET (self->comment_view), self->comment_error);
+  confianza_dialog_watch (dialog, self->score_spin, self->comment_view, NULL);
 
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (confianza_date_entry_get_editable (self->answered_on_entry)),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->answered_on_label, NULL,
-                                  -1);
+  confianza_date_entry_set_label (self->answered_on_entry, self->answered_on_label);
   confianza_date_entry_set_date (self->answered_on_entry, today);
-
-  g_signal_connect_object (confianza_date_entry_get_editable (self->answered_on_entry), "changed",
-                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  confianza_dialog_watch (dialog, self->answered_on_entry, NULL);
   update_class (self);
 }
 
@@ -243,11 +179,8 @@ confianza_recommendation_dialog_new (GtkWindow               *parent,
 
   self = g_object_new (CONFIANZA_TYPE_RECOMMENDATION_DIALOG,
                        "transient-for", parent,
-                       /* One of the application's windows, like its parent. */
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       "modal", TRUE,
+                       "store", store,
                        NULL);
-  self->store = g_object_ref (store);
   self->client_id = client_id;
 
   if (answer != NULL)
@@ -262,7 +195,7 @@ confianza_recommendation_dialog_new (GtkWindow               *parent,
     }
 
   update_class (self);
-  validate (self);
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->score_spin));
 
   return self;

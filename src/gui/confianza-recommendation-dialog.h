@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "store/confianza-store.h"
+#include "confianza-dialog.h"
 
 G_BEGIN_DECLS
 
 #define CONFIANZA_TYPE_RECOMMENDATION_DIALOG (confianza_recommendation_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConfianzaRecommendationDialog, confianza_recommendation_dialog, CONFIANZA, RECOMMENDATION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (ConfianzaRecommendationDialog, confianza_recommendation_dialog, CONFIANZA, RECOMMENDATION_DIALOG, ConfianzaDialog)
 
 /* Records the client @client_id's answer to "would you recommend us?", or
  * edits @answer when it is not NULL. Emits "saved" with the stored answer,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "confianza-demo.h"
+#include "confianza-store-recovery.h"
 
 typedef struct
 {
@@ -168,16 +169,76 @@ day (GDateTime *today,
   return confianza_date_add_days (today, offset);
 }
 
+/* Ticks off the plan's follow-ups due before today, the way the user
+ * would: on their day, with a note; the one due @late_days before today
+ * (0: none) a day late. */
+static gboolean
+tick_off_follow_ups (ConfianzaStore         *store,
+                     GDateTime              *today,
+                     ConfianzaRecoveryPlan  *plan,
+                     int                     late_days,
+                     const char             *note,
+                     GError                **error)
+{
+  g_autoptr(GListModel) follow_ups = confianza_store_get_follow_ups (store, confianza_recovery_plan_get_id (plan));
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Copies: saving changes the live list under the loop. */
+  for (guint i = 0; i < g_list_model_get_n_items (follow_ups); i++)
+    {
+      g_autoptr(ConfianzaFollowUp) follow_up = g_list_model_get_item (follow_ups, i);
+
+      if (confianza_date_compare (confianza_follow_up_get_due_on (follow_up), today) < 0)
+        g_ptr_array_add (due, confianza_follow_up_copy (follow_up));
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      ConfianzaFollowUp *follow_up = g_ptr_array_index (due, i);
+      GDateTime *due_on = confianza_follow_up_get_due_on (follow_up);
+      g_autoptr(GDateTime) done = confianza_date_add_days (due_on,
+                                                           confianza_date_days_between (due_on, today) == late_days ? 1 : 0);
+
+      confianza_follow_up_set_done_on (follow_up, done);
+      confianza_follow_up_set_note (follow_up, note);
+      if (!confianza_store_save_follow_up (store, follow_up, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The guarantee's promise as if the plan had been saved on @promised_on
+ * (and, when @kept_on is set, the guarantee marked kept that day). */
+static gboolean
+date_guarantee (ConfianzaStore         *store,
+                ConfianzaRecoveryPlan  *plan,
+                GDateTime              *promised_on,
+                GDateTime              *kept_on,
+                GError                **error)
+{
+  g_autoptr(ConfianzaPromise) promise = NULL;
+
+  promise = confianza_store_get_promise (store, confianza_recovery_plan_get_guarantee_promise_id (plan), error);
+  if (promise == NULL)
+    return FALSE;
+
+  confianza_promise_set_promised_on (promise, promised_on);
+  confianza_promise_set_delivered_on (promise, kept_on);
+
+  return confianza_store_save_promise (store, promise, error);
+}
+
 static gboolean
 fill_recovery (ConfianzaStore   *store,
                GDateTime        *today,
                gint64            client_id,
-               gint64            guarantee_promise_id,
                GError          **error)
 {
   g_autoptr(GDateTime) incident_day = day (today, -41);
   g_autoptr(ConfianzaIncident) incident = NULL;
   g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaRecoveryDraft) draft = NULL;
   g_autoptr(ConfianzaCompensation) compensation = NULL;
   g_autoptr(GDateTime) d1 = day (today, -40);
   g_autoptr(GDateTime) d2 = day (today, -39);
@@ -205,41 +266,24 @@ fill_recovery (ConfianzaStore   *store,
   confianza_recovery_plan_set_apology_words (plan, "Fue un error nuestro y lo sentimos de verdad. No volverá a pasar.");
   confianza_recovery_plan_set_guarantee_terms (plan, "Si otra entrega llega tarde, ese trabajo es gratis.");
   confianza_recovery_plan_set_guarantee_until (plan, guarantee_until);
-  confianza_recovery_plan_set_guarantee_promise_id (plan, guarantee_promise_id);
   confianza_recovery_plan_set_follow_up_every_days (plan, 7);
   confianza_recovery_plan_set_follow_up_until (plan, until);
-  if (!confianza_store_save_recovery_plan (store, plan, error))
-    return FALSE;
+  draft = confianza_recovery_draft_new (plan);
 
-  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), client_id,
-                                             CONFIANZA_COMPENSATION_REFUND);
+  compensation = confianza_compensation_new (0, client_id, CONFIANZA_COMPENSATION_REFUND);
   confianza_compensation_set_amount_cents (compensation, 45000);
   confianza_compensation_set_currency (compensation, "EUR");
   confianza_compensation_set_description (compensation, "Devolución del importe del catálogo");
   confianza_compensation_set_given_on (compensation, d2);
-  if (!confianza_store_save_compensation (store, compensation, error))
+  confianza_recovery_draft_add_compensation (draft, compensation);
+
+  /* Saved as the wizard saves it: the weekly follow-ups and the
+   * guarantee's promise come with it. */
+  if (!confianza_store_save_recovery (store, draft, error) ||
+      !date_guarantee (store, plan, d2, NULL, error))
     return FALSE;
 
-  /* Weekly follow-ups: the past ones done, one a day late. */
-  for (int offset = -33; offset <= 30; offset += 7)
-    {
-      g_autoptr(GDateTime) due = day (today, offset);
-      g_autoptr(ConfianzaFollowUp) follow_up =
-        confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, due);
-
-      if (offset < 0)
-        {
-          g_autoptr(GDateTime) done = day (today, offset == -19 ? offset + 1 : offset);
-
-          confianza_follow_up_set_done_on (follow_up, done);
-          confianza_follow_up_set_note (follow_up, "Llamada de seguimiento: todo en marcha.");
-        }
-
-      if (!confianza_store_save_follow_up (store, follow_up, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return tick_off_follow_ups (store, today, plan, 19, "Llamada de seguimiento: todo en marcha.", error);
 }
 
 /* A recovery that went well, months ago: the client came back. */
@@ -256,6 +300,7 @@ fill_finished_recovery (ConfianzaStore  *store,
   g_autoptr(GDateTime) corrective_due = day (today, -280);
   g_autoptr(ConfianzaIncident) incident = NULL;
   g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaRecoveryDraft) draft = NULL;
   g_autoptr(ConfianzaCompensation) compensation = NULL;
 
   incident = confianza_incident_new (client_id, incident_day,
@@ -284,31 +329,21 @@ fill_finished_recovery (ConfianzaStore  *store,
   confianza_recovery_plan_set_corrective_due (plan, corrective_due);
   confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_RECOVERED);
   confianza_recovery_plan_set_closed_on (plan, closed);
-  if (!confianza_store_save_recovery_plan (store, plan, error))
-    return FALSE;
+  draft = confianza_recovery_draft_new (plan);
 
-  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), client_id,
-                                             CONFIANZA_COMPENSATION_CREDIT);
+  compensation = confianza_compensation_new (0, client_id, CONFIANZA_COMPENSATION_CREDIT);
   confianza_compensation_set_amount_cents (compensation, 12000);
   confianza_compensation_set_currency (compensation, "EUR");
   confianza_compensation_set_description (compensation, "Descuento en la siguiente campaña");
   confianza_compensation_set_given_on (compensation, next_day);
-  if (!confianza_store_save_compensation (store, compensation, error))
+  confianza_recovery_draft_add_compensation (draft, compensation);
+
+  /* The guarantee was kept to its end. */
+  if (!confianza_store_save_recovery (store, draft, error) ||
+      !date_guarantee (store, plan, next_day, guarantee_until, error))
     return FALSE;
 
-  for (int i = 1; i <= 4; i++)
-    {
-      g_autoptr(GDateTime) due = day (today, -300 + 14 * i);
-      g_autoptr(ConfianzaFollowUp) follow_up =
-        confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, due);
-
-      confianza_follow_up_set_done_on (follow_up, due);
-      confianza_follow_up_set_note (follow_up, "Todo bien: los nuevos carteles, revisados a tiempo.");
-      if (!confianza_store_save_follow_up (store, follow_up, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return tick_off_follow_ups (store, today, plan, 0, "Todo bien: los nuevos carteles, revisados a tiempo.", error);
 }
 
 gboolean
@@ -317,7 +352,6 @@ confianza_demo_fill (ConfianzaStore  *store,
                      GError         **error)
 {
   gint64 ids[G_N_ELEMENTS (clients)];
-  gint64 guarantee_id = 0;
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (store), FALSE);
   g_return_val_if_fail (today != NULL, FALSE);
@@ -368,10 +402,6 @@ confianza_demo_fill (ConfianzaStore  *store,
         }
       if (!confianza_store_save_promise (store, promise, error))
         return FALSE;
-
-      /* The corrected catalogue is the recovery plan's guarantee. */
-      if (g_str_equal (p->title, "Catálogo corregido, sin coste"))
-        guarantee_id = confianza_promise_get_id (promise);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (quick_wins); i++)
@@ -413,6 +443,6 @@ confianza_demo_fill (ConfianzaStore  *store,
         return FALSE;
     }
 
-  return fill_recovery (store, today, ids[2], guarantee_id, error) &&
+  return fill_recovery (store, today, ids[2], error) &&
          fill_finished_recovery (store, today, ids[7], error);
 }

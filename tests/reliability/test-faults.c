@@ -11,6 +11,7 @@
 #include "fault-vfs.h"
 #include "reliability-util.h"
 #include "store/confianza-backup.h"
+#include "store/confianza-store-recovery.h"
 
 /*
  * Every I/O call of a representative operation fails once, in turn (and,
@@ -149,7 +150,8 @@ check_create_client (const char *path)
   return counts.clients == 3 ? STATE_BEFORE : STATE_AFTER;
 }
 
-/* Save a recovery plan with its follow-ups and compensation, at once */
+/* Save a recovery plan with its compensation, guarantee, follow-ups and
+ * the client's status, at once */
 
 static void
 prepare_plan (const char *path)
@@ -159,6 +161,9 @@ prepare_plan (const char *path)
   g_autoptr(ConfianzaIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Recovering already: the status changes only with the outcome */
+  confianza_client_set_status (client, CONFIANZA_CLIENT_STATUS_RECOVERING);
+  confianza_client_set_status_manual (client, TRUE);
   confianza_store_save_client (store, client, &error);
   g_assert_no_error (error);
   incident = confianza_incident_new (confianza_client_get_id (client),
@@ -169,44 +174,26 @@ prepare_plan (const char *path)
   util_close_store (&store);
 }
 
-static gboolean
-save_plan (ConfianzaStore  *store,
-           gint64           client_id,
-           gint64           incident_id,
-           GError         **error)
+/* The plan of prepare_plan ()'s client (1) and incident (1): a refund, a
+ * guarantee until the end of 2024 and three weekly follow-ups */
+static ConfianzaRecoveryDraft *
+new_draft (void)
 {
-  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
-  g_autoptr(ConfianzaCompensation) compensation = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (1, 1, util_day (2024, 3, 2));
+  g_autoptr(ConfianzaCompensation) compensation = confianza_compensation_new (0, 1, CONFIANZA_COMPENSATION_REFUND);
+  ConfianzaRecoveryDraft *draft;
 
-  if (!confianza_store_begin (store, error))
-    return FALSE;
+  confianza_recovery_plan_set_guarantee_terms (plan, "Si se repite, gratis");
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2024, 12, 31));
+  confianza_recovery_plan_set_follow_up_every_days (plan, 7);
+  confianza_recovery_plan_set_follow_up_times (plan, 3);
+  draft = confianza_recovery_draft_new (plan);
 
-  plan = confianza_recovery_plan_new (client_id, incident_id, util_day (2024, 3, 2));
-  if (!confianza_store_save_recovery_plan (store, plan, error))
-    goto failed;
-
-  for (int i = 0; i < 3; i++)
-    {
-      g_autoptr(ConfianzaFollowUp) follow_up =
-        confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id,
-                                 util_day (2024, 3, 10 + 7 * i));
-
-      if (!confianza_store_save_follow_up (store, follow_up, error))
-        goto failed;
-    }
-
-  compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), client_id,
-                                             CONFIANZA_COMPENSATION_REFUND);
   confianza_compensation_set_amount_cents (compensation, 12050);
   confianza_compensation_set_currency (compensation, "EUR");
-  if (!confianza_store_save_compensation (store, compensation, error))
-    goto failed;
+  confianza_recovery_draft_add_compensation (draft, compensation);
 
-  return confianza_store_commit (store, error);
-
-failed:
-  confianza_store_rollback (store);
-  return FALSE;
+  return draft;
 }
 
 static gboolean
@@ -216,16 +203,30 @@ run_save_plan (const char      *path,
                GError         **error)
 {
   ConfianzaStore *store = open_faulty (path);
+  g_autoptr(ConfianzaRecoveryDraft) draft = new_draft ();
   gboolean ok;
 
-  /* The client and incident of prepare_plan () */
   arm (kind, nth);
-  ok = save_plan (store, 1, 1, error);
+  ok = confianza_store_save_recovery (store, draft, error);
   fault_vfs_disarm ();
 
   g_object_unref (store);
 
   return ok;
+}
+
+static ConfianzaClientStatus
+client_status (const char *path)
+{
+  ConfianzaStore *store = util_open_ok (path);
+  g_autoptr(ConfianzaClient) client = confianza_store_get_client (store, 1, NULL);
+  ConfianzaClientStatus status;
+
+  g_assert_nonnull (client);
+  status = confianza_client_get_status (client);
+  util_close_store (&store);
+
+  return status;
 }
 
 static DataState
@@ -241,12 +242,96 @@ check_save_plan (const char *path)
     {
       g_assert_cmpuint (counts.follow_ups, ==, 0);
       g_assert_cmpuint (counts.compensations, ==, 0);
+      g_assert_cmpuint (counts.promises, ==, 0);
       return STATE_BEFORE;
     }
 
   g_assert_cmpuint (counts.plans, ==, 1);
   g_assert_cmpuint (counts.follow_ups, ==, 3);
   g_assert_cmpuint (counts.compensations, ==, 1);
+  g_assert_cmpuint (counts.promises, ==, 1);
+  g_assert_cmpint (util_raw_query_int (path, "SELECT count(*) FROM recovery_plan p JOIN promise g"
+                                             " ON g.id = p.guarantee_promise_id AND g.plan_id = p.id"), ==, 1);
+
+  return STATE_AFTER;
+}
+
+/* Edit a saved plan: a compensation removed, the guarantee taken back,
+ * another schedule, the client let go */
+
+static void
+prepare_saved_plan (const char *path)
+{
+  ConfianzaStore *store;
+  g_autoptr(ConfianzaRecoveryDraft) draft = new_draft ();
+  g_autoptr(GError) error = NULL;
+
+  prepare_plan (path);
+  store = util_open_ok (path);
+  confianza_store_save_recovery (store, draft, &error);
+  g_assert_no_error (error);
+  util_close_store (&store);
+}
+
+static gboolean
+run_edit_plan (const char      *path,
+               const FaultKind *kind,
+               guint            nth,
+               GError         **error)
+{
+  ConfianzaStore *store = open_faulty (path);
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_store_get_recovery_plan (store, 1, NULL);
+  g_autoptr(GListModel) compensations = confianza_store_get_compensations (store, 1);
+  g_autoptr(ConfianzaCompensation) compensation = g_list_model_get_item (compensations, 0);
+  g_autoptr(ConfianzaCompensation) stored = confianza_compensation_copy (compensation);
+  g_autoptr(ConfianzaRecoveryDraft) draft = NULL;
+  gboolean ok;
+
+  g_assert_nonnull (plan);
+  confianza_recovery_plan_set_guarantee_terms (plan, "");
+  confianza_recovery_plan_set_follow_up_every_days (plan, 10);
+  confianza_recovery_plan_set_follow_up_times (plan, 2);
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
+  confianza_recovery_plan_set_outcome_reason (plan, "Hostil");
+  draft = confianza_recovery_draft_new (plan);
+  confianza_recovery_draft_add_compensation (draft, stored);
+  confianza_recovery_draft_remove_compensation (draft, 0);
+
+  arm (kind, nth);
+  ok = confianza_store_save_recovery (store, draft, error);
+  fault_vfs_disarm ();
+
+  g_object_unref (store);
+
+  return ok;
+}
+
+static DataState
+check_edit_plan (const char *path)
+{
+  ConfianzaStoreCounts counts;
+  ConfianzaClientStatus status = client_status (path);
+  int every = util_raw_query_int (path, "SELECT follow_up_every_days FROM recovery_plan");
+
+  counts_of (path, &counts);
+  g_assert_cmpuint (counts.plans, ==, 1);
+
+  if (every == 7)
+    {
+      g_assert_cmpuint (counts.follow_ups, ==, 3);
+      g_assert_cmpuint (counts.compensations, ==, 1);
+      g_assert_cmpuint (counts.promises, ==, 1);
+      g_assert_cmpint (status, ==, CONFIANZA_CLIENT_STATUS_RECOVERING);
+      return STATE_BEFORE;
+    }
+
+  g_assert_cmpint (every, ==, 10);
+  g_assert_cmpuint (counts.follow_ups, ==, 2);
+  g_assert_cmpuint (counts.compensations, ==, 0);
+  g_assert_cmpuint (counts.promises, ==, 0);
+  g_assert_cmpint (status, ==, CONFIANZA_CLIENT_STATUS_LET_GO);
+  g_assert_cmpint (util_raw_query_int (path, "SELECT count(*) FROM recovery_plan"
+                                             " WHERE guarantee_promise_id IS NULL"), ==, 1);
 
   return STATE_AFTER;
 }
@@ -480,6 +565,7 @@ check_restore (const char *path)
 static const Operation operations[] = {
   { "create-client", prepare_clients, run_create_client, check_create_client },
   { "save-plan", prepare_plan, run_save_plan, check_save_plan },
+  { "edit-plan", prepare_saved_plan, run_edit_plan, check_edit_plan },
   { "migrate-from-0", prepare_version_zero, run_open, check_version_zero },
   { "create-database", prepare_nothing, run_open, check_new },
   { "backup", prepare_clients, run_backup, check_backup },

@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-wizard-page"
+
+#include "config.h"
+
+#include "confianza-wizard-page.h"
+
+typedef struct
+{
+  ConfianzaStore         *store;
+  ConfianzaIncident      *incident;
+  ConfianzaRecoveryDraft *draft;
+  ConfianzaForm          *form;
+  /* Changes made by the program, not the user: not reported. */
+  gboolean                quiet;
+
+  /* Template widgets */
+  GtkBox                 *box;
+  GtkLabel               *title_label;
+  GtkLabel               *description_label;
+} ConfianzaWizardPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ConfianzaWizardPage, confianza_wizard_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_CONTENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Callbacks */
+
+static void
+on_watched_changed (GtkWidget *widget)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (widget, CONFIANZA_TYPE_WIZARD_PAGE);
+  ConfianzaWizardPagePrivate *priv;
+
+  if (page == NULL)
+    return;
+
+  priv = confianza_wizard_page_get_instance_private (CONFIANZA_WIZARD_PAGE (page));
+  if (!priv->quiet)
+    g_signal_emit (page, signals[CHANGED], 0, widget);
+}
+
+/* Default handlers */
+
+static void
+confianza_wizard_page_real_touch_all (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  confianza_form_touch_all (priv->form);
+}
+
+/* GObject */
+
+static void
+confianza_wizard_page_dispose (GObject *object)
+{
+  ConfianzaWizardPage *self = CONFIANZA_WIZARD_PAGE (object);
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  /* GTK 4.8's gtk_widget_dispose_template () reads the template of the
+   * instance's class whatever the type it is given: it can only dispose of
+   * the step's template, which it does here for every step. This class's
+   * own template goes with AdwBin's child and, at the end, the page. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  priv->box = NULL;
+  priv->title_label = NULL;
+  priv->description_label = NULL;
+  g_clear_pointer (&priv->form, confianza_form_free);
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->incident);
+  g_clear_object (&priv->draft);
+
+  G_OBJECT_CLASS (confianza_wizard_page_parent_class)->dispose (object);
+}
+
+static void
+confianza_wizard_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ConfianzaWizardPage *self = CONFIANZA_WIZARD_PAGE (object);
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, gtk_label_get_label (priv->title_label));
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, gtk_label_get_label (priv->description_label));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_wizard_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ConfianzaWizardPage *self = CONFIANZA_WIZARD_PAGE (object);
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      gtk_label_set_label (priv->title_label, g_value_get_string (value));
+      break;
+
+    case PROP_DESCRIPTION:
+      gtk_label_set_label (priv->description_label, g_value_get_string (value));
+      break;
+
+    case PROP_CONTENT:
+      /* Below the title and the description, set once by the template. */
+      gtk_box_append (priv->box, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+confianza_wizard_page_class_init (ConfianzaWizardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = confianza_wizard_page_dispose;
+  object_class->get_property = confianza_wizard_page_get_property;
+  object_class->set_property = confianza_wizard_page_set_property;
+
+  klass->touch_all = confianza_wizard_page_real_touch_all;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ConfianzaWizardPage::changed:
+   * @widget: the widget the user changed
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_FIRST,
+                  G_STRUCT_OFFSET (ConfianzaWizardPageClass, changed),
+                  NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GTK_TYPE_WIDGET);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-wizard-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, ConfianzaWizardPage, box);
+  gtk_widget_class_bind_template_child_private (widget_class, ConfianzaWizardPage, title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, ConfianzaWizardPage, description_label);
+}
+
+static void
+confianza_wizard_page_init (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Its button and general error are the wizard's: see setup (). */
+  priv->form = confianza_form_new (NULL, NULL);
+}
+
+/* Public API */
+
+void
+confianza_wizard_page_setup (ConfianzaWizardPage    *self,
+                             ConfianzaStore         *store,
+                             ConfianzaIncident      *incident,
+                             ConfianzaRecoveryDraft *draft,
+                             GtkWidget              *next_button,
+                             GtkLabel               *general_error)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+  g_return_if_fail (CONFIANZA_IS_INCIDENT (incident));
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_DRAFT (draft));
+
+  g_set_object (&priv->store, store);
+  g_set_object (&priv->incident, incident);
+  g_set_object (&priv->draft, draft);
+  confianza_form_set_save_button (priv->form, next_button, general_error);
+}
+
+ConfianzaStore *
+confianza_wizard_page_get_store (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+ConfianzaIncident *
+confianza_wizard_page_get_incident (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->incident;
+}
+
+ConfianzaRecoveryDraft *
+confianza_wizard_page_get_draft (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->draft;
+}
+
+ConfianzaForm *
+confianza_wizard_page_get_form (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->form;
+}
+
+void
+confianza_wizard_page_watch (ConfianzaWizardPage *self,
+                             gpointer             widget,
+                             ...)
+{
+  va_list args;
+
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+
+  va_start (args, widget);
+  for (; widget != NULL; widget = va_arg (args, gpointer))
+    {
+      g_warn_if_fail (gtk_widget_is_ancestor (widget, GTK_WIDGET (self)));
+      confianza_form_watch (widget, on_watched_changed);
+    }
+  va_end (args);
+}
+
+void
+confianza_wizard_page_quietly (ConfianzaWizardPage *self,
+                               void               (*func) (ConfianzaWizardPage *self,
+                                                           gpointer             data),
+                               gpointer             data)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+  gboolean quiet;
+
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+
+  quiet = priv->quiet;
+  priv->quiet = TRUE;
+  func (self, data);
+  priv->quiet = quiet;
+}
+
+static void
+load_quietly (ConfianzaWizardPage *self,
+              gpointer             plan)
+{
+  CONFIANZA_WIZARD_PAGE_GET_CLASS (self)->load (self, plan);
+}
+
+void
+confianza_wizard_page_load (ConfianzaWizardPage   *self,
+                            ConfianzaRecoveryPlan *plan)
+{
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan));
+
+  confianza_wizard_page_quietly (self, load_quietly, plan);
+}
+
+void
+confianza_wizard_page_apply (ConfianzaWizardPage   *self,
+                             ConfianzaRecoveryPlan *plan)
+{
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan));
+
+  CONFIANZA_WIZARD_PAGE_GET_CLASS (self)->apply (self, plan);
+}
+
+gboolean
+confianza_wizard_page_check (ConfianzaWizardPage  *self,
+                             const char          **property,
+                             GError              **error)
+{
+  ConfianzaWizardPageClass *klass;
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), FALSE);
+
+  klass = CONFIANZA_WIZARD_PAGE_GET_CLASS (self);
+
+  return klass->check == NULL || klass->check (self, property, error);
+}
+
+void
+confianza_wizard_page_update (ConfianzaWizardPage   *self,
+                              ConfianzaRecoveryPlan *plan)
+{
+  ConfianzaWizardPageClass *klass;
+
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+
+  klass = CONFIANZA_WIZARD_PAGE_GET_CLASS (self);
+  if (klass->update != NULL)
+    klass->update (self, plan);
+}
+
+GtkWidget *
+confianza_wizard_page_show_errors (ConfianzaWizardPage *self,
+                                   const char          *property,
+                                   const GError        *error)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+  ConfianzaWizardPageClass *klass;
+  GtkWidget *invalid;
+  GtkWidget *other;
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), NULL);
+
+  klass = CONFIANZA_WIZARD_PAGE_GET_CLASS (self);
+  invalid = confianza_form_show (priv->form, property, error);
+  other = klass->validate != NULL ? klass->validate (self) : NULL;
+
+  return invalid != NULL ? invalid : other;
+}
+
+void
+confianza_wizard_page_touch_all (ConfianzaWizardPage *self)
+{
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+
+  CONFIANZA_WIZARD_PAGE_GET_CLASS (self)->touch_all (self);
+}
+
+gboolean
+confianza_wizard_page_leave (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPageClass *klass;
+
+  g_return_val_if_fail (CONFIANZA_IS_WIZARD_PAGE (self), FALSE);
+
+  klass = CONFIANZA_WIZARD_PAGE_GET_CLASS (self);
+
+  return klass->leave == NULL || klass->leave (self);
+}

@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What saving a recovery plan means, as pure rules: the draft's
+ * compensations, the follow-ups kept to the schedule, the guarantee's
+ * promise and the client's status; and the plan in words. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "model/confianza-model.h"
+#include "model/confianza-recovery.h"
+#include "model/confianza-recovery-draft.h"
+#include "model/confianza-recovery-text.h"
+
+/* Helpers */
+
+static GPtrArray *date_pool;
+
+static GDateTime *
+ymd (int year,
+     int month,
+     int day)
+{
+  GDateTime *date = confianza_date_new (year, month, day);
+
+  g_ptr_array_add (date_pool, date);
+
+  return date;
+}
+
+static void
+assert_date (GDateTime *date,
+             int        year,
+             int        month,
+             int        day)
+{
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_get_year (date), ==, year);
+  g_assert_cmpint (g_date_time_get_month (date), ==, month);
+  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, day);
+}
+
+/* A stored plan (id 7) of client 3, started on 1 March 2026. */
+static ConfianzaRecoveryDraft *
+stored_draft (void)
+{
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 1));
+
+  confianza_recovery_plan_set_id (plan, 7);
+
+  return confianza_recovery_draft_new (plan);
+}
+
+static ConfianzaFollowUp *
+follow_up_on (gint64     id,
+              GDateTime *due_on,
+              GDateTime *done_on)
+{
+  ConfianzaFollowUp *follow_up = confianza_follow_up_new (7, 3, due_on);
+
+  confianza_follow_up_set_id (follow_up, id);
+  confianza_follow_up_set_done_on (follow_up, done_on);
+
+  return follow_up;
+}
+
+/* The draft */
+
+static void
+test_compensations (void)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
+  g_autoptr(ConfianzaCompensation) stored = confianza_compensation_new (7, 3, CONFIANZA_COMPENSATION_REFUND);
+  g_autoptr(ConfianzaCompensation) added = confianza_compensation_new (7, 3, CONFIANZA_COMPENSATION_CREDIT);
+  g_autoptr(ConfianzaRecoveryPlan) other = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 2));
+  GArray *removed = confianza_recovery_draft_get_removed_compensations (draft);
+
+  confianza_compensation_set_id (stored, 41);
+  confianza_recovery_draft_add_compensation (draft, stored);
+  confianza_recovery_draft_add_compensation (draft, added);
+  g_assert_cmpuint (confianza_recovery_draft_get_compensations (draft)->len, ==, 2);
+
+  /* A new one removed leaves nothing to erase; a stored one does. */
+  confianza_recovery_draft_remove_compensation (draft, 1);
+  g_assert_cmpuint (removed->len, ==, 0);
+  confianza_recovery_draft_remove_compensation (draft, 0);
+  g_assert_cmpuint (confianza_recovery_draft_get_compensations (draft)->len, ==, 0);
+  g_assert_cmpuint (removed->len, ==, 1);
+  g_assert_cmpint (g_array_index (removed, gint64, 0), ==, 41);
+
+  confianza_recovery_draft_clear_removed_compensations (draft);
+  g_assert_cmpuint (removed->len, ==, 0);
+
+  confianza_recovery_draft_set_plan (draft, other);
+  g_assert_true (confianza_recovery_draft_get_plan (draft) == other);
+}
+
+/* Follow-ups */
+
+static void
+test_follow_ups (void)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) obsolete = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = NULL;
+  ConfianzaFollowUp *done_on_schedule, *pending_on_schedule, *pending_off, *done_off;
+
+  /* Weekly, three times: 8, 15 and 22 March. */
+  confianza_recovery_plan_set_follow_up_every_days (plan, 7);
+  confianza_recovery_plan_set_follow_up_times (plan, 3);
+
+  done_on_schedule = follow_up_on (1, ymd (2026, 3, 8), ymd (2026, 3, 9));
+  pending_on_schedule = follow_up_on (2, ymd (2026, 3, 15), NULL);
+  pending_off = follow_up_on (3, ymd (2026, 3, 10), NULL);
+  done_off = follow_up_on (4, ymd (2026, 3, 5), ymd (2026, 3, 5));
+  g_ptr_array_add (existing, done_on_schedule);
+  g_ptr_array_add (existing, pending_on_schedule);
+  g_ptr_array_add (existing, pending_off);
+  g_ptr_array_add (existing, done_off);
+
+  added = confianza_recovery_draft_sync_follow_ups (draft, existing, obsolete);
+
+  /* Only the one not done whose day left the schedule goes; what was done
+   * stays, even off the schedule. */
+  g_assert_cmpuint (obsolete->len, ==, 1);
+  g_assert_true (g_ptr_array_index (obsolete, 0) == pending_off);
+
+  /* Only the day without a follow-up gets one, of this plan and client. */
+  g_assert_cmpuint (added->len, ==, 1);
+  {
+    ConfianzaFollowUp *follow_up = g_ptr_array_index (added, 0);
+
+    g_assert_cmpint (confianza_follow_up_get_id (follow_up), ==, 0);
+    g_assert_cmpint (confianza_follow_up_get_plan_id (follow_up), ==, 7);
+    g_assert_cmpint (confianza_follow_up_get_client_id (follow_up), ==, 3);
+    assert_date (confianza_follow_up_get_due_on (follow_up), 2026, 3, 22);
+    g_assert_null (confianza_follow_up_get_done_on (follow_up));
+  }
+
+  /* No schedule: every follow-up not done goes, and none comes. */
+  confianza_recovery_plan_set_follow_up_every_days (plan, 0);
+  g_ptr_array_set_size (obsolete, 0);
+  g_clear_pointer (&added, g_ptr_array_unref);
+  added = confianza_recovery_draft_sync_follow_ups (draft, existing, obsolete);
+  g_assert_cmpuint (added->len, ==, 0);
+  g_assert_cmpuint (obsolete->len, ==, 2);
+  g_assert_true (g_ptr_array_index (obsolete, 0) == pending_on_schedule);
+  g_assert_true (g_ptr_array_index (obsolete, 1) == pending_off);
+
+  /* A new plan's follow-ups are all new. */
+  confianza_recovery_plan_set_follow_up_every_days (plan, 14);
+  g_ptr_array_set_size (existing, 0);
+  g_ptr_array_set_size (obsolete, 0);
+  g_clear_pointer (&added, g_ptr_array_unref);
+  added = confianza_recovery_draft_sync_follow_ups (draft, existing, obsolete);
+  g_assert_cmpuint (added->len, ==, 3);
+  g_assert_cmpuint (obsolete->len, ==, 0);
+  assert_date (confianza_follow_up_get_due_on (g_ptr_array_index (added, 2)), 2026, 4, 12);
+}
+
+/* The guarantee's promise */
+
+static void
+test_guarantee_new (void)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  GDateTime *today = ymd (2026, 3, 4);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+
+  /* No guarantee: no terms, blank terms, or no end. */
+  g_assert_null (confianza_recovery_draft_guarantee_promise (draft, NULL, today));
+  confianza_recovery_plan_set_guarantee_terms (plan, " \n\t ");
+  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 9, 1));
+  g_assert_null (confianza_recovery_draft_guarantee_promise (draft, NULL, today));
+  confianza_recovery_plan_set_guarantee_terms (plan, "Si se repite, gratis.\nCon factura.");
+  confianza_recovery_plan_set_guarantee_until (plan, NULL);
+  g_assert_null (confianza_recovery_draft_guarantee_promise (draft, NULL, today));
+
+  /* A new one: promised today, due when the guarantee ends, titled by
+   * its first line, of the plan and its client. */
+  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 9, 1));
+  promise = confianza_recovery_draft_guarantee_promise (draft, NULL, today);
+  g_assert_nonnull (promise);
+  g_assert_cmpint (confianza_promise_get_id (promise), ==, 0);
+  g_assert_cmpint (confianza_promise_get_client_id (promise), ==, 3);
+  g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, 7);
+  g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Si se repite, gratis.");
+  g_assert_cmpstr (confianza_promise_get_kind (promise), ==, _("Special guarantee"));
+  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 4);
+  assert_date (confianza_promise_get_due_on (promise), 2026, 9, 1);
+  g_assert_true (confianza_promise_validate (promise, NULL, NULL));
+  g_clear_object (&promise);
+
+  /* Recorded after it ended: promised no later than its end. */
+  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 3, 2));
+  promise = confianza_recovery_draft_guarantee_promise (draft, NULL, today);
+  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 2);
+  assert_date (confianza_promise_get_due_on (promise), 2026, 3, 2);
+}
+
+static void
+test_guarantee_current (void)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  g_autoptr(ConfianzaPromise) current = confianza_promise_new (3, "Antes", ymd (2026, 3, 2), ymd (2026, 6, 1));
+  g_autoptr(ConfianzaPromise) promise = NULL;
+
+  confianza_promise_set_id (current, 12);
+  confianza_promise_set_kind (current, "garantía");
+  confianza_recovery_plan_set_guarantee_terms (plan, "Revisiones gratis");
+  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 12, 31));
+
+  /* The same promise, following the guarantee; the one given is left as
+   * it was. */
+  promise = confianza_recovery_draft_guarantee_promise (draft, current, ymd (2026, 3, 20));
+  g_assert_true (promise != current);
+  g_assert_cmpint (confianza_promise_get_id (promise), ==, 12);
+  g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Revisiones gratis");
+  g_assert_cmpstr (confianza_promise_get_kind (promise), ==, "garantía");
+  g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, 7);
+  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 2);
+  assert_date (confianza_promise_get_due_on (promise), 2026, 12, 31);
+  g_assert_cmpstr (confianza_promise_get_title (current), ==, "Antes");
+  assert_date (confianza_promise_get_due_on (current), 2026, 6, 1);
+  g_clear_object (&promise);
+
+  /* Shortened to before it was promised: promised on its end. */
+  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 3, 1));
+  promise = confianza_recovery_draft_guarantee_promise (draft, current, ymd (2026, 3, 20));
+  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 1);
+  g_clear_object (&promise);
+
+  /* Taken back: nothing to keep. */
+  confianza_recovery_plan_set_guarantee_terms (plan, "");
+  g_assert_null (confianza_recovery_draft_guarantee_promise (draft, current, ymd (2026, 3, 20)));
+}
+
+/* The client's status */
+
+static void
+test_client_status (void)
+{
+  static const struct
+  {
+    ConfianzaPlanOutcome  outcome;
+    ConfianzaPlanOutcome  previous;
+    ConfianzaClientStatus status;
+    const char           *reason;
+    gboolean              changed;
+    ConfianzaClientStatus expected;
+    const char           *expected_reason;
+  } cases[] = {
+    /* A plan under way: the client is being recovered. */
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_ACTIVE, NULL, TRUE, CONFIANZA_CLIENT_STATUS_RECOVERING, "" },
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_AT_RISK, NULL, TRUE, CONFIANZA_CLIENT_STATUS_RECOVERING, "" },
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_RECOVERING, NULL, FALSE, CONFIANZA_CLIENT_STATUS_RECOVERING, "" },
+    /* … but a client lost, recovered or let go elsewhere stays so. */
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_LOST, NULL, FALSE, CONFIANZA_CLIENT_STATUS_LOST, "" },
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_RECOVERED, CONFIANZA_CLIENT_STATUS_RECOVERED, NULL, FALSE, CONFIANZA_CLIENT_STATUS_RECOVERED, "" },
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_LET_GO, "Otro motivo", FALSE, CONFIANZA_CLIENT_STATUS_LET_GO, "Otro motivo" },
+    /* Letting go undone in this plan: recovering again, without the reason. */
+    { CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_PLAN_LET_GO, CONFIANZA_CLIENT_STATUS_LET_GO, "Hostil", TRUE, CONFIANZA_CLIENT_STATUS_RECOVERING, "" },
+    /* Recovered */
+    { CONFIANZA_PLAN_RECOVERED, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_RECOVERING, NULL, TRUE, CONFIANZA_CLIENT_STATUS_RECOVERED, "" },
+    { CONFIANZA_PLAN_RECOVERED, CONFIANZA_PLAN_RECOVERED, CONFIANZA_CLIENT_STATUS_RECOVERED, NULL, FALSE, CONFIANZA_CLIENT_STATUS_RECOVERED, "" },
+    /* Let go, with the plan's reason; a new reason alone is a change. */
+    { CONFIANZA_PLAN_LET_GO, CONFIANZA_PLAN_IN_PROGRESS, CONFIANZA_CLIENT_STATUS_RECOVERING, NULL, TRUE, CONFIANZA_CLIENT_STATUS_LET_GO, "Exige lo inaceptable" },
+    { CONFIANZA_PLAN_LET_GO, CONFIANZA_PLAN_LET_GO, CONFIANZA_CLIENT_STATUS_LET_GO, "Exige lo inaceptable", FALSE, CONFIANZA_CLIENT_STATUS_LET_GO, "Exige lo inaceptable" },
+    { CONFIANZA_PLAN_LET_GO, CONFIANZA_PLAN_LET_GO, CONFIANZA_CLIENT_STATUS_LET_GO, "Antes", TRUE, CONFIANZA_CLIENT_STATUS_LET_GO, "Exige lo inaceptable" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
+      ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+      g_autoptr(ConfianzaClient) client = confianza_client_new ("Lucía Ferrer");
+
+      g_test_message ("case %u", i);
+      confianza_recovery_plan_set_outcome (plan, cases[i].outcome);
+      if (cases[i].outcome == CONFIANZA_PLAN_LET_GO)
+        confianza_recovery_plan_set_outcome_reason (plan, "Exige lo inaceptable");
+      confianza_client_set_status (client, cases[i].status);
+      confianza_client_set_let_go_reason (client, cases[i].reason);
+
+      g_assert_cmpint (confianza_recovery_draft_update_client (draft, cases[i].previous, client), ==, cases[i].changed);
+      g_assert_cmpint (confianza_client_get_status (client), ==, cases[i].expected);
+      g_assert_cmpstr (confianza_client_get_let_go_reason (client), ==, cases[i].expected_reason);
+    }
+}
+
+/* In words */
+
+static void
+test_step_titles (void)
+{
+  /* Every page has its own name; past the last, the outcome's. */
+  for (int i = 0; i < CONFIANZA_RECOVERY_N_STEPS; i++)
+    {
+      g_assert_cmpstr (confianza_recovery_step_title (i), !=, "");
+      for (int j = 0; j < i; j++)
+        g_assert_cmpstr (confianza_recovery_step_title (i), !=, confianza_recovery_step_title (j));
+    }
+  g_assert_cmpstr (confianza_recovery_step_title (CONFIANZA_RECOVERY_N_STEPS), ==,
+                   confianza_recovery_step_title (CONFIANZA_RECOVERY_STEP_OUTCOME));
+}
+
+static void
+test_timing_text (void)
+{
+  g_autoptr(ConfianzaIncident) incident = confianza_incident_new (3, ymd (2026, 3, 1), "Tarde");
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 1));
+  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *nothing = NULL;
+  g_autofree char *timing = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *next = confianza_date_format (ymd (2026, 3, 15));
+  gboolean english = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "C");
+
+  nothing = confianza_recovery_timing_text (incident, plan, NULL);
+  g_assert_null (strchr (nothing, '\n'));
+  if (english)
+    g_assert_cmpstr (nothing, ==, "Not acknowledged yet · no apology yet");
+
+  confianza_recovery_plan_set_acknowledged_on (plan, ymd (2026, 3, 2));
+  confianza_recovery_plan_set_apologised_on (plan, ymd (2026, 3, 4));
+  timing = confianza_recovery_timing_text (incident, plan, NULL);
+  g_assert_cmpstr (timing, !=, nothing);
+  g_assert_nonnull (strchr (timing, '1'));
+  g_assert_nonnull (strchr (timing, '3'));
+  g_assert_null (strchr (timing, '\n'));
+  if (english)
+    g_assert_cmpstr (timing, ==, "Acknowledged 1 day after the incident · apologised 3 days after");
+
+  /* With the follow-ups: how many were kept, and the next one. */
+  g_ptr_array_add (follow_ups, follow_up_on (1, ymd (2026, 3, 8), ymd (2026, 3, 8)));
+  g_ptr_array_add (follow_ups, follow_up_on (2, ymd (2026, 3, 15), NULL));
+  g_ptr_array_add (follow_ups, follow_up_on (3, ymd (2026, 3, 22), NULL));
+  summary = confianza_recovery_timing_text (incident, plan, follow_ups);
+  g_assert_true (g_str_has_prefix (summary, timing));
+  g_assert_nonnull (strstr (summary, next));
+  if (english)
+    {
+      g_autofree char *expected = g_strdup_printf ("%s\n1 of 3 follow-ups kept on time · next %s", timing, next);
+
+      g_assert_cmpstr (summary, ==, expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+
+  g_test_add_func ("/recovery-draft/compensations", test_compensations);
+  g_test_add_func ("/recovery-draft/follow-ups", test_follow_ups);
+  g_test_add_func ("/recovery-draft/guarantee/new", test_guarantee_new);
+  g_test_add_func ("/recovery-draft/guarantee/current", test_guarantee_current);
+  g_test_add_func ("/recovery-draft/client-status", test_client_status);
+  g_test_add_func ("/recovery-text/step-titles", test_step_titles);
+  g_test_add_func ("/recovery-text/timing", test_timing_text);
+
+  ret = g_test_run ();
+
+  g_ptr_array_unref (date_pool);
+
+  return ret;
+}

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Saving a recovery plan as one store operation: every record it writes,
+ * edits afterwards, and a failure part-way that leaves nothing written
+ * and the draft as it was. (The fault test in tests/reliability fails
+ * every disk call of it in turn.) */
+#define G_LOG_DOMAIN "test-store-recovery"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "model/confianza-recovery.h"
+#include "store/confianza-demo.h"
+#include "store/confianza-store-recovery.h"
+
+typedef struct
+{
+  char              *dir;
+  ConfianzaStore    *store;
+  gint64             client_id;
+  ConfianzaIncident *incident;
+} Fixture;
+
+/* Helpers */
+
+static GPtrArray *date_pool;
+
+/* Days from today, living until the end of the run: the guarantee is
+ * promised today. */
+static GDateTime *
+days (int offset)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  GDateTime *date = confianza_date_add_days (today, offset);
+
+  g_ptr_array_add (date_pool, date);
+
+  return date;
+}
+
+static GPtrArray *
+array_of (GListModel *model)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+  g_object_unref (model);
+
+  return array;
+}
+
+static ConfianzaStoreCounts
+counts (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  ConfianzaStoreCounts counts;
+
+  g_assert_true (confianza_store_count (f->store, &counts, &error));
+  g_assert_no_error (error);
+
+  return counts;
+}
+
+static ConfianzaClient *
+stored_client (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  ConfianzaClient *client = confianza_store_get_client (f->store, f->client_id, &error);
+
+  g_assert_no_error (error);
+
+  return client;
+}
+
+static void
+save_ok (Fixture                *f,
+         ConfianzaRecoveryDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (confianza_store_save_recovery (f->store, draft, &error));
+  g_assert_no_error (error);
+}
+
+static ConfianzaCompensation *
+refund (gint64      plan_id,
+        gint64      client_id,
+        gint64      cents,
+        const char *currency)
+{
+  ConfianzaCompensation *compensation = confianza_compensation_new (plan_id, client_id, CONFIANZA_COMPENSATION_REFUND);
+
+  confianza_compensation_set_amount_cents (compensation, cents);
+  confianza_compensation_set_currency (compensation, currency);
+  confianza_compensation_set_given_on (compensation, days (-2));
+
+  return compensation;
+}
+
+/* A new plan as the wizard leaves it after the follow-up step: listened
+ * to, apologised, a refund and a gesture, a guarantee for 180 days, weekly
+ * follow-ups for eight weeks. */
+static ConfianzaRecoveryDraft *
+story_draft (Fixture *f)
+{
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaCompensation) money = NULL;
+  g_autoptr(ConfianzaCompensation) gift = NULL;
+  ConfianzaRecoveryDraft *draft;
+
+  plan = confianza_recovery_plan_new (f->client_id, confianza_incident_get_id (f->incident), days (-3));
+  confianza_recovery_plan_set_step (plan, CONFIANZA_RECOVERY_STEP_INTERNAL);
+  confianza_recovery_plan_set_client_said (plan, "Quedamos fatal con los importadores.");
+  confianza_recovery_plan_set_acknowledged_on (plan, days (-3));
+  confianza_recovery_plan_set_apologised_on (plan, days (-2));
+  confianza_recovery_plan_set_apologised_by (plan, "Ana (directora)");
+  confianza_recovery_plan_set_guarantee_terms (plan, "Si otra entrega llega tarde, ese trabajo es gratis.");
+  confianza_recovery_plan_set_guarantee_until (plan, days (180));
+  confianza_recovery_plan_set_follow_up_every_days (plan, 7);
+  confianza_recovery_plan_set_follow_up_until (plan, days (53));
+  draft = confianza_recovery_draft_new (plan);
+
+  money = refund (0, f->client_id, 45000, "EUR");
+  gift = confianza_compensation_new (0, f->client_id, CONFIANZA_COMPENSATION_OTHER);
+  confianza_compensation_set_description (gift, "Una cesta de productos");
+  confianza_recovery_draft_add_compensation (draft, money);
+  confianza_recovery_draft_add_compensation (draft, gift);
+
+  return draft;
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaClient) client = confianza_client_new ("Lucía Ferrer");
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("confianza-store-recovery-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = confianza_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (confianza_store_save_client (f->store, client, &error));
+  f->client_id = confianza_client_get_id (client);
+
+  f->incident = confianza_incident_new (f->client_id, days (-3), "El catálogo llegó nueve días tarde.");
+  g_assert_true (confianza_store_save_incident (f->store, f->incident, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->incident);
+  g_clear_object (&f->store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* Tests */
+
+static void
+test_save_whole (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = story_draft (f);
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  g_autoptr(ConfianzaRecoveryPlan) stored = NULL;
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(GPtrArray) compensations = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaStoreCounts n;
+  gint64 plan_id;
+
+  save_ok (f, draft);
+
+  /* The plan, with its id and its guarantee's promise. */
+  plan_id = confianza_recovery_plan_get_id (plan);
+  g_assert_cmpint (plan_id, >, 0);
+  g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), >, 0);
+  stored = confianza_store_get_plan_for_incident (f->store, confianza_incident_get_id (f->incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (confianza_recovery_plan_get_id (stored), ==, plan_id);
+  g_assert_cmpint (confianza_recovery_plan_get_step (stored), ==, CONFIANZA_RECOVERY_STEP_INTERNAL);
+  g_assert_cmpstr (confianza_recovery_plan_get_client_said (stored), ==, "Quedamos fatal con los importadores.");
+  g_assert_cmpstr (confianza_recovery_plan_get_apologised_by (stored), ==, "Ana (directora)");
+  g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (stored), ==,
+                   confianza_recovery_plan_get_guarantee_promise_id (plan));
+
+  /* Both compensations, linked to it. */
+  compensations = array_of (confianza_store_get_compensations (f->store, plan_id));
+  g_assert_cmpuint (compensations->len, ==, 2);
+  for (guint i = 0; i < compensations->len; i++)
+    g_assert_cmpint (confianza_compensation_get_plan_id (g_ptr_array_index (compensations, i)), ==, plan_id);
+  for (guint i = 0; i < 2; i++)
+    {
+      ConfianzaCompensation *compensation = g_ptr_array_index (confianza_recovery_draft_get_compensations (draft), i);
+
+      g_assert_cmpint (confianza_compensation_get_id (compensation), >, 0);
+      g_assert_cmpint (confianza_compensation_get_plan_id (compensation), ==, plan_id);
+    }
+
+  /* The guarantee, a promise to the client promised today. */
+  promise = confianza_store_get_promise (f->store, confianza_recovery_plan_get_guarantee_promise_id (plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (confianza_promise_get_client_id (promise), ==, f->client_id);
+  g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, plan_id);
+  g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Si otra entrega llega tarde, ese trabajo es gratis.");
+  g_assert_cmpstr (confianza_promise_get_kind (promise), ==, _("Special guarantee"));
+  g_assert_true (confianza_date_equal (confianza_promise_get_promised_on (promise), days (0)));
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), days (180)));
+
+  /* Weekly follow-ups for eight weeks, none done. */
+  follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
+  g_assert_cmpuint (follow_ups->len, ==, 8);
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+
+      g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (follow_up), days (-3 + 7 * (int) (i + 1))));
+      g_assert_null (confianza_follow_up_get_done_on (follow_up));
+      g_assert_cmpint (confianza_follow_up_get_client_id (follow_up), ==, f->client_id);
+    }
+
+  /* The client is being recovered. */
+  client = stored_client (f);
+  g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_RECOVERING);
+
+  n = counts (f);
+  g_assert_cmpuint (n.plans, ==, 1);
+  g_assert_cmpuint (n.compensations, ==, 2);
+  g_assert_cmpuint (n.promises, ==, 1);
+  g_assert_cmpuint (n.follow_ups, ==, 8);
+}
+
+/* Saving again changes only what changed: the follow-up done stays, the
+ * schedule moves, a compensation goes, the guarantee's promise goes with
+ * the guarantee, and the client is let go and taken back. */
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = story_draft (f);
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(ConfianzaFollowUp) done = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaStoreCounts n;
+  gint64 plan_id;
+  gint64 promise_id;
+
+  save_ok (f, draft);
+  plan_id = confianza_recovery_plan_get_id (confianza_recovery_draft_get_plan (draft));
+  promise_id = confianza_recovery_plan_get_guarantee_promise_id (confianza_recovery_draft_get_plan (draft));
+
+  /* The first follow-up was done. */
+  follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
+  done = confianza_follow_up_copy (g_ptr_array_index (follow_ups, 0));
+  confianza_follow_up_set_done_on (done, days (4));
+  g_assert_true (confianza_store_save_follow_up (f->store, done, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&follow_ups, g_ptr_array_unref);
+
+  /* Every 10 days, three times; no guarantee; one compensation less; let go. */
+  plan = confianza_recovery_plan_copy (confianza_recovery_draft_get_plan (draft));
+  confianza_recovery_plan_set_follow_up_every_days (plan, 10);
+  confianza_recovery_plan_set_follow_up_until (plan, NULL);
+  confianza_recovery_plan_set_follow_up_times (plan, 3);
+  confianza_recovery_plan_set_guarantee_terms (plan, "");
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
+  confianza_recovery_plan_set_outcome_reason (plan, "Sigue hostil.");
+  confianza_recovery_draft_set_plan (draft, plan);
+  confianza_recovery_draft_remove_compensation (draft, 1);
+  save_ok (f, draft);
+
+  g_assert_cmpuint (confianza_recovery_draft_get_removed_compensations (draft)->len, ==, 0);
+  g_assert_cmpint (confianza_recovery_plan_get_id (plan), ==, plan_id);
+  g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), ==, 0);
+  g_assert_null (confianza_store_get_promise (f->store, promise_id, NULL));
+
+  /* Days 7 (done), 10, 20 and 30 after the start. */
+  follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
+  g_assert_cmpuint (follow_ups->len, ==, 4);
+  g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, 0)), days (4)));
+  g_assert_nonnull (confianza_follow_up_get_done_on (g_ptr_array_index (follow_ups, 0)));
+  for (guint i = 1; i < 4; i++)
+    g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, i)),
+                                         days (-3 + 10 * (int) i)));
+
+  client = stored_client (f);
+  g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_LET_GO);
+  g_assert_cmpstr (confianza_client_get_let_go_reason (client), ==, "Sigue hostil.");
+  g_clear_object (&client);
+
+  n = counts (f);
+  g_assert_cmpuint (n.compensations, ==, 1);
+  g_assert_cmpuint (n.promises, ==, 0);
+
+  /* Back in progress: recovering again, without the reason. */
+  g_clear_object (&plan);
+  plan = confianza_recovery_plan_copy (confianza_recovery_draft_get_plan (draft));
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_IN_PROGRESS);
+  confianza_recovery_draft_set_plan (draft, plan);
+  save_ok (f, draft);
+  client = stored_client (f);
+  g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_RECOVERING);
+  g_assert_cmpstr (confianza_client_get_let_go_reason (client), ==, "");
+}
+
+/* A record that cannot be written, after others were: nothing stays, and
+ * the draft can be corrected and saved again. */
+static void
+test_failure_part_way (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = story_draft (f);
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  g_autoptr(ConfianzaCompensation) bad = refund (0, f->client_id, 1000, "euros");
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *compensations = confianza_recovery_draft_get_compensations (draft);
+  ConfianzaStoreCounts n;
+
+  /* Written after the plan and the first two compensations. */
+  confianza_recovery_draft_add_compensation (draft, bad);
+  g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+
+  n = counts (f);
+  g_assert_cmpuint (n.plans, ==, 0);
+  g_assert_cmpuint (n.compensations, ==, 0);
+  g_assert_cmpuint (n.promises, ==, 0);
+  g_assert_cmpuint (n.follow_ups, ==, 0);
+  client = stored_client (f);
+  g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_AT_RISK);
+
+  /* The draft as it was: nothing has an id, nothing is linked. */
+  g_assert_cmpint (confianza_recovery_plan_get_id (plan), ==, 0);
+  g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), ==, 0);
+  for (guint i = 0; i < compensations->len; i++)
+    {
+      g_assert_cmpint (confianza_compensation_get_id (g_ptr_array_index (compensations, i)), ==, 0);
+      g_assert_cmpint (confianza_compensation_get_plan_id (g_ptr_array_index (compensations, i)), ==, 0);
+    }
+
+  /* Corrected, it saves whole. */
+  confianza_compensation_set_currency (bad, "EUR");
+  save_ok (f, draft);
+  n = counts (f);
+  g_assert_cmpuint (n.plans, ==, 1);
+  g_assert_cmpuint (n.compensations, ==, 3);
+  g_assert_cmpuint (n.promises, ==, 1);
+  g_assert_cmpuint (n.follow_ups, ==, 8);
+
+  /* An edit that fails leaves the stored plan's links as they were. */
+  {
+    gint64 promise_id = confianza_recovery_plan_get_guarantee_promise_id (plan);
+    g_autoptr(ConfianzaCompensation) worse = refund (0, f->client_id, -5, "EUR");
+
+    confianza_recovery_draft_remove_compensation (draft, 0);
+    confianza_recovery_plan_set_guarantee_terms (plan, "");
+    confianza_recovery_draft_add_compensation (draft, worse);
+    g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
+    g_assert_nonnull (error);
+    g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), ==, promise_id);
+    g_assert_cmpuint (confianza_recovery_draft_get_removed_compensations (draft)->len, ==, 1);
+    g_assert_cmpint (confianza_compensation_get_plan_id (worse), ==, confianza_recovery_plan_get_id (plan));
+    n = counts (f);
+    g_assert_cmpuint (n.compensations, ==, 3);
+    g_assert_cmpuint (n.promises, ==, 1);
+  }
+}
+
+/* The sample data saves its plans as the wizard does: each guarantee is a
+ * promise of its own plan, titled by its terms and due when it ends, and
+ * the follow-ups keep to each plan's schedule. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (confianza_demo_fill (f->store, today, &error));
+  g_assert_no_error (error);
+
+  plans = array_of (confianza_store_get_recovery_plans (f->store, 0));
+  g_assert_cmpuint (plans->len, ==, 2);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      ConfianzaRecoveryPlan *plan = g_ptr_array_index (plans, i);
+      gint64 plan_id = confianza_recovery_plan_get_id (plan);
+      g_autofree char *title = confianza_recovery_guarantee_title (confianza_recovery_plan_get_guarantee_terms (plan));
+      g_autoptr(ConfianzaPromise) promise = NULL;
+      g_autoptr(GPtrArray) follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
+      g_autoptr(GPtrArray) dates = confianza_recovery_plan_follow_up_dates (plan);
+
+      g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), >, 0);
+      promise = confianza_store_get_promise (f->store, confianza_recovery_plan_get_guarantee_promise_id (plan), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, plan_id);
+      g_assert_cmpstr (confianza_promise_get_title (promise), ==, title);
+      g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise),
+                                           confianza_recovery_plan_get_guarantee_until (plan)));
+
+      g_assert_cmpuint (follow_ups->len, ==, dates->len);
+      for (guint j = 0; j < dates->len; j++)
+        g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, j)),
+                                             g_ptr_array_index (dates, j)));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/recovery/save-whole", test_save_whole);
+  ADD ("/store/recovery/edit", test_edit);
+  ADD ("/store/recovery/failure-part-way", test_failure_part_way);
+  ADD ("/store/recovery/demo", test_demo);
+
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_ptr_array_unref (date_pool);
+
+  return ret;
+}
