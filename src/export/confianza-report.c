@@ -17,6 +17,7 @@
 
 #include <xlsxwriter.h>
 
+#include "model/confianza-text.h"
 #include "model/confianza-trust.h"
 #include "confianza-report.h"
 
@@ -128,24 +129,14 @@ array_from_model (GListModel *model)
   return array;
 }
 
-/* Valid UTF-8 without control characters (which XML cannot hold), cut to
- * the longest text a cell may hold. NULL stays NULL. */
+/* Clean text (confianza-text.h: nothing that XML forbids), cut to the
+ * longest text a cell may hold. NULL stays NULL. */
 static char *
 clean_text (const char *text)
 {
-  char *clean;
+  char *clean = confianza_text_clean (text);
 
-  if (text == NULL)
-    return NULL;
-
-  clean = g_utf8_make_valid (text, -1);
-  for (char *p = clean; *p != '\0'; p++)
-    {
-      if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-        *p = ' ';
-    }
-
-  if (g_utf8_strlen (clean, -1) > EXCEL_MAX_STRING)
+  if (clean != NULL && g_utf8_strlen (clean, -1) > EXCEL_MAX_STRING)
     *g_utf8_offset_to_pointer (clean, EXCEL_MAX_STRING) = '\0';
 
   return clean;
@@ -980,7 +971,7 @@ set_errno_error (GError     **error,
                  int          saved_errno,
                  const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown = confianza_text_display_filename (path);
 
   switch (saved_errno)
     {
@@ -1040,7 +1031,7 @@ set_workbook_error (GError     **error,
                     const char  *output_path,
                     const char  *folder)
 {
-  g_autofree char *shown = g_filename_display_name (output_path);
+  g_autofree char *shown = confianza_text_display_filename (output_path);
 
   if (saved_errno == ENOSPC || saved_errno == EDQUOT || folder_is_full (folder))
     {
@@ -1110,7 +1101,7 @@ check_target (const char  *output_path,
   folder = g_path_get_dirname (output_path);
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *shown = g_filename_display_name (folder);
+      g_autofree char *shown = confianza_text_display_filename (folder);
 
       g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NO_FOLDER,
                    _("The folder “%s” does not exist. Choose another folder for "
@@ -1121,7 +1112,7 @@ check_target (const char  *output_path,
 
   if (g_access (folder, W_OK) != 0)
     {
-      g_autofree char *shown = g_filename_display_name (folder);
+      g_autofree char *shown = confianza_text_display_filename (folder);
 
       g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_READ_ONLY,
                    _("You cannot save files in the folder “%s”. Choose another "

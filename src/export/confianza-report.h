@@ -50,7 +50,9 @@ G_BEGIN_DECLS
  * (number 14), which spreadsheet programs show in their user's own way
  * (dd/mm/aaaa in Spanish); numbers, percentages and money are numbers with
  * a number format. Text is always written as text, never as a formula,
- * whatever it starts with, and made valid UTF-8 first. The file is the same
+ * whatever it starts with, and made clean first (confianza-text.h: valid
+ * UTF-8 without the controls and noncharacters that XML forbids, which
+ * would make the workbook unreadable). The file is the same
  * in every locale: libxlsxwriter writes numbers with the C library, so the
  * whole workbook is built under a thread-local "C" LC_NUMERIC.
  *

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -639,6 +640,62 @@ test_locales (void)
     }
 }
 
+/* Text an older Confianza kept, or another program wrote, with characters
+ * that XML forbids (U+FFFE, U+FFFF) or that a terminal obeys (ESC): the
+ * workbook still opens, and shows the text cleaned (confianza-text.h) */
+static void
+test_forbidden_characters (void)
+{
+  g_autofree char *database = g_build_filename (fixture.dir, "dirty.db", NULL);
+  g_autofree char *client_path = g_build_filename (fixture.dir, "dirty-client.xlsx", NULL);
+  g_autofree char *portfolio_path = g_build_filename (fixture.dir, "dirty-portfolio.xlsx", NULL);
+  const char *business = "Estudio\xef\xbf\xbe \x1b[5mPrueba\xef\xbf\xbf";
+  /* The portfolio has no promise titles */
+  const char *client_texts = "Ana[31m Gil\nTaller Sur\nCatálogo [2Jotoño\nEstudio [5mPrueba";
+  const char *portfolio_texts = "Ana[31m Gil\nTaller Sur\nEstudio [5mPrueba";
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(ConfianzaStore) store = confianza_store_open (database, &error);
+    g_autoptr(ConfianzaClient) client = confianza_client_new ("Provisional");
+    g_autoptr(ConfianzaPromise) promise = NULL;
+
+    g_assert_no_error (error);
+    save_ok (confianza_store_save_client (store, client, &error), error);
+    id = confianza_client_get_id (client);
+    promise = add_promise (store, id, "Provisional", day (2024, 1, 2), day (2024, 2, 3), NULL);
+  }
+
+  /* What the model's setters no longer let through, written as an older
+   * version or another program would have */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE client SET name = ?1, company = ?2",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, "Ana\x1b[31m Gil\xef\xbf\xbe", -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, "Taller\xef\xbf\xbf \x01Sur", -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE promise SET title = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, "Catálogo \x1b[2Jotoño\x7f", -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  }
+
+  g_assert_true (confianza_report_write_client (database, id, NULL, NULL, business, client_path, &error));
+  g_assert_no_error (error);
+  check_with_python ("clean", client_path, client_texts);
+
+  g_assert_true (confianza_report_write_portfolio (database, NULL, NULL, business, portfolio_path, &error));
+  g_assert_no_error (error);
+  check_with_python ("clean", portfolio_path, portfolio_texts);
+}
+
 static void
 test_no_folder (void)
 {
@@ -890,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/report/client-period", test_client_period);
   g_test_add_func ("/report/portfolio", test_portfolio_report);
   g_test_add_func ("/report/locales", test_locales);
+  g_test_add_func ("/report/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/report/failure/no-folder", test_no_folder);
   g_test_add_func ("/report/failure/is-directory", test_is_directory);
   g_test_add_func ("/report/failure/read-only-folder", test_read_only_folder);
