@@ -754,6 +754,20 @@ check_object_properties (GType type)
       g_object_set_property (object, pspec->name, &v0);
       g_assert_cmpuint (count, ==, 3);
 
+      /* Text is kept clean (confianza-text.h): what cleaning leaves out is
+       * no change, so nothing is notified */
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+        {
+          g_autofree char *dirty = g_strconcat ("\x1b", g_value_get_string (&v0), "\x7f\xef\xbf\xbe", NULL);
+          g_auto(GValue) after = G_VALUE_INIT;
+
+          g_object_set (object, pspec->name, dirty, NULL);
+          g_assert_cmpuint (count, ==, 3);
+          g_value_init (&after, G_TYPE_STRING);
+          g_object_get_property (object, pspec->name, &after);
+          g_assert_cmpstr (g_value_get_string (&after), ==, g_value_get_string (&v0));
+        }
+
       g_signal_handler_disconnect (object, handler);
     }
 

@@ -204,32 +204,6 @@ test_records_keep_clean_text (void)
   g_assert_cmpuint (checked, ==, 30);
 }
 
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-/* What the window types or pastes reaches the record through the setter,
- * which notifies (and the window redraws) only on a real change */
-static void
-test_setter_notifies_real_changes (void)
-{
-  g_autoptr(ConfianzaClient) client = confianza_client_new ("Ana");
-  guint notified = 0;
-
-  g_signal_connect (client, "notify::name", G_CALLBACK (count_notify), &notified);
-
-  confianza_client_set_name (client, "Ana\x1b");
-  g_assert_cmpuint (notified, ==, 0);
-  confianza_client_set_name (client, "Ana\x1b[1m");
-  g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (confianza_client_get_name (client), ==, "Ana[1m");
-  g_assert_true (confianza_client_validate (client, NULL, NULL));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -242,7 +216,6 @@ main (int   argc,
   g_test_add_func ("/text/replace", test_replace);
   g_test_add_func ("/text/display-filename", test_display_filename);
   g_test_add_func ("/text/records-keep-clean-text", test_records_keep_clean_text);
-  g_test_add_func ("/text/setter-notifies-real-changes", test_setter_notifies_real_changes);
 
   return g_test_run ();
 }
