@@ -36,24 +36,25 @@ confianza_text_is_clean (const char *text)
   if (text == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  /* Most text is plain ASCII: bytes are checked without decoding them */
+  /* One pass: most text is plain ASCII, checked byte by byte; the rest is
+   * decoded and validated one character at a time */
   for (p = text; *p != '\0';)
     {
+      gunichar c;
+
       if ((guchar) *p < 0x80)
         {
           if (!is_kept ((guchar) *p))
             return FALSE;
           p++;
+          continue;
         }
-      else
-        {
-          if (!is_kept (g_utf8_get_char (p)))
-            return FALSE;
-          p = g_utf8_next_char (p);
-        }
+
+      /* (gunichar) -1 or -2 for bytes that are not UTF-8 */
+      c = g_utf8_get_char_validated (p, -1);
+      if (c >= 0xFFFFFFFE || !is_kept (c))
+        return FALSE;
+      p = g_utf8_next_char (p);
     }
 
   return TRUE;
