@@ -1126,7 +1126,10 @@ check_not_records (const char  *database_path,
                    GError     **error)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  g_autofree char *shown = confianza_text_display_filename (output_path);
+  g_autofree char *base = g_path_get_basename (output_path);
+  /* The name alone, as typed in the Save dialog: the sentence must fit in
+   * a notification */
+  g_autofree char *shown = confianza_text_display_filename (base);
   g_autofree char *target_name = resolve_name (output_path);
   g_autofree char *database_name = NULL;
   g_autofree char *database_real = NULL;
@@ -1158,14 +1161,13 @@ check_not_records (const char  *database_path,
             {
               if (i == 0)
                 g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
-                             _("“%s” is the database that holds your records. A report "
-                               "never replaces it: choose another name for the report."),
+                             _("“%s” is your database. A report never replaces it: "
+                               "choose another name."),
                              shown);
               else
                 g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
-                             _("“%s” belongs to the database that holds your records. A "
-                               "report never replaces it: choose another name for the "
-                               "report."),
+                             _("“%s” is part of your database. A report never replaces "
+                               "it: choose another name."),
                              shown);
               return FALSE;
             }
@@ -1188,7 +1190,7 @@ check_not_records (const char  *database_path,
         {
           g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
                        _("“%s” cannot be read, so it could hold records. A report "
-                         "never replaces it: choose another name for the report."),
+                         "never replaces it: choose another name."),
                        shown);
           return FALSE;
         }
@@ -1196,9 +1198,8 @@ check_not_records (const char  *database_path,
       if (holds_records (head, (gsize) length))
         {
           g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
-                       _("“%s” holds a database or part of one, perhaps a copy of "
-                         "your records. A report never replaces it: choose another "
-                         "name for the report."),
+                       _("“%s” is a database or part of one. A report never "
+                         "replaces it: choose another name."),
                        shown);
           return FALSE;
         }
