@@ -981,6 +981,35 @@ test_client (Fixture       *fixture,
   g_assert_cmpstr (confianza_client_get_name (client), ==, "Estudio Nube");
 }
 
+/* Text pasted with control characters (an ESC from a terminal, a BEL) or
+ * with U+FFFE is stored clean: the window sets it through the model's
+ * setters, which keep only clean text (confianza-text.h) */
+static void
+test_client_pasted_controls (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ConfianzaClientDialog *dialog = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  present (fixture, confianza_client_dialog_new (NULL, fixture->store, NULL), (gpointer *) &dialog);
+  type_text (dialog, "name_entry", "\x1b[1mEstudio\x1b[0m Nube\xef\xbf\xbe");
+  type_text (dialog, "company_entry", "Nube\x07 S.L.\xef\xbf\xbf");
+  type_view (dialog, "notes_view", "Prefiere\x1b[2J WhatsApp\r\nsiempre\xc2\x9b");
+  g_assert_true (can_save (dialog));
+  save (dialog);
+  g_assert_null (dialog);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+
+  client = confianza_store_get_client (fixture->store,
+                                       confianza_client_get_id (CONFIANZA_CLIENT (fixture->saved)),
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (confianza_client_get_name (client), ==, "[1mEstudio[0m Nube");
+  g_assert_cmpstr (confianza_client_get_company (client), ==, "Nube S.L.");
+  g_assert_cmpstr (confianza_client_get_notes (client), ==, "Prefiere[2J WhatsApp\nsiempre");
+}
+
 /* Preferences */
 
 static void
@@ -1181,6 +1210,7 @@ main (int   argc,
   ADD ("/dialogs/conversation", test_conversation);
   ADD ("/dialogs/recommendation", test_recommendation);
   ADD ("/dialogs/client", test_client);
+  ADD ("/dialogs/client/pasted-controls", test_client_pasted_controls);
   ADD ("/dialogs/preferences/bound", test_preferences);
   ADD ("/dialogs/preferences/unknown-currency", test_preferences_unknown_currency);
 

@@ -24,6 +24,7 @@
 #include "store/confianza-demo.h"
 #include "gui/confianza-today-page.h"
 #include "gui/confianza-window.h"
+#include "export/confianza-report.h"
 
 typedef struct
 {
@@ -913,6 +914,32 @@ test_reports_page (Fixture       *fixture,
     g_assert_cmpstr (error->message, !=, "");
     g_clear_error (&error);
     g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
+  /* The database itself, chosen in the Save dialog with "Replace" while the
+   * window has it open: refused in words, and every record is still there */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+    ConfianzaStore *store = confianza_application_get_store (fixture->app);
+    g_autoptr(ConfianzaClient) found = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    gsize before_length = 0;
+    gsize after_length = 0;
+
+    g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+    confianza_export_report_async (page, store, 0, NULL, NULL, file, NULL, on_exported, &error);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+
+    g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+    g_assert_true (before_length == after_length && memcmp (before, after, after_length) == 0);
+    found = confianza_store_get_client (store, confianza_client_get_id (a), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (confianza_client_get_name (found), ==, "Carmen Ruiz");
   }
 }
 

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 
 #include "model/confianza-buffer.h"
 #include "model/confianza-recovery.h"
+#include "model/confianza-text.h"
 #include "model/confianza-trust.h"
 #include "confianza-report.h"
 
@@ -118,24 +120,14 @@ array_from_model (GListModel *model)
   return array;
 }
 
-/* Valid UTF-8 without control characters (which XML cannot hold), cut to
- * the longest text a cell may hold. NULL stays NULL. */
+/* Clean text (confianza-text.h: nothing that XML forbids), cut to the
+ * longest text a cell may hold. NULL stays NULL. */
 static char *
 clean_text (const char *text)
 {
-  char *clean;
+  char *clean = confianza_text_clean (text);
 
-  if (text == NULL)
-    return NULL;
-
-  clean = g_utf8_make_valid (text, -1);
-  for (char *p = clean; *p != '\0'; p++)
-    {
-      if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-        *p = ' ';
-    }
-
-  if (g_utf8_strlen (clean, -1) > EXCEL_MAX_STRING)
+  if (clean != NULL && g_utf8_strlen (clean, -1) > EXCEL_MAX_STRING)
     *g_utf8_offset_to_pointer (clean, EXCEL_MAX_STRING) = '\0';
 
   return clean;
@@ -812,7 +804,7 @@ set_errno_error (GError     **error,
                  int          saved_errno,
                  const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown = confianza_text_display_filename (path);
 
   switch (saved_errno)
     {
@@ -872,7 +864,7 @@ set_workbook_error (GError     **error,
                     const char  *output_path,
                     const char  *folder)
 {
-  g_autofree char *shown = g_filename_display_name (output_path);
+  g_autofree char *shown = confianza_text_display_filename (output_path);
 
   if (saved_errno == ENOSPC || saved_errno == EDQUOT || folder_is_full (folder))
     {
@@ -915,9 +907,143 @@ set_workbook_error (GError     **error,
     }
 }
 
+/* The files that hold records */
+
+/* What SQLite's files start with: a database, a write-ahead log (two byte
+ * orders) and a rollback journal */
 static gboolean
-check_target (const char  *output_path,
-              char       **folder_out,
+holds_records (const guchar *head,
+               gsize         length)
+{
+  static const guchar database[16] = "SQLite format 3";
+  static const guchar wal_be[4] = { 0x37, 0x7f, 0x06, 0x82 };
+  static const guchar wal_le[4] = { 0x37, 0x7f, 0x06, 0x83 };
+  static const guchar journal[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+
+  return (length >= sizeof database && memcmp (head, database, sizeof database) == 0) ||
+         (length >= sizeof wal_be && memcmp (head, wal_be, sizeof wal_be) == 0) ||
+         (length >= sizeof wal_le && memcmp (head, wal_le, sizeof wal_le) == 0) ||
+         (length >= sizeof journal && memcmp (head, journal, sizeof journal) == 0);
+}
+
+/* @path with its folder resolved (another spelling, "..", a symbolic link
+ * to a folder): the name of the file it stands for, whether that file
+ * exists or not. NULL when the folder does not exist. */
+static char *
+resolve_name (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real = realpath (folder, NULL);
+
+  if (real == NULL)
+    return NULL;
+
+  return g_build_filename (real, base, NULL);
+}
+
+/*
+ * A report never replaces records: not the database at @database_path, nor
+ * its "-wal", "-shm" or "-journal" file, nor any copy of records. A file
+ * that exists is compared by device and inode, so another spelling of its
+ * path, a symbolic link or a hard link is caught; a companion file that
+ * does not exist yet is compared by its resolved name (a report written as
+ * "x.db-wal" would be taken for the log the next time x.db opens). Any
+ * other existing file that starts as SQLite's files do is a database or a
+ * log, whatever its name (the backups among them), and is refused too.
+ */
+static gboolean
+check_not_records (const char  *database_path,
+                   const char  *output_path,
+                   GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *base = g_path_get_basename (output_path);
+  /* The name alone, as typed in the Save dialog: the sentence must fit in
+   * a notification */
+  g_autofree char *shown = confianza_text_display_filename (base);
+  g_autofree char *target_name = resolve_name (output_path);
+  g_autofree char *database_name = NULL;
+  g_autofree char *database_real = NULL;
+  const char *bases[2];
+  GStatBuf target;
+  gboolean exists;
+
+  exists = g_stat (output_path, &target) == 0;
+
+  if (database_path != NULL && *database_path != '\0')
+    {
+      /* SQLite keeps the companion files beside the file a link points to */
+      database_name = resolve_name (database_path);
+      database_real = realpath (database_path, NULL);
+    }
+  bases[0] = database_name;
+  bases[1] = database_real;
+
+  for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+    {
+      for (guint i = 0; bases[b] != NULL && i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *name = g_strconcat (bases[b], suffixes[i], NULL);
+          GStatBuf st;
+
+          if (g_strcmp0 (name, target_name) == 0 ||
+              (exists && g_stat (name, &st) == 0 &&
+               st.st_dev == target.st_dev && st.st_ino == target.st_ino))
+            {
+              if (i == 0)
+                g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
+                             _("“%s” is your database. A report never replaces it: "
+                               "choose another name."),
+                             shown);
+              else
+                g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
+                             _("“%s” is part of your database. A report never replaces "
+                               "it: choose another name."),
+                             shown);
+              return FALSE;
+            }
+        }
+    }
+
+  if (exists && S_ISREG (target.st_mode))
+    {
+      guchar head[16];
+      gssize length = -1;
+      int fd = g_open (output_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+
+      if (fd >= 0)
+        {
+          length = read (fd, head, sizeof head);
+          close (fd);
+        }
+
+      if (length < 0)
+        {
+          g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
+                       _("“%s” cannot be read, so it could hold records. A report "
+                         "never replaces it: choose another name."),
+                       shown);
+          return FALSE;
+        }
+
+      if (holds_records (head, (gsize) length))
+        {
+          g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED,
+                       _("“%s” is a database or part of one. A report never "
+                         "replaces it: choose another name."),
+                       shown);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Everything that can be said about the target before any work is done */
+static gboolean
+check_target (const char  *database_path,
+              const char  *output_path,
               GError     **error)
 {
   g_autofree char *folder = NULL;
@@ -942,7 +1068,7 @@ check_target (const char  *output_path,
   folder = g_path_get_dirname (output_path);
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *shown = g_filename_display_name (folder);
+      g_autofree char *shown = confianza_text_display_filename (folder);
 
       g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_NO_FOLDER,
                    _("The folder “%s” does not exist. Choose another folder for "
@@ -953,7 +1079,7 @@ check_target (const char  *output_path,
 
   if (g_access (folder, W_OK) != 0)
     {
-      g_autofree char *shown = g_filename_display_name (folder);
+      g_autofree char *shown = confianza_text_display_filename (folder);
 
       g_set_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_READ_ONLY,
                    _("You cannot save files in the folder “%s”. Choose another "
@@ -962,9 +1088,7 @@ check_target (const char  *output_path,
       return FALSE;
     }
 
-  *folder_out = g_steal_pointer (&folder);
-
-  return TRUE;
+  return check_not_records (database_path, output_path, error);
 }
 
 static gboolean
@@ -1001,7 +1125,7 @@ open_store (const char  *database_path,
       return NULL;
     }
 
-  store = confianza_store_open (database_path, &local_error);
+  store = confianza_store_open_read_only (database_path, &local_error);
   if (store == NULL)
     g_set_error_literal (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_DATABASE,
                          local_error->message);
@@ -1044,7 +1168,8 @@ leave_c_numeric (locale_t c_numeric,
 }
 
 /* A hidden name in the target folder, so that the final rename cannot
- * cross file systems */
+ * cross file systems; readable only by its owner from the start, since a
+ * report holds clients' personal data */
 static char *
 make_temporary (const char  *output_path,
                 const char  *folder,
@@ -1065,7 +1190,7 @@ make_temporary (const char  *output_path,
     }
 
   template = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s-XXXXXX.part", folder, base);
-  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0666);
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       set_errno_error (error, errno, output_path);
@@ -1076,11 +1201,14 @@ make_temporary (const char  *output_path,
   return g_steal_pointer (&template);
 }
 
+/* Flushes a file or a folder to the disk. A file system that cannot flush
+ * a folder says so with EINVAL: there is nothing more to do there. */
 static gboolean
-sync_file (const char *path,
+sync_path (const char *path,
+           gboolean    folder,
            int        *saved_errno)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0), 0);
   gboolean ok;
 
   if (fd < 0)
@@ -1089,7 +1217,7 @@ sync_file (const char *path,
       return FALSE;
     }
 
-  ok = fsync (fd) == 0;
+  ok = fsync (fd) == 0 || (folder && errno == EINVAL);
   if (!ok)
     *saved_errno = errno;
   close (fd);
@@ -1097,8 +1225,50 @@ sync_file (const char *path,
   return ok;
 }
 
+/*
+ * Moves the finished workbook over @output_path, checking again that the
+ * target holds no records (it may have changed while the report was made).
+ * The report is never readable by more people than the file it replaces:
+ * its mode is 0600, or the replaced file's mode where that is stricter
+ * (0400 stays 0400, 0644 becomes 0600). The file is flushed before the
+ * rename, and its folder after it, so that a crash leaves either the old
+ * file or the whole report.
+ */
 static gboolean
-write_workbook (const char  *output_path,
+move_into_place (const char  *temporary,
+                 const char  *output_path,
+                 const char  *folder,
+                 const char  *database_path,
+                 GError     **error)
+{
+  GStatBuf old;
+  mode_t mode = 0600;
+  int saved_errno = 0;
+
+  if (!check_not_records (database_path, output_path, error))
+    return FALSE;
+
+  if (g_stat (output_path, &old) == 0 && S_ISREG (old.st_mode))
+    mode &= old.st_mode;
+
+  if (g_chmod (temporary, mode) != 0 ||
+      !sync_path (temporary, FALSE, &saved_errno) ||
+      g_rename (temporary, output_path) != 0 ||
+      !sync_path (folder, TRUE, &saved_errno))
+    {
+      if (saved_errno == 0)
+        saved_errno = errno;
+      set_errno_error (error, saved_errno, output_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The target was checked by check_target () before the records were read */
+static gboolean
+write_workbook (const char  *database_path,
+                const char  *output_path,
                 gboolean     constant_memory,
                 const char  *title,
                 const char  *business_name,
@@ -1120,9 +1290,7 @@ write_workbook (const char  *output_path,
   int saved_errno = 0;
   gboolean built;
 
-  if (!check_target (output_path, &folder, error))
-    return FALSE;
-
+  folder = g_path_get_dirname (output_path);
   temporary = make_temporary (output_path, folder, error);
   if (temporary == NULL)
     return FALSE;
@@ -1200,12 +1368,9 @@ write_workbook (const char  *output_path,
       return FALSE;
     }
 
-  if (!sync_file (temporary, &saved_errno) || g_rename (temporary, output_path) != 0)
+  if (!move_into_place (temporary, output_path, folder, database_path, error))
     {
-      if (saved_errno == 0)
-        saved_errno = errno;
       g_unlink (temporary);
-      set_errno_error (error, saved_errno, output_path);
       return FALSE;
     }
 
@@ -2607,7 +2772,8 @@ confianza_report_write_client (const char  *database_path,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_period (from, to, error))
+  /* Before the database is even opened */
+  if (!check_period (from, to, error) || !check_target (database_path, output_path, error))
     return FALSE;
 
   store = open_store (database_path, error);
@@ -2631,7 +2797,7 @@ confianza_report_write_client (const char  *database_path,
     }
 
   title = g_strdup_printf (_("Report for %s"), confianza_client_get_name (data.client));
-  ok = write_workbook (output_path, FALSE, title, business, build_client_report, &data, error);
+  ok = write_workbook (database_path, output_path, FALSE, title, business, build_client_report, &data, error);
   client_data_clear (&data);
 
   return ok;
@@ -2652,7 +2818,8 @@ confianza_report_write_portfolio (const char  *database_path,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_period (from, to, error))
+  /* Before the database is even opened */
+  if (!check_period (from, to, error) || !check_target (database_path, output_path, error))
     return FALSE;
 
   store = open_store (database_path, error);
@@ -2671,7 +2838,7 @@ confianza_report_write_portfolio (const char  *database_path,
   data.business_name = business;
 
   /* Ten thousand clients fit in a few megabytes: rows go straight to disk */
-  ok = write_workbook (output_path, TRUE, _("Portfolio report"), business,
+  ok = write_workbook (database_path, output_path, TRUE, _("Portfolio report"), business,
                        build_portfolio_report, &data, error);
   portfolio_data_clear (&data);
 

@@ -50,14 +50,26 @@ G_BEGIN_DECLS
  * (number 14), which spreadsheet programs show in their user's own way
  * (dd/mm/aaaa in Spanish); numbers, percentages and money are numbers with
  * a number format. Text is always written as text, never as a formula,
- * whatever it starts with, and made valid UTF-8 first. The file is the same
- * in every locale: libxlsxwriter writes numbers with the C library, so the
+ * whatever it starts with, and made clean first (confianza-text.h: valid
+ * UTF-8 without the controls and noncharacters that XML forbids, which
+ * would make the workbook unreadable). The file is the same in every
+ * locale: libxlsxwriter writes numbers with the C library, so the
  * whole workbook is built under a thread-local "C" LC_NUMERIC.
  *
  * The workbook is written to a hidden temporary file in the target folder
  * (libxlsxwriter's own temporary files go there too) and renamed over
- * @output_path only when it is complete: on any failure nothing is left
- * behind and an existing file of that name is untouched.
+ * @output_path only when it is complete, then the folder is flushed: on any
+ * failure nothing is left behind and an existing file of that name is
+ * untouched. A report holds clients' personal data: it is readable only by
+ * its owner (mode 0600, or the stricter mode of the file it replaces).
+ *
+ * A report never replaces records (CONFIANZA_REPORT_ERROR_PROTECTED,
+ * before anything is read or written): not the database at @database_path
+ * under any name (another spelling of its path, a symbolic or a hard link:
+ * existing files are compared by device and inode), nor its "-wal", "-shm"
+ * or "-journal" file, even one that does not exist yet, nor any existing
+ * file that is an SQLite database, log or journal (its first bytes say so),
+ * which covers every backup whatever its name.
  *
  * Threads
  * -------
@@ -80,6 +92,7 @@ typedef enum
   CONFIANZA_REPORT_ERROR_AMBIGUOUS,     /* several clients match a name */
   CONFIANZA_REPORT_ERROR_INVALID,       /* the period ends before it starts */
   CONFIANZA_REPORT_ERROR_FAILED,        /* any other failure, said in words */
+  CONFIANZA_REPORT_ERROR_PROTECTED,     /* the target holds records: never replaced */
 } ConfianzaReportError;
 
 GQuark    confianza_report_error_quark        (void);

@@ -10,6 +10,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaClient
 {
@@ -424,14 +425,9 @@ confianza_client_set_name (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (name == NULL)
-    name = "";
-
-  if (g_strcmp0 (self->name, name) == 0)
+  if (!confianza_text_replace (&self->name, name))
     return;
 
-  g_free (self->name);
-  self->name = g_strdup (name);
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->search_words[0], g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
@@ -451,14 +447,9 @@ confianza_client_set_company (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (company == NULL)
-    company = "";
-
-  if (g_strcmp0 (self->company, company) == 0)
+  if (!confianza_text_replace (&self->company, company))
     return;
 
-  g_free (self->company);
-  self->company = g_strdup (company);
   g_clear_pointer (&self->search_words[1], g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
@@ -477,14 +468,9 @@ confianza_client_set_email (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (email == NULL)
-    email = "";
-
-  if (g_strcmp0 (self->email, email) == 0)
+  if (!confianza_text_replace (&self->email, email))
     return;
 
-  g_free (self->email);
-  self->email = g_strdup (email);
   g_clear_pointer (&self->search_words[2], g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
@@ -503,14 +489,9 @@ confianza_client_set_phone (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (phone == NULL)
-    phone = "";
-
-  if (g_strcmp0 (self->phone, phone) == 0)
+  if (!confianza_text_replace (&self->phone, phone))
     return;
 
-  g_free (self->phone);
-  self->phone = g_strdup (phone);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -528,14 +509,9 @@ confianza_client_set_notes (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (notes == NULL)
-    notes = "";
-
-  if (g_strcmp0 (self->notes, notes) == 0)
+  if (!confianza_text_replace (&self->notes, notes))
     return;
 
-  g_free (self->notes);
-  self->notes = g_strdup (notes);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -665,14 +641,9 @@ confianza_client_set_let_go_reason (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (reason == NULL)
-    reason = "";
-
-  if (g_strcmp0 (self->let_go_reason, reason) == 0)
+  if (!confianza_text_replace (&self->let_go_reason, reason))
     return;
 
-  g_free (self->let_go_reason);
-  self->let_go_reason = g_strdup (reason);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LET_GO_REASON]);
 }
 
@@ -754,12 +725,8 @@ confianza_client_set_next_due (ConfianzaClient *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_ON]);
     }
 
-  if (g_strcmp0 (self->next_due_title, title != NULL ? title : "") != 0)
-    {
-      g_free (self->next_due_title);
-      self->next_due_title = g_strdup (title != NULL ? title : "");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_TITLE]);
-    }
+  if (confianza_text_replace (&self->next_due_title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_TITLE]);
 }
 
 int

@@ -9,6 +9,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaCompensation
 {
@@ -370,14 +371,9 @@ confianza_compensation_set_currency (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (currency == NULL)
-    currency = "";
-
-  if (g_strcmp0 (self->currency, currency) == 0)
+  if (!confianza_text_replace (&self->currency, currency))
     return;
 
-  g_free (self->currency);
-  self->currency = g_strdup (currency);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }
 
@@ -395,14 +391,9 @@ confianza_compensation_set_description (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (self->description, text) == 0)
+  if (!confianza_text_replace (&self->description, text))
     return;
 
-  g_free (self->description);
-  self->description = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

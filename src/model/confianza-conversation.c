@@ -9,6 +9,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaConversation
 {
@@ -321,14 +322,9 @@ confianza_conversation_set_client_said (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (self->client_said, text) == 0)
+  if (!confianza_text_replace (&self->client_said, text))
     return;
 
-  g_free (self->client_said);
-  self->client_said = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_SAID]);
 }
 
@@ -346,14 +342,9 @@ confianza_conversation_set_agreed (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (self->agreed, text) == 0)
+  if (!confianza_text_replace (&self->agreed, text))
     return;
 
-  g_free (self->agreed);
-  self->agreed = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREED]);
 }
 

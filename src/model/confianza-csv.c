@@ -15,6 +15,7 @@
 #include "confianza-csv.h"
 #include "confianza-date.h"
 #include "confianza-enums.h"
+#include "confianza-text.h"
 
 #ifndef O_CLOEXEC
 # define O_CLOEXEC 0
@@ -373,12 +374,15 @@ skip_line_end (Parser *parser)
 }
 
 /* Reads one field. Quotes count only at its start; a doubled quote inside
- * stands for one; text after the closing quote is kept, as Excel does. */
+ * stands for one; text after the closing quote is kept, as Excel does. The
+ * field comes out clean (confianza-text.h): a control character such as
+ * ESC reaches neither the records nor, in a header or a message, the
+ * terminal. */
 static char *
 read_field (Parser   *parser,
             gboolean *unclosed)
 {
-  GString *field = g_string_new (NULL);
+  g_autoptr(GString) field = g_string_new (NULL);
 
   if (parser->p < parser->end && *parser->p == '"')
     {
@@ -424,7 +428,7 @@ read_field (Parser   *parser,
       parser->p++;
     }
 
-  return g_string_free (field, FALSE);
+  return confianza_text_clean (field->str);
 }
 
 /* Reads the next record into @fields (at most CONFIANZA_CSV_MAX_COLUMNS of
@@ -1003,7 +1007,7 @@ confianza_csv_parse_file (const char  *filename,
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  shown = g_filename_display_name (filename);
+  shown = confianza_text_display_filename (filename);
 
   /* Without waiting: opening a named pipe with no writer, or a device,
    * would block until something comes; such a file is refused below */

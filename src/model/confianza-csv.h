@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * “Cliente desde”/“Since”, “Estado”/“Status”, “Motivo”/“Reason” (why a client
  * was let go). Other columns are ignored, and listed.
  *
+ * Every field, headers included, is made clean text as it is read
+ * (confianza-text.h): control characters such as ESC reach neither the
+ * records nor the messages and summaries printed from them.
+ *
  * Parsing writes nothing: it gives a preview, one row per line with a
  * client, with what is wrong with the line in a translated sentence. A line
  * that repeats a client (same email, or same name, ignoring case and

@@ -9,6 +9,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaFollowUp
 {
@@ -341,14 +342,9 @@ confianza_follow_up_set_note (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (note == NULL)
-    note = "";
-
-  if (g_strcmp0 (self->note, note) == 0)
+  if (!confianza_text_replace (&self->note, note))
     return;
 
-  g_free (self->note);
-  self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 

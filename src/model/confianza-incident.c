@@ -9,6 +9,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaIncident
 {
@@ -314,14 +315,9 @@ confianza_incident_set_description (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (self->description, text) == 0)
+  if (!confianza_text_replace (&self->description, text))
     return;
 
-  g_free (self->description);
-  self->description = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -381,14 +377,9 @@ confianza_incident_set_cause (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (cause == NULL)
-    cause = "";
-
-  if (g_strcmp0 (self->cause, cause) == 0)
+  if (!confianza_text_replace (&self->cause, cause))
     return;
 
-  g_free (self->cause);
-  self->cause = g_strdup (cause);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAUSE]);
 }
 

@@ -5,6 +5,7 @@
 #include "confianza-error.h"
 #include "confianza-enums.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 #include "confianza-client.h"
 #include "confianza-promise.h"
 #include "confianza-quick-win.h"

@@ -10,6 +10,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaPromise
 {
@@ -472,14 +473,9 @@ confianza_promise_set_title (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (title == NULL)
-    title = "";
-
-  if (g_strcmp0 (self->title, title) == 0)
+  if (!confianza_text_replace (&self->title, title))
     return;
 
-  g_free (self->title);
-  self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -497,14 +493,9 @@ confianza_promise_set_kind (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (kind == NULL)
-    kind = "";
-
-  if (g_strcmp0 (self->kind, kind) == 0)
+  if (!confianza_text_replace (&self->kind, kind))
     return;
 
-  g_free (self->kind);
-  self->kind = g_strdup (kind);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -614,14 +605,9 @@ confianza_promise_set_unit (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (unit == NULL)
-    unit = "";
-
-  if (g_strcmp0 (self->unit, unit) == 0)
+  if (!confianza_text_replace (&self->unit, unit))
     return;
 
-  g_free (self->unit);
-  self->unit = g_strdup (unit);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
@@ -684,14 +670,9 @@ confianza_promise_set_extras (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (extras == NULL)
-    extras = "";
-
-  if (g_strcmp0 (self->extras, extras) == 0)
+  if (!confianza_text_replace (&self->extras, extras))
     return;
 
-  g_free (self->extras);
-  self->extras = g_strdup (extras);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRAS]);
 }
 
@@ -709,14 +690,9 @@ confianza_promise_set_delivery_note (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (note == NULL)
-    note = "";
-
-  if (g_strcmp0 (self->delivery_note, note) == 0)
+  if (!confianza_text_replace (&self->delivery_note, note))
     return;
 
-  g_free (self->delivery_note);
-  self->delivery_note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERY_NOTE]);
 }
 
@@ -757,14 +733,9 @@ confianza_promise_set_broken_reason (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (reason == NULL)
-    reason = "";
-
-  if (g_strcmp0 (self->broken_reason, reason) == 0)
+  if (!confianza_text_replace (&self->broken_reason, reason))
     return;
 
-  g_free (self->broken_reason);
-  self->broken_reason = g_strdup (reason);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN_REASON]);
 }
 

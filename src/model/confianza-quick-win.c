@@ -9,6 +9,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaQuickWin
 {
@@ -280,14 +281,9 @@ confianza_quick_win_set_title (ConfianzaQuickWin *self,
 {
   g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
 
-  if (title == NULL)
-    title = "";
-
-  if (g_strcmp0 (self->title, title) == 0)
+  if (!confianza_text_replace (&self->title, title))
     return;
 
-  g_free (self->title);
-  self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 

@@ -11,6 +11,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaRecommendation
 {
@@ -301,14 +302,9 @@ confianza_recommendation_set_comment (ConfianzaRecommendation *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOMMENDATION (self));
 
-  if (comment == NULL)
-    comment = "";
-
-  if (g_strcmp0 (self->comment, comment) == 0)
+  if (!confianza_text_replace (&self->comment, comment))
     return;
 
-  g_free (self->comment);
-  self->comment = g_strdup (comment);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMENT]);
 }
 

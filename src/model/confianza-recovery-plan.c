@@ -9,6 +9,7 @@
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
+#include "confianza-text.h"
 
 struct _ConfianzaRecoveryPlan
 {
@@ -688,14 +689,9 @@ confianza_recovery_plan_set_client_said (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->client_said, value) == 0)
+  if (!confianza_text_replace (&self->client_said, value))
     return;
 
-  g_free (self->client_said);
-  self->client_said = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_SAID]);
 }
 
@@ -806,14 +802,9 @@ confianza_recovery_plan_set_apologised_by (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->apologised_by, value) == 0)
+  if (!confianza_text_replace (&self->apologised_by, value))
     return;
 
-  g_free (self->apologised_by);
-  self->apologised_by = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APOLOGISED_BY]);
 }
 
@@ -831,14 +822,9 @@ confianza_recovery_plan_set_apology_words (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->apology_words, value) == 0)
+  if (!confianza_text_replace (&self->apology_words, value))
     return;
 
-  g_free (self->apology_words);
-  self->apology_words = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APOLOGY_WORDS]);
 }
 
@@ -879,14 +865,9 @@ confianza_recovery_plan_set_guarantee_terms (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->guarantee_terms, value) == 0)
+  if (!confianza_text_replace (&self->guarantee_terms, value))
     return;
 
-  g_free (self->guarantee_terms);
-  self->guarantee_terms = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUARANTEE_TERMS]);
 }
 
@@ -1015,14 +996,9 @@ confianza_recovery_plan_set_root_cause (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->root_cause, value) == 0)
+  if (!confianza_text_replace (&self->root_cause, value))
     return;
 
-  g_free (self->root_cause);
-  self->root_cause = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_CAUSE]);
 }
 
@@ -1040,14 +1016,9 @@ confianza_recovery_plan_set_corrective_measure (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->corrective_measure, value) == 0)
+  if (!confianza_text_replace (&self->corrective_measure, value))
     return;
 
-  g_free (self->corrective_measure);
-  self->corrective_measure = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_MEASURE]);
 }
 
@@ -1065,14 +1036,9 @@ confianza_recovery_plan_set_corrective_owner (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->corrective_owner, value) == 0)
+  if (!confianza_text_replace (&self->corrective_owner, value))
     return;
 
-  g_free (self->corrective_owner);
-  self->corrective_owner = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_OWNER]);
 }
 
@@ -1135,14 +1101,9 @@ confianza_recovery_plan_set_outcome_reason (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->outcome_reason, value) == 0)
+  if (!confianza_text_replace (&self->outcome_reason, value))
     return;
 
-  g_free (self->outcome_reason);
-  self->outcome_reason = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME_REASON]);
 }
 

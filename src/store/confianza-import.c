@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-import.h"
+#include "model/confianza-text.h"
 
 /* Helpers */
 
@@ -144,7 +145,7 @@ confianza_import_clients_from_file (ConfianzaStore        *store,
   if (n_imported != NULL)
     *n_imported = imported;
 
-  shown = g_filename_display_name (filename);
+  shown = confianza_text_display_filename (filename);
   summary = g_string_new (NULL);
 
   if (imported == 0)

@@ -11,6 +11,7 @@
 
 #include "fault-vfs.h"
 #include "reliability-util.h"
+#include "model/confianza-text.h"
 #include "store/confianza-import.h"
 
 /* Helpers */
@@ -504,6 +505,86 @@ test_import (void)
   util_rm_rf (dir);
 }
 
+/* No control character anywhere in @text but tab and line feed */
+static void
+assert_no_controls (const char *text)
+{
+  g_assert_true (confianza_text_is_clean (text));
+  g_assert_null (strchr (text, '\x1b'));
+}
+
+/* ESC (the start of what a terminal obeys), BEL, C1's CSI and U+FFFE (which
+ * breaks a workbook) in a file reach neither the records nor the messages
+ * and the summary printed on the terminal */
+static void
+test_control_characters (void)
+{
+  static const char text[] =
+    "Nombre;Estado;Notas;Extra\x1b[8m\n"
+    "\x1b[31mAna\x1b[0m Gil;;Llamar\x07 el lunes\xef\xbf\xbe;\n"
+    "\x1b[1mBea\x07;\x1b[2Jperdida\x1b[0m;;\n"
+    "\"Carla\r\nRuiz\xc2\x9b\";;;\n";
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "control.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "clientes\x1b[7m.csv", NULL);
+  g_autoptr(ConfianzaCsvPreview) preview = parse_ok (text, -1, NULL);
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  ConfianzaStore *store;
+  guint n = 0;
+  guint skipped = 0;
+
+  g_assert_cmpuint (confianza_csv_preview_get_n_rows (preview), ==, 3);
+  assert_row (preview, 0, 2, CONFIANZA_CSV_ROW_READY, "[31mAna[0m Gil");
+  g_assert_cmpstr (confianza_client_get_notes (client_at (preview, 0)), ==, "Llamar el lunes");
+  assert_row (preview, 2, 4, CONFIANZA_CSV_ROW_READY, "Carla\nRuiz");
+  /* The status that is not one is quoted in the message, cleaned */
+  g_assert_cmpint (confianza_csv_preview_get_status (preview, 1), ==, CONFIANZA_CSV_ROW_INVALID);
+  g_assert_nonnull (strstr (confianza_csv_preview_get_message (preview, 1), "“[2Jperdida[0m”"));
+  for (guint i = 0; i < confianza_csv_preview_get_n_rows (preview); i++)
+    {
+      assert_no_controls (confianza_client_get_name (client_at (preview, i)));
+      if (confianza_csv_preview_get_message (preview, i) != NULL)
+        assert_no_controls (confianza_csv_preview_get_message (preview, i));
+    }
+  g_assert_cmpstr (confianza_csv_preview_get_ignored_columns (preview)[0], ==, "Extra[8m");
+
+  /* The command line's import, from a file whose very name has an ESC */
+  store = util_open_ok (path);
+  g_file_set_contents (csv, text, -1, &error);
+  g_assert_no_error (error);
+  summary = confianza_import_clients_from_file (store, csv, CONFIANZA_IMPORT_FLAGS_NONE, &n, &skipped, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", summary);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (skipped, ==, 1);
+  assert_no_controls (summary);
+  g_assert_nonnull (strstr (summary, "[7m.csv"));
+
+  clients = confianza_store_get_clients (store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ConfianzaClient) client = g_list_model_get_item (clients, i);
+
+      assert_no_controls (confianza_client_get_name (client));
+      assert_no_controls (confianza_client_get_notes (client));
+    }
+  g_clear_object (&clients);
+  util_close_store (&store);
+
+  /* As SQLite finds them: no ESC, BEL, CSI or U+FFFE in any client */
+  g_assert_cmpint (util_raw_query_int (path, "SELECT count(*) FROM client WHERE "
+                                             "instr(name || coalesce(notes, ''), char(27)) > 0 OR "
+                                             "instr(name || coalesce(notes, ''), char(7)) > 0 OR "
+                                             "instr(name || coalesce(notes, ''), char(155)) > 0 OR "
+                                             "instr(name || coalesce(notes, ''), char(65534)) > 0"), ==, 0);
+  g_assert_cmpint (util_raw_query_int (path, "SELECT count(*) FROM client"), ==, 2);
+
+  util_rm_rf (dir);
+}
+
 static guint tolerated_warnings;
 
 /* A failing disk may also make the store's live lists warn that they could
@@ -677,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/csv/line-errors", test_line_errors);
   g_test_add_func ("/csv/duplicates", test_duplicates);
   g_test_add_func ("/csv/import", test_import);
+  g_test_add_func ("/csv/control-characters", test_control_characters);
   g_test_add_func ("/csv/import-all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/csv/import-refused", test_import_refused);
 

@@ -6,6 +6,7 @@
   check-report.py period REPORT.xlsx N_PROMISES
   check-report.py portfolio REPORT.xlsx EXPECT.json
   check-report.py same-values A.xlsx B.xlsx
+  check-report.py clean REPORT.xlsx TEXTS   (one text per line)
 
 Prints every problem found and exits 1 if there was any, 77 when openpyxl
 is missing (a skip), 0 otherwise.
@@ -286,6 +287,38 @@ def check_same_values(first, second):
     print(f"{compared} numbers and dates compared")
 
 
+def unsafe(character):
+    """What confianza-text.h leaves out: controls but tab and line feed,
+    and noncharacters (U+FFFE and U+FFFF are forbidden in XML)."""
+    c = ord(character)
+    return ((c < 0x20 and character not in "\t\n") or 0x7F <= c <= 0x9F
+            or 0xFDD0 <= c <= 0xFDEF or (c & 0xFFFE) == 0xFFFE)
+
+
+def check_clean(path, texts):
+    """The workbook opens, holds each of @texts in a cell or a document
+    property, and no character that breaks a workbook or a terminal."""
+    title = "clean"
+    try:
+        book = check_file(path, title)
+    except Exception as error:  # a workbook that cannot be read at all
+        problem(f"{title}: the workbook cannot be opened: {error}")
+        return
+    props = book.properties
+    found = [v for v in (props.title, props.creator, props.lastModifiedBy) if isinstance(v, str)]
+    for sheet in book.worksheets:
+        found.append(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            found.extend(v for v in row if isinstance(v, str))
+    for text in texts:
+        check(any(text in value for value in found), f"{title}: {text!r} is in no cell")
+    for value in found:
+        check(not any(unsafe(c) for c in value), f"{title}: {value!r} holds a control or a noncharacter")
+    for name, xml in xml_parts(path):
+        check(not any(unsafe(c) for c in xml.replace("\r", "")),
+              f"{title}: {name} holds a control or a noncharacter")
+
+
 def main():
     mode = sys.argv[1]
     if mode == "client":
@@ -296,6 +329,8 @@ def main():
         check_portfolio(sys.argv[2], sys.argv[3])
     elif mode == "same-values":
         check_same_values(sys.argv[2], sys.argv[3])
+    elif mode == "clean":
+        check_clean(sys.argv[2], sys.argv[3].split("\n"))
     else:
         print(__doc__)
         return 2

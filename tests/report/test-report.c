@@ -15,7 +15,9 @@
 #include <glib/gstdio.h>
 
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export/confianza-report.h"
@@ -38,6 +40,10 @@ typedef struct
   char       *portfolio_xlsx;
   char       *client_expect;
   char       *portfolio_expect;
+  /* The database as it was made: each case that could replace records
+   * starts from it, so that each fails on its own */
+  char       *pristine;
+  gsize       pristine_length;
 } Fixture;
 
 static Fixture fixture;
@@ -106,6 +112,13 @@ make_dir (const char *name)
   return path;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in a folder, sorted, as one string */
 static char *
 list_dir (const char *path)
@@ -118,7 +131,7 @@ list_dir (const char *path)
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
   g_dir_close (dir);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
@@ -538,6 +551,10 @@ fixture_setup (void)
   fill_database (store);
   write_client_expectations (store);
   write_portfolio_expectations ();
+  g_clear_object (&store);
+
+  g_file_get_contents (fixture.database, &fixture.pristine, &fixture.pristine_length, &error);
+  g_assert_no_error (error);
 }
 
 /* Tests */
@@ -630,6 +647,365 @@ test_locales (void)
 
       check_with_python ("same-values", outputs[0], outputs[1]);
     }
+}
+
+/* Text an older Confianza kept, or another program wrote, with characters
+ * that XML forbids (U+FFFE, U+FFFF) or that a terminal obeys (ESC): the
+ * workbook still opens, and shows the text cleaned (confianza-text.h) */
+static void
+test_forbidden_characters (void)
+{
+  g_autofree char *database = g_build_filename (fixture.dir, "dirty.db", NULL);
+  g_autofree char *client_path = g_build_filename (fixture.dir, "dirty-client.xlsx", NULL);
+  g_autofree char *portfolio_path = g_build_filename (fixture.dir, "dirty-portfolio.xlsx", NULL);
+  const char *business = "Estudio\xef\xbf\xbe \x1b[5mPrueba\xef\xbf\xbf";
+  /* The portfolio has no promise titles */
+  const char *client_texts = "Ana[31m Gil\nTaller Sur\nCatálogo [2Jotoño\nEstudio [5mPrueba";
+  const char *portfolio_texts = "Ana[31m Gil\nTaller Sur\nEstudio [5mPrueba";
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(ConfianzaStore) store = confianza_store_open (database, &error);
+    g_autoptr(ConfianzaClient) client = confianza_client_new ("Provisional");
+    g_autoptr(ConfianzaPromise) promise = NULL;
+
+    g_assert_no_error (error);
+    save_ok (confianza_store_save_client (store, client, &error), error);
+    id = confianza_client_get_id (client);
+    promise = add_promise (store, id, "Provisional", day (2024, 1, 2), day (2024, 2, 3), NULL);
+  }
+
+  /* What the model's setters no longer let through, written as an older
+   * version or another program would have */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE client SET name = ?1, company = ?2",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, "Ana\x1b[31m Gil\xef\xbf\xbe", -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, "Taller\xef\xbf\xbf \x01Sur", -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE promise SET title = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, "Catálogo \x1b[2Jotoño\x7f", -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  }
+
+  g_assert_true (confianza_report_write_client (database, id, NULL, NULL, business, client_path, &error));
+  g_assert_no_error (error);
+  check_with_python ("clean", client_path, client_texts);
+
+  g_assert_true (confianza_report_write_portfolio (database, NULL, NULL, business, portfolio_path, &error));
+  g_assert_no_error (error);
+  check_with_python ("clean", portfolio_path, portfolio_texts);
+}
+
+/* Files that hold records */
+
+static char *
+read_or_null (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  /* Binary files: their length, then their bytes as hexadecimal */
+  {
+    GString *text = g_string_new (NULL);
+
+    g_string_append_printf (text, "%" G_GSIZE_FORMAT ":", length);
+    for (gsize i = 0; i < length; i++)
+      g_string_append_printf (text, "%02x", (guchar) contents[i]);
+    g_free (contents);
+
+    return g_string_free (text, FALSE);
+  }
+}
+
+/* The database still opens, with its records */
+static gboolean
+records_intact (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStore) store = confianza_store_open (fixture.database, &error);
+  g_autoptr(ConfianzaClient) client = NULL;
+
+  if (store != NULL)
+    client = confianza_store_get_client (store, fixture.client_id, &error);
+  if (client == NULL)
+    g_test_message ("The records do not open: %s", error->message);
+
+  return client != NULL && g_strcmp0 (confianza_client_get_name (client), "Ana Pérez") == 0;
+}
+
+/* Written into the same file, which keeps the hard links to it */
+static void
+restore_database (gboolean in_use)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (fixture.database, &contents, &length, NULL);
+  if (contents == NULL || length != fixture.pristine_length ||
+      memcmp (contents, fixture.pristine, length) != 0)
+    {
+      FILE *file = fopen (fixture.database, "wb");
+
+      g_assert_nonnull (file);
+      g_assert_cmpuint (fwrite (fixture.pristine, 1, fixture.pristine_length, file), ==,
+                        fixture.pristine_length);
+      g_assert_cmpint (fclose (file), ==, 0);
+    }
+
+  if (!in_use)
+    {
+      const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *companion = g_strconcat (fixture.database, suffixes[i], NULL);
+
+          g_unlink (companion);
+        }
+    }
+}
+
+/* A failure that is counted and said at once, not fatal, so that every
+ * case is tried */
+static void expect (gboolean    condition,
+                    const char *format,
+                    ...) G_GNUC_PRINTF (2, 3);
+
+static void
+expect (gboolean    condition,
+        const char *format,
+        ...)
+{
+  g_autofree char *why = NULL;
+  va_list args;
+
+  if (condition)
+    return;
+
+  va_start (args, format);
+  why = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("FAILED: %s", why);
+  g_test_fail_printf ("%s", why);
+}
+
+/* Both reports refuse @output, before anything is written: the database,
+ * its log and @output are byte for byte as they were, nothing is left in
+ * the folder, and the records still open. */
+static void
+assert_refused (const char *output,
+                gboolean    in_use)
+{
+  g_autofree char *wal = g_strconcat (fixture.database, "-wal", NULL);
+  g_autofree char *folder = g_path_get_dirname (output);
+
+  for (guint report = 0; report < 2; report++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *database_before = NULL;
+      g_autofree char *wal_before = NULL;
+      g_autofree char *output_before = NULL;
+      g_autofree char *listing_before = NULL;
+      g_autofree char *database_after = NULL;
+      g_autofree char *wal_after = NULL;
+      g_autofree char *output_after = NULL;
+      g_autofree char *listing_after = NULL;
+      const char *kind = report == 0 ? "client" : "portfolio";
+      gboolean ok;
+
+      restore_database (in_use);
+      database_before = read_or_null (fixture.database);
+      wal_before = read_or_null (wal);
+      output_before = read_or_null (output);
+      listing_before = list_dir (folder);
+
+      if (report == 0)
+        ok = confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
+                                            "Estudio", output, &error);
+      else
+        ok = confianza_report_write_portfolio (fixture.database, NULL, NULL, "Estudio", output, &error);
+
+      database_after = read_or_null (fixture.database);
+      wal_after = read_or_null (wal);
+      output_after = read_or_null (output);
+      listing_after = list_dir (folder);
+
+      g_test_message ("%s report to %s: %s", kind, output, error != NULL ? error->message : "written");
+      expect (!ok && g_error_matches (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED),
+              "the %s report was not refused at %s", kind, output);
+      expect (error == NULL || g_str_has_suffix (error->message, "."),
+              "the refusal is not a sentence: %s", error != NULL ? error->message : "");
+      expect (g_strcmp0 (database_before, database_after) == 0,
+              "the %s report to %s changed the database", kind, output);
+      expect (g_strcmp0 (wal_before, wal_after) == 0,
+              "the %s report to %s changed the database's log", kind, output);
+      expect (g_strcmp0 (output_before, output_after) == 0,
+              "the %s report to %s changed it", kind, output);
+      expect (g_strcmp0 (listing_before, listing_after) == 0,
+              "the %s report to %s left files behind: %s", kind, output, listing_after);
+      expect (records_intact (), "after the %s report to %s, the records do not open", kind, output);
+    }
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The database under every name it can have, and its companions */
+static void
+test_never_replaces_database (void)
+{
+  g_autofree char *folder = make_dir ("spelling");
+  g_autofree char *dotted = g_build_filename (fixture.dir, ".", "records.db", NULL);
+  g_autofree char *around = g_build_filename (folder, "..", "records.db", NULL);
+  g_autofree char *soft_link = g_build_filename (fixture.dir, "link-to-records.xlsx", NULL);
+  g_autofree char *folder_link = g_build_filename (fixture.dir, "folder-link", NULL);
+  g_autofree char *through_link = g_build_filename (folder_link, "records.db", NULL);
+  g_autofree char *hard_link = g_build_filename (fixture.dir, "hard-link.xlsx", NULL);
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  assert_refused (fixture.database, FALSE);
+  assert_refused (dotted, FALSE);
+  assert_refused (around, FALSE);
+
+  g_assert_cmpint (symlink (fixture.database, soft_link), ==, 0);
+  assert_refused (soft_link, FALSE);
+  expect (g_file_test (soft_link, G_FILE_TEST_IS_SYMLINK), "the symbolic link was replaced");
+
+  g_assert_cmpint (symlink (fixture.dir, folder_link), ==, 0);
+  assert_refused (through_link, FALSE);
+
+  g_assert_cmpint (link (fixture.database, hard_link), ==, 0);
+  assert_refused (hard_link, FALSE);
+
+  /* Companion files that do not exist yet (no connection is open)… */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (fixture.database, suffixes[i], NULL);
+
+      assert_refused (companion, FALSE);
+    }
+
+  /* …and those of a database in use, by any name */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ConfianzaStore) in_use = confianza_store_open (fixture.database, &error);
+    g_autofree char *wal = g_strconcat (fixture.database, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture.database, "-shm", NULL);
+    g_autofree char *wal_link = g_build_filename (fixture.dir, "wal-link.xlsx", NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+    assert_refused (wal, TRUE);
+    assert_refused (shm, TRUE);
+    g_assert_cmpint (link (wal, wal_link), ==, 0);
+    assert_refused (wal_link, TRUE);
+  }
+}
+
+/* Any file that holds records, whatever its name: the backups first */
+static void
+test_never_replaces_records (void)
+{
+  g_autofree char *backup = g_strconcat (fixture.database, ".backup-v2", NULL);
+  g_autofree char *backups = make_dir ("backups");
+  g_autofree char *daily = g_build_filename (backups, "confianza-2026-03-04.db", NULL);
+  g_autofree char *other = g_build_filename (fixture.dir, "other.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *old_log = g_build_filename (fixture.dir, "old-log.xlsx", NULL);
+  g_autofree char *journal = g_build_filename (fixture.dir, "hot-journal.xlsx", NULL);
+  static const char journal_head[] = "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" "\0\0\0\0\0\0\0\0";
+  g_autoptr(GError) error = NULL;
+
+  copy_file (fixture.database, backup);
+  assert_refused (backup, FALSE);
+  copy_file (fixture.database, daily);
+  assert_refused (daily, FALSE);
+
+  /* The log of another database, while it is in use */
+  {
+    g_autoptr(ConfianzaStore) store = confianza_store_open (other, &error);
+    g_autoptr(ConfianzaClient) client = confianza_client_new ("Otra base");
+
+    g_assert_no_error (error);
+    save_ok (confianza_store_save_client (store, client, &error), error);
+    copy_file (other_wal, old_log);
+  }
+  {
+    g_autofree char *head = read_or_null (old_log);
+
+    /* A real write-ahead log: its magic number, big-endian */
+    g_assert_true (strstr (head, ":377f068") != NULL);
+  }
+  assert_refused (old_log, FALSE);
+
+  g_file_set_contents (journal, journal_head, sizeof journal_head - 1, &error);
+  g_assert_no_error (error);
+  assert_refused (journal, FALSE);
+}
+
+/* A report is private: 0600 when new, never wider than the file it
+ * replaces, under a usual umask */
+static void
+test_private_modes (void)
+{
+  g_autofree char *folder = make_dir ("modes");
+  const struct { mode_t before; mode_t after; } cases[] = {
+    { 0, 0600 },        /* a new file */
+    { 0644, 0600 },
+    { 0640, 0600 },
+    { 0600, 0600 },
+    { 0400, 0400 },
+  };
+  mode_t saved = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%u.xlsx", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      if (cases[i].before != 0)
+        {
+          g_file_set_contents (path, "an older report", -1, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (g_chmod (path, cases[i].before), ==, 0);
+        }
+
+      if (i % 2 == 0)
+        g_assert_true (confianza_report_write_portfolio (fixture.database, NULL, NULL, NULL, path, &error));
+      else
+        g_assert_true (confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
+                                                      NULL, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_test_message ("%04o → %04o", (guint) cases[i].before, (guint) (st.st_mode & 07777));
+      g_assert_cmpint (st.st_mode & 07777, ==, cases[i].after);
+    }
+
+  umask (saved);
 }
 
 static void
@@ -883,12 +1259,16 @@ main (int   argc,
   g_test_add_func ("/report/client-period", test_client_period);
   g_test_add_func ("/report/portfolio", test_portfolio_report);
   g_test_add_func ("/report/locales", test_locales);
+  g_test_add_func ("/report/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/report/failure/no-folder", test_no_folder);
   g_test_add_func ("/report/failure/is-directory", test_is_directory);
   g_test_add_func ("/report/failure/read-only-folder", test_read_only_folder);
   g_test_add_func ("/report/failure/keeps-existing", test_failure_keeps_existing);
   g_test_add_func ("/report/failure/disk-full", test_disk_full);
   g_test_add_func ("/report/failure/missing-records", test_missing_database);
+  g_test_add_func ("/report/never-replaces/database", test_never_replaces_database);
+  g_test_add_func ("/report/never-replaces/records", test_never_replaces_records);
+  g_test_add_func ("/report/private-modes", test_private_modes);
   g_test_add_func ("/report/find-client", test_find_client);
   g_test_add_func ("/report/suggest-filename", test_suggest_filename);
   g_test_add_func ("/report/pdf", test_pdf);
@@ -897,6 +1277,7 @@ main (int   argc,
 
   rm_rf (fixture.dir);
   g_ptr_array_unref (date_pool);
+  g_free (fixture.pristine);
 
   return status;
 }
