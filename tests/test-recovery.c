@@ -792,14 +792,36 @@ test_parse_amount (void)
 static void
 test_format_amount (void)
 {
-  g_autofree char *with = confianza_recovery_format_amount (45005, "EUR");
-  g_autofree char *without = confianza_recovery_format_amount (7, NULL);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
   gint64 back = 0;
 
-  /* Whatever the locale's decimal separator, it reads back. */
-  g_assert_true (g_str_has_suffix (with, " EUR") || g_str_has_prefix (with, "EUR"));
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  with = confianza_recovery_format_amount (123456, "EUR");
+  g_assert_cmpstr (with, ==, "1234.56 EUR");
+  without = confianza_recovery_format_amount (7, NULL);
+  g_assert_cmpstr (without, ==, "0.07");
   g_assert_true (confianza_recovery_parse_amount (without, &back, NULL));
   g_assert_cmpint (back, ==, 7);
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") != NULL)
+    {
+      g_autofree char *euros = confianza_recovery_format_amount (123456, "EUR");
+      g_autofree char *pesos = confianza_recovery_format_amount (45000, "MXN");
+      g_autofree char *millions = confianza_recovery_format_amount (123456789, "USD");
+
+      g_assert_cmpstr (euros, ==, "1.234,56 €");
+      g_assert_cmpstr (pesos, ==, "450,00 MXN");
+      g_assert_cmpstr (millions, ==, "1.234.567,89 US$");
+      /* what the screen shows reads back */
+      g_assert_true (confianza_recovery_parse_amount ("1.234,56", &back, NULL));
+      g_assert_cmpint (back, ==, 123456);
+    }
+  else
+    g_test_message ("es_ES.UTF-8 is not generated: the Spanish money format is not checked");
+
+  setlocale (LC_ALL, saved);
 }
 
 static void

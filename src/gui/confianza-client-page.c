@@ -869,8 +869,10 @@ update_header (ConfianzaClientPage *self)
         g_string_append_printf (details, ngettext ("Client for %d year", "Client for %d years", age / 365), age / 365);
       else if (age >= 60)
         g_string_append_printf (details, ngettext ("Client for %d month", "Client for %d months", age / 30), age / 30);
-      else
+      else if (age > 0)
         g_string_append_printf (details, ngettext ("Client for %d day", "Client for %d days", age), age);
+      else
+        g_string_append (details, _("Client since today"));
     }
 
   days = confianza_rules_days_since_contact (confianza_client_get_last_contact (client), NULL, today);

@@ -90,8 +90,10 @@ plan_subtitle (ConfianzaPlansPage    *self,
       int days = confianza_date_days_between (confianza_incident_get_happened_on (incident), today);
 
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("incident %d day ago", "incident %d days ago", MAX (days, 0)),
-                              MAX (days, 0));
+      if (days > 0)
+        g_string_append_printf (text, ngettext ("incident %d day ago", "incident %d days ago", days), days);
+      else
+        g_string_append (text, _("incident today"));
     }
 
   for (guint i = 0; i < n; i++)

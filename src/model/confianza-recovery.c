@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <limits.h>
 #include <locale.h>
 #include <string.h>
 
@@ -744,22 +745,67 @@ confianza_recovery_parse_amount (const char  *text,
   return TRUE;
 }
 
+/* The sign users read for @code, or NULL where the code itself is clearer
+ * (the peso sign "$" alone would be read as dollars, and the other way round). */
+static const char *
+currency_symbol (const char *code)
+{
+  static const struct { const char *code; const char *symbol; } symbols[] = {
+    { "EUR", "€" },
+    { "GBP", "£" },
+    { "USD", "US$" },
+    { "JPY", "¥" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_strcmp0 (code, symbols[i].code) == 0)
+      return symbols[i].symbol;
+
+  return NULL;
+}
+
 char *
 confianza_recovery_format_amount (gint64      cents,
                                   const char *currency)
 {
-  const char *point = localeconv ()->decimal_point;
-  g_autofree char *number = NULL;
+  const struct lconv *conv = localeconv ();
+  const char *point = conv->mon_decimal_point;
+  const char *separator = conv->mon_thousands_sep;
+  int group = conv->mon_grouping != NULL ? conv->mon_grouping[0] : 0;
+  g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                            (guint64) ABS (cents / 100));
+  g_autoptr(GString) number = g_string_new (cents < 0 ? "-" : "");
+  size_t length = strlen (units);
+  const char *symbol;
 
   if (point == NULL || point[0] == '\0')
+    point = localeconv ()->decimal_point;
+  if (point == NULL || point[0] == '\0')
     point = ".";
+  if (separator == NULL || group <= 0 || group == CHAR_MAX)
+    separator = "";
 
-  number = g_strdup_printf ("%" G_GINT64_FORMAT "%s%02d",
-                            cents / 100, point, (int) (ABS (cents) % 100));
+  /* 1234567 → 1.234.567 where the locale groups thousands */
+  for (size_t i = 0; i < length; i++)
+    {
+      if (i > 0 && separator[0] != '\0' && (length - i) % (size_t) group == 0)
+        g_string_append (number, separator);
+      g_string_append_c (number, units[i]);
+    }
+  g_string_append_printf (number, "%s%02d", point, (int) (ABS (cents) % 100));
 
   if (currency == NULL || currency[0] == '\0')
-    return g_steal_pointer (&number);
+    return g_string_free (g_steal_pointer (&number), FALSE);
 
-  /* Translators: an amount and its currency code, "450,00 EUR" */
-  return g_strdup_printf (C_("amount", "%s %s"), number, currency);
+  symbol = currency_symbol (currency);
+
+  /* Where the locale puts its currency sign: "1.234,56 €", "€1,234.56";
+   * the C locale has no convention, and keeps the code after the number. */
+  if (symbol == NULL || conv->p_cs_precedes == CHAR_MAX)
+    symbol = currency;
+  if (conv->p_cs_precedes == 1)
+    return g_strdup_printf ("%s%s%s", symbol, conv->p_sep_by_space == 1 ? " " : "", number->str);
+
+  /* Translators: an amount and its currency, "1.234,56 €" or "450,00 MXN" */
+  return g_strdup_printf (C_("amount", "%s %s"), number->str, symbol);
 }

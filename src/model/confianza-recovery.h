@@ -218,8 +218,9 @@ char         *confianza_recovery_guarantee_title     (const char            *ter
 gboolean      confianza_recovery_parse_amount        (const char            *text,
                                                       gint64                *cents,
                                                       GError               **error);
-/* "1234,56 EUR" in the locale's decimal separator; without a currency,
- * just the number. */
+/* Money as the locale writes it: "1.234,56 €" in Spanish, "€1,234.56" in
+ * English, "1234.56 EUR" in the C locale; currencies without a sign of their
+ * own keep their code ("450,00 MXN"). Without a currency, just the number. */
 char         *confianza_recovery_format_amount       (gint64                 cents,
                                                       const char            *currency);
 
