@@ -203,10 +203,17 @@ confianza_import_clients_from_file (ConfianzaStore        *store,
 
     if (ignored[0] != NULL)
       {
-        g_autofree char *list = g_strjoinv ("”, “", (char **) ignored);
+        g_autoptr(GString) list = g_string_new (NULL);
 
-        /* Translators: %s is a list of column headers */
-        g_string_append_printf (summary, _("These columns were not imported: “%s”."), list);
+        for (guint i = 0; ignored[i] != NULL; i++)
+          {
+            if (i > 0)
+              g_string_append (list, C_("list separator", ", "));
+            /* Translators: a column header, quoted */
+            g_string_append_printf (list, _("“%s”"), ignored[i]);
+          }
+        /* Translators: %s is a list of quoted column headers */
+        g_string_append_printf (summary, _("These columns were not imported: %s."), list->str);
         g_string_append_c (summary, '\n');
       }
   }

@@ -561,6 +561,8 @@ test_control_characters (void)
   g_assert_cmpuint (skipped, ==, 1);
   assert_no_controls (summary);
   g_assert_nonnull (strstr (summary, "[7m.csv"));
+  /* The column left out is named once, quoted as the language quotes */
+  g_assert_nonnull (strstr (summary, "These columns were not imported: “Extra[8m”."));
 
   clients = confianza_store_get_clients (store);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
