@@ -161,15 +161,7 @@ write_client_summary (Report     *report,
 
   sheet->caps[1] = 40;
 
-  sheet_text (sheet, 0, _("Report for the client"), report->title);
-  sheet->row += 2;
-
-  if (data->business_name != NULL)
-    {
-      sheet_label (sheet, _("From"));
-      sheet_text (sheet, 1, data->business_name, NULL);
-      sheet_next_row (sheet);
-    }
+  sheet_title (sheet, _("Report for the client"), _("From"), data->business_name);
 
   sheet_label (sheet, _("Client"));
   sheet_text (sheet, 1, confianza_client_get_name (data->client), NULL);
@@ -711,23 +703,18 @@ build_client_report (Report    *report,
 }
 
 gboolean
-report_write_client (ConfianzaStore  *store,
-                     gint64           client_id,
-                     GDateTime       *from,
-                     GDateTime       *to,
-                     const char      *business_name,
-                     const char      *database_path,
-                     const char      *output_path,
-                     GError         **error)
+report_write_client (const ReportRequest  *request,
+                     gint64                client_id,
+                     GError              **error)
 {
   g_autofree char *title = NULL;
   ClientData data = { 0 };
   gboolean ok;
 
-  data.store = store;
-  data.from = from;
-  data.to = to;
-  data.business_name = business_name;
+  data.store = request->store;
+  data.from = request->from;
+  data.to = request->to;
+  data.business_name = request->business_name;
   if (!client_data_load (&data, client_id, error))
     {
       client_data_clear (&data);
@@ -735,8 +722,8 @@ report_write_client (ConfianzaStore  *store,
     }
 
   title = g_strdup_printf (_("Report for %s"), confianza_client_get_name (data.client));
-  ok = write_workbook (database_path, output_path, FALSE, title, business_name,
-                       build_client_report, &data, error);
+  ok = write_workbook (request->database_path, request->output_path, FALSE, title,
+                       request->business_name, build_client_report, &data, error);
   client_data_clear (&data);
 
   return ok;

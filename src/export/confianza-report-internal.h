@@ -204,6 +204,14 @@ void
 sheet_label (Sheet      *sheet,
              const char *label);
 
+/* A summary's title, then who made the report when it is named, under
+ * @business_label */
+void
+sheet_title (Sheet      *sheet,
+             const char *title,
+             const char *business_label,
+             const char *business_name);
+
 /* The period, as two rows: a date, or "All records" with no limit */
 void
 sheet_period (Sheet     *sheet,
@@ -258,24 +266,25 @@ write_workbook (const char  *database_path,
                 gpointer     data,
                 GError     **error);
 
-/* confianza-report-client.c: loads the client's records from @store and
- * writes their report (@business_name clean, or NULL) */
-gboolean      report_write_client      (ConfianzaStore  *store,
-                                        gint64           client_id,
-                                        GDateTime       *from,
-                                        GDateTime       *to,
-                                        const char      *business_name,
-                                        const char      *database_path,
-                                        const char      *output_path,
-                                        GError         **error);
+/* What one report is asked for, filled in by the entry points
+ * (confianza-report.c) once the period and the target are checked */
+typedef struct
+{
+  ConfianzaStore *store;           /* our own connection, read-only */
+  const char     *database_path;
+  const char     *output_path;
+  GDateTime      *from;            /* NULL: no limit on that side */
+  GDateTime      *to;
+  char           *business_name;   /* clean, or NULL when blank */
+} ReportRequest;
+
+/* confianza-report-client.c: the report for the client @client_id */
+gboolean      report_write_client      (const ReportRequest  *request,
+                                        gint64                client_id,
+                                        GError              **error);
 
 /* confianza-report-portfolio.c: the portfolio report over every client */
-gboolean      report_write_portfolio   (ConfianzaStore  *store,
-                                        GDateTime       *from,
-                                        GDateTime       *to,
-                                        const char      *business_name,
-                                        const char      *database_path,
-                                        const char      *output_path,
-                                        GError         **error);
+gboolean      report_write_portfolio   (const ReportRequest  *request,
+                                        GError              **error);
 
 G_END_DECLS

@@ -429,15 +429,7 @@ write_portfolio_summary (Report        *report,
   sheet->caps[0] = 36;
   sheet->caps[1] = 40;
 
-  sheet_text (sheet, 0, _("Portfolio report"), report->title);
-  sheet->row += 2;
-
-  if (data->business_name != NULL)
-    {
-      sheet_label (sheet, _("Business"));
-      sheet_text (sheet, 1, data->business_name, NULL);
-      sheet_next_row (sheet);
-    }
+  sheet_title (sheet, _("Portfolio report"), _("Business"), data->business_name);
   sheet_period (sheet, data->from, data->to);
   sheet_next_row (sheet);
 
@@ -652,24 +644,20 @@ build_portfolio_report (Report    *report,
 }
 
 gboolean
-report_write_portfolio (ConfianzaStore  *store,
-                        GDateTime       *from,
-                        GDateTime       *to,
-                        const char      *business_name,
-                        const char      *database_path,
-                        const char      *output_path,
-                        GError         **error)
+report_write_portfolio (const ReportRequest  *request,
+                        GError              **error)
 {
   PortfolioData data = { 0 };
   gboolean ok;
 
-  data.store = store;
-  data.from = from;
-  data.to = to;
-  data.business_name = business_name;
+  data.store = request->store;
+  data.from = request->from;
+  data.to = request->to;
+  data.business_name = request->business_name;
 
   /* Ten thousand clients fit in a few megabytes: rows go straight to disk */
-  ok = write_workbook (database_path, output_path, TRUE, _("Portfolio report"), business_name,
+  ok = write_workbook (request->database_path, request->output_path, TRUE,
+                       _("Portfolio report"), request->business_name,
                        build_portfolio_report, &data, error);
   portfolio_data_clear (&data);
 

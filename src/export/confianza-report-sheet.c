@@ -650,6 +650,25 @@ sheet_label (Sheet      *sheet,
 }
 
 
+/* A summary's title, then who made the report when it is named, under
+ * @business_label */
+void
+sheet_title (Sheet      *sheet,
+             const char *title,
+             const char *business_label,
+             const char *business_name)
+{
+  sheet_text (sheet, 0, title, sheet->report->title);
+  sheet->row += 2;
+
+  if (business_name != NULL)
+    {
+      sheet_label (sheet, business_label);
+      sheet_text (sheet, 1, business_name, NULL);
+      sheet_next_row (sheet);
+    }
+}
+
 /* The period, as two rows: a date, or "All records" with no limit */
 void
 sheet_period (Sheet     *sheet,

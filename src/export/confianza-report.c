@@ -17,18 +17,43 @@
 
 G_DEFINE_QUARK (confianza-report-error-quark, confianza_report_error)
 
-/* The author shown in the report: clean text, or NULL when blank */
-static char *
-clean_business_name (const char *business_name)
+/* What both reports start with: the period and the target checked before
+ * the database is even opened, our own connection, the author's name
+ * made clean (NULL when blank) */
+static gboolean
+request_init (ReportRequest  *request,
+              const char     *database_path,
+              GDateTime      *from,
+              GDateTime      *to,
+              const char     *business_name,
+              const char     *output_path,
+              GError        **error)
 {
-  char *business = clean_text (business_name);
+  if (!check_period (from, to, error) || !check_target (database_path, output_path, error))
+    return FALSE;
 
-  if (business != NULL)
-    g_strstrip (business);
-  if (text_is_blank (business))
-    g_clear_pointer (&business, g_free);
+  request->store = open_store (database_path, error);
+  if (request->store == NULL)
+    return FALSE;
 
-  return business;
+  request->database_path = database_path;
+  request->output_path = output_path;
+  request->from = from;
+  request->to = to;
+  request->business_name = clean_text (business_name);
+  if (request->business_name != NULL)
+    g_strstrip (request->business_name);
+  if (text_is_blank (request->business_name))
+    g_clear_pointer (&request->business_name, g_free);
+
+  return TRUE;
+}
+
+static void
+request_clear (ReportRequest *request)
+{
+  g_clear_object (&request->store);
+  g_clear_pointer (&request->business_name, g_free);
 }
 
 gboolean
@@ -40,23 +65,16 @@ confianza_report_write_client (const char  *database_path,
                                const char  *output_path,
                                GError     **error)
 {
-  g_autoptr(ConfianzaStore) store = NULL;
-  g_autofree char *business = NULL;
+  ReportRequest request = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Before the database is even opened */
-  if (!check_period (from, to, error) || !check_target (database_path, output_path, error))
-    return FALSE;
+  ok = request_init (&request, database_path, from, to, business_name, output_path, error) &&
+       report_write_client (&request, client_id, error);
+  request_clear (&request);
 
-  store = open_store (database_path, error);
-  if (store == NULL)
-    return FALSE;
-
-  business = clean_business_name (business_name);
-
-  return report_write_client (store, client_id, from, to, business,
-                              database_path, output_path, error);
+  return ok;
 }
 
 gboolean
@@ -67,23 +85,16 @@ confianza_report_write_portfolio (const char  *database_path,
                                   const char  *output_path,
                                   GError     **error)
 {
-  g_autoptr(ConfianzaStore) store = NULL;
-  g_autofree char *business = NULL;
+  ReportRequest request = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Before the database is even opened */
-  if (!check_period (from, to, error) || !check_target (database_path, output_path, error))
-    return FALSE;
+  ok = request_init (&request, database_path, from, to, business_name, output_path, error) &&
+       report_write_portfolio (&request, error);
+  request_clear (&request);
 
-  store = open_store (database_path, error);
-  if (store == NULL)
-    return FALSE;
-
-  business = clean_business_name (business_name);
-
-  return report_write_portfolio (store, from, to, business,
-                                 database_path, output_path, error);
+  return ok;
 }
 
 /* Keeps letters (with their accents), digits and a few safe marks; spaces
