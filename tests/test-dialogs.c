@@ -22,6 +22,8 @@
 #include "gui/confianza-promise-dialog.h"
 #include "gui/confianza-quick-win-dialog.h"
 #include "gui/confianza-recommendation-dialog.h"
+#include "util/test-dates.h"
+#include "util/test-util.h"
 
 typedef struct
 {
@@ -43,14 +45,6 @@ child (gpointer    widget,
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
-}
-
-static GDateTime *
-days_from_today (int days)
-{
-  g_autoptr(GDateTime) today = confianza_date_today ();
-
-  return confianza_date_add_days (today, days);
 }
 
 static void
@@ -170,8 +164,8 @@ static ConfianzaPromise *
 stored_promise (Fixture *fixture,
                 gboolean has_quantity)
 {
-  g_autoptr(GDateTime) promised_on = days_from_today (-5);
-  g_autoptr(GDateTime) due_on = days_from_today (2);
+  g_autoptr(GDateTime) promised_on = util_dup_days_from_today (-5);
+  g_autoptr(GDateTime) due_on = util_dup_days_from_today (2);
   g_autoptr(GError) error = NULL;
   ConfianzaPromise *promise;
 
@@ -203,24 +197,6 @@ reread_promise (Fixture *fixture,
 /* Fixture */
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -246,7 +222,7 @@ fixture_tear_down (Fixture       *fixture,
   confianza_test_spin ();
   g_clear_object (&fixture->saved);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  util_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -259,8 +235,8 @@ test_promise_new (Fixture       *fixture,
 {
   ConfianzaPromiseDialog *dialog = NULL;
   g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) yesterday = days_from_today (-1);
-  g_autoptr(GDateTime) due = days_from_today (10);
+  g_autoptr(GDateTime) yesterday = util_dup_days_from_today (-1);
+  g_autoptr(GDateTime) due = util_dup_days_from_today (10);
   ConfianzaPromise *promise;
 
   present (fixture, confianza_promise_dialog_new (NULL, fixture->store, fixture->client_id, NULL),
@@ -353,7 +329,7 @@ test_promise_safe_due (Fixture       *fixture,
   /* Four logos delivered, the slowest in 9 days. */
   for (guint i = 0; i < G_N_ELEMENTS (took); i++)
     {
-      g_autoptr(GDateTime) promised = days_from_today (-60 + (int) i);
+      g_autoptr(GDateTime) promised = util_dup_days_from_today (-60 + (int) i);
       g_autoptr(GDateTime) due = confianza_date_add_days (promised, 12);
       g_autoptr(GDateTime) delivered = confianza_date_add_days (promised, took[i]);
       g_autoptr(ConfianzaPromise) promise = confianza_promise_new (fixture->client_id, "Logo", promised, due);
@@ -400,7 +376,7 @@ test_promise_edit (Fixture       *fixture,
 {
   g_autoptr(ConfianzaPromise) original = stored_promise (fixture, TRUE);
   g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autoptr(GDateTime) due = days_from_today (20);
+  g_autoptr(GDateTime) due = util_dup_days_from_today (20);
   ConfianzaPromiseDialog *dialog = NULL;
   gint64 id = confianza_promise_get_id (original);
 
@@ -439,7 +415,7 @@ test_promise_cancel (Fixture       *fixture,
 {
   g_autoptr(ConfianzaPromise) original = stored_promise (fixture, FALSE);
   g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autoptr(GDateTime) due = days_from_today (10);
+  g_autoptr(GDateTime) due = util_dup_days_from_today (10);
   ConfianzaPromiseDialog *dialog = NULL;
 
   /* A new one, complete, then cancelled. */
@@ -467,7 +443,7 @@ static void
 test_promise_store_error (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GDateTime) due = days_from_today (10);
+  g_autoptr(GDateTime) due = util_dup_days_from_today (10);
   ConfianzaPromiseDialog *dialog = NULL;
 
   /* A client that does not exist (erased meanwhile): the store refuses. */
@@ -498,8 +474,8 @@ test_deliver (Fixture       *fixture,
   g_autoptr(ConfianzaPromise) original = stored_promise (fixture, TRUE);
   g_autoptr(ConfianzaPromise) promise = NULL;
   g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) before_promised = days_from_today (-6);
-  g_autoptr(GDateTime) late = days_from_today (3);
+  g_autoptr(GDateTime) before_promised = util_dup_days_from_today (-6);
+  g_autoptr(GDateTime) late = util_dup_days_from_today (3);
   ConfianzaDeliverDialog *dialog = NULL;
   GtkWidget *outcome;
   gint64 id = confianza_promise_get_id (original);
@@ -647,9 +623,9 @@ test_quick_win (Fixture       *fixture,
                 gconstpointer  data)
 {
   ConfianzaQuickWinDialog *dialog = NULL;
-  g_autoptr(GDateTime) achieved = days_from_today (-3);
-  g_autoptr(GDateTime) before = days_from_today (-4);
-  g_autoptr(GDateTime) shared = days_from_today (-1);
+  g_autoptr(GDateTime) achieved = util_dup_days_from_today (-3);
+  g_autoptr(GDateTime) before = util_dup_days_from_today (-4);
+  g_autoptr(GDateTime) shared = util_dup_days_from_today (-1);
   g_autoptr(ConfianzaQuickWin) win = NULL;
   g_autoptr(ConfianzaQuickWin) edited = NULL;
   GListModel *wins;
@@ -745,7 +721,7 @@ test_recommendation (Fixture       *fixture,
 {
   ConfianzaRecommendationDialog *dialog = NULL;
   g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) answered = days_from_today (-2);
+  g_autoptr(GDateTime) answered = util_dup_days_from_today (-2);
   g_autoptr(ConfianzaRecommendation) answer = NULL;
   g_autoptr(ConfianzaRecommendation) edited = NULL;
   g_autoptr(GListModel) answers = confianza_store_get_recommendations (fixture->store, fixture->client_id);
@@ -809,7 +785,7 @@ test_conversation (Fixture       *fixture,
                    gconstpointer  data)
 {
   ConfianzaConversationDialog *dialog = NULL;
-  g_autoptr(GDateTime) when = days_from_today (-2);
+  g_autoptr(GDateTime) when = util_dup_days_from_today (-2);
   g_autoptr(ConfianzaConversation) conversation = NULL;
   g_autoptr(ConfianzaConversation) edited = NULL;
   GListModel *conversations;
@@ -895,7 +871,7 @@ test_client (Fixture       *fixture,
 {
   ConfianzaClientDialog *dialog = NULL;
   g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) since = days_from_today (-400);
+  g_autoptr(GDateTime) since = util_dup_days_from_today (-400);
   g_autoptr(ConfianzaClient) client = NULL;
   g_autoptr(GError) error = NULL;
   GtkRevealer *revealer;

@@ -11,36 +11,9 @@
 #include "model/confianza-buffer.h"
 #include "store/confianza-demo.h"
 #include "store/confianza-store.h"
+#include "util/test-dates.h"
 
 /* Helpers */
-
-static GPtrArray *date_pool;
-
-/* A date that lives until the end of the run */
-static GDateTime *
-day (int year,
-     int month,
-     int d)
-{
-  GDateTime *date = confianza_date_new (year, month, d);
-
-  g_assert_nonnull (date);
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
-
-/* @days from today (negative: before) */
-static GDateTime *
-days_from_today (int days)
-{
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  GDateTime *date = confianza_date_add_days (today, days);
-
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
 
 static ConfianzaRecommendation *
 answer (gint64     client_id,
@@ -95,7 +68,7 @@ save_client (ConfianzaStore        *store,
   g_autoptr(GError) error = NULL;
   ConfianzaClient *client = confianza_client_new (name);
 
-  confianza_client_set_since (client, day (2020, 1, 1));
+  confianza_client_set_since (client, util_day (2020, 1, 1));
   confianza_client_set_status (client, status);
   confianza_client_set_status_manual (client, manual);
   if (status == CONFIANZA_CLIENT_STATUS_LET_GO)
@@ -125,7 +98,7 @@ save_incident (ConfianzaStore *store,
                gint64          client_id)
 {
   g_autoptr(GError) error = NULL;
-  ConfianzaIncident *incident = confianza_incident_new (client_id, days_from_today (-5), "Retraso del transportista");
+  ConfianzaIncident *incident = confianza_incident_new (client_id, util_days_from_today (-5), "Retraso del transportista");
 
   confianza_incident_set_severity (incident, CONFIANZA_SEVERITY_MINOR);
   confianza_incident_set_responsibility (incident, CONFIANZA_RESPONSIBILITY_EXTERNAL);
@@ -149,7 +122,7 @@ test_validate (void)
   g_assert_cmpstr (property, ==, "answered-on");
   g_clear_error (&error);
 
-  confianza_recommendation_set_answered_on (a, day (2024, 5, 1));
+  confianza_recommendation_set_answered_on (a, util_day (2024, 5, 1));
   g_assert_true (confianza_recommendation_validate (a, &property, &error));
   g_assert_no_error (error);
   g_assert_null (property);
@@ -223,7 +196,7 @@ test_nps (void)
 
   /* Nine clients: no score yet, whatever they said */
   for (int i = 1; i <= 9; i++)
-    g_ptr_array_add (answers, answer (i, 10, day (2024, 1, i)));
+    g_ptr_array_add (answers, answer (i, 10, util_day (2024, 1, i)));
   nps = confianza_nps_compute (answers);
   g_assert_false (nps.has_score);
   g_assert_cmpuint (nps.n_answers, ==, 9);
@@ -234,18 +207,18 @@ test_nps (void)
   g_clear_pointer (&sentence, g_free);
 
   /* A second answer of a client already counted changes nothing */
-  g_ptr_array_add (answers, answer (1, 10, day (2024, 2, 1)));
+  g_ptr_array_add (answers, answer (1, 10, util_day (2024, 2, 1)));
   nps = confianza_nps_compute (answers);
   g_assert_false (nps.has_score);
   g_assert_cmpuint (nps.n_answers, ==, 9);
 
   /* The tenth client: 10 answers; client 2 said 3 later, client 3 said 8
    * later, and the order of the array does not matter */
-  g_ptr_array_add (answers, answer (10, 0, day (2024, 3, 1)));
-  g_ptr_array_insert (answers, 0, answer (2, 3, day (2024, 6, 1)));
-  g_ptr_array_add (answers, answer (3, 8, day (2024, 6, 1)));
+  g_ptr_array_add (answers, answer (10, 0, util_day (2024, 3, 1)));
+  g_ptr_array_insert (answers, 0, answer (2, 3, util_day (2024, 6, 1)));
+  g_ptr_array_add (answers, answer (3, 8, util_day (2024, 6, 1)));
   /* An older answer of client 4 after its newer one */
-  g_ptr_array_add (answers, answer (4, 0, day (2023, 6, 1)));
+  g_ptr_array_add (answers, answer (4, 0, util_day (2023, 6, 1)));
   nps = confianza_nps_compute (answers);
   g_assert_true (nps.has_score);
   g_assert_cmpuint (nps.n_answers, ==, 10);
@@ -262,9 +235,9 @@ test_nps (void)
 static void
 test_latest (void)
 {
-  g_autoptr(ConfianzaRecommendation) old = answer (1, 3, day (2024, 1, 1));
-  g_autoptr(ConfianzaRecommendation) recent = answer (1, 9, day (2024, 5, 1));
-  g_autoptr(ConfianzaRecommendation) same_day = answer (1, 6, day (2024, 5, 1));
+  g_autoptr(ConfianzaRecommendation) old = answer (1, 3, util_day (2024, 1, 1));
+  g_autoptr(ConfianzaRecommendation) recent = answer (1, 9, util_day (2024, 5, 1));
+  g_autoptr(ConfianzaRecommendation) same_day = answer (1, 6, util_day (2024, 5, 1));
 
   confianza_recommendation_set_id (old, 3);
   confianza_recommendation_set_id (recent, 1);
@@ -328,10 +301,10 @@ test_store_answers (Fixture       *f,
   g_autoptr(ConfianzaClient) elena = save_client (f->store, "Elena Navarro", CONFIANZA_CLIENT_STATUS_ACTIVE, FALSE);
   gint64 lucia_id = confianza_client_get_id (lucia);
   g_autoptr(GListModel) answers = confianza_store_get_recommendations (f->store, lucia_id);
-  g_autoptr(ConfianzaRecommendation) before = answer (lucia_id, 3, day (2024, 1, 10));
-  g_autoptr(ConfianzaRecommendation) after = answer (lucia_id, 6, day (2024, 4, 10));
-  g_autoptr(ConfianzaRecommendation) other = answer (confianza_client_get_id (elena), 9, day (2024, 2, 1));
-  g_autoptr(ConfianzaRecommendation) invalid = answer (lucia_id, 11, day (2024, 4, 11));
+  g_autoptr(ConfianzaRecommendation) before = answer (lucia_id, 3, util_day (2024, 1, 10));
+  g_autoptr(ConfianzaRecommendation) after = answer (lucia_id, 6, util_day (2024, 4, 10));
+  g_autoptr(ConfianzaRecommendation) other = answer (confianza_client_get_id (elena), 9, util_day (2024, 2, 1));
+  g_autoptr(ConfianzaRecommendation) invalid = answer (lucia_id, 11, util_day (2024, 4, 11));
   g_autoptr(ConfianzaRecommendation) back = NULL;
   g_autoptr(ConfianzaClient) stored = NULL;
   g_autoptr(GPtrArray) latest = NULL;
@@ -363,7 +336,7 @@ test_store_answers (Fixture       *f,
   /* Answering is a contact */
   stored = confianza_store_get_client (f->store, lucia_id, &error);
   g_assert_no_error (error);
-  g_assert_true (confianza_date_equal (confianza_client_get_last_contact (stored), day (2024, 4, 10)));
+  g_assert_true (confianza_date_equal (confianza_client_get_last_contact (stored), util_day (2024, 4, 10)));
 
   latest = confianza_store_get_latest_recommendations (f->store, &error);
   g_assert_no_error (error);
@@ -420,14 +393,14 @@ test_store_status (Fixture       *f,
     g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_AT_RISK);
 
   /* A plan in progress: recovering */
-  plan = confianza_recovery_plan_new (id, confianza_incident_get_id (incident), days_from_today (-4));
+  plan = confianza_recovery_plan_new (id, confianza_incident_get_id (incident), util_days_from_today (-4));
   g_assert_true (confianza_store_save_recovery_plan (f->store, plan, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stored_status (f->store, id), ==, CONFIANZA_CLIENT_STATUS_RECOVERING);
 
   /* The plan recovered the client */
   confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_RECOVERED);
-  confianza_recovery_plan_set_closed_on (plan, days_from_today (-1));
+  confianza_recovery_plan_set_closed_on (plan, util_days_from_today (-1));
   g_assert_true (confianza_store_save_recovery_plan (f->store, plan, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stored_status (f->store, id), ==, CONFIANZA_CLIENT_STATUS_RECOVERED);
@@ -457,7 +430,7 @@ test_store_status_low_index (Fixture       *f,
 
   for (int i = 0; i < 2; i++)
     {
-      ConfianzaPromise *promise = confianza_promise_new (id, "Vídeo", days_from_today (-20), days_from_today (-10 + i));
+      ConfianzaPromise *promise = confianza_promise_new (id, "Vídeo", util_days_from_today (-20), util_days_from_today (-10 + i));
 
       confianza_promise_set_broken (promise, TRUE);
       confianza_promise_set_broken_reason (promise, "Se nos pasó la fecha.");
@@ -486,7 +459,7 @@ test_store_status_kept (Fixture       *f,
   g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  plan = confianza_recovery_plan_new (confianza_client_get_id (let_go), confianza_incident_get_id (i2), days_from_today (-3));
+  plan = confianza_recovery_plan_new (confianza_client_get_id (let_go), confianza_incident_get_id (i2), util_days_from_today (-3));
   g_assert_true (confianza_store_save_recovery_plan (f->store, plan, &error));
   g_assert_no_error (error);
 
@@ -612,7 +585,6 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
 
   g_test_add_func ("/recommendation/validate", test_validate);
   g_test_add_func ("/recommendation/classify", test_classify);
@@ -636,7 +608,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_ptr_array_unref (date_pool);
+  util_free_dates ();
 
   return ret;
 }

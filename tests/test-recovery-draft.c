@@ -12,40 +12,15 @@
 #include "model/confianza-recovery.h"
 #include "model/confianza-recovery-draft.h"
 #include "model/confianza-recovery-text.h"
+#include "util/test-dates.h"
 
 /* Helpers */
-
-static GPtrArray *date_pool;
-
-static GDateTime *
-ymd (int year,
-     int month,
-     int day)
-{
-  GDateTime *date = confianza_date_new (year, month, day);
-
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
-
-static void
-assert_date (GDateTime *date,
-             int        year,
-             int        month,
-             int        day)
-{
-  g_assert_nonnull (date);
-  g_assert_cmpint (g_date_time_get_year (date), ==, year);
-  g_assert_cmpint (g_date_time_get_month (date), ==, month);
-  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, day);
-}
 
 /* A stored plan (id 7) of client 3, started on 1 March 2026. */
 static ConfianzaRecoveryDraft *
 stored_draft (void)
 {
-  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 1));
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, util_day (2026, 3, 1));
 
   confianza_recovery_plan_set_id (plan, 7);
 
@@ -73,7 +48,7 @@ test_compensations (void)
   g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
   g_autoptr(ConfianzaCompensation) stored = confianza_compensation_new (7, 3, CONFIANZA_COMPENSATION_REFUND);
   g_autoptr(ConfianzaCompensation) added = confianza_compensation_new (7, 3, CONFIANZA_COMPENSATION_CREDIT);
-  g_autoptr(ConfianzaRecoveryPlan) other = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 2));
+  g_autoptr(ConfianzaRecoveryPlan) other = confianza_recovery_plan_new (3, 5, util_day (2026, 3, 2));
   GArray *removed = confianza_recovery_draft_get_removed_compensations (draft);
 
   confianza_compensation_set_id (stored, 41);
@@ -112,10 +87,10 @@ test_follow_ups (void)
   confianza_recovery_plan_set_follow_up_every_days (plan, 7);
   confianza_recovery_plan_set_follow_up_times (plan, 3);
 
-  done_on_schedule = follow_up_on (1, ymd (2026, 3, 8), ymd (2026, 3, 9));
-  pending_on_schedule = follow_up_on (2, ymd (2026, 3, 15), NULL);
-  pending_off = follow_up_on (3, ymd (2026, 3, 10), NULL);
-  done_off = follow_up_on (4, ymd (2026, 3, 5), ymd (2026, 3, 5));
+  done_on_schedule = follow_up_on (1, util_day (2026, 3, 8), util_day (2026, 3, 9));
+  pending_on_schedule = follow_up_on (2, util_day (2026, 3, 15), NULL);
+  pending_off = follow_up_on (3, util_day (2026, 3, 10), NULL);
+  done_off = follow_up_on (4, util_day (2026, 3, 5), util_day (2026, 3, 5));
   g_ptr_array_add (existing, done_on_schedule);
   g_ptr_array_add (existing, pending_on_schedule);
   g_ptr_array_add (existing, pending_off);
@@ -136,7 +111,7 @@ test_follow_ups (void)
     g_assert_cmpint (confianza_follow_up_get_id (follow_up), ==, 0);
     g_assert_cmpint (confianza_follow_up_get_plan_id (follow_up), ==, 7);
     g_assert_cmpint (confianza_follow_up_get_client_id (follow_up), ==, 3);
-    assert_date (confianza_follow_up_get_due_on (follow_up), 2026, 3, 22);
+    util_assert_date (confianza_follow_up_get_due_on (follow_up), 2026, 3, 22);
     g_assert_null (confianza_follow_up_get_done_on (follow_up));
   }
 
@@ -158,7 +133,7 @@ test_follow_ups (void)
   added = confianza_recovery_draft_sync_follow_ups (draft, existing, obsolete);
   g_assert_cmpuint (added->len, ==, 3);
   g_assert_cmpuint (obsolete->len, ==, 0);
-  assert_date (confianza_follow_up_get_due_on (g_ptr_array_index (added, 2)), 2026, 4, 12);
+  util_assert_date (confianza_follow_up_get_due_on (g_ptr_array_index (added, 2)), 2026, 4, 12);
 }
 
 /* The guarantee's promise */
@@ -168,13 +143,13 @@ test_guarantee_new (void)
 {
   g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
   ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
-  GDateTime *today = ymd (2026, 3, 4);
+  GDateTime *today = util_day (2026, 3, 4);
   g_autoptr(ConfianzaPromise) promise = NULL;
 
   /* No guarantee: no terms, blank terms, or no end. */
   g_assert_null (confianza_recovery_draft_guarantee_promise (draft, NULL, today));
   confianza_recovery_plan_set_guarantee_terms (plan, " \n\t ");
-  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 9, 1));
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2026, 9, 1));
   g_assert_null (confianza_recovery_draft_guarantee_promise (draft, NULL, today));
   confianza_recovery_plan_set_guarantee_terms (plan, "Si se repite, gratis.\nCon factura.");
   confianza_recovery_plan_set_guarantee_until (plan, NULL);
@@ -182,7 +157,7 @@ test_guarantee_new (void)
 
   /* A new one: promised today, due when the guarantee ends, titled by
    * its first line, of the plan and its client. */
-  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 9, 1));
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2026, 9, 1));
   promise = confianza_recovery_draft_guarantee_promise (draft, NULL, today);
   g_assert_nonnull (promise);
   g_assert_cmpint (confianza_promise_get_id (promise), ==, 0);
@@ -190,16 +165,16 @@ test_guarantee_new (void)
   g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, 7);
   g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Si se repite, gratis.");
   g_assert_cmpstr (confianza_promise_get_kind (promise), ==, _("Special guarantee"));
-  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 4);
-  assert_date (confianza_promise_get_due_on (promise), 2026, 9, 1);
+  util_assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 4);
+  util_assert_date (confianza_promise_get_due_on (promise), 2026, 9, 1);
   g_assert_true (confianza_promise_validate (promise, NULL, NULL));
   g_clear_object (&promise);
 
   /* Recorded after it ended: promised no later than its end. */
-  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 3, 2));
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2026, 3, 2));
   promise = confianza_recovery_draft_guarantee_promise (draft, NULL, today);
-  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 2);
-  assert_date (confianza_promise_get_due_on (promise), 2026, 3, 2);
+  util_assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 2);
+  util_assert_date (confianza_promise_get_due_on (promise), 2026, 3, 2);
 }
 
 static void
@@ -207,37 +182,37 @@ test_guarantee_current (void)
 {
   g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
   ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
-  g_autoptr(ConfianzaPromise) current = confianza_promise_new (3, "Antes", ymd (2026, 3, 2), ymd (2026, 6, 1));
+  g_autoptr(ConfianzaPromise) current = confianza_promise_new (3, "Antes", util_day (2026, 3, 2), util_day (2026, 6, 1));
   g_autoptr(ConfianzaPromise) promise = NULL;
 
   confianza_promise_set_id (current, 12);
   confianza_promise_set_kind (current, "garantía");
   confianza_recovery_plan_set_guarantee_terms (plan, "Revisiones gratis");
-  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 12, 31));
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2026, 12, 31));
 
   /* The same promise, following the guarantee; the one given is left as
    * it was. */
-  promise = confianza_recovery_draft_guarantee_promise (draft, current, ymd (2026, 3, 20));
+  promise = confianza_recovery_draft_guarantee_promise (draft, current, util_day (2026, 3, 20));
   g_assert_true (promise != current);
   g_assert_cmpint (confianza_promise_get_id (promise), ==, 12);
   g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Revisiones gratis");
   g_assert_cmpstr (confianza_promise_get_kind (promise), ==, "garantía");
   g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, 7);
-  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 2);
-  assert_date (confianza_promise_get_due_on (promise), 2026, 12, 31);
+  util_assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 2);
+  util_assert_date (confianza_promise_get_due_on (promise), 2026, 12, 31);
   g_assert_cmpstr (confianza_promise_get_title (current), ==, "Antes");
-  assert_date (confianza_promise_get_due_on (current), 2026, 6, 1);
+  util_assert_date (confianza_promise_get_due_on (current), 2026, 6, 1);
   g_clear_object (&promise);
 
   /* Shortened to before it was promised: promised on its end. */
-  confianza_recovery_plan_set_guarantee_until (plan, ymd (2026, 3, 1));
-  promise = confianza_recovery_draft_guarantee_promise (draft, current, ymd (2026, 3, 20));
-  assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 1);
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2026, 3, 1));
+  promise = confianza_recovery_draft_guarantee_promise (draft, current, util_day (2026, 3, 20));
+  util_assert_date (confianza_promise_get_promised_on (promise), 2026, 3, 1);
   g_clear_object (&promise);
 
   /* Taken back: nothing to keep. */
   confianza_recovery_plan_set_guarantee_terms (plan, "");
-  g_assert_null (confianza_recovery_draft_guarantee_promise (draft, current, ymd (2026, 3, 20)));
+  g_assert_null (confianza_recovery_draft_guarantee_promise (draft, current, util_day (2026, 3, 20)));
 }
 
 /* The client's status */
@@ -312,13 +287,13 @@ test_step_titles (void)
 static void
 test_timing_text (void)
 {
-  g_autoptr(ConfianzaIncident) incident = confianza_incident_new (3, ymd (2026, 3, 1), "Tarde");
-  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, ymd (2026, 3, 1));
+  g_autoptr(ConfianzaIncident) incident = confianza_incident_new (3, util_day (2026, 3, 1), "Tarde");
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (3, 5, util_day (2026, 3, 1));
   g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *nothing = NULL;
   g_autofree char *timing = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *next = confianza_date_format (ymd (2026, 3, 15));
+  g_autofree char *next = confianza_date_format (util_day (2026, 3, 15));
   gboolean english = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "C");
 
   nothing = confianza_recovery_timing_text (incident, plan, NULL);
@@ -326,8 +301,8 @@ test_timing_text (void)
   if (english)
     g_assert_cmpstr (nothing, ==, "Not acknowledged yet · no apology yet");
 
-  confianza_recovery_plan_set_acknowledged_on (plan, ymd (2026, 3, 2));
-  confianza_recovery_plan_set_apologised_on (plan, ymd (2026, 3, 4));
+  confianza_recovery_plan_set_acknowledged_on (plan, util_day (2026, 3, 2));
+  confianza_recovery_plan_set_apologised_on (plan, util_day (2026, 3, 4));
   timing = confianza_recovery_timing_text (incident, plan, NULL);
   g_assert_cmpstr (timing, !=, nothing);
   g_assert_nonnull (strchr (timing, '1'));
@@ -337,9 +312,9 @@ test_timing_text (void)
     g_assert_cmpstr (timing, ==, "Acknowledged 1 day after the incident · apologised 3 days after");
 
   /* With the follow-ups: how many were kept, and the next one. */
-  g_ptr_array_add (follow_ups, follow_up_on (1, ymd (2026, 3, 8), ymd (2026, 3, 8)));
-  g_ptr_array_add (follow_ups, follow_up_on (2, ymd (2026, 3, 15), NULL));
-  g_ptr_array_add (follow_ups, follow_up_on (3, ymd (2026, 3, 22), NULL));
+  g_ptr_array_add (follow_ups, follow_up_on (1, util_day (2026, 3, 8), util_day (2026, 3, 8)));
+  g_ptr_array_add (follow_ups, follow_up_on (2, util_day (2026, 3, 15), NULL));
+  g_ptr_array_add (follow_ups, follow_up_on (3, util_day (2026, 3, 22), NULL));
   summary = confianza_recovery_timing_text (incident, plan, follow_ups);
   g_assert_true (g_str_has_prefix (summary, timing));
   g_assert_nonnull (strstr (summary, next));
@@ -363,7 +338,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
-  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
 
   g_test_add_func ("/recovery-draft/compensations", test_compensations);
   g_test_add_func ("/recovery-draft/follow-ups", test_follow_ups);
@@ -375,7 +349,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_ptr_array_unref (date_pool);
+  util_free_dates ();
 
   return ret;
 }

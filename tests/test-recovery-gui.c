@@ -16,6 +16,8 @@
 #include "gui/confianza-incident-dialog.h"
 #include "gui/confianza-recovery-wizard.h"
 #include "model/confianza-recovery.h"
+#include "util/test-dates.h"
+#include "util/test-util.h"
 
 typedef struct
 {
@@ -62,14 +64,6 @@ wizard_step (gpointer    wizard,
   return page;
 }
 
-static GDateTime *
-days_from_today (int days)
-{
-  g_autoptr(GDateTime) today = confianza_date_today ();
-
-  return confianza_date_add_days (today, days);
-}
-
 static void
 type_text (gpointer    window,
            const char *name,
@@ -102,7 +96,7 @@ type_date (gpointer    window,
            const char *name,
            int         days_after_today)
 {
-  g_autoptr(GDateTime) date = days_from_today (days_after_today);
+  g_autoptr(GDateTime) date = util_dup_days_from_today (days_after_today);
   g_autofree char *text = confianza_date_format (date);
 
   type_date_text (window, name, text);
@@ -234,30 +228,12 @@ count (GListModel *model)
 /* Fixture */
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ConfianzaClient) client = confianza_client_new ("Lucía Ferrer");
-  g_autoptr(GDateTime) happened_on = days_from_today (-3);
+  g_autoptr(GDateTime) happened_on = util_dup_days_from_today (-3);
 
   fixture->dir = g_dir_make_tmp ("confianza-recovery-XXXXXX", &error);
   g_assert_no_error (error);
@@ -284,7 +260,7 @@ fixture_tear_down (Fixture       *fixture,
   confianza_test_spin ();
   g_clear_object (&fixture->incident);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  util_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -479,7 +455,7 @@ test_wizard_story (Fixture       *fixture,
   plan = stored_plan (fixture);
   {
     g_autoptr(ConfianzaPromise) promise = NULL;
-    g_autoptr(GDateTime) until = days_from_today (180);
+    g_autoptr(GDateTime) until = util_dup_days_from_today (180);
     g_autoptr(GDateTime) today = confianza_date_today ();
 
     g_assert_cmpint (confianza_recovery_plan_get_guarantee_promise_id (plan), >, 0);

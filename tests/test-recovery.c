@@ -9,6 +9,7 @@
 
 #include "model/confianza-model.h"
 #include "model/confianza-recovery.h"
+#include "util/test-dates.h"
 
 /* Helpers */
 
@@ -18,18 +19,6 @@ ymd (int year,
      int day)
 {
   return confianza_date_new (year, month, day);
-}
-
-static void
-assert_date (GDateTime *date,
-             int        year,
-             int        month,
-             int        day)
-{
-  g_assert_nonnull (date);
-  g_assert_cmpint (g_date_time_get_year (date), ==, year);
-  g_assert_cmpint (g_date_time_get_month (date), ==, month);
-  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, day);
 }
 
 static ConfianzaIncident *
@@ -80,10 +69,10 @@ test_dates_until (void)
   /* Weekly for two months (source 001's story): 8 follow-ups, the last
    * exactly on the end day. */
   g_assert_cmpuint (dates->len, ==, 8);
-  assert_date (dates->pdata[0], 2026, 3, 8);
-  assert_date (dates->pdata[3], 2026, 3, 29);
-  assert_date (dates->pdata[4], 2026, 4, 5);
-  assert_date (dates->pdata[7], 2026, 4, 26);
+  util_assert_date (dates->pdata[0], 2026, 3, 8);
+  util_assert_date (dates->pdata[3], 2026, 3, 29);
+  util_assert_date (dates->pdata[4], 2026, 4, 5);
+  util_assert_date (dates->pdata[7], 2026, 4, 26);
 }
 
 static void
@@ -94,9 +83,9 @@ test_dates_times (void)
 
   /* Days are added: 31 January + 30 days is 2 March, not "28 February". */
   g_assert_cmpuint (dates->len, ==, 3);
-  assert_date (dates->pdata[0], 2026, 3, 2);
-  assert_date (dates->pdata[1], 2026, 4, 1);
-  assert_date (dates->pdata[2], 2026, 5, 1);
+  util_assert_date (dates->pdata[0], 2026, 3, 2);
+  util_assert_date (dates->pdata[1], 2026, 4, 1);
+  util_assert_date (dates->pdata[2], 2026, 5, 1);
 }
 
 static void
@@ -111,16 +100,16 @@ test_dates_leap_day (void)
   g_autoptr(GPtrArray) from_leap = confianza_recovery_follow_up_dates (leap, 365, NULL, 1);
 
   g_assert_cmpuint (dates->len, ==, 2);
-  assert_date (dates->pdata[0], 2028, 2, 29);
-  assert_date (dates->pdata[1], 2028, 3, 7);
+  util_assert_date (dates->pdata[0], 2028, 2, 29);
+  util_assert_date (dates->pdata[1], 2028, 3, 7);
 
   /* The same cadence in a common year goes straight to March. */
-  assert_date (common->pdata[0], 2027, 3, 1);
-  assert_date (common->pdata[1], 2027, 3, 8);
+  util_assert_date (common->pdata[0], 2027, 3, 1);
+  util_assert_date (common->pdata[1], 2027, 3, 8);
 
   /* A yearly follow-up from 29 February lands on 28 February. */
   g_assert_cmpuint (from_leap->len, ==, 1);
-  assert_date (from_leap->pdata[0], 2029, 2, 28);
+  util_assert_date (from_leap->pdata[0], 2029, 2, 28);
 }
 
 static void
@@ -132,8 +121,8 @@ test_dates_year_end (void)
 
   /* With an end date, "times" is not used. */
   g_assert_cmpuint (dates->len, ==, 2);
-  assert_date (dates->pdata[0], 2027, 1, 3);
-  assert_date (dates->pdata[1], 2027, 1, 17);
+  util_assert_date (dates->pdata[0], 2027, 1, 3);
+  util_assert_date (dates->pdata[1], 2027, 1, 17);
 }
 
 static void
@@ -166,9 +155,9 @@ test_plan_dates (void)
   confianza_recovery_plan_set_follow_up_times (plan, 3);
   dates = confianza_recovery_plan_follow_up_dates (plan);
   g_assert_cmpuint (dates->len, ==, 3);
-  assert_date (dates->pdata[0], 2026, 10, 31);
-  assert_date (dates->pdata[1], 2026, 11, 1);
-  assert_date (dates->pdata[2], 2026, 11, 2);
+  util_assert_date (dates->pdata[0], 2026, 10, 31);
+  util_assert_date (dates->pdata[1], 2026, 11, 1);
+  util_assert_date (dates->pdata[2], 2026, 11, 2);
 }
 
 /* Systemic or isolated */
@@ -433,7 +422,7 @@ test_tally (void)
   g_assert_cmpuint (tally.done, ==, 2);
   g_assert_cmpuint (tally.on_time, ==, 1);
   g_assert_cmpuint (tally.overdue, ==, 1);
-  assert_date (tally.next_due, 2026, 3, 15);
+  util_assert_date (tally.next_due, 2026, 3, 15);
 
   tally = confianza_recovery_tally_follow_ups (NULL, today);
   g_assert_cmpuint (tally.total, ==, 0);
@@ -534,7 +523,7 @@ test_progress (void)
   g_assert_true (progress.compensation == credit);
   g_assert_cmpuint (progress.follow_ups_on_time, ==, 1);
   g_assert_cmpuint (progress.follow_ups_late, ==, 1);
-  assert_date (progress.last_follow_up_on, 2026, 3, 16);
+  util_assert_date (progress.last_follow_up_on, 2026, 3, 16);
   g_assert_true (progress.has_root_cause);
   g_assert_false (progress.has_corrective_measure);
 
@@ -549,7 +538,7 @@ test_progress (void)
   g_assert_null (progress.apologised_on);
   g_assert_cmpuint (progress.follow_ups_on_time, ==, 1);
   g_assert_cmpuint (progress.follow_ups_late, ==, 0);
-  assert_date (progress.last_follow_up_on, 2026, 3, 7);
+  util_assert_date (progress.last_follow_up_on, 2026, 3, 7);
 
   /* Before the plan started, nothing of it counts, undated parts included */
   progress = confianza_recovery_get_progress (plan, follow_ups, compensations, before_start);

@@ -13,6 +13,7 @@
 #include "model/confianza-recovery.h"
 #include "store/confianza-demo.h"
 #include "store/confianza-store-recovery.h"
+#include "util/test-dates.h"
 
 typedef struct
 {
@@ -23,21 +24,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static GPtrArray *date_pool;
-
-/* Days from today, living until the end of the run: the guarantee is
- * promised today. */
-static GDateTime *
-days (int offset)
-{
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  GDateTime *date = confianza_date_add_days (today, offset);
-
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
 
 static GPtrArray *
 array_of (GListModel *model)
@@ -94,7 +80,7 @@ refund (gint64      plan_id,
 
   confianza_compensation_set_amount_cents (compensation, cents);
   confianza_compensation_set_currency (compensation, currency);
-  confianza_compensation_set_given_on (compensation, days (-2));
+  confianza_compensation_set_given_on (compensation, util_days_from_today (-2));
 
   return compensation;
 }
@@ -110,16 +96,16 @@ story_draft (Fixture *f)
   g_autoptr(ConfianzaCompensation) gift = NULL;
   ConfianzaRecoveryDraft *draft;
 
-  plan = confianza_recovery_plan_new (f->client_id, confianza_incident_get_id (f->incident), days (-3));
+  plan = confianza_recovery_plan_new (f->client_id, confianza_incident_get_id (f->incident), util_days_from_today (-3));
   confianza_recovery_plan_set_step (plan, CONFIANZA_RECOVERY_STEP_INTERNAL);
   confianza_recovery_plan_set_client_said (plan, "Quedamos fatal con los importadores.");
-  confianza_recovery_plan_set_acknowledged_on (plan, days (-3));
-  confianza_recovery_plan_set_apologised_on (plan, days (-2));
+  confianza_recovery_plan_set_acknowledged_on (plan, util_days_from_today (-3));
+  confianza_recovery_plan_set_apologised_on (plan, util_days_from_today (-2));
   confianza_recovery_plan_set_apologised_by (plan, "Ana (directora)");
   confianza_recovery_plan_set_guarantee_terms (plan, "Si otra entrega llega tarde, ese trabajo es gratis.");
-  confianza_recovery_plan_set_guarantee_until (plan, days (180));
+  confianza_recovery_plan_set_guarantee_until (plan, util_days_from_today (180));
   confianza_recovery_plan_set_follow_up_every_days (plan, 7);
-  confianza_recovery_plan_set_follow_up_until (plan, days (53));
+  confianza_recovery_plan_set_follow_up_until (plan, util_days_from_today (53));
   draft = confianza_recovery_draft_new (plan);
 
   money = refund (0, f->client_id, 45000, "EUR");
@@ -150,7 +136,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (confianza_store_save_client (f->store, client, &error));
   f->client_id = confianza_client_get_id (client);
 
-  f->incident = confianza_incident_new (f->client_id, days (-3), "El catálogo llegó nueve días tarde.");
+  f->incident = confianza_incident_new (f->client_id, util_days_from_today (-3), "El catálogo llegó nueve días tarde.");
   g_assert_true (confianza_store_save_incident (f->store, f->incident, &error));
   g_assert_no_error (error);
 }
@@ -224,8 +210,8 @@ test_save_whole (Fixture       *f,
   g_assert_cmpint (confianza_promise_get_plan_id (promise), ==, plan_id);
   g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Si otra entrega llega tarde, ese trabajo es gratis.");
   g_assert_cmpstr (confianza_promise_get_kind (promise), ==, _("Special guarantee"));
-  g_assert_true (confianza_date_equal (confianza_promise_get_promised_on (promise), days (0)));
-  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), days (180)));
+  g_assert_true (confianza_date_equal (confianza_promise_get_promised_on (promise), util_days_from_today (0)));
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), util_days_from_today (180)));
 
   /* Weekly follow-ups for eight weeks, none done. */
   follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
@@ -234,7 +220,7 @@ test_save_whole (Fixture       *f,
     {
       ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
 
-      g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (follow_up), days (-3 + 7 * (int) (i + 1))));
+      g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (follow_up), util_days_from_today (-3 + 7 * (int) (i + 1))));
       g_assert_null (confianza_follow_up_get_done_on (follow_up));
       g_assert_cmpint (confianza_follow_up_get_client_id (follow_up), ==, f->client_id);
     }
@@ -274,7 +260,7 @@ test_edit (Fixture       *f,
   /* The first follow-up was done. */
   follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
   done = confianza_follow_up_copy (g_ptr_array_index (follow_ups, 0));
-  confianza_follow_up_set_done_on (done, days (4));
+  confianza_follow_up_set_done_on (done, util_days_from_today (4));
   g_assert_true (confianza_store_save_follow_up (f->store, done, &error));
   g_assert_no_error (error);
   g_clear_pointer (&follow_ups, g_ptr_array_unref);
@@ -299,11 +285,11 @@ test_edit (Fixture       *f,
   /* Days 7 (done), 10, 20 and 30 after the start. */
   follow_ups = array_of (confianza_store_get_follow_ups (f->store, plan_id));
   g_assert_cmpuint (follow_ups->len, ==, 4);
-  g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, 0)), days (4)));
+  g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, 0)), util_days_from_today (4)));
   g_assert_nonnull (confianza_follow_up_get_done_on (g_ptr_array_index (follow_ups, 0)));
   for (guint i = 1; i < 4; i++)
     g_assert_true (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, i)),
-                                         days (-3 + 10 * (int) i)));
+                                         util_days_from_today (-3 + 10 * (int) i)));
 
   client = stored_client (f);
   g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_LET_GO);
@@ -438,7 +424,6 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -452,7 +437,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_ptr_array_unref (date_pool);
+  util_free_dates ();
 
   return ret;
 }

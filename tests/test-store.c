@@ -13,91 +13,12 @@
 #include <unistd.h>
 
 #include "store/confianza-store.h"
+#include "util/test-dates.h"
+#include "util/test-util.h"
 
 #define UTF8_NAME "Peña & Cía — “déjà vu” 🙂"
 
 /* Helpers */
-
-static GPtrArray *date_pool;
-
-/* A date that lives until the end of the run */
-static GDateTime *
-day (int year,
-     int month,
-     int d)
-{
-  GDateTime *date = confianza_date_new (year, month, d);
-
-  g_assert_nonnull (date);
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("confianza-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Sorted names in @dir, one a line: shows any file that appeared */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_dir_close (dir);
-
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
 
 static char *
 file_checksum (const char *path)
@@ -368,7 +289,7 @@ save_new_client (ConfianzaStore *store,
   g_autoptr(GError) error = NULL;
   ConfianzaClient *client = confianza_client_new (name);
 
-  confianza_client_set_since (client, day (2023, 1, 1));
+  confianza_client_set_since (client, util_day (2023, 1, 1));
   confianza_store_save_client (store, client, &error);
   g_assert_no_error (error);
   g_assert_cmpint (confianza_client_get_id (client), >, 0);
@@ -383,7 +304,7 @@ save_new_promise (ConfianzaStore *store,
                   GDateTime      *due_on)
 {
   g_autoptr(GError) error = NULL;
-  ConfianzaPromise *promise = confianza_promise_new (client_id, title, day (2024, 1, 1), due_on);
+  ConfianzaPromise *promise = confianza_promise_new (client_id, title, util_day (2024, 1, 1), due_on);
 
   confianza_store_save_promise (store, promise, &error);
   g_assert_no_error (error);
@@ -415,10 +336,10 @@ fill_client (ConfianzaStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(ConfianzaClient) client = save_new_client (store, name);
   gint64 client_id = confianza_client_get_id (client);
-  g_autoptr(ConfianzaPromise) promise = save_new_promise (store, client_id, "Informe", day (2024, 2, 1));
-  g_autoptr(ConfianzaQuickWin) win = confianza_quick_win_new (client_id, "Web rápida", day (2024, 1, 5));
-  g_autoptr(ConfianzaConversation) conversation = confianza_conversation_new (client_id, day (2024, 1, 6), CONFIANZA_CHANNEL_CALL);
-  g_autoptr(ConfianzaIncident) incident = confianza_incident_new (client_id, day (2024, 1, 7), "Entrega tarde");
+  g_autoptr(ConfianzaPromise) promise = save_new_promise (store, client_id, "Informe", util_day (2024, 2, 1));
+  g_autoptr(ConfianzaQuickWin) win = confianza_quick_win_new (client_id, "Web rápida", util_day (2024, 1, 5));
+  g_autoptr(ConfianzaConversation) conversation = confianza_conversation_new (client_id, util_day (2024, 1, 6), CONFIANZA_CHANNEL_CALL);
+  g_autoptr(ConfianzaIncident) incident = confianza_incident_new (client_id, util_day (2024, 1, 7), "Entrega tarde");
   g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
   g_autoptr(ConfianzaPromise) guarantee = NULL;
   g_autoptr(ConfianzaFollowUp) f1 = NULL;
@@ -434,11 +355,11 @@ fill_client (ConfianzaStore *store,
   confianza_store_save_incident (store, incident, &error);
   g_assert_no_error (error);
 
-  plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), day (2024, 1, 8));
+  plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), util_day (2024, 1, 8));
   confianza_store_save_recovery_plan (store, plan, &error);
   g_assert_no_error (error);
 
-  guarantee = confianza_promise_new (client_id, "Garantía", day (2024, 1, 8), day (2024, 3, 1));
+  guarantee = confianza_promise_new (client_id, "Garantía", util_day (2024, 1, 8), util_day (2024, 3, 1));
   confianza_promise_set_plan_id (guarantee, confianza_recovery_plan_get_id (plan));
   confianza_store_save_promise (store, guarantee, &error);
   g_assert_no_error (error);
@@ -446,8 +367,8 @@ fill_client (ConfianzaStore *store,
   confianza_store_save_recovery_plan (store, plan, &error);
   g_assert_no_error (error);
 
-  f1 = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, day (2024, 1, 15));
-  f2 = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, day (2024, 1, 22));
+  f1 = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, util_day (2024, 1, 15));
+  f2 = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, util_day (2024, 1, 22));
   confianza_store_save_follow_up (store, f1, &error);
   g_assert_no_error (error);
   confianza_store_save_follow_up (store, f2, &error);
@@ -479,7 +400,7 @@ fill_client (ConfianzaStore *store,
 static void
 test_create (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "new.db", NULL);
   g_autofree char *tables = NULL;
   g_autofree char *listing = NULL;
@@ -520,7 +441,7 @@ test_create (void)
                    "incident\npromise\nquick_win\nrecommendation\nrecovery_plan\n");
 
   /* The WAL files went away with the last connection */
-  listing = list_dir (dir);
+  listing = util_list_dir (dir);
   g_assert_cmpstr (listing, ==, "new.db");
 
   /* Opening again is not a migration */
@@ -528,7 +449,7 @@ test_create (void)
   g_assert_null (confianza_store_get_backup_path (store));
   close_store (&store);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
@@ -551,7 +472,7 @@ test_default_path (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   close_store (&store);
 
-  rm_rf (folder);
+  util_rm_rf (folder);
 }
 
 /* Round trip */
@@ -559,7 +480,7 @@ test_default_path (void)
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "round.db", NULL);
   g_autoptr(GError) error = NULL;
   ConfianzaStore *store = open_ok (path);
@@ -587,8 +508,8 @@ test_round_trip (void)
   confianza_client_set_notes (client, "Línea 1\nLínea 2 — «comillas» 'simples' \"dobles\"; DROP TABLE client;--");
   confianza_client_set_status (client, CONFIANZA_CLIENT_STATUS_LET_GO);
   confianza_client_set_status_manual (client, TRUE);
-  confianza_client_set_since (client, day (2023, 1, 15));
-  confianza_client_set_last_contact (client, day (2024, 2, 29));
+  confianza_client_set_since (client, util_day (2023, 1, 15));
+  confianza_client_set_last_contact (client, util_day (2024, 2, 29));
   confianza_client_set_follow_up_days (client, 21);
   confianza_client_set_let_go_reason (client, "Exige descuentos imposibles 🙃");
   confianza_store_save_client (store, client, &error);
@@ -601,7 +522,7 @@ test_round_trip (void)
   confianza_store_save_client (store, bare, &error);
   g_assert_no_error (error);
 
-  incident = confianza_incident_new (client_id, day (2024, 1, 5), "Se cayó la web “otra vez”");
+  incident = confianza_incident_new (client_id, util_day (2024, 1, 5), "Se cayó la web “otra vez”");
   confianza_incident_set_severity (incident, CONFIANZA_SEVERITY_CRITICAL);
   confianza_incident_set_responsibility (incident, CONFIANZA_RESPONSIBILITY_SHARED);
   confianza_incident_set_cause (incident, "Plazos");
@@ -609,17 +530,17 @@ test_round_trip (void)
   g_assert_no_error (error);
   assert_all_set (incident, NULL);
 
-  plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), day (2024, 1, 6));
+  plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident), util_day (2024, 1, 6));
   confianza_store_save_recovery_plan (store, plan, &error);
   g_assert_no_error (error);
 
-  delivered = confianza_promise_new (client_id, "Rediseño — fase 1", day (2024, 1, 10), day (2024, 1, 20));
+  delivered = confianza_promise_new (client_id, "Rediseño — fase 1", util_day (2024, 1, 10), util_day (2024, 1, 20));
   confianza_promise_set_plan_id (delivered, confianza_recovery_plan_get_id (plan));
   confianza_promise_set_kind (delivered, "diseño");
   confianza_promise_set_has_quantity (delivered, TRUE);
   confianza_promise_set_promised_quantity (delivered, 2.5);
   confianza_promise_set_unit (delivered, "páginas");
-  confianza_promise_set_delivered_on (delivered, day (2024, 1, 18));
+  confianza_promise_set_delivered_on (delivered, util_day (2024, 1, 18));
   confianza_promise_set_delivered_quantity (delivered, 3.141592653589793);
   confianza_promise_set_extras (delivered, "Un logo extra 🎁");
   confianza_promise_set_delivery_note (delivered, "Entregado en mano");
@@ -627,7 +548,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   assert_all_set (delivered, "broken broken-reason");
 
-  broken = confianza_promise_new (client_id, "Informe mensual", day (2024, 1, 2), day (2024, 1, 31));
+  broken = confianza_promise_new (client_id, "Informe mensual", util_day (2024, 1, 2), util_day (2024, 1, 31));
   confianza_promise_set_broken (broken, TRUE);
   confianza_promise_set_broken_reason (broken, "El proveedor falló");
   confianza_store_save_promise (store, broken, &error);
@@ -636,61 +557,61 @@ test_round_trip (void)
 
   confianza_recovery_plan_set_step (plan, 6);
   confianza_recovery_plan_set_client_said (plan, "Nos sentimos “ignorados”");
-  confianza_recovery_plan_set_invited_to_speak_on (plan, day (2024, 1, 7));
-  confianza_recovery_plan_set_acknowledged_on (plan, day (2024, 1, 8));
-  confianza_recovery_plan_set_apologised_on (plan, day (2024, 1, 9));
+  confianza_recovery_plan_set_invited_to_speak_on (plan, util_day (2024, 1, 7));
+  confianza_recovery_plan_set_acknowledged_on (plan, util_day (2024, 1, 8));
+  confianza_recovery_plan_set_apologised_on (plan, util_day (2024, 1, 9));
   confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_MESSAGE);
   confianza_recovery_plan_set_apologised_by (plan, "Ana Peña");
   confianza_recovery_plan_set_apology_words (plan, "Lo sentimos de verdad.");
   confianza_recovery_plan_set_compensation_declined (plan, TRUE);
   confianza_recovery_plan_set_guarantee_terms (plan, "Soporte 24 h");
-  confianza_recovery_plan_set_guarantee_until (plan, day (2024, 6, 30));
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2024, 6, 30));
   confianza_recovery_plan_set_guarantee_promise_id (plan, confianza_promise_get_id (delivered));
   confianza_recovery_plan_set_follow_up_every_days (plan, 7);
-  confianza_recovery_plan_set_follow_up_until (plan, day (2024, 3, 31));
+  confianza_recovery_plan_set_follow_up_until (plan, util_day (2024, 3, 31));
   confianza_recovery_plan_set_follow_up_times (plan, 4);
   confianza_recovery_plan_set_root_cause (plan, "Sin monitorización");
   confianza_recovery_plan_set_corrective_measure (plan, "Alertas automáticas");
   confianza_recovery_plan_set_corrective_owner (plan, "Luis");
-  confianza_recovery_plan_set_corrective_due (plan, day (2024, 2, 15));
+  confianza_recovery_plan_set_corrective_due (plan, util_day (2024, 2, 15));
   confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
   confianza_recovery_plan_set_outcome_reason (plan, "Hostil de forma persistente");
-  confianza_recovery_plan_set_closed_on (plan, day (2024, 4, 1));
+  confianza_recovery_plan_set_closed_on (plan, util_day (2024, 4, 1));
   assert_all_set (plan, NULL);
   confianza_store_save_recovery_plan (store, plan, &error);
   g_assert_no_error (error);
 
   /* A plan with every optional date unset */
-  incident2 = confianza_incident_new (client_id, day (2024, 2, 5), "Factura errónea");
+  incident2 = confianza_incident_new (client_id, util_day (2024, 2, 5), "Factura errónea");
   confianza_store_save_incident (store, incident2, &error);
   g_assert_no_error (error);
-  bare_plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident2), day (2024, 2, 6));
+  bare_plan = confianza_recovery_plan_new (client_id, confianza_incident_get_id (incident2), util_day (2024, 2, 6));
   confianza_store_save_recovery_plan (store, bare_plan, &error);
   g_assert_no_error (error);
 
-  win = confianza_quick_win_new (client_id, "Carga en 1 s ⚡", day (2024, 2, 1));
-  confianza_quick_win_set_shared_on (win, day (2024, 2, 3));
+  win = confianza_quick_win_new (client_id, "Carga en 1 s ⚡", util_day (2024, 2, 1));
+  confianza_quick_win_set_shared_on (win, util_day (2024, 2, 3));
   confianza_store_save_quick_win (store, win, &error);
   g_assert_no_error (error);
   assert_all_set (win, NULL);
-  unshared = confianza_quick_win_new (client_id, "Sin compartir", day (2024, 2, 2));
+  unshared = confianza_quick_win_new (client_id, "Sin compartir", util_day (2024, 2, 2));
   confianza_store_save_quick_win (store, unshared, &error);
   g_assert_no_error (error);
 
-  conversation = confianza_conversation_new (client_id, day (2024, 2, 10), CONFIANZA_CHANNEL_VIDEO);
+  conversation = confianza_conversation_new (client_id, util_day (2024, 2, 10), CONFIANZA_CHANNEL_VIDEO);
   confianza_conversation_set_client_said (conversation, "“Queremos más transparencia”");
   confianza_conversation_set_agreed (conversation, "Informe semanal & llamada");
   confianza_store_save_conversation (store, conversation, &error);
   g_assert_no_error (error);
   assert_all_set (conversation, NULL);
 
-  follow_up = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, day (2024, 1, 15));
-  confianza_follow_up_set_done_on (follow_up, day (2024, 1, 16));
+  follow_up = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, util_day (2024, 1, 15));
+  confianza_follow_up_set_done_on (follow_up, util_day (2024, 1, 16));
   confianza_follow_up_set_note (follow_up, "Contento, déjà vu");
   confianza_store_save_follow_up (store, follow_up, &error);
   g_assert_no_error (error);
   assert_all_set (follow_up, NULL);
-  pending = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, day (2024, 1, 22));
+  pending = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), client_id, util_day (2024, 1, 22));
   confianza_store_save_follow_up (store, pending, &error);
   g_assert_no_error (error);
 
@@ -699,7 +620,7 @@ test_round_trip (void)
   confianza_compensation_set_amount_cents (compensation, 1234567);
   confianza_compensation_set_currency (compensation, "USD");
   confianza_compensation_set_description (compensation, "Cambio de plan “Pro”");
-  confianza_compensation_set_given_on (compensation, day (2024, 1, 12));
+  confianza_compensation_set_given_on (compensation, util_day (2024, 1, 12));
   confianza_store_save_compensation (store, compensation, &error);
   g_assert_no_error (error);
   assert_all_set (compensation, NULL);
@@ -710,7 +631,7 @@ test_round_trip (void)
   g_assert_no_error (error);
 
   /* The conversation moved the last contact forward from 29 February */
-  g_assert_true (g_date_time_equal (confianza_client_get_last_contact (client), day (2024, 2, 29)));
+  g_assert_true (g_date_time_equal (confianza_client_get_last_contact (client), util_day (2024, 2, 29)));
 
   close_store (&store);
   store = open_ok (path);
@@ -791,7 +712,7 @@ test_round_trip (void)
     g_assert_cmpstr (money, ==, "1234567 USD product-change\n");
   }
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Update and delete */
@@ -799,7 +720,7 @@ test_round_trip (void)
 static void
 test_update_delete (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "update.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -894,7 +815,7 @@ test_update_delete (void)
     g_autoptr(GListModel) list = confianza_store_get_follow_ups (store, f.plan);
     g_autoptr(ConfianzaFollowUp) fu = find_by_id (list, f.follow_ups[0]);
 
-    confianza_follow_up_set_done_on (fu, day (2024, 1, 14));
+    confianza_follow_up_set_done_on (fu, util_day (2024, 1, 14));
     confianza_store_save_follow_up (store, fu, &error);
     g_assert_no_error (error);
     g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM follow_up WHERE done_on = '2024-01-14'"), ==, 1);
@@ -989,25 +910,25 @@ test_update_delete (void)
                     counts.follow_ups + counts.compensations, ==, 0);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* A child of a client that does not exist is refused, in words */
 static void
 test_missing_parent (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "orphan.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ConfianzaPromise) promise = confianza_promise_new (4242, "Nadie", day (2024, 1, 1), day (2024, 1, 2));
+  g_autoptr(ConfianzaPromise) promise = confianza_promise_new (4242, "Nadie", util_day (2024, 1, 1), util_day (2024, 1, 2));
 
   g_assert_false (confianza_store_save_promise (store, promise, &error));
   g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND);
   g_assert_cmpint (confianza_promise_get_id (promise), ==, 0);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Live lists */
@@ -1015,7 +936,7 @@ test_missing_parent (void)
 static void
 test_live_clients (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "clients.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -1097,7 +1018,7 @@ test_live_clients (void)
   g_clear_object (&clients);
   g_clear_object (&again);
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
@@ -1119,7 +1040,7 @@ assert_promises_sorted (GListModel *model)
 static void
 test_live_promises (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "promises.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -1141,27 +1062,27 @@ test_live_promises (void)
   g_clear_object (&same);
   g_signal_connect (promises, "items-changed", G_CALLBACK (on_items_changed), changes);
 
-  p1 = save_new_promise (store, client_id, "uno", day (2024, 3, 10));
+  p1 = save_new_promise (store, client_id, "uno", util_day (2024, 3, 10));
   assert_change (changes, 0, 0, 0, 1);
-  p2 = save_new_promise (store, client_id, "dos", day (2024, 3, 5));
+  p2 = save_new_promise (store, client_id, "dos", util_day (2024, 3, 5));
   assert_change (changes, 1, 0, 0, 1);
-  p3 = save_new_promise (store, client_id, "tres", day (2024, 3, 20));
+  p3 = save_new_promise (store, client_id, "tres", util_day (2024, 3, 20));
   assert_change (changes, 2, 2, 0, 1);
   /* Same due date as p1: after it, by id */
-  p4 = save_new_promise (store, client_id, "cuatro", day (2024, 3, 10));
+  p4 = save_new_promise (store, client_id, "cuatro", util_day (2024, 3, 10));
   assert_change (changes, 3, 2, 0, 1);
   assert_promises_sorted (promises);
   g_assert_cmpint (item_id_at (promises, 0), ==, confianza_promise_get_id (p2));
   g_assert_cmpint (item_id_at (promises, 3), ==, confianza_promise_get_id (p3));
 
   /* Another client's promise is not in this list */
-  elsewhere = save_new_promise (store, confianza_client_get_id (other), "ajena", day (2024, 3, 1));
+  elsewhere = save_new_promise (store, confianza_client_get_id (other), "ajena", util_day (2024, 3, 1));
   g_assert_cmpuint (changes->len, ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (promises), ==, 4);
 
   /* A copy moved later: out of position 0, into the end */
   copy = confianza_promise_copy (p2);
-  confianza_promise_set_due_on (copy, day (2024, 3, 25));
+  confianza_promise_set_due_on (copy, util_day (2024, 3, 25));
   confianza_store_save_promise (store, copy, &error);
   g_assert_no_error (error);
   assert_change (changes, 4, 0, 1, 0);
@@ -1213,14 +1134,14 @@ test_live_promises (void)
   g_assert_cmpuint (g_list_model_get_n_items (promises), ==, 2);
   g_object_unref (promises);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Lists of every other kind follow adds, updates and deletes too */
 static void
 test_live_children (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "children.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -1232,12 +1153,12 @@ test_live_children (void)
   g_autoptr(GListModel) plans = confianza_store_get_recovery_plans (store, client_id);
   g_autoptr(GListModel) all_plans = confianza_store_get_recovery_plans (store, 0);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_autoptr(ConfianzaQuickWin) w1 = confianza_quick_win_new (client_id, "w1", day (2024, 1, 1));
-  g_autoptr(ConfianzaQuickWin) w2 = confianza_quick_win_new (client_id, "w2", day (2024, 2, 1));
-  g_autoptr(ConfianzaConversation) c1 = confianza_conversation_new (client_id, day (2024, 1, 1), CONFIANZA_CHANNEL_EMAIL);
-  g_autoptr(ConfianzaConversation) c2 = confianza_conversation_new (client_id, day (2024, 1, 3), CONFIANZA_CHANNEL_EMAIL);
-  g_autoptr(ConfianzaIncident) i1 = confianza_incident_new (client_id, day (2024, 1, 1), "i1");
-  g_autoptr(ConfianzaIncident) i2 = confianza_incident_new (client_id, day (2024, 1, 9), "i2");
+  g_autoptr(ConfianzaQuickWin) w1 = confianza_quick_win_new (client_id, "w1", util_day (2024, 1, 1));
+  g_autoptr(ConfianzaQuickWin) w2 = confianza_quick_win_new (client_id, "w2", util_day (2024, 2, 1));
+  g_autoptr(ConfianzaConversation) c1 = confianza_conversation_new (client_id, util_day (2024, 1, 1), CONFIANZA_CHANNEL_EMAIL);
+  g_autoptr(ConfianzaConversation) c2 = confianza_conversation_new (client_id, util_day (2024, 1, 3), CONFIANZA_CHANNEL_EMAIL);
+  g_autoptr(ConfianzaIncident) i1 = confianza_incident_new (client_id, util_day (2024, 1, 1), "i1");
+  g_autoptr(ConfianzaIncident) i2 = confianza_incident_new (client_id, util_day (2024, 1, 9), "i2");
   g_autoptr(ConfianzaRecoveryPlan) r1 = NULL;
   g_autoptr(ConfianzaRecoveryPlan) r2 = NULL;
   g_autoptr(GListModel) follow_ups = NULL;
@@ -1258,7 +1179,7 @@ test_live_children (void)
   assert_change (changes, 0, 0, 0, 1);
   assert_change (changes, 1, 0, 0, 1);
   g_assert_cmpint (item_id_at (wins, 0), ==, confianza_quick_win_get_id (w2));
-  confianza_quick_win_set_achieved_on (w1, day (2024, 3, 1));
+  confianza_quick_win_set_achieved_on (w1, util_day (2024, 3, 1));
   confianza_store_save_quick_win (store, w1, &error);
   g_assert_no_error (error);
   assert_change (changes, 2, 1, 1, 0);
@@ -1281,8 +1202,8 @@ test_live_children (void)
   g_assert_no_error (error);
   g_assert_cmpint (item_id_at (incidents, 0), ==, confianza_incident_get_id (i2));
 
-  r1 = confianza_recovery_plan_new (client_id, confianza_incident_get_id (i1), day (2024, 1, 2));
-  r2 = confianza_recovery_plan_new (client_id, confianza_incident_get_id (i2), day (2024, 1, 10));
+  r1 = confianza_recovery_plan_new (client_id, confianza_incident_get_id (i1), util_day (2024, 1, 2));
+  r2 = confianza_recovery_plan_new (client_id, confianza_incident_get_id (i2), util_day (2024, 1, 10));
   confianza_store_save_recovery_plan (store, r1, &error);
   g_assert_no_error (error);
   confianza_store_save_recovery_plan (store, r2, &error);
@@ -1294,7 +1215,7 @@ test_live_children (void)
 
   /* One plan per incident */
   {
-    g_autoptr(ConfianzaRecoveryPlan) twin = confianza_recovery_plan_new (client_id, confianza_incident_get_id (i1), day (2024, 1, 2));
+    g_autoptr(ConfianzaRecoveryPlan) twin = confianza_recovery_plan_new (client_id, confianza_incident_get_id (i1), util_day (2024, 1, 2));
     g_assert_false (confianza_store_save_recovery_plan (store, twin, &error));
     g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED);
     g_clear_error (&error);
@@ -1304,8 +1225,8 @@ test_live_children (void)
 
   follow_ups = confianza_store_get_follow_ups (store, confianza_recovery_plan_get_id (r1));
   compensations = confianza_store_get_compensations (store, confianza_recovery_plan_get_id (r1));
-  f1 = confianza_follow_up_new (confianza_recovery_plan_get_id (r1), client_id, day (2024, 2, 9));
-  f2 = confianza_follow_up_new (confianza_recovery_plan_get_id (r1), client_id, day (2024, 2, 2));
+  f1 = confianza_follow_up_new (confianza_recovery_plan_get_id (r1), client_id, util_day (2024, 2, 9));
+  f2 = confianza_follow_up_new (confianza_recovery_plan_get_id (r1), client_id, util_day (2024, 2, 2));
   confianza_store_save_follow_up (store, f1, &error);
   g_assert_no_error (error);
   confianza_store_save_follow_up (store, f2, &error);
@@ -1316,7 +1237,7 @@ test_live_children (void)
   confianza_compensation_set_description (k1, "Regalo");
   k2 = confianza_compensation_new (confianza_recovery_plan_get_id (r1), client_id, CONFIANZA_COMPENSATION_OTHER);
   confianza_compensation_set_description (k2, "Descuento");
-  confianza_compensation_set_given_on (k2, day (2024, 1, 4));
+  confianza_compensation_set_given_on (k2, util_day (2024, 1, 4));
   confianza_store_save_compensation (store, k1, &error);
   g_assert_no_error (error);
   confianza_store_save_compensation (store, k2, &error);
@@ -1326,7 +1247,7 @@ test_live_children (void)
   g_assert_cmpint (item_id_at (compensations, 1), ==, confianza_compensation_get_id (k1));
 
   promises = confianza_store_get_promises (store, client_id);
-  guarantee = confianza_promise_new (client_id, "Garantía", day (2024, 1, 2), day (2024, 6, 1));
+  guarantee = confianza_promise_new (client_id, "Garantía", util_day (2024, 1, 2), util_day (2024, 6, 1));
   confianza_promise_set_plan_id (guarantee, confianza_recovery_plan_get_id (r1));
   confianza_store_save_promise (store, guarantee, &error);
   g_assert_no_error (error);
@@ -1356,7 +1277,7 @@ test_live_children (void)
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM recovery_plan WHERE guarantee_promise_id IS NULL"), ==, 1);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Last contact */
@@ -1385,7 +1306,7 @@ on_notify_count (GObject    *object,
 static void
 test_last_contact (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "contact.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -1393,12 +1314,12 @@ test_last_contact (void)
   gint64 client_id = confianza_client_get_id (client);
   g_autoptr(GListModel) clients = confianza_store_get_clients (store);
   g_autoptr(ConfianzaClient) live = g_list_model_get_item (clients, 0);
-  g_autoptr(ConfianzaConversation) c1 = confianza_conversation_new (client_id, day (2024, 3, 10), CONFIANZA_CHANNEL_CALL);
-  g_autoptr(ConfianzaConversation) c2 = confianza_conversation_new (client_id, day (2024, 3, 1), CONFIANZA_CHANNEL_CALL);
+  g_autoptr(ConfianzaConversation) c1 = confianza_conversation_new (client_id, util_day (2024, 3, 10), CONFIANZA_CHANNEL_CALL);
+  g_autoptr(ConfianzaConversation) c2 = confianza_conversation_new (client_id, util_day (2024, 3, 1), CONFIANZA_CHANNEL_CALL);
   g_autoptr(ConfianzaPromise) open_promise = NULL;
   g_autoptr(ConfianzaPromise) promise = NULL;
-  g_autoptr(ConfianzaQuickWin) unshared = confianza_quick_win_new (client_id, "Sin compartir", day (2024, 4, 1));
-  g_autoptr(ConfianzaQuickWin) shared = confianza_quick_win_new (client_id, "Compartido", day (2024, 3, 18));
+  g_autoptr(ConfianzaQuickWin) unshared = confianza_quick_win_new (client_id, "Sin compartir", util_day (2024, 4, 1));
+  g_autoptr(ConfianzaQuickWin) shared = confianza_quick_win_new (client_id, "Compartido", util_day (2024, 3, 18));
   guint notified = 0;
 
   g_signal_connect (live, "notify::last-contact", G_CALLBACK (on_notify_count), &notified);
@@ -1407,45 +1328,45 @@ test_last_contact (void)
   confianza_conversation_set_client_said (c1, "Hola");
   confianza_store_save_conversation (store, c1, &error);
   g_assert_no_error (error);
-  assert_last_contact (store, live, day (2024, 3, 10));
+  assert_last_contact (store, live, util_day (2024, 3, 10));
   g_assert_cmpuint (notified, ==, 1);
 
   /* An older conversation does not move it back */
   confianza_conversation_set_client_said (c2, "Antes");
   confianza_store_save_conversation (store, c2, &error);
   g_assert_no_error (error);
-  assert_last_contact (store, live, day (2024, 3, 10));
+  assert_last_contact (store, live, util_day (2024, 3, 10));
   g_assert_cmpuint (notified, ==, 1);
 
   /* A promise not delivered is no contact; its delivery is */
-  open_promise = save_new_promise (store, client_id, "Abierta", day (2024, 12, 1));
-  assert_last_contact (store, live, day (2024, 3, 10));
-  promise = save_new_promise (store, client_id, "Entrega", day (2024, 3, 20));
-  confianza_promise_set_delivered_on (promise, day (2024, 3, 15));
+  open_promise = save_new_promise (store, client_id, "Abierta", util_day (2024, 12, 1));
+  assert_last_contact (store, live, util_day (2024, 3, 10));
+  promise = save_new_promise (store, client_id, "Entrega", util_day (2024, 3, 20));
+  confianza_promise_set_delivered_on (promise, util_day (2024, 3, 15));
   confianza_store_save_promise (store, promise, &error);
   g_assert_no_error (error);
-  assert_last_contact (store, live, day (2024, 3, 15));
+  assert_last_contact (store, live, util_day (2024, 3, 15));
   g_assert_cmpuint (notified, ==, 2);
 
   /* A quick win counts once it is shared */
   confianza_store_save_quick_win (store, unshared, &error);
   g_assert_no_error (error);
-  assert_last_contact (store, live, day (2024, 3, 15));
-  confianza_quick_win_set_shared_on (shared, day (2024, 3, 20));
+  assert_last_contact (store, live, util_day (2024, 3, 15));
+  confianza_quick_win_set_shared_on (shared, util_day (2024, 3, 20));
   confianza_store_save_quick_win (store, shared, &error);
   g_assert_no_error (error);
-  assert_last_contact (store, live, day (2024, 3, 20));
+  assert_last_contact (store, live, util_day (2024, 3, 20));
   g_assert_cmpuint (notified, ==, 3);
 
   /* An older delivery does not move it back either */
-  confianza_promise_set_delivered_on (promise, day (2024, 3, 16));
+  confianza_promise_set_delivered_on (promise, util_day (2024, 3, 16));
   confianza_store_save_promise (store, promise, &error);
   g_assert_no_error (error);
-  assert_last_contact (store, live, day (2024, 3, 20));
+  assert_last_contact (store, live, util_day (2024, 3, 20));
 
   g_signal_handlers_disconnect_by_func (live, on_notify_count, &notified);
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Validation */
@@ -1453,7 +1374,7 @@ test_last_contact (void)
 static void
 test_validation (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "valid.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -1471,12 +1392,12 @@ test_validation (void)
   g_clear_error (&error);
   g_assert_cmpint (confianza_client_get_id (nameless), ==, 0);
 
-  promise = save_new_promise (store, confianza_client_get_id (client), "Bien", day (2024, 2, 1));
+  promise = save_new_promise (store, confianza_client_get_id (client), "Bien", util_day (2024, 2, 1));
   before = raw_query_text (path, "SELECT title || due_on FROM promise");
 
   /* Due before it was promised: the model's error, untouched */
   confianza_promise_set_title (promise, "Mal");
-  confianza_promise_set_due_on (promise, day (2023, 1, 1));
+  confianza_promise_set_due_on (promise, util_day (2023, 1, 1));
   g_assert_false (confianza_store_save_promise (store, promise, &error));
   g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_DATE_ORDER);
   g_clear_error (&error);
@@ -1486,7 +1407,7 @@ test_validation (void)
   g_assert_no_error (error);
   g_assert_cmpstr (confianza_promise_get_title (stored), ==, "Bien");
 
-  win = confianza_quick_win_new (confianza_client_get_id (client), "", day (2024, 1, 1));
+  win = confianza_quick_win_new (confianza_client_get_id (client), "", util_day (2024, 1, 1));
   g_assert_false (confianza_store_save_quick_win (store, win, &error));
   g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_EMPTY);
   g_clear_error (&error);
@@ -1498,7 +1419,7 @@ test_validation (void)
   g_assert_cmpuint (counts.quick_wins, ==, 0);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Refusals: the file is left byte for byte as it was, and nothing appears
@@ -1509,7 +1430,7 @@ assert_refused (const char          *path,
                 ConfianzaStoreError  code)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *listing_before = g_file_test (folder, G_FILE_TEST_IS_DIR) ? list_dir (folder) : NULL;
+  g_autofree char *listing_before = g_file_test (folder, G_FILE_TEST_IS_DIR) ? util_list_dir (folder) : NULL;
   gboolean regular = g_file_test (path, G_FILE_TEST_IS_REGULAR);
   g_autofree char *sum_before = regular ? file_checksum (path) : NULL;
   g_autoptr(GError) error = NULL;
@@ -1529,7 +1450,7 @@ assert_refused (const char          *path,
 
   if (listing_before != NULL)
     {
-      g_autofree char *listing_after = list_dir (folder);
+      g_autofree char *listing_after = util_list_dir (folder);
       g_assert_cmpstr (listing_before, ==, listing_after);
     }
 }
@@ -1537,7 +1458,7 @@ assert_refused (const char          *path,
 static void
 test_refuse_random (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "random.db", NULL);
   g_autoptr(GError) error = NULL;
   GRand *rand = g_rand_new_with_seed (20240301);
@@ -1551,13 +1472,13 @@ test_refuse_random (void)
 
   assert_refused (path, CONFIANZA_STORE_ERROR_NOT_OURS);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_empty (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -1569,13 +1490,13 @@ test_refuse_empty (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, ==, 0);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_short_header (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "short.db", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -1585,28 +1506,28 @@ test_refuse_short_header (void)
 
   assert_refused (path, CONFIANZA_STORE_ERROR_DAMAGED);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_directory (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "folder.db", NULL);
   g_autofree char *inside = NULL;
 
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
   assert_refused (path, CONFIANZA_STORE_ERROR_IS_DIRECTORY);
-  inside = list_dir (path);
+  inside = util_list_dir (path);
   g_assert_cmpstr (inside, ==, "");
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_other_program (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *zero = g_build_filename (dir, "zero.db", NULL);
   g_autofree char *other = g_build_filename (dir, "other.db", NULL);
   g_autofree char *wal = g_build_filename (dir, "wal.db", NULL);
@@ -1623,13 +1544,13 @@ test_refuse_other_program (void)
   raw_exec (wal, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   assert_refused (wal, CONFIANZA_STORE_ERROR_NOT_OURS);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_newer (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(ConfianzaClient) client = save_new_client (store, "Cliente");
@@ -1642,7 +1563,7 @@ test_refuse_newer (void)
   assert_refused (path, CONFIANZA_STORE_ERROR_NEWER_VERSION);
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 99);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* The newer version is only in the log a crash left behind: the header on
@@ -1650,7 +1571,7 @@ test_refuse_newer (void)
 static void
 test_refuse_newer_in_wal (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "crashed.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *wal_before = NULL;
@@ -1674,13 +1595,13 @@ test_refuse_newer_in_wal (void)
   wal_after = file_checksum (wal);
   g_assert_cmpstr (wal_before, ==, wal_after);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_damaged (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -1724,13 +1645,13 @@ test_refuse_damaged (void)
 
   assert_refused (path, CONFIANZA_STORE_ERROR_DAMAGED);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_refuse_no_folder (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
   g_autofree char *path = g_build_filename (missing, "sub", "x.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -1739,10 +1660,10 @@ test_refuse_no_folder (void)
   g_assert_null (confianza_store_open (path, &error));
   g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NO_FOLDER);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  listing = list_dir (dir);
+  listing = util_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Runs a command, TRUE when it succeeded */
@@ -1762,7 +1683,7 @@ run_quietly (const char **argv)
 static void
 test_refuse_read_only (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *locked = g_build_filename (dir, "locked", NULL);
   g_autofree char *path = g_build_filename (locked, "ro.db", NULL);
   g_autofree char *fresh = g_build_filename (locked, "new.db", NULL);
@@ -1791,7 +1712,7 @@ test_refuse_read_only (void)
                  (run_quietly ((const char *[]) { "umount", locked, NULL }) && FALSE));
       if (!mounted)
         {
-          rm_rf (dir);
+          util_rm_rf (dir);
           g_test_skip ("running as root, who may write anywhere, and no read-only mount can be made here");
           return;
         }
@@ -1801,7 +1722,7 @@ test_refuse_read_only (void)
       g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 
       g_assert_true (run_quietly ((const char *[]) { "umount", locked, NULL }));
-      rm_rf (dir);
+      util_rm_rf (dir);
       return;
     }
 
@@ -1809,7 +1730,7 @@ test_refuse_read_only (void)
   assert_refused (fresh, CONFIANZA_STORE_ERROR_READ_ONLY);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Migrations */
@@ -1817,7 +1738,7 @@ test_refuse_read_only (void)
 static void
 test_migrate_from_zero (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
   g_autofree char *backup = NULL;
   g_autofree char *second = NULL;
@@ -1859,7 +1780,7 @@ test_migrate_from_zero (void)
   backup_sum = file_checksum (backup);
   g_assert_cmpstr (backup_sum, ==, original);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Version 2 adds the indexes of open promises to a version 1 file, after a
@@ -1867,7 +1788,7 @@ test_migrate_from_zero (void)
 static void
 test_migrate_from_one (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "one.db", NULL);
   g_autofree char *backup = g_strconcat (path, ".backup-v1", NULL);
   g_autofree char *original = NULL;
@@ -1922,7 +1843,7 @@ test_migrate_from_one (void)
   }
   g_assert_nonnull (strstr (plan, "promise_open_due"));
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Version 3 adds the would-recommend answers and the clients' manual
@@ -1931,7 +1852,7 @@ test_migrate_from_one (void)
 static void
 test_migrate_from_two (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "two.db", NULL);
   g_autofree char *backup = g_strconcat (path, ".backup-v2", NULL);
   g_autofree char *original = NULL;
@@ -1961,7 +1882,7 @@ test_migrate_from_two (void)
     g_assert_cmpint (confianza_client_get_status (client), ==, CONFIANZA_CLIENT_STATUS_LOST);
     g_assert_false (confianza_client_get_status_manual (client));
 
-    answer = confianza_recommendation_new (confianza_client_get_id (client), 8, day (2024, 3, 1));
+    answer = confianza_recommendation_new (confianza_client_get_id (client), 8, util_day (2024, 3, 1));
     g_assert_true (confianza_store_save_recommendation (store, answer, &error));
     g_assert_no_error (error);
   }
@@ -1976,13 +1897,13 @@ test_migrate_from_two (void)
   g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'recommendation'"), ==, 0);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_migrate_failure (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "clash.db", NULL);
   g_autofree char *schema_before = NULL;
   g_autofree char *schema_after = NULL;
@@ -2001,7 +1922,7 @@ test_migrate_failure (void)
   g_assert_cmpstr (schema_before, ==, schema_after);
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM compensation WHERE whatever = 'keep me'"), ==, 1);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Erasing a client */
@@ -2009,7 +1930,7 @@ test_migrate_failure (void)
 static void
 test_erase_client (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "erase.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -2074,7 +1995,7 @@ test_erase_client (void)
   g_assert_cmpuint (g_list_model_get_n_items (b_promises), ==, 2);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
@@ -2138,7 +2059,7 @@ save_new_recommendation (ConfianzaStore *store,
                          gint64          client_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ConfianzaRecommendation) answer = confianza_recommendation_new (client_id, 9, day (2024, 1, 20));
+  g_autoptr(ConfianzaRecommendation) answer = confianza_recommendation_new (client_id, 9, util_day (2024, 1, 20));
 
   confianza_recommendation_set_comment (answer, "Muy bien, “de verdad”");
   g_assert_true (confianza_store_save_recommendation (store, answer, &error));
@@ -2153,7 +2074,7 @@ save_new_recommendation (ConfianzaStore *store,
 static void
 test_erase_undo_client (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "undo.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -2207,7 +2128,7 @@ test_erase_undo_client (void)
   back = find_by_id (clients, a.client);
   g_assert_nonnull (back);
   g_assert_cmpstr (confianza_client_get_name (back), ==, "Ana");
-  g_assert_true (confianza_date_equal (confianza_client_get_next_due_on (back), day (2024, 2, 1)));
+  g_assert_true (confianza_date_equal (confianza_client_get_next_due_on (back), util_day (2024, 2, 1)));
   g_assert_cmpint (confianza_client_get_trust_score (back), >=, 0);
   g_assert_cmpuint (g_list_model_get_n_items (a_promises), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (a_follow_ups), ==, 2);
@@ -2225,7 +2146,7 @@ test_erase_undo_client (void)
 
   g_signal_handlers_disconnect_by_data (store, &changed);
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* Each kind of record, erased and brought back: the file is as it was,
@@ -2253,7 +2174,7 @@ test_erase_undo_every_kind (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *dir = make_tmpdir ();
+      g_autofree char *dir = util_make_tmpdir ();
       g_autofree char *path = g_build_filename (dir, "kind.db", NULL);
       ConfianzaStore *store = open_ok (path);
       g_autoptr(GError) error = NULL;
@@ -2276,7 +2197,7 @@ test_erase_undo_every_kind (void)
       g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
       close_store (&store);
-      rm_rf (dir);
+      util_rm_rf (dir);
     }
 }
 
@@ -2285,7 +2206,7 @@ test_erase_undo_every_kind (void)
 static void
 test_erase_undo_links (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "links.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -2314,7 +2235,7 @@ test_erase_undo_links (void)
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM promise WHERE plan_id IS NOT NULL"), ==, 1);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* A promise cannot come back once its client was erased meanwhile: said
@@ -2322,7 +2243,7 @@ test_erase_undo_links (void)
 static void
 test_erase_undo_orphan (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "orphan.db", NULL);
   ConfianzaStore *store = open_ok (path);
   g_autoptr(GError) error = NULL;
@@ -2352,7 +2273,7 @@ test_erase_undo_orphan (void)
   g_assert_null (snapshot);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 
@@ -2361,7 +2282,7 @@ test_erase_undo_orphan (void)
 static void
 test_next_due (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "next-due.db", NULL);
   g_autoptr(ConfianzaStore) store = open_ok (path);
   g_autoptr(GListModel) clients = NULL;
@@ -2373,24 +2294,24 @@ test_next_due (void)
   g_autoptr(GError) error = NULL;
   guint changed = 0;
 
-  late = save_new_promise (store, confianza_client_get_id (client), "Etiquetas", day (2024, 3, 1));
+  late = save_new_promise (store, confianza_client_get_id (client), "Etiquetas", util_day (2024, 3, 1));
 
   /* Loaded with the list */
   clients = confianza_store_get_clients (store);
   live = g_list_model_get_item (clients, 0);
-  g_assert_true (confianza_date_equal (confianza_client_get_next_due_on (live), day (2024, 3, 1)));
+  g_assert_true (confianza_date_equal (confianza_client_get_next_due_on (live), util_day (2024, 3, 1)));
   g_assert_cmpstr (confianza_client_get_next_due_title (live), ==, "Etiquetas");
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (count_signal), &changed);
 
   /* An earlier promise becomes the next one due */
-  early = save_new_promise (store, confianza_client_get_id (client), "Catálogo", day (2024, 2, 1));
+  early = save_new_promise (store, confianza_client_get_id (client), "Catálogo", util_day (2024, 2, 1));
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpstr (confianza_client_get_next_due_title (live), ==, "Catálogo");
 
   /* Delivered, it is not due any more */
   delivered = confianza_promise_copy (early);
-  confianza_promise_set_delivered_on (delivered, day (2024, 1, 30));
+  confianza_promise_set_delivered_on (delivered, util_day (2024, 1, 30));
   confianza_store_save_promise (store, delivered, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (confianza_client_get_next_due_title (live), ==, "Etiquetas");
@@ -2403,21 +2324,21 @@ test_next_due (void)
   g_assert_cmpstr (confianza_client_get_next_due_title (live), ==, "");
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_open_promises_due (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "due.db", NULL);
   g_autoptr(ConfianzaStore) store = open_ok (path);
   g_autoptr(ConfianzaClient) a = save_new_client (store, "Panadería Ruiz");
   g_autoptr(ConfianzaClient) b = save_new_client (store, "Floristería Jazmín");
-  g_autoptr(ConfianzaPromise) p1 = save_new_promise (store, confianza_client_get_id (a), "Carta", day (2024, 5, 10));
-  g_autoptr(ConfianzaPromise) p2 = save_new_promise (store, confianza_client_get_id (b), "Tarjetas", day (2024, 5, 3));
-  g_autoptr(ConfianzaPromise) p3 = save_new_promise (store, confianza_client_get_id (a), "Web", day (2024, 6, 1));
-  g_autoptr(ConfianzaPromise) p4 = save_new_promise (store, confianza_client_get_id (b), "Roto", day (2024, 5, 1));
+  g_autoptr(ConfianzaPromise) p1 = save_new_promise (store, confianza_client_get_id (a), "Carta", util_day (2024, 5, 10));
+  g_autoptr(ConfianzaPromise) p2 = save_new_promise (store, confianza_client_get_id (b), "Tarjetas", util_day (2024, 5, 3));
+  g_autoptr(ConfianzaPromise) p3 = save_new_promise (store, confianza_client_get_id (a), "Web", util_day (2024, 6, 1));
+  g_autoptr(ConfianzaPromise) p4 = save_new_promise (store, confianza_client_get_id (b), "Roto", util_day (2024, 5, 1));
   g_autoptr(ConfianzaPromise) broken = confianza_promise_copy (p4);
   g_autoptr(GPtrArray) due = NULL;
   guint total = 0;
@@ -2428,7 +2349,7 @@ test_open_promises_due (void)
   confianza_store_save_promise (store, broken, &error);
   g_assert_no_error (error);
 
-  due = confianza_store_get_open_promises_between (store, NULL, day (2024, 5, 10), 100, &total, &error);
+  due = confianza_store_get_open_promises_between (store, NULL, util_day (2024, 5, 10), 100, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 2);
   /* Earliest first; the broken one and the one due later are not there */
@@ -2437,7 +2358,7 @@ test_open_promises_due (void)
   g_assert_cmpstr (confianza_promise_get_title (g_ptr_array_index (due, 1)), ==, "Carta");
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 /* The live clients carry their trust index once asked, and it follows
@@ -2448,7 +2369,7 @@ test_open_promises_due (void)
 static void
 test_statuses_follow_scores (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "statuses.db", NULL);
   g_autoptr(ConfianzaStore) store = open_ok (path);
   g_autoptr(GListModel) clients = NULL;
@@ -2490,13 +2411,13 @@ test_statuses_follow_scores (void)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 static void
 test_trust_scores (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = util_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "trust.db", NULL);
   g_autoptr(ConfianzaStore) store = open_ok (path);
   g_autoptr(ConfianzaClient) client = save_new_client (store, "Gimnasio Fuerza Total");
@@ -2537,7 +2458,7 @@ test_trust_scores (void)
   g_assert_cmpint (confianza_client_get_trust_score (live), ==, 50);
 
   close_store (&store);
-  rm_rf (dir);
+  util_rm_rf (dir);
 }
 
 int
@@ -2547,7 +2468,6 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
 
   g_test_add_func ("/store/create", test_create);
   g_test_add_func ("/store/default-path", test_default_path);
@@ -2585,7 +2505,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_ptr_array_unref (date_pool);
+  util_free_dates ();
 
   return ret;
 }

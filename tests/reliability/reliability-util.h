@@ -2,13 +2,14 @@
 #pragma once
 
 #include "store/confianza-store.h"
+#include "util/test-dates.h"
+#include "util/test-util.h"
 
 G_BEGIN_DECLS
 
-char           *util_make_tmpdir        (void);
-void            util_rm_rf              (const char  *path);
-/* Sorted names in @path, one a line */
-char           *util_list_dir           (const char  *path);
+/* util_make_tmpdir (), util_rm_rf (), util_list_dir (): util/test-util.h;
+ * util_day (), util_free_dates (): util/test-dates.h */
+
 char           *util_file_checksum      (const char  *path);
 /* Every file under @dir, sorted, with its checksum, one a line (a link
  * with its target, not followed): a -shm by name only (SQLite's index of a log, which any reader may rebuild, holds
@@ -31,10 +32,5 @@ void            util_unlock_folder      (const char  *folder,
                                          gboolean     mounted);
 ConfianzaStore *util_open_ok            (const char  *path);
 void            util_close_store        (ConfianzaStore **store);
-/* A date that lives until util_free_dates () */
-GDateTime      *util_day                (int          year,
-                                         int          month,
-                                         int          day);
-void            util_free_dates         (void);
 
 G_END_DECLS

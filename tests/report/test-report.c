@@ -21,6 +21,8 @@
 #include <unistd.h>
 
 #include "export/confianza-report.h"
+#include "util/test-dates.h"
+#include "util/test-util.h"
 
 #define PYTHON      "/usr/bin/python3"
 #define CHECKER     TEST_SRCDIR "/report/check-report.py"
@@ -47,60 +49,7 @@ typedef struct
 } Fixture;
 
 static Fixture fixture;
-static GPtrArray *date_pool;
-
 /* Helpers */
-
-static GDateTime *
-day (int year,
-     int month,
-     int d)
-{
-  GDateTime *date = confianza_date_new (year, month, d);
-
-  g_assert_nonnull (date);
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
-
-static GDateTime *
-days_from_today (int days)
-{
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  GDateTime *date = confianza_date_add_days (today, days);
-
-  g_ptr_array_add (date_pool, date);
-
-  return date;
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static char *
 make_dir (const char *name)
@@ -110,31 +59,6 @@ make_dir (const char *name)
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
 
   return path;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in a folder, sorted, as one string */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_dir_close (dir);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static void
@@ -307,19 +231,19 @@ fill_database (ConfianzaStore *store)
   confianza_client_set_email (client, "ana@example.es");
   confianza_client_set_phone (client, "-34 600 000 000");
   confianza_client_set_notes (client, NOTE " no debe salir");
-  confianza_client_set_since (client, day (2023, 6, 1));
+  confianza_client_set_since (client, util_day (2023, 6, 1));
   save_ok (confianza_store_save_client (store, client, &error), error);
   fixture.client_id = confianza_client_get_id (client);
 
   confianza_client_set_company (other, OTHER_FIRM);
   confianza_client_set_notes (other, NOTE " tampoco");
-  confianza_client_set_since (other, day (2023, 1, 1));
+  confianza_client_set_since (other, util_day (2023, 1, 1));
   save_ok (confianza_store_save_client (store, other, &error), error);
   fixture.other_id = confianza_client_get_id (other);
 
   /* One promise in every outcome; texts that a careless writer would turn
    * into formulas */
-  overdelivered = add_promise (store, fixture.client_id, "=1+1", day (2024, 1, 10), day (2024, 2, 1), day (2024, 1, 28));
+  overdelivered = add_promise (store, fixture.client_id, "=1+1", util_day (2024, 1, 10), util_day (2024, 2, 1), util_day (2024, 1, 28));
   confianza_promise_set_has_quantity (overdelivered, TRUE);
   confianza_promise_set_promised_quantity (overdelivered, 3.5);
   confianza_promise_set_unit (overdelivered, "horas");
@@ -327,49 +251,49 @@ fill_database (ConfianzaStore *store)
   confianza_promise_set_extras (overdelivered, "@extra: =SUM(A1:A9)");
   save_ok (confianza_store_save_promise (store, overdelivered, &error), error);
 
-  kept = add_promise (store, fixture.client_id, "+34 carteles", day (2024, 2, 1), day (2024, 3, 15), day (2024, 3, 15));
-  late = add_promise (store, fixture.client_id, "-menos es más", day (2024, 3, 1), day (2024, 4, 10), day (2024, 4, 13));
-  broken = add_promise (store, fixture.client_id, "@arroba", day (2024, 4, 1), day (2024, 5, 20), NULL);
+  kept = add_promise (store, fixture.client_id, "+34 carteles", util_day (2024, 2, 1), util_day (2024, 3, 15), util_day (2024, 3, 15));
+  late = add_promise (store, fixture.client_id, "-menos es más", util_day (2024, 3, 1), util_day (2024, 4, 10), util_day (2024, 4, 13));
+  broken = add_promise (store, fixture.client_id, "@arroba", util_day (2024, 4, 1), util_day (2024, 5, 20), NULL);
   confianza_promise_set_broken (broken, TRUE);
   confianza_promise_set_broken_reason (broken, "Motivo");
   save_ok (confianza_store_save_promise (store, broken, &error), error);
-  overdue = add_promise (store, fixture.client_id, "Catálogo “otoño”", day (2024, 5, 1), day (2024, 6, 5), NULL);
-  open = add_promise (store, fixture.client_id, "Web nueva", days_from_today (-5), days_from_today (30), NULL);
+  overdue = add_promise (store, fixture.client_id, "Catálogo “otoño”", util_day (2024, 5, 1), util_day (2024, 6, 5), NULL);
+  open = add_promise (store, fixture.client_id, "Web nueva", util_days_from_today (-5), util_days_from_today (30), NULL);
 
-  other_promise = add_promise (store, fixture.other_id, "Promesa de " OTHER_NAME, day (2024, 1, 1), day (2024, 1, 20), day (2024, 1, 20));
+  other_promise = add_promise (store, fixture.other_id, "Promesa de " OTHER_NAME, util_day (2024, 1, 1), util_day (2024, 1, 20), util_day (2024, 1, 20));
 
-  shared = confianza_quick_win_new (fixture.client_id, "Logo en 24 horas", day (2024, 1, 5));
-  confianza_quick_win_set_shared_on (shared, day (2024, 1, 6));
+  shared = confianza_quick_win_new (fixture.client_id, "Logo en 24 horas", util_day (2024, 1, 5));
+  confianza_quick_win_set_shared_on (shared, util_day (2024, 1, 6));
   save_ok (confianza_store_save_quick_win (store, shared, &error), error);
-  unshared = confianza_quick_win_new (fixture.client_id, "=HYPERLINK(\"http://x\")", day (2024, 2, 5));
+  unshared = confianza_quick_win_new (fixture.client_id, "=HYPERLINK(\"http://x\")", util_day (2024, 2, 5));
   save_ok (confianza_store_save_quick_win (store, unshared, &error), error);
 
-  conversation = confianza_conversation_new (fixture.client_id, day (2024, 1, 3), CONFIANZA_CHANNEL_CALL);
+  conversation = confianza_conversation_new (fixture.client_id, util_day (2024, 1, 3), CONFIANZA_CHANNEL_CALL);
   confianza_conversation_set_client_said (conversation, NOTE " dijo");
   save_ok (confianza_store_save_conversation (store, conversation, &error), error);
 
   /* Two incidents with the same cause within a year: the second is systemic */
-  first = confianza_incident_new (fixture.client_id, day (2024, 4, 14), "El catálogo llegó tarde");
+  first = confianza_incident_new (fixture.client_id, util_day (2024, 4, 14), "El catálogo llegó tarde");
   confianza_incident_set_cause (first, "Plazos");
   confianza_incident_set_severity (first, CONFIANZA_SEVERITY_SERIOUS);
   save_ok (confianza_store_save_incident (store, first, &error), error);
-  second = confianza_incident_new (fixture.client_id, day (2024, 6, 6), "Otra entrega tarde");
+  second = confianza_incident_new (fixture.client_id, util_day (2024, 6, 6), "Otra entrega tarde");
   confianza_incident_set_cause (second, " plazos ");
   save_ok (confianza_store_save_incident (store, second, &error), error);
 
-  plan = confianza_recovery_plan_new (fixture.client_id, confianza_incident_get_id (first), day (2024, 4, 15));
+  plan = confianza_recovery_plan_new (fixture.client_id, confianza_incident_get_id (first), util_day (2024, 4, 15));
   confianza_recovery_plan_set_client_said (plan, NOTE " en sus palabras");
-  confianza_recovery_plan_set_acknowledged_on (plan, day (2024, 4, 15));
-  confianza_recovery_plan_set_apologised_on (plan, day (2024, 4, 16));
+  confianza_recovery_plan_set_acknowledged_on (plan, util_day (2024, 4, 15));
+  confianza_recovery_plan_set_apologised_on (plan, util_day (2024, 4, 16));
   confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_IN_PERSON);
   confianza_recovery_plan_set_guarantee_terms (plan, "Si se repite, gratis");
-  confianza_recovery_plan_set_guarantee_until (plan, day (2024, 10, 15));
+  confianza_recovery_plan_set_guarantee_until (plan, util_day (2024, 10, 15));
   confianza_recovery_plan_set_follow_up_every_days (plan, 14);
   confianza_recovery_plan_set_follow_up_times (plan, 2);
   confianza_recovery_plan_set_root_cause (plan, SECRET " causa");
   confianza_recovery_plan_set_corrective_measure (plan, SECRET " medida");
   confianza_recovery_plan_set_corrective_owner (plan, SECRET " responsable");
-  confianza_recovery_plan_set_corrective_due (plan, day (2024, 5, 30));
+  confianza_recovery_plan_set_corrective_due (plan, util_day (2024, 5, 30));
   save_ok (confianza_store_save_recovery_plan (store, plan, &error), error);
 
   compensation = confianza_compensation_new (confianza_recovery_plan_get_id (plan), fixture.client_id,
@@ -377,26 +301,26 @@ fill_database (ConfianzaStore *store)
   confianza_compensation_set_amount_cents (compensation, 12345);
   confianza_compensation_set_currency (compensation, "EUR");
   confianza_compensation_set_description (compensation, "Devolución parcial");
-  confianza_compensation_set_given_on (compensation, day (2024, 4, 20));
+  confianza_compensation_set_given_on (compensation, util_day (2024, 4, 20));
   save_ok (confianza_store_save_compensation (store, compensation, &error), error);
 
-  done = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), fixture.client_id, day (2024, 4, 29));
-  confianza_follow_up_set_done_on (done, day (2024, 4, 28));
+  done = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), fixture.client_id, util_day (2024, 4, 29));
+  confianza_follow_up_set_done_on (done, util_day (2024, 4, 28));
   confianza_follow_up_set_note (done, NOTE " seguimiento");
   save_ok (confianza_store_save_follow_up (store, done, &error), error);
-  planned = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), fixture.client_id, day (2024, 5, 13));
+  planned = confianza_follow_up_new (confianza_recovery_plan_get_id (plan), fixture.client_id, util_day (2024, 5, 13));
   save_ok (confianza_store_save_follow_up (store, planned, &error), error);
 
-  other_incident = confianza_incident_new (fixture.other_id, day (2024, 3, 3), "Incidencia de " OTHER_NAME);
+  other_incident = confianza_incident_new (fixture.other_id, util_day (2024, 3, 3), "Incidencia de " OTHER_NAME);
   save_ok (confianza_store_save_incident (store, other_incident, &error), error);
-  other_plan = confianza_recovery_plan_new (fixture.other_id, confianza_incident_get_id (other_incident), day (2024, 3, 4));
+  other_plan = confianza_recovery_plan_new (fixture.other_id, confianza_incident_get_id (other_incident), util_day (2024, 3, 4));
   confianza_recovery_plan_set_root_cause (other_plan, SECRET " ajeno");
   save_ok (confianza_store_save_recovery_plan (store, other_plan, &error), error);
   other_compensation = confianza_compensation_new (confianza_recovery_plan_get_id (other_plan), fixture.other_id,
                                                    CONFIANZA_COMPENSATION_CREDIT);
   confianza_compensation_set_amount_cents (other_compensation, 5000);
   confianza_compensation_set_currency (other_compensation, "USD");
-  confianza_compensation_set_given_on (other_compensation, day (2024, 3, 10));
+  confianza_compensation_set_given_on (other_compensation, util_day (2024, 3, 10));
   save_ok (confianza_store_save_compensation (store, other_compensation, &error), error);
 }
 
@@ -571,7 +495,7 @@ test_client_report (void)
   g_assert_true (g_file_test (fixture.client_xlsx, G_FILE_TEST_IS_REGULAR));
 
   /* No temporary file is left beside it */
-  after = list_dir (fixture.dir);
+  after = util_list_dir (fixture.dir);
   g_assert_null (strstr (after, ".part"));
 
   check_with_python ("client", fixture.client_xlsx, fixture.client_expect);
@@ -585,14 +509,14 @@ test_client_period (void)
 
   /* From March to April 2024: the kept and late promises (by due date) */
   g_assert_true (confianza_report_write_client (fixture.database, fixture.client_id,
-                                                day (2024, 3, 1), day (2024, 4, 30),
+                                                util_day (2024, 3, 1), util_day (2024, 4, 30),
                                                 "Estudio", path, &error));
   g_assert_no_error (error);
   check_with_python ("period", path, "2");
 
   /* A period that ends before it starts is refused in words */
   g_assert_false (confianza_report_write_client (fixture.database, fixture.client_id,
-                                                 day (2024, 5, 1), day (2024, 4, 1),
+                                                 util_day (2024, 5, 1), util_day (2024, 4, 1),
                                                  NULL, path, &error));
   g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_INVALID);
 }
@@ -673,7 +597,7 @@ test_forbidden_characters (void)
     g_assert_no_error (error);
     save_ok (confianza_store_save_client (store, client, &error), error);
     id = confianza_client_get_id (client);
-    promise = add_promise (store, id, "Provisional", day (2024, 1, 2), day (2024, 2, 3), NULL);
+    promise = add_promise (store, id, "Provisional", util_day (2024, 1, 2), util_day (2024, 2, 3), NULL);
   }
 
   /* What the model's setters no longer let through, written as an older
@@ -829,7 +753,7 @@ assert_refused (const char *output,
       database_before = read_or_null (fixture.database);
       wal_before = read_or_null (wal);
       output_before = read_or_null (output);
-      listing_before = list_dir (folder);
+      listing_before = util_list_dir (folder);
 
       if (report == 0)
         ok = confianza_report_write_client (fixture.database, fixture.client_id, NULL, NULL,
@@ -840,7 +764,7 @@ assert_refused (const char *output,
       database_after = read_or_null (fixture.database);
       wal_after = read_or_null (wal);
       output_after = read_or_null (output);
-      listing_after = list_dir (folder);
+      listing_after = util_list_dir (folder);
 
       g_test_message ("%s report to %s: %s", kind, output, error != NULL ? error->message : "written");
       expect (!ok && g_error_matches (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED),
@@ -1026,14 +950,14 @@ test_is_directory (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = make_dir ("a-folder.xlsx");
-  g_autofree char *before = list_dir (path);
+  g_autofree char *before = util_list_dir (path);
   g_autofree char *after = NULL;
 
   g_assert_false (confianza_report_write_portfolio (fixture.database, NULL, NULL, NULL, path, &error));
   g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_IS_DIRECTORY);
   g_test_message ("%s", error->message);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-  after = list_dir (path);
+  after = util_list_dir (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -1094,7 +1018,7 @@ test_failure_keeps_existing (void)
   g_file_get_contents (path, &after, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, contents);
-  listing = list_dir (folder);
+  listing = util_list_dir (folder);
   g_assert_cmpstr (listing, ==, "Informe.xlsx");
 
   /* And without the limit the same call replaces it */
@@ -1104,7 +1028,7 @@ test_failure_keeps_existing (void)
   g_assert_no_error (error);
   g_assert_true (length > 4 && memcmp (after, "PK\003\004", 4) == 0);
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (folder);
+  listing = util_list_dir (folder);
   g_assert_cmpstr (listing, ==, "Informe.xlsx");
 }
 
@@ -1185,9 +1109,9 @@ static void
 test_suggest_filename (void)
 {
   g_autofree char *name = confianza_report_suggest_filename ("Lucía  Ferrer / Bodegas: \"Valdeflores\"",
-                                                            day (2024, 5, 31));
-  g_autofree char *portfolio = confianza_report_suggest_filename (NULL, day (2024, 1, 2));
-  g_autofree char *hidden = confianza_report_suggest_filename ("..", day (2024, 1, 2));
+                                                            util_day (2024, 5, 31));
+  g_autofree char *portfolio = confianza_report_suggest_filename (NULL, util_day (2024, 1, 2));
+  g_autofree char *hidden = confianza_report_suggest_filename ("..", util_day (2024, 1, 2));
   g_autofree char *word = g_strdup (C_("file name", "Report"));
   g_autofree char *expected = g_strdup_printf ("%s_Lucía_Ferrer_Bodegas_Valdeflores_2024-05-31.xlsx", word);
 
@@ -1252,7 +1176,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  date_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   fixture_setup ();
 
   g_test_add_func ("/report/client", test_client_report);
@@ -1275,8 +1198,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  rm_rf (fixture.dir);
-  g_ptr_array_unref (date_pool);
+  util_rm_rf (fixture.dir);
+  util_free_dates ();
   g_free (fixture.pristine);
 
   return status;

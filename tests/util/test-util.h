@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers every test may share: temporary folders and what is in them. */
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A new temporary folder (g_dir_make_tmp ()); fails the test otherwise */
+char *util_make_tmpdir (void);
+/* Removes @path and everything below it, making read-only folders
+ * writable first; a symbolic link is removed, never followed */
+void  util_rm_rf       (const char *path);
+/* The sorted names in the folder @path, one a line: shows any file that
+ * appeared or was left behind */
+char *util_list_dir    (const char *path);
+
+G_END_DECLS
