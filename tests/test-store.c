@@ -2280,6 +2280,130 @@ test_erase_undo_orphan (void)
 /* The client list carries each client's earliest open promise, kept up to
  * date as promises are added, delivered and erased. */
 static void
+test_find_client_by_name (void)
+{
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "find.db", NULL);
+  g_autoptr(ConfianzaStore) store = open_ok (path);
+  g_autoptr(ConfianzaClient) maria = save_new_client (store, "María Peña");
+  g_autoptr(ConfianzaClient) twin1 = save_new_client (store, "Hermanos Gil");
+  g_autoptr(ConfianzaClient) twin2 = save_new_client (store, "hermanos gil");
+  g_autoptr(ConfianzaClient) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+
+  found = confianza_store_find_client_by_name (store, "  MARÍA PEÑA ", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (confianza_client_get_id (found), ==, confianza_client_get_id (maria));
+  g_assert_true (found != maria);
+
+  g_assert_null (confianza_store_find_client_by_name (store, "María", &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "María"));
+  g_clear_error (&error);
+
+  g_assert_null (confianza_store_find_client_by_name (store, "", &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (confianza_store_find_client_by_name (store, "HERMANOS GIL", &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_AMBIGUOUS);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, confianza_client_get_id (twin2));
+  g_assert_nonnull (strstr (error->message, "Hermanos Gil"));
+  g_assert_nonnull (strstr (error->message, "hermanos gil"));
+  g_assert_nonnull (strstr (error->message, number));
+}
+
+typedef struct
+{
+  GPtrArray *ids;
+  guint      stop_after;
+} Visit;
+
+static gboolean
+visit_record (gpointer record,
+              gpointer user_data)
+{
+  Visit *visit = user_data;
+  gint64 id = 0;
+
+  g_assert_true (G_IS_OBJECT (record));
+  g_object_get (record, "id", &id, NULL);
+  g_ptr_array_add (visit->ids, GINT_TO_POINTER ((int) id));
+
+  return visit->stop_after == 0 || visit->ids->len < visit->stop_after;
+}
+
+static gboolean
+save_while_visiting (gpointer record,
+                     gpointer user_data)
+{
+  ConfianzaStore *store = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The callback may use the store */
+  confianza_client_set_notes (record, "Visto");
+  g_assert_true (confianza_store_save_client (store, record, &error));
+  g_assert_no_error (error);
+
+  return TRUE;
+}
+
+static void
+test_foreach_records (void)
+{
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "foreach.db", NULL);
+  g_autoptr(ConfianzaStore) store = open_ok (path);
+  Filled first = fill_client (store, "Primera");
+  Filled second = fill_client (store, "Segunda");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaClient) reread = NULL;
+  Visit visit = { ids, 0 };
+
+  g_assert_true (confianza_store_foreach_client (store, visit_record, &visit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (ids->pdata[0]), ==, (int) first.client);
+  g_assert_cmpint (GPOINTER_TO_INT (ids->pdata[1]), ==, (int) second.client);
+
+  /* Stopping early */
+  g_ptr_array_set_size (ids, 0);
+  visit.stop_after = 1;
+  g_assert_true (confianza_store_foreach_client (store, visit_record, &visit, &error));
+  g_assert_cmpuint (ids->len, ==, 1);
+  visit.stop_after = 0;
+
+  /* One client's records of one kind: the guarantee and the other promise */
+  g_ptr_array_set_size (ids, 0);
+  g_assert_true (confianza_store_foreach_of_client (store, CONFIANZA_TYPE_PROMISE, second.client,
+                                                    visit_record, &visit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (ids->pdata[0]), ==, (int) second.promise);
+  g_assert_cmpint (GPOINTER_TO_INT (ids->pdata[1]), ==, (int) second.guarantee);
+
+  g_ptr_array_set_size (ids, 0);
+  g_assert_true (confianza_store_foreach_of_client (store, CONFIANZA_TYPE_QUICK_WIN, first.client,
+                                                    visit_record, &visit, &error));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (ids->pdata[0]), ==, (int) first.quick_win);
+
+  g_ptr_array_set_size (ids, 0);
+  g_assert_true (confianza_store_foreach_of_client (store, CONFIANZA_TYPE_INCIDENT, 999,
+                                                    visit_record, &visit, &error));
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  g_assert_true (confianza_store_foreach_client (store, save_while_visiting, store, &error));
+  g_assert_no_error (error);
+  reread = confianza_store_get_client (store, second.client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (confianza_client_get_notes (reread), ==, "Visto");
+}
+
+static void
 test_next_due (void)
 {
   g_autofree char *dir = util_make_tmpdir ();
@@ -2498,6 +2622,8 @@ main (int   argc,
   g_test_add_func ("/store/erase-undo/every-kind", test_erase_undo_every_kind);
   g_test_add_func ("/store/erase-undo/links", test_erase_undo_links);
   g_test_add_func ("/store/erase-undo/orphan", test_erase_undo_orphan);
+  g_test_add_func ("/store/find-client-by-name", test_find_client_by_name);
+  g_test_add_func ("/store/foreach-records", test_foreach_records);
   g_test_add_func ("/store/next-due", test_next_due);
   g_test_add_func ("/store/open-promises-due", test_open_promises_due);
   g_test_add_func ("/store/trust-scores", test_trust_scores);

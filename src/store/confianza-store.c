@@ -2345,6 +2345,51 @@ load_records (ConfianzaStore  *self,
   return TRUE;
 }
 
+/* Calls @func with every row of @kind whose @where_column is @value (every
+ * row when NULL), in id order, through a statement of its own so that
+ * @func may use the store. */
+static gboolean
+foreach_record (ConfianzaStore       *self,
+                RecordKind            kind,
+                const char           *where_column,
+                gint64                value,
+                ConfianzaRecordFunc   func,
+                gpointer              user_data,
+                GError              **error)
+{
+  g_autofree char *select = build_select (&kinds[kind], where_column);
+  g_autofree char *sql = g_strconcat (select, " ORDER BY id", NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path, rc, FALSE);
+      return FALSE;
+    }
+
+  if (where_column != NULL)
+    sqlite3_bind_int64 (stmt, 1, value);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) record = record_from_row (kind, stmt);
+
+      if (!func (record, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, self->path, rc, FALSE);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
 static gpointer
 get_record (ConfianzaStore  *self,
             RecordKind       kind,
@@ -5083,6 +5128,41 @@ confianza_store_foreach_history (ConfianzaStore        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return foreach_history (self, func, user_data, error);
+}
+
+gboolean
+confianza_store_foreach_client (ConfianzaStore       *self,
+                                ConfianzaRecordFunc   func,
+                                gpointer              user_data,
+                                GError              **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return foreach_record (self, KIND_CLIENT, NULL, 0, func, user_data, error);
+}
+
+gboolean
+confianza_store_foreach_of_client (ConfianzaStore       *self,
+                                   GType                 record_type,
+                                   gint64                client_id,
+                                   ConfianzaRecordFunc   func,
+                                   gpointer              user_data,
+                                   GError              **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (RecordKind kind = 0; kind < N_KINDS; kind++)
+    {
+      if (kinds[kind].get_type () == record_type &&
+          g_strcmp0 (kinds[kind].owner_column, "client_id") == 0)
+        return foreach_record (self, kind, "client_id", client_id, func, user_data, error);
+    }
+
+  g_return_val_if_reached (FALSE);
 }
 
 gboolean

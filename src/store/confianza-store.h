@@ -22,6 +22,7 @@ typedef enum
   CONFIANZA_STORE_ERROR_NOT_FOUND,      /* no such record */
   CONFIANZA_STORE_ERROR_FAILED,         /* any other failure, said in words */
   CONFIANZA_STORE_ERROR_OLDER_VERSION,  /* needs an upgrade, which reading only cannot do */
+  CONFIANZA_STORE_ERROR_AMBIGUOUS,      /* several records answer to what was asked */
 } ConfianzaStoreError;
 
 GQuark confianza_store_error_quark (void);
@@ -292,6 +293,32 @@ gboolean               confianza_store_foreach_history (ConfianzaStore       *se
                                                         ConfianzaHistoryFunc  func,
                                                         gpointer              user_data,
                                                         GError              **error);
+/* Called with one record read from the file (a fresh object, the store's,
+ * valid during the call: take a reference to keep it); return FALSE to
+ * stop. */
+typedef gboolean     (*ConfianzaRecordFunc)          (gpointer                   record,
+                                                      gpointer                   user_data);
+/* Every client, one row at a time in id order (constant memory, fresh
+ * objects rather than the live ones): for reports that stream. */
+gboolean               confianza_store_foreach_client (ConfianzaStore       *self,
+                                                       ConfianzaRecordFunc   func,
+                                                       gpointer              user_data,
+                                                       GError              **error);
+/* Every record of @record_type (CONFIANZA_TYPE_PROMISE, _QUICK_WIN,
+ * _CONVERSATION, _INCIDENT, _RECOVERY_PLAN or _RECOMMENDATION) of one
+ * client, one row at a time in id order. */
+gboolean               confianza_store_foreach_of_client (ConfianzaStore       *self,
+                                                          GType                 record_type,
+                                                          gint64                client_id,
+                                                          ConfianzaRecordFunc   func,
+                                                          gpointer              user_data,
+                                                          GError              **error);
+/* The client whose name is @name (surrounding spaces ignored, letter case
+ * too) as a new object (transfer full); none: CONFIANZA_STORE_ERROR_NOT_FOUND,
+ * several: CONFIANZA_STORE_ERROR_AMBIGUOUS with a message naming them. */
+ConfianzaClient       *confianza_store_find_client_by_name (ConfianzaStore  *self,
+                                                            const char      *name,
+                                                            GError         **error);
 /* How many open promises are due on or before @until, without reading them. */
 gboolean               confianza_store_count_open_promises_due (ConfianzaStore  *self,
                                                                 GDateTime       *until,
