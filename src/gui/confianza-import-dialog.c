@@ -27,6 +27,12 @@ struct _ConfianzaImportDialog
   GtkWidget           *duplicates_row;
   GtkListBox          *lines_list;
   GtkLabel            *more_label;
+  AdwExpanderRow      *columns_row;
+
+  /* GtkDropDown *, one per column of the file */
+  GPtrArray           *column_choosers;
+  gboolean             updating;
+  char                *filename;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, CONFIANZA_TYPE_DIALOG)
@@ -108,10 +114,95 @@ line_row (ConfianzaImportDialog *self,
   return widget;
 }
 
+static void fill (ConfianzaImportDialog *self);
+
+/* Columns, each with what it is read as; the user may change it */
+
 static void
-fill (ConfianzaImportDialog *self,
-      const char            *filename)
+update_columns (ConfianzaImportDialog *self)
 {
+  const char * const *ignored = confianza_csv_preview_get_ignored_columns (self->preview);
+  guint n_columns = confianza_csv_preview_get_n_columns (self->preview);
+  guint n_ignored = g_strv_length ((char **) ignored);
+  g_autofree char *subtitle = NULL;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->column_choosers->len; i++)
+    gtk_drop_down_set_selected (g_ptr_array_index (self->column_choosers, i),
+                                confianza_csv_preview_get_column_field (self->preview, i));
+  self->updating = FALSE;
+
+  if (n_ignored == 0)
+    subtitle = g_strdup_printf (ngettext ("The %u column is imported",
+                                          "All %u columns are imported",
+                                          n_columns), n_columns);
+  else
+    {
+      /* Translators: the quotation marks between the headers of a list,
+       * as around %s in “Not imported: “%s”…” */
+      g_autofree char *list = g_strjoinv (_("”, “"), (char **) ignored);
+
+      /* Translators: %s is a list of column headers, each in quotation marks */
+      subtitle = g_strdup_printf (ngettext ("Not imported: “%s”. Expand to choose what it holds.",
+                                            "Not imported: “%s”. Expand to choose what they hold.",
+                                            n_ignored), list);
+    }
+  adw_expander_row_set_subtitle (self->columns_row, subtitle);
+}
+
+static void
+on_column_chosen (GtkDropDown           *chooser,
+                  GParamSpec            *pspec,
+                  ConfianzaImportDialog *self)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  guint column;
+
+  if (self->updating || !g_ptr_array_find (self->column_choosers, chooser, &column))
+    return;
+
+  existing = confianza_import_existing_clients (confianza_dialog_get_store (CONFIANZA_DIALOG (self)));
+  confianza_csv_preview_set_column_field (self->preview, column,
+                                          gtk_drop_down_get_selected (chooser), existing);
+  fill (self);
+}
+
+static void
+add_columns (ConfianzaImportDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n_columns = confianza_csv_preview_get_n_columns (self->preview);
+
+  for (guint field = 0; field < CONFIANZA_CSV_N_FIELDS; field++)
+    gtk_string_list_append (labels, confianza_csv_field_get_label (field));
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const char *header = confianza_csv_preview_get_column_header (self->preview, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *chooser = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header[0] != '\0' ? header : _("(no header)"));
+      gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chooser),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, header, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chooser);
+      adw_expander_row_add_row (self->columns_row, row);
+      g_ptr_array_add (self->column_choosers, chooser);
+    }
+
+  update_columns (self);
+
+  for (guint i = 0; i < self->column_choosers->len; i++)
+    g_signal_connect (g_ptr_array_index (self->column_choosers, i), "notify::selected",
+                      G_CALLBACK (on_column_chosen), self);
+}
+
+static void
+fill (ConfianzaImportDialog *self)
+{
+  const char *filename = self->filename;
   guint n_rows = confianza_csv_preview_get_n_rows (self->preview);
   guint ready = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_READY);
   guint invalid = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_INVALID);
@@ -144,6 +235,14 @@ fill (ConfianzaImportDialog *self,
   gtk_label_set_label (self->format_label, format);
 
   gtk_widget_set_visible (self->duplicates_row, duplicate > 0);
+  update_columns (self);
+
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines_list))) != NULL)
+      gtk_list_box_remove (self->lines_list, child);
+  }
 
   /* Problems first: they are what the user must look at. */
   for (int pass = 0; pass < 2; pass++)
@@ -164,6 +263,8 @@ fill (ConfianzaImportDialog *self,
       gtk_label_set_label (self->more_label, more);
       gtk_widget_set_visible (GTK_WIDGET (self->more_label), TRUE);
     }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
 
   update_button (self);
 }
@@ -208,6 +309,8 @@ confianza_import_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->preview);
+  g_clear_pointer (&self->column_choosers, g_ptr_array_unref);
+  g_clear_pointer (&self->filename, g_free);
 
   G_OBJECT_CLASS (confianza_import_dialog_parent_class)->dispose (object);
 }
@@ -240,6 +343,7 @@ confianza_import_dialog_class_init (ConfianzaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, lines_list);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, more_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, columns_row);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_toggled);
 
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_activated);
@@ -249,6 +353,7 @@ static void
 confianza_import_dialog_init (ConfianzaImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_choosers = g_ptr_array_new ();
 }
 
 ConfianzaImportDialog *
@@ -267,7 +372,9 @@ confianza_import_dialog_new (GtkWindow           *parent,
                        "store", store,
                        NULL);
   self->preview = g_object_ref (preview);
-  fill (self, filename);
+  self->filename = g_strdup (filename);
+  add_columns (self);
+  fill (self);
 
   return self;
 }
