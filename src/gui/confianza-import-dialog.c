@@ -228,10 +228,14 @@ fill (ConfianzaImportDialog *self)
     }
   gtk_label_set_label (self->summary_label, summary->str);
 
-  /* Translators: the file, its encoding ("UTF-8") and the character that separates its columns */
-  format = g_strdup_printf (_("“%s”, read as %s, columns separated by “%s”"), base,
-                            confianza_csv_preview_get_encoding (self->preview),
-                            delimiter == '\t' ? _("tab") : (char[]) { delimiter, '\0' });
+  if (delimiter == '\0')
+    /* Translators: %s is the file */
+    format = g_strdup_printf (_("“%s”, read as contact cards (vCard)"), base);
+  else
+    /* Translators: the file, its encoding ("UTF-8") and the character that separates its columns */
+    format = g_strdup_printf (_("“%s”, read as %s, columns separated by “%s”"), base,
+                              confianza_csv_preview_get_encoding (self->preview),
+                              delimiter == '\t' ? _("tab") : (char[]) { delimiter, '\0' });
   gtk_label_set_label (self->format_label, format);
 
   gtk_widget_set_visible (self->duplicates_row, duplicate > 0);
@@ -508,7 +512,7 @@ confianza_import_clients_interactive (GtkWidget      *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (CONFIANZA_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Import Clients from a Spreadsheet"),
+  chooser = gtk_file_chooser_native_new (_("Import Clients from a Spreadsheet or Contacts"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
@@ -516,8 +520,12 @@ confianza_import_clients_interactive (GtkWidget      *widget,
 
   filter = gtk_file_filter_new ();
   /* Translators: the kind of file a spreadsheet exports for import */
-  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_set_name (filter, _("CSV and vCard files"));
   gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_suffix (filter, "vcard");
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

@@ -15,4 +15,16 @@ gboolean          confianza_csv_field_takes_many  (ConfianzaCsvField  field);
  * "Nombre fiscal", "Tercero"): the client's name when nothing else is */
 gboolean          confianza_csv_key_is_legal_name (const char        *key);
 
+/*
+ * A preview of records read by another parser (vCard): @headers (char *)
+ * and @fields, one per column; @records, char ** each, as many values as
+ * columns; @lines, guint each, where each record starts. Nothing is taken.
+ */
+ConfianzaCsvPreview *confianza_csv_preview_new_from_records (const char              *encoding,
+                                                             GPtrArray               *headers,
+                                                             const ConfianzaCsvField *fields,
+                                                             GPtrArray               *records,
+                                                             GArray                  *lines,
+                                                             GPtrArray               *existing);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "confianza-csv.h"
 #include "confianza-csv-private.h"
+#include "confianza-vcard.h"
 #include "confianza-date.h"
 #include "confianza-enums.h"
 #include "confianza-text.h"
@@ -1009,6 +1010,9 @@ confianza_csv_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (confianza_vcard_sniff (data, length))
+    return confianza_vcard_parse (data, length, existing, error);
+
   if (!decode (data != NULL ? data : "", length, &text, &text_length, &encoding, error))
     return NULL;
 
@@ -1080,6 +1084,42 @@ confianza_csv_parse (const char  *data,
   confianza_csv_preview_check_duplicates (self, existing);
 
   return g_steal_pointer (&self);
+}
+
+ConfianzaCsvPreview *
+confianza_csv_preview_new_from_records (const char              *encoding,
+                                        GPtrArray               *headers,
+                                        const ConfianzaCsvField *fields,
+                                        GPtrArray               *records,
+                                        GArray                  *lines,
+                                        GPtrArray               *existing)
+{
+  ConfianzaCsvPreview *self = g_object_new (CONFIANZA_TYPE_CSV_PREVIEW, NULL);
+
+  g_return_val_if_fail (records->len == lines->len, NULL);
+
+  self->encoding = encoding;
+  self->delimiter = '\0';
+  for (guint i = 0; i < headers->len; i++)
+    {
+      g_ptr_array_add (self->headers, g_strdup (g_ptr_array_index (headers, i)));
+      g_array_append_val (self->fields, fields[i]);
+    }
+  list_ignored (self);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      Row *row = g_new0 (Row, 1);
+
+      row->line = g_array_index (lines, guint, i);
+      row->values = g_strdupv (g_ptr_array_index (records, i));
+      build_row (self, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  confianza_csv_preview_check_duplicates (self, existing);
+
+  return self;
 }
 
 ConfianzaCsvPreview *

@@ -100,7 +100,7 @@ ConfianzaCsvPreview   *confianza_csv_parse_file                  (const char    
                                                                   GPtrArray            *existing,
                                                                   GError              **error);
 
-/* ',', ';' or '\t' */
+/* ',', ';' or '\t'; '\0' for a vCard file (confianza-vcard.h) */
 char                   confianza_csv_preview_get_delimiter       (ConfianzaCsvPreview  *self);
 /* "UTF-8", "UTF-16" or "WINDOWS-1252": how the file was written */
 const char            *confianza_csv_preview_get_encoding        (ConfianzaCsvPreview  *self);

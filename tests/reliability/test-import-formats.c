@@ -7,6 +7,7 @@
 
 #include "reliability-util.h"
 #include "model/confianza-date.h"
+#include "model/confianza-vcard.h"
 #include "store/confianza-import.h"
 
 /* Real-shaped exports: the column lists the tools document, in their
@@ -300,6 +301,110 @@ test_name_parts_rules (void)
   g_assert_nonnull (strstr (confianza_csv_preview_get_message (preview, 3), "E-mail Address"));
 }
 
+/* vCard 2.1 as old phones and Outlook write it: quoted-printable, a
+ * Windows-1252 CHARSET, a soft line break, a note over two lines */
+static void
+test_vcard_21 (void)
+{
+  static const char data[] =
+    "BEGIN:VCARD\r\n"
+    "VERSION:2.1\r\n"
+    "N;CHARSET=WINDOWS-1252;ENCODING=QUOTED-PRINTABLE:Ib=E1=F1ez;Bego=F1a\r\n"
+    "TEL;CELL:600111222\r\n"
+    "TEL;WORK;VOICE:945000000\r\n"
+    "EMAIL;PREF;INTERNET:bego@example.com\r\n"
+    "ORG;CHARSET=UTF-8:Peluquer=C3=ADa Bego\r\n"
+    "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Primera l=C3=ADnea, =\r\n"
+    "segunda parte\r\n"
+    "END:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaCsvPreview) preview = confianza_vcard_parse (data, strlen (data), NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (confianza_csv_preview_get_n_rows (preview), ==, 1);
+  /* ORG is not quoted-printable here: its "=C3" stays as written */
+  assert_client (ready_client (preview, 0), "Begoña Ibáñez", "Peluquer=C3=ADa Bego",
+                 "bego@example.com", "600111222",
+                 "Primera línea, segunda parte\nTEL (other): 945000000");
+}
+
+/* vCard 3.0 (GNOME Contacts, Evolution, iOS) and 4.0 in one file: folded
+ * lines, escapes, Apple's "item1." groups, photos skipped, other
+ * properties listed as columns, "tel:" URIs */
+static void
+test_vcard_30_40 (void)
+{
+  static const char data[] =
+    "\xEF\xBB\xBF"
+    "BEGIN:VCARD\n"
+    "VERSION:3.0\n"
+    "FN:José Núñez\n"
+    "N:Núñez;José;;;\n"
+    "ORG:Núñez Diseño\\, S.L.;Ventas\n"
+    "item1.EMAIL;type=INTERNET;type=pref:jose@example.com\n"
+    "EMAIL:otro@example.com\n"
+    "TEL;TYPE=WORK:+34 910 000 000\n"
+    "NOTE:Paga a 30 días\\nsiempre puntual\\; buen cliente. Esta nota es l\n"
+    " arga y se pliega.\n"
+    "ADR;TYPE=WORK:;;C/ Mayor 1;Madrid;;28001;España\n"
+    "PHOTO;ENCODING=b;TYPE=JPEG:AAAA\n"
+    " BBBB\n"
+    "END:VCARD\n"
+    "BEGIN:VCARD\r\n"
+    "VERSION:4.0\r\n"
+    "N:Ferrán;Zoë;;;\r\n"
+    "TEL;VALUE=uri;TYPE=\"voice,cell\":tel:+34-934-222-333\r\n"
+    "EMAIL:zoe@example.cat\r\n"
+    "END:VCARD\r\n";
+  g_autoptr(ConfianzaCsvPreview) preview = parse_ok (data, NULL);
+
+  /* confianza_csv_parse () recognised it */
+  g_assert_cmpuint (confianza_csv_preview_get_n_rows (preview), ==, 2);
+  g_assert_cmpuint (confianza_csv_preview_get_line (preview, 0), ==, 1);
+  g_assert_cmpuint (confianza_csv_preview_get_line (preview, 1), ==, 15);
+  assert_client (ready_client (preview, 0), "José Núñez", "Núñez Diseño, S.L.",
+                 "jose@example.com", "+34 910 000 000",
+                 "Paga a 30 días\nsiempre puntual; buen cliente. Esta nota es larga y se pliega.\n"
+                 "EMAIL (other): otro@example.com");
+  assert_client (ready_client (preview, 1), "Zoë Ferrán", NULL, "zoe@example.cat",
+                 "+34-934-222-333", NULL);
+  g_assert_true (is_ignored (preview, "ADR"));
+  g_assert_false (is_ignored (preview, "PHOTO"));
+
+  /* The address mapped by hand lands in the notes */
+  confianza_csv_preview_set_column_field (preview, confianza_csv_preview_get_n_columns (preview) - 1,
+                                          CONFIANZA_CSV_FIELD_NOTES, NULL);
+  g_assert_nonnull (strstr (confianza_client_get_notes (ready_client (preview, 0)),
+                            "ADR: ;;C/ Mayor 1;Madrid;;28001;España"));
+}
+
+static void
+test_vcard_refused (void)
+{
+  static const char unfinished[] = "BEGIN:VCARD\nFN:Ana\nEMAIL:ana@example.com";
+  static const char two_anas[] =
+    "BEGIN:VCARD\nFN:Ana Gil\nEND:VCARD\nBEGIN:VCARD\nFN:ana gil\nEND:VCARD\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaCsvPreview) preview = NULL;
+  g_autoptr(ConfianzaCsvPreview) anas = NULL;
+
+  g_assert_null (confianza_vcard_parse ("FN:Ana\n", 7, NULL, &error));
+  g_assert_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_EMPTY);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_null (confianza_vcard_parse ("", 0, NULL, &error));
+  g_assert_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_EMPTY);
+
+  /* A file cut short still gives what it has */
+  preview = parse_ok (unfinished, NULL);
+  assert_client (ready_client (preview, 0), "Ana", NULL, "ana@example.com", NULL, NULL);
+
+  /* Duplicates and rules as for CSV */
+  anas = parse_ok (two_anas, NULL);
+  g_assert_cmpint (confianza_csv_preview_get_status (anas, 1), ==, CONFIANZA_CSV_ROW_DUPLICATE);
+  g_assert_nonnull (strstr (confianza_csv_preview_get_message (anas, 1), "Line 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +420,9 @@ main (int   argc,
   g_test_add_func ("/import-formats/dolibarr-factusol", test_dolibarr_factusol);
   g_test_add_func ("/import-formats/map-by-hand", test_map_by_hand);
   g_test_add_func ("/import-formats/name-parts-rules", test_name_parts_rules);
+  g_test_add_func ("/import-formats/vcard-21", test_vcard_21);
+  g_test_add_func ("/import-formats/vcard-30-40", test_vcard_30_40);
+  g_test_add_func ("/import-formats/vcard-refused", test_vcard_refused);
 
   return g_test_run ();
 }
