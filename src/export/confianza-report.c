@@ -23,6 +23,7 @@
 #include "model/confianza-text.h"
 #include "model/confianza-trust.h"
 #include "confianza-report.h"
+#include "confianza-report-private.h"
 
 #ifndef O_CLOEXEC
 # define O_CLOEXEC 0
@@ -1041,7 +1042,7 @@ check_not_records (const char  *database_path,
 }
 
 /* Everything that can be said about the target before any work is done */
-static gboolean
+gboolean
 check_target (const char  *database_path,
               const char  *output_path,
               GError     **error)
@@ -1170,7 +1171,7 @@ leave_c_numeric (locale_t c_numeric,
 /* A hidden name in the target folder, so that the final rename cannot
  * cross file systems; readable only by its owner from the start, since a
  * report holds clients' personal data */
-static char *
+char *
 make_temporary (const char  *output_path,
                 const char  *folder,
                 GError     **error)
@@ -1234,7 +1235,7 @@ sync_path (const char *path,
  * rename, and its folder after it, so that a crash leaves either the old
  * file or the whole report.
  */
-static gboolean
+gboolean
 move_into_place (const char  *temporary,
                  const char  *output_path,
                  const char  *folder,

@@ -133,6 +133,10 @@ static const struct
   { "fechaalta", CONFIANZA_CSV_FIELD_SINCE },
   { "creadoel", CONFIANZA_CSV_FIELD_SINCE },
   { "fechacreacion", CONFIANZA_CSV_FIELD_SINCE },
+  /* Our own export (confianza-client-book.h) */
+  { "followupdays", CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS },
+  { "seguimientodias", CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS },
+  { "diasdeseguimiento", CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS },
 };
 
 /* Fields any number of columns may fill; the others take one column */
@@ -189,6 +193,8 @@ confianza_csv_field_get_label (ConfianzaCsvField field)
       return C_("import column", "Status");
     case CONFIANZA_CSV_FIELD_LET_GO_REASON:
       return C_("import column", "Reason for letting go");
+    case CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS:
+      return C_("import column", "Follow-up days");
     case CONFIANZA_CSV_FIELD_NONE:
     case CONFIANZA_CSV_N_FIELDS:
     default:

@@ -69,6 +69,7 @@ static const char * const field_properties[CONFIANZA_CSV_N_FIELDS] = {
   [CONFIANZA_CSV_FIELD_LET_GO_REASON] = "let-go-reason",
   [CONFIANZA_CSV_FIELD_GIVEN_NAME] = "name",
   [CONFIANZA_CSV_FIELD_FAMILY_NAME] = "name",
+  [CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS] = "follow-up-days",
 };
 
 /* Statuses in the words a spreadsheet may hold, as header_key () leaves
@@ -755,6 +756,9 @@ build_row (ConfianzaCsvPreview *self,
 
       if (*value == '\0')
         continue;
+      /* Our export writes "'=…" so that spreadsheets do not run it */
+      if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@", value[1]) != NULL)
+        value++;
 
       switch (g_array_index (self->fields, ConfianzaCsvField, i))
         {
@@ -788,6 +792,14 @@ build_row (ConfianzaCsvPreview *self,
           break;
         case CONFIANZA_CSV_FIELD_LET_GO_REASON:
           confianza_client_set_let_go_reason (row->client, value);
+          break;
+        case CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS:
+          {
+            guint64 days = 0;
+
+            if (g_ascii_string_to_unsigned (value, 10, 0, 3650, &days, NULL))
+              confianza_client_set_follow_up_days (row->client, (int) days);
+          }
           break;
         case CONFIANZA_CSV_FIELD_NONE:
         case CONFIANZA_CSV_N_FIELDS:

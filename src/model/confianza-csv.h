@@ -77,6 +77,8 @@ typedef enum
    * missing (Google's "Given Name", Outlook's "First Name", "Apellidos") */
   CONFIANZA_CSV_FIELD_GIVEN_NAME,
   CONFIANZA_CSV_FIELD_FAMILY_NAME,
+  /* Days between follow-ups, 0 for the default (our own export) */
+  CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS,
   CONFIANZA_CSV_N_FIELDS
 } ConfianzaCsvField;
 

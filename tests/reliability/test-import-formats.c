@@ -9,6 +9,9 @@
 #include "model/confianza-date.h"
 #include "model/confianza-vcard.h"
 #include "store/confianza-import.h"
+#include "store/confianza-demo.h"
+#include "export/confianza-report-clients.h"
+#include "model/confianza-enums.h"
 
 /* Real-shaped exports: the column lists the tools document, in their
  * order, with accents, in UTF-8 with and without a byte order mark and in
@@ -405,6 +408,102 @@ test_vcard_refused (void)
   g_assert_nonnull (strstr (confianza_csv_preview_get_message (anas, 1), "Line 1"));
 }
 
+static gint
+by_name (gconstpointer a,
+         gconstpointer b)
+{
+  return g_strcmp0 (confianza_client_get_name (*(ConfianzaClient **) a),
+                    confianza_client_get_name (*(ConfianzaClient **) b));
+}
+
+/* The demo book, plus a client with every awkward value, exported and
+ * imported into an empty database: every field comes back as it was */
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *source = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *target = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *vtarget = g_build_filename (dir, "new-vcard.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "clientes.csv", NULL);
+  g_autofree char *vcf = g_build_filename (dir, "clientes.vcf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) vafter = NULL;
+  g_autoptr(GDateTime) today = confianza_date_new (2026, 12, 5);
+  g_autoptr(ConfianzaClient) odd = confianza_client_new ("=HYPERLINK(\"http://x\";\"y\")");
+  ConfianzaStore *store = util_open_ok (source);
+  guint n = 0;
+
+  g_assert_true (confianza_demo_fill (store, today, &error));
+  g_assert_no_error (error);
+  confianza_client_set_company (odd, "@Empresa, \"la buena\"; S.L.");
+  confianza_client_set_email (odd, "odd@example.com");
+  confianza_client_set_phone (odd, "-600 000 000");
+  confianza_client_set_notes (odd, "Línea uno\nlínea dos; con \\ barra, y coma\n+ más");
+  confianza_client_set_status (odd, CONFIANZA_CLIENT_STATUS_LET_GO);
+  confianza_client_set_status_manual (odd, TRUE);
+  confianza_client_set_let_go_reason (odd, "=no pagaba");
+  confianza_client_set_follow_up_days (odd, 21);
+  confianza_client_set_since (odd, today);
+  g_assert_true (confianza_store_save_client (store, odd, &error));
+  g_assert_no_error (error);
+  before = confianza_import_existing_clients (store);
+  util_close_store (&store);
+
+  /* Never over the records */
+  g_assert_false (confianza_report_write_client_book (source, source, NULL, &error));
+  g_assert_error (error, CONFIANZA_REPORT_ERROR, CONFIANZA_REPORT_ERROR_PROTECTED);
+  g_clear_error (&error);
+
+  g_assert_true (confianza_report_write_client_book (source, csv, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, before->len);
+  g_assert_true (confianza_report_write_client_book (source, vcf, &n, &error));
+  g_assert_no_error (error);
+
+  store = util_open_ok (target);
+  g_free (confianza_import_clients_from_file (store, csv, CONFIANZA_IMPORT_FLAGS_NONE, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, before->len);
+  after = confianza_import_existing_clients (store);
+  util_close_store (&store);
+
+  store = util_open_ok (vtarget);
+  g_free (confianza_import_clients_from_file (store, vcf, CONFIANZA_IMPORT_FLAGS_NONE, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, before->len);
+  vafter = confianza_import_existing_clients (store);
+  util_close_store (&store);
+
+  g_ptr_array_sort (before, by_name);
+  g_ptr_array_sort (after, by_name);
+  g_ptr_array_sort (vafter, by_name);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpuint (vafter->len, ==, before->len);
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      ConfianzaClient *a = g_ptr_array_index (before, i);
+      ConfianzaClient *b = g_ptr_array_index (after, i);
+      ConfianzaClient *v = g_ptr_array_index (vafter, i);
+
+      assert_client (b, confianza_client_get_name (a), confianza_client_get_company (a),
+                     confianza_client_get_email (a), confianza_client_get_phone (a),
+                     confianza_client_get_notes (a));
+      assert_client (v, confianza_client_get_name (a), confianza_client_get_company (a),
+                     confianza_client_get_email (a), confianza_client_get_phone (a),
+                     confianza_client_get_notes (a));
+      g_assert_true (confianza_date_equal (confianza_client_get_since (a), confianza_client_get_since (b)));
+      g_assert_cmpint (confianza_client_get_status (a), ==, confianza_client_get_status (b));
+      g_assert_cmpstr (confianza_client_get_let_go_reason (a), ==, confianza_client_get_let_go_reason (b));
+      g_assert_cmpint (confianza_client_get_follow_up_days (a), ==, confianza_client_get_follow_up_days (b));
+    }
+
+  util_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/import-formats/vcard-21", test_vcard_21);
   g_test_add_func ("/import-formats/vcard-30-40", test_vcard_30_40);
   g_test_add_func ("/import-formats/vcard-refused", test_vcard_refused);
+  g_test_add_func ("/import-formats/round-trip", test_round_trip);
 
   return g_test_run ();
 }
