@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "export/confianza-report-clients.h"
 #include "store/confianza-import.h"
 
 #include "confianza-import-dialog.h"
@@ -535,5 +536,121 @@ confianza_import_clients_interactive (GtkWidget      *widget,
   request->widget = g_object_ref (widget);
   request->store = g_object_ref (store);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Exporting the client book */
+
+typedef struct
+{
+  char  *database_path;
+  char  *output_path;
+  guint  n_clients;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->output_path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+
+  if (confianza_report_write_client_book (job->database_path, job->output_path, &job->n_clients, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_toast (widget, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *base = g_filename_display_basename (job->output_path);
+
+    /* Translators: %u is a number of clients, %s a file name */
+    text = g_strdup_printf (ngettext ("%u client saved in “%s”", "%u clients saved in “%s”",
+                                      job->n_clients),
+                            job->n_clients, base);
+  }
+  show_toast (widget, text);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  char      *database_path;
+} ExportRequest;
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
+{
+  ExportRequest *request = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GTask) task = NULL;
+      ExportJob *job = g_new0 (ExportJob, 1);
+
+      job->database_path = g_strdup (request->database_path);
+      job->output_path = g_file_get_path (file);
+      task = g_task_new (NULL, NULL, export_done, g_object_ref (request->widget));
+      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+
+  g_object_unref (request->widget);
+  g_free (request->database_path);
+  g_free (request);
+  g_object_unref (chooser);
+}
+
+void
+confianza_export_clients_interactive (GtkWidget      *widget,
+                                      ConfianzaStore *store)
+{
+  GtkFileChooserNative *chooser;
+  ExportRequest *request;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  chooser = gtk_file_chooser_native_new (_("Export Clients"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name offered; ending it in .vcf writes contact cards */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Clients.csv"));
+
+  request = g_new0 (ExportRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->database_path = g_strdup (confianza_store_get_path (store));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
