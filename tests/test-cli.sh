@@ -102,6 +102,16 @@ check "a file that is not a CSV imports nothing (exit $rc)" '[ -n "$out" ] && [ 
 printf 'Nombre;Empresa\nLucía Ferrer;Bodegas Valdeflores\n' > "$tmp/import/all.csv"
 out=$("$confianza" --database="$tmp/import/all.db" --import-clients="$tmp/import/all.csv" 2>&1); rc=$?
 check "an import of every line exits 0 (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$tmp/import/all.db" "SELECT name FROM client")" = "Lucía Ferrer" ]'
+# --export-clients writes the whole book, CSV or vCard, never over the records
+out=$("$confianza" --database="$db" --export-clients="$tmp/import/book.csv" 2>&1); rc=$?
+check "--export-clients writes every client to CSV (exit $rc: $out)" '[ $rc -eq 0 ] && [ "$(grep -c "@" "$tmp/import/book.csv")" -ge 12 ] && [ "$(stat -c %a "$tmp/import/book.csv")" = 600 ]'
+out=$("$confianza" --database="$db" --export-clients="$tmp/import/book.vcf" 2>&1); rc=$?
+check "--export-clients writes vCard for .vcf (exit $rc)" '[ $rc -eq 0 ] && [ "$(grep -c "^BEGIN:VCARD" "$tmp/import/book.vcf")" -ge 12 ]'
+out=$("$confianza" --database="$tmp/import/back.db" --import-clients="$tmp/import/book.csv" 2>&1); rc=$?
+check "the exported book imports back whole (exit $rc)" '[ $rc -eq 0 ] && [ "$(sqlite3 "$tmp/import/back.db" "SELECT count(*) FROM client")" = "$(sqlite3 "$db" "SELECT count(*) FROM client")" ]'
+cp "$db" "$tmp/import/before.db"
+out=$("$confianza" --database="$db" --export-clients="$db" 2>&1); rc=$?
+check "--export-clients never writes over the database (exit $rc: $out)" '[ $rc -ne 0 ] && cmp -s "$db" "$tmp/import/before.db"'
 out=$("$confianza" --help 2>&1)
 check "--help explains the exit statuses, 3 for lines left out" 'echo "$out" | grep -q -- "--import-clients" && echo "$out" | grep -qE "(^|[^0-9])3 "'
 

@@ -1163,6 +1163,47 @@ test_import_nothing (Fixture       *fixture,
   cancel (dialog);
 }
 
+static void
+collect_drop_downs (GtkWidget *widget,
+                    GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_drop_downs (c, found);
+}
+
+static void
+test_import_columns (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ConfianzaCsvPreview) preview = preview_of (fixture, "Nombre;Correo;Web\nBeto;beto@;beto.es\n");
+  g_autoptr(GPtrArray) choosers = g_ptr_array_new ();
+  ConfianzaImportDialog *dialog = NULL;
+  GtkWidget *columns;
+
+  present_import (confianza_import_dialog_new (NULL, fixture->store, preview, "mal.csv"),
+                  (gpointer *) &dialog);
+  columns = child (dialog, "columns_row");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), "Web"));
+  collect_drop_downs (columns, choosers);
+  g_assert_cmpuint (choosers->len, ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (choosers, 1)), ==,
+                    CONFIANZA_CSV_FIELD_EMAIL);
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
+
+  /* The user reads the bad email column as nothing and the web as notes:
+   * the line becomes importable, and nothing is left unlisted */
+  gtk_drop_down_set_selected (g_ptr_array_index (choosers, 1), CONFIANZA_CSV_FIELD_NONE);
+  gtk_drop_down_set_selected (g_ptr_array_index (choosers, 2), CONFIANZA_CSV_FIELD_NOTES);
+  confianza_test_spin ();
+  g_assert_cmpint (confianza_csv_preview_get_column_field (preview, 2), ==, CONFIANZA_CSV_FIELD_NOTES);
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "import_button")));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), "Correo"));
+  g_assert_null (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), "Web"));
+  cancel (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1173,6 +1214,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/dialogs/promise/new", test_promise_new);
+  ADD ("/dialogs/import/columns", test_import_columns);
   ADD ("/dialogs/promise/safe-due", test_promise_safe_due);
   ADD ("/dialogs/import/preview", test_import);
   ADD ("/dialogs/import/nothing", test_import_nothing);

@@ -395,7 +395,7 @@ leave_c_numeric (locale_t c_numeric,
 /* A hidden name in the target folder, so that the final rename cannot
  * cross file systems; readable only by its owner from the start, since a
  * report holds clients' personal data */
-static char *
+char *
 make_temporary (const char  *output_path,
                 const char  *folder,
                 GError     **error)
@@ -459,7 +459,7 @@ sync_path (const char *path,
  * rename, and its folder after it, so that a crash leaves either the old
  * file or the whole report.
  */
-static gboolean
+gboolean
 move_into_place (const char  *temporary,
                  const char  *output_path,
                  const char  *folder,

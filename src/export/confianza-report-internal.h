@@ -255,6 +255,21 @@ ConfianzaStore *
 open_store (const char  *database_path,
             GError     **error);
 
+/* A hidden temporary file beside @output_path, mode 0600 from the start */
+char *
+make_temporary (const char  *output_path,
+                const char  *folder,
+                GError     **error);
+
+/* Checks the target again, then flushes @temporary and renames it over
+ * @output_path, and flushes the folder */
+gboolean
+move_into_place (const char  *temporary,
+                 const char  *output_path,
+                 const char  *folder,
+                 const char  *database_path,
+                 GError     **error);
+
 /* The target was checked by check_target () before the records were read */
 gboolean
 write_workbook (const char  *database_path,

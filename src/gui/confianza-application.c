@@ -11,6 +11,7 @@
 #include "store/confianza-backup.h"
 #include "store/confianza-demo.h"
 #include "store/confianza-import.h"
+#include "export/confianza-report-clients.h"
 
 #include "confianza-application.h"
 #include "confianza-preferences-window.h"
@@ -69,7 +70,9 @@ static const GOptionEntry option_entries[] = {
   { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("End the report's period on DATE"), N_("DATE") },
   { "import-clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import clients from a CSV file (all or nothing), and exit"), N_("FILE") },
+    N_("Import clients from a CSV or vCard file (all or nothing), and exit"), N_("FILE") },
+  { "export-clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every client to FILE, as CSV or, for a name ending in .vcf, as vCard, and exit"), N_("FILE") },
   { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a backup copy of the database to FILE (also while a window writes to it), and exit"), N_("FILE") },
   { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -268,6 +271,25 @@ export_report (ConfianzaApplication *self,
     }
 
   g_print (_("Report written to %s\n"), output);
+  return 0;
+}
+
+/* --export-clients=FILE.csv|FILE.vcf, without a window */
+static int
+export_clients (ConfianzaApplication *self,
+                const char           *output)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!confianza_report_write_client_book (self->database_path, output, &n, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* Translators: %u is a number of clients, %s a file */
+  g_print (ngettext ("%u client written to %s\n", "%u clients written to %s\n", n), n, output);
   return 0;
 }
 
@@ -515,6 +537,8 @@ confianza_application_handle_local_options (GApplication *app,
 
     if (g_variant_dict_lookup (options, "import-clients", "^&ay", &csv))
       return import_clients (self, csv);
+    if (g_variant_dict_lookup (options, "export-clients", "^&ay", &csv))
+      return export_clients (self, csv);
   }
 
   {

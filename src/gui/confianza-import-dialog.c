@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "export/confianza-report-clients.h"
 #include "store/confianza-import.h"
 
 #include "confianza-import-dialog.h"
@@ -27,6 +28,12 @@ struct _ConfianzaImportDialog
   GtkWidget           *duplicates_row;
   GtkListBox          *lines_list;
   GtkLabel            *more_label;
+  AdwExpanderRow      *columns_row;
+
+  /* GtkDropDown *, one per column of the file */
+  GPtrArray           *column_choosers;
+  gboolean             updating;
+  char                *filename;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaImportDialog, confianza_import_dialog, CONFIANZA_TYPE_DIALOG)
@@ -108,10 +115,95 @@ line_row (ConfianzaImportDialog *self,
   return widget;
 }
 
+static void fill (ConfianzaImportDialog *self);
+
+/* Columns, each with what it is read as; the user may change it */
+
 static void
-fill (ConfianzaImportDialog *self,
-      const char            *filename)
+update_columns (ConfianzaImportDialog *self)
 {
+  const char * const *ignored = confianza_csv_preview_get_ignored_columns (self->preview);
+  guint n_columns = confianza_csv_preview_get_n_columns (self->preview);
+  guint n_ignored = g_strv_length ((char **) ignored);
+  g_autofree char *subtitle = NULL;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->column_choosers->len; i++)
+    gtk_drop_down_set_selected (g_ptr_array_index (self->column_choosers, i),
+                                confianza_csv_preview_get_column_field (self->preview, i));
+  self->updating = FALSE;
+
+  if (n_ignored == 0)
+    subtitle = g_strdup_printf (ngettext ("The %u column is imported",
+                                          "All %u columns are imported",
+                                          n_columns), n_columns);
+  else
+    {
+      /* Translators: the quotation marks between the headers of a list,
+       * as around %s in “Not imported: “%s”…” */
+      g_autofree char *list = g_strjoinv (_("”, “"), (char **) ignored);
+
+      /* Translators: %s is a list of column headers, each in quotation marks */
+      subtitle = g_strdup_printf (ngettext ("Not imported: “%s”. Expand to choose what it holds.",
+                                            "Not imported: “%s”. Expand to choose what they hold.",
+                                            n_ignored), list);
+    }
+  adw_expander_row_set_subtitle (self->columns_row, subtitle);
+}
+
+static void
+on_column_chosen (GtkDropDown           *chooser,
+                  GParamSpec            *pspec,
+                  ConfianzaImportDialog *self)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  guint column;
+
+  if (self->updating || !g_ptr_array_find (self->column_choosers, chooser, &column))
+    return;
+
+  existing = confianza_import_existing_clients (confianza_dialog_get_store (CONFIANZA_DIALOG (self)));
+  confianza_csv_preview_set_column_field (self->preview, column,
+                                          gtk_drop_down_get_selected (chooser), existing);
+  fill (self);
+}
+
+static void
+add_columns (ConfianzaImportDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n_columns = confianza_csv_preview_get_n_columns (self->preview);
+
+  for (guint field = 0; field < CONFIANZA_CSV_N_FIELDS; field++)
+    gtk_string_list_append (labels, confianza_csv_field_get_label (field));
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const char *header = confianza_csv_preview_get_column_header (self->preview, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *chooser = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header[0] != '\0' ? header : _("(no header)"));
+      gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chooser),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, header, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chooser);
+      adw_expander_row_add_row (self->columns_row, row);
+      g_ptr_array_add (self->column_choosers, chooser);
+    }
+
+  update_columns (self);
+
+  for (guint i = 0; i < self->column_choosers->len; i++)
+    g_signal_connect (g_ptr_array_index (self->column_choosers, i), "notify::selected",
+                      G_CALLBACK (on_column_chosen), self);
+}
+
+static void
+fill (ConfianzaImportDialog *self)
+{
+  const char *filename = self->filename;
   guint n_rows = confianza_csv_preview_get_n_rows (self->preview);
   guint ready = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_READY);
   guint invalid = confianza_csv_preview_count (self->preview, CONFIANZA_CSV_ROW_INVALID);
@@ -137,13 +229,25 @@ fill (ConfianzaImportDialog *self,
     }
   gtk_label_set_label (self->summary_label, summary->str);
 
-  /* Translators: the file, its encoding ("UTF-8") and the character that separates its columns */
-  format = g_strdup_printf (_("“%s”, read as %s, columns separated by “%s”"), base,
-                            confianza_csv_preview_get_encoding (self->preview),
-                            delimiter == '\t' ? _("tab") : (char[]) { delimiter, '\0' });
+  if (delimiter == '\0')
+    /* Translators: %s is the file */
+    format = g_strdup_printf (_("“%s”, read as contact cards (vCard)"), base);
+  else
+    /* Translators: the file, its encoding ("UTF-8") and the character that separates its columns */
+    format = g_strdup_printf (_("“%s”, read as %s, columns separated by “%s”"), base,
+                              confianza_csv_preview_get_encoding (self->preview),
+                              delimiter == '\t' ? _("tab") : (char[]) { delimiter, '\0' });
   gtk_label_set_label (self->format_label, format);
 
   gtk_widget_set_visible (self->duplicates_row, duplicate > 0);
+  update_columns (self);
+
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines_list))) != NULL)
+      gtk_list_box_remove (self->lines_list, child);
+  }
 
   /* Problems first: they are what the user must look at. */
   for (int pass = 0; pass < 2; pass++)
@@ -164,6 +268,8 @@ fill (ConfianzaImportDialog *self,
       gtk_label_set_label (self->more_label, more);
       gtk_widget_set_visible (GTK_WIDGET (self->more_label), TRUE);
     }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
 
   update_button (self);
 }
@@ -208,6 +314,8 @@ confianza_import_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->preview);
+  g_clear_pointer (&self->column_choosers, g_ptr_array_unref);
+  g_clear_pointer (&self->filename, g_free);
 
   G_OBJECT_CLASS (confianza_import_dialog_parent_class)->dispose (object);
 }
@@ -240,6 +348,7 @@ confianza_import_dialog_class_init (ConfianzaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, lines_list);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, more_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, columns_row);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_toggled);
 
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_activated);
@@ -249,6 +358,7 @@ static void
 confianza_import_dialog_init (ConfianzaImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_choosers = g_ptr_array_new ();
 }
 
 ConfianzaImportDialog *
@@ -267,7 +377,9 @@ confianza_import_dialog_new (GtkWindow           *parent,
                        "store", store,
                        NULL);
   self->preview = g_object_ref (preview);
-  fill (self, filename);
+  self->filename = g_strdup (filename);
+  add_columns (self);
+  fill (self);
 
   return self;
 }
@@ -401,7 +513,7 @@ confianza_import_clients_interactive (GtkWidget      *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (CONFIANZA_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Import Clients from a Spreadsheet"),
+  chooser = gtk_file_chooser_native_new (_("Import Clients from a Spreadsheet or Contacts"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
@@ -409,8 +521,12 @@ confianza_import_clients_interactive (GtkWidget      *widget,
 
   filter = gtk_file_filter_new ();
   /* Translators: the kind of file a spreadsheet exports for import */
-  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_set_name (filter, _("CSV and vCard files"));
   gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_suffix (filter, "vcard");
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -420,5 +536,121 @@ confianza_import_clients_interactive (GtkWidget      *widget,
   request->widget = g_object_ref (widget);
   request->store = g_object_ref (store);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Exporting the client book */
+
+typedef struct
+{
+  char  *database_path;
+  char  *output_path;
+  guint  n_clients;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->output_path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+
+  if (confianza_report_write_client_book (job->database_path, job->output_path, &job->n_clients, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_toast (widget, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *base = g_filename_display_basename (job->output_path);
+
+    /* Translators: %u is a number of clients, %s a file name */
+    text = g_strdup_printf (ngettext ("%u client saved in “%s”", "%u clients saved in “%s”",
+                                      job->n_clients),
+                            job->n_clients, base);
+  }
+  show_toast (widget, text);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  char      *database_path;
+} ExportRequest;
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
+{
+  ExportRequest *request = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GTask) task = NULL;
+      ExportJob *job = g_new0 (ExportJob, 1);
+
+      job->database_path = g_strdup (request->database_path);
+      job->output_path = g_file_get_path (file);
+      task = g_task_new (NULL, NULL, export_done, g_object_ref (request->widget));
+      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+
+  g_object_unref (request->widget);
+  g_free (request->database_path);
+  g_free (request);
+  g_object_unref (chooser);
+}
+
+void
+confianza_export_clients_interactive (GtkWidget      *widget,
+                                      ConfianzaStore *store)
+{
+  GtkFileChooserNative *chooser;
+  ExportRequest *request;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  chooser = gtk_file_chooser_native_new (_("Export Clients"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name offered; ending it in .vcf writes contact cards */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Clients.csv"));
+
+  request = g_new0 (ExportRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->database_path = g_strdup (confianza_store_get_path (store));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

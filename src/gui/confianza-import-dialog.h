@@ -26,5 +26,9 @@ ConfianzaImportDialog *confianza_import_dialog_new (GtkWindow           *parent,
  * a file that cannot be read is said in a toast. */
 void                   confianza_import_clients_interactive (GtkWidget      *widget,
                                                              ConfianzaStore *store);
+/* Asks where, then writes the client book there (CSV, or vCard for .vcf)
+ * in a thread with its own connection, and says how it went in a toast */
+void                   confianza_export_clients_interactive (GtkWidget      *widget,
+                                                             ConfianzaStore *store);
 
 G_END_DECLS

@@ -304,6 +304,17 @@ import_clients_activated (GtkWidget  *widget,
 }
 
 static void
+export_clients_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ConfianzaWindow *self = CONFIANZA_WINDOW (widget);
+
+  if (self->store != NULL)
+    confianza_export_clients_interactive (widget, self->store);
+}
+
+static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -500,6 +511,7 @@ confianza_window_class_init (ConfianzaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-client", NULL, add_client_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.import-clients", NULL, import_clients_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-clients", NULL, export_clients_activated);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client", "x", show_client_activated);
@@ -552,6 +564,7 @@ set_database (ConfianzaWindow *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-client", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-clients", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-clients", FALSE);
       show_page (self, "error");
       return;
     }

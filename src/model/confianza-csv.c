@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "confianza-csv.h"
+#include "confianza-csv-private.h"
+#include "confianza-vcard.h"
 #include "confianza-date.h"
 #include "confianza-enums.h"
 #include "confianza-text.h"
@@ -32,6 +34,10 @@ typedef struct
   /* Set only when the row was valid once duplicates aside */
   char                  *name_key;
   char                  *email_key;
+  /* The line's fields as read, to build the row again when the user maps
+   * a column by hand */
+  char                 **values;
+  gboolean               unclosed;
 } Row;
 
 struct _ConfianzaCsvPreview
@@ -50,74 +56,6 @@ G_DEFINE_FINAL_TYPE (ConfianzaCsvPreview, confianza_csv_preview, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (confianza-csv-error-quark, confianza_csv_error)
 
-/* Names of the columns, as header_key () leaves them: lower case, without
- * accents, spaces or punctuation ("Correo electrónico" → "correoelectronico") */
-static const struct
-{
-  const char        *key;
-  ConfianzaCsvField  field;
-} column_names[] = {
-  { "nombre", CONFIANZA_CSV_FIELD_NAME },
-  { "name", CONFIANZA_CSV_FIELD_NAME },
-  { "cliente", CONFIANZA_CSV_FIELD_NAME },
-  { "client", CONFIANZA_CSV_FIELD_NAME },
-  { "clientname", CONFIANZA_CSV_FIELD_NAME },
-  { "customer", CONFIANZA_CSV_FIELD_NAME },
-  { "customername", CONFIANZA_CSV_FIELD_NAME },
-  { "fullname", CONFIANZA_CSV_FIELD_NAME },
-  { "nombrecompleto", CONFIANZA_CSV_FIELD_NAME },
-  { "nombreyapellidos", CONFIANZA_CSV_FIELD_NAME },
-  { "nombredelcliente", CONFIANZA_CSV_FIELD_NAME },
-  { "empresa", CONFIANZA_CSV_FIELD_COMPANY },
-  { "company", CONFIANZA_CSV_FIELD_COMPANY },
-  { "compania", CONFIANZA_CSV_FIELD_COMPANY },
-  { "organizacion", CONFIANZA_CSV_FIELD_COMPANY },
-  { "organization", CONFIANZA_CSV_FIELD_COMPANY },
-  { "organisation", CONFIANZA_CSV_FIELD_COMPANY },
-  { "razonsocial", CONFIANZA_CSV_FIELD_COMPANY },
-  { "negocio", CONFIANZA_CSV_FIELD_COMPANY },
-  { "business", CONFIANZA_CSV_FIELD_COMPANY },
-  { "correoelectronico", CONFIANZA_CSV_FIELD_EMAIL },
-  { "correo", CONFIANZA_CSV_FIELD_EMAIL },
-  { "correoe", CONFIANZA_CSV_FIELD_EMAIL },
-  { "email", CONFIANZA_CSV_FIELD_EMAIL },
-  { "mail", CONFIANZA_CSV_FIELD_EMAIL },
-  { "emailaddress", CONFIANZA_CSV_FIELD_EMAIL },
-  { "direcciondecorreo", CONFIANZA_CSV_FIELD_EMAIL },
-  { "direcciondecorreoelectronico", CONFIANZA_CSV_FIELD_EMAIL },
-  { "telefono", CONFIANZA_CSV_FIELD_PHONE },
-  { "tel", CONFIANZA_CSV_FIELD_PHONE },
-  { "telf", CONFIANZA_CSV_FIELD_PHONE },
-  { "movil", CONFIANZA_CSV_FIELD_PHONE },
-  { "celular", CONFIANZA_CSV_FIELD_PHONE },
-  { "phone", CONFIANZA_CSV_FIELD_PHONE },
-  { "phonenumber", CONFIANZA_CSV_FIELD_PHONE },
-  { "telephone", CONFIANZA_CSV_FIELD_PHONE },
-  { "mobile", CONFIANZA_CSV_FIELD_PHONE },
-  { "numerodetelefono", CONFIANZA_CSV_FIELD_PHONE },
-  { "notas", CONFIANZA_CSV_FIELD_NOTES },
-  { "nota", CONFIANZA_CSV_FIELD_NOTES },
-  { "notes", CONFIANZA_CSV_FIELD_NOTES },
-  { "note", CONFIANZA_CSV_FIELD_NOTES },
-  { "observaciones", CONFIANZA_CSV_FIELD_NOTES },
-  { "comentarios", CONFIANZA_CSV_FIELD_NOTES },
-  { "comments", CONFIANZA_CSV_FIELD_NOTES },
-  { "clientedesde", CONFIANZA_CSV_FIELD_SINCE },
-  { "desde", CONFIANZA_CSV_FIELD_SINCE },
-  { "fechadealta", CONFIANZA_CSV_FIELD_SINCE },
-  { "alta", CONFIANZA_CSV_FIELD_SINCE },
-  { "since", CONFIANZA_CSV_FIELD_SINCE },
-  { "clientsince", CONFIANZA_CSV_FIELD_SINCE },
-  { "customersince", CONFIANZA_CSV_FIELD_SINCE },
-  { "estado", CONFIANZA_CSV_FIELD_STATUS },
-  { "situacion", CONFIANZA_CSV_FIELD_STATUS },
-  { "status", CONFIANZA_CSV_FIELD_STATUS },
-  { "motivo", CONFIANZA_CSV_FIELD_LET_GO_REASON },
-  { "motivodebaja", CONFIANZA_CSV_FIELD_LET_GO_REASON },
-  { "reason", CONFIANZA_CSV_FIELD_LET_GO_REASON },
-  { "letgoreason", CONFIANZA_CSV_FIELD_LET_GO_REASON },
-};
-
 /* The client property each field fills, for the messages */
 static const char * const field_properties[CONFIANZA_CSV_N_FIELDS] = {
   [CONFIANZA_CSV_FIELD_NONE] = NULL,
@@ -129,6 +67,9 @@ static const char * const field_properties[CONFIANZA_CSV_N_FIELDS] = {
   [CONFIANZA_CSV_FIELD_SINCE] = "since",
   [CONFIANZA_CSV_FIELD_STATUS] = "status",
   [CONFIANZA_CSV_FIELD_LET_GO_REASON] = "let-go-reason",
+  [CONFIANZA_CSV_FIELD_GIVEN_NAME] = "name",
+  [CONFIANZA_CSV_FIELD_FAMILY_NAME] = "name",
+  [CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS] = "follow-up-days",
 };
 
 /* Statuses in the words a spreadsheet may hold, as header_key () leaves
@@ -177,6 +118,7 @@ row_free (gpointer data)
   g_clear_pointer (&row->message, g_free);
   g_clear_pointer (&row->name_key, g_free);
   g_clear_pointer (&row->email_key, g_free);
+  g_clear_pointer (&row->values, g_strfreev);
   g_free (row);
 }
 
@@ -719,45 +661,128 @@ row_set_invalid (ConfianzaCsvPreview *self,
   row->property = property;
 }
 
-static Row *
-build_row (ConfianzaCsvPreview *self,
-           GPtrArray           *fields,
-           guint                line,
-           gboolean             unclosed)
+/* Google writes several values in one cell: "a@x.es ::: b@y.es" */
+#define MULTI_VALUE_SEPARATOR " ::: "
+
+static void
+append_note (GString    *notes,
+             const char *header,
+             const char *value)
 {
-  Row *row = g_new0 (Row, 1);
+  if (notes->len > 0)
+    g_string_append_c (notes, '\n');
+  if (header != NULL && *header != '\0')
+    g_string_append_printf (notes, "%s: %s", header, value);
+  else
+    g_string_append (notes, value);
+}
+
+/* The first value of an email or phone column goes to the client, when it
+ * has none yet; every other one to the notes, under its column's header. */
+static void
+take_contact (ConfianzaClient *client,
+              const char      *property,
+              const char      *header,
+              const char      *value,
+              GString         *extra)
+{
+  g_auto(GStrv) parts = g_strsplit (value, MULTI_VALUE_SEPARATOR, -1);
+  g_autofree char *current = NULL;
+
+  g_object_get (client, property, &current, NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+
+      if (*part == '\0')
+        continue;
+
+      if (current == NULL || *current == '\0')
+        {
+          g_object_set (client, property, part, NULL);
+          g_free (current);
+          current = g_strdup (part);
+        }
+      else
+        {
+          append_note (extra, header, part);
+        }
+    }
+}
+
+static void
+join_part (GString    *part,
+           const char *value)
+{
+  if (part->len > 0)
+    g_string_append_c (part, ' ');
+  g_string_append (part, value);
+}
+
+/* Fills @row from row->values */
+static void
+build_row (ConfianzaCsvPreview *self,
+           Row                 *row)
+{
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GString) extra = g_string_new (NULL);
+  g_autoptr(GString) given = g_string_new (NULL);
+  g_autoptr(GString) family = g_string_new (NULL);
   const char *property = NULL;
   const char *since_text = NULL;
   const char *status_text = NULL;
+  gboolean unclosed = row->unclosed;
+  guint n_values = row->values != NULL ? g_strv_length (row->values) : 0;
+  guint n_notes_columns = 0;
 
-  row->line = line;
+  g_clear_object (&row->client);
+  g_clear_pointer (&row->message, g_free);
+  g_clear_pointer (&row->name_key, g_free);
+  g_clear_pointer (&row->email_key, g_free);
+  row->property = NULL;
   row->status = CONFIANZA_CSV_ROW_READY;
   row->client = g_object_new (CONFIANZA_TYPE_CLIENT, NULL);
 
-  for (guint i = 0; i < fields->len && i < self->fields->len; i++)
+  for (guint i = 0; i < self->fields->len; i++)
+    if (g_array_index (self->fields, ConfianzaCsvField, i) == CONFIANZA_CSV_FIELD_NOTES)
+      n_notes_columns++;
+
+  for (guint i = 0; i < n_values && i < self->fields->len; i++)
     {
-      char *value = g_strstrip ((char *) g_ptr_array_index (fields, i));
+      const char *value = row->values[i];
+      const char *header = g_ptr_array_index (self->headers, i);
 
       if (*value == '\0')
         continue;
+      /* Our export writes "'=…" so that spreadsheets do not run it */
+      if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@", value[1]) != NULL)
+        value++;
 
       switch (g_array_index (self->fields, ConfianzaCsvField, i))
         {
         case CONFIANZA_CSV_FIELD_NAME:
           confianza_client_set_name (row->client, value);
           break;
+        case CONFIANZA_CSV_FIELD_GIVEN_NAME:
+          join_part (given, value);
+          break;
+        case CONFIANZA_CSV_FIELD_FAMILY_NAME:
+          join_part (family, value);
+          break;
         case CONFIANZA_CSV_FIELD_COMPANY:
           confianza_client_set_company (row->client, value);
           break;
         case CONFIANZA_CSV_FIELD_EMAIL:
-          confianza_client_set_email (row->client, value);
+          take_contact (row->client, "email", header, value, extra);
           break;
         case CONFIANZA_CSV_FIELD_PHONE:
-          confianza_client_set_phone (row->client, value);
+          take_contact (row->client, "phone", header, value, extra);
           break;
         case CONFIANZA_CSV_FIELD_NOTES:
-          confianza_client_set_notes (row->client, value);
+          /* With one notes column, its text as it is */
+          append_note (notes, n_notes_columns > 1 ? header : NULL, value);
           break;
         case CONFIANZA_CSV_FIELD_SINCE:
           since_text = value;
@@ -768,6 +793,14 @@ build_row (ConfianzaCsvPreview *self,
         case CONFIANZA_CSV_FIELD_LET_GO_REASON:
           confianza_client_set_let_go_reason (row->client, value);
           break;
+        case CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS:
+          {
+            guint64 days = 0;
+
+            if (g_ascii_string_to_unsigned (value, 10, 0, 3650, &days, NULL))
+              confianza_client_set_follow_up_days (row->client, (int) days);
+          }
+          break;
         case CONFIANZA_CSV_FIELD_NONE:
         case CONFIANZA_CSV_N_FIELDS:
         default:
@@ -775,13 +808,46 @@ build_row (ConfianzaCsvPreview *self,
         }
     }
 
+  /* A name column wins, given and family names fill it when it is blank;
+   * "Nombre" beside "Apellidos" is the given name, so the family name is
+   * added when the name does not have it already */
+  {
+    const char *name = confianza_client_get_name (row->client);
+
+    if (name == NULL || *name == '\0')
+      {
+        if (family->len > 0)
+          join_part (given, family->str);
+        if (given->len > 0)
+          confianza_client_set_name (row->client, given->str);
+      }
+    else if (family->len > 0)
+      {
+        g_autofree char *name_folded = name_key (name);
+        g_autofree char *family_folded = name_key (family->str);
+
+        if (name_folded != NULL && family_folded != NULL &&
+            strstr (name_folded, family_folded) == NULL)
+          {
+            g_autofree char *full = g_strdup_printf ("%s %s", name, family->str);
+
+            confianza_client_set_name (row->client, full);
+          }
+      }
+  }
+
+  if (extra->len > 0)
+    append_note (notes, NULL, extra->str);
+  if (notes->len > 0)
+    confianza_client_set_notes (row->client, notes->str);
+
   if (unclosed)
     {
       row_set_invalid (self, row, NULL,
                        _("A quotation mark opens a field here that never closes, "
                          "so the rest of the file was read as part of this line. "
                          "Check the quotation marks."));
-      return row;
+      return;
     }
 
   if (status_text != NULL)
@@ -805,7 +871,7 @@ build_row (ConfianzaCsvPreview *self,
           sentence = g_strdup_printf (_("“%s” is not a client status. Write one of these: %s."),
                                       status_text, choices);
           row_set_invalid (self, row, "status", sentence);
-          return row;
+          return;
         }
     }
 
@@ -822,7 +888,7 @@ build_row (ConfianzaCsvPreview *self,
                                         "or 2024-12-31."),
                                       since_text);
           row_set_invalid (self, row, "since", sentence);
-          return row;
+          return;
         }
 
       confianza_client_set_since (row->client, since);
@@ -831,13 +897,30 @@ build_row (ConfianzaCsvPreview *self,
   if (!confianza_client_validate (row->client, &property, &error))
     {
       row_set_invalid (self, row, property, error->message);
-      return row;
+      return;
     }
 
   row->name_key = name_key (confianza_client_get_name (row->client));
   row->email_key = email_key (confianza_client_get_email (row->client));
 
-  return row;
+}
+
+/* The ignored columns, from the fields */
+static void
+list_ignored (ConfianzaCsvPreview *self)
+{
+  g_ptr_array_set_size (self->ignored, 0);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const char *header = g_ptr_array_index (self->headers, i);
+
+      if (g_array_index (self->fields, ConfianzaCsvField, i) == CONFIANZA_CSV_FIELD_NONE &&
+          *header != '\0')
+        g_ptr_array_add (self->ignored, g_strdup (header));
+    }
+
+  g_ptr_array_add (self->ignored, NULL);
 }
 
 static void
@@ -845,34 +928,43 @@ map_columns (ConfianzaCsvPreview *self,
              GPtrArray           *header)
 {
   gboolean used[CONFIANZA_CSV_N_FIELDS] = { FALSE };
+  guint legal_name = G_MAXUINT;
 
   for (guint i = 0; i < header->len; i++)
     {
       const char *text = g_ptr_array_index (header, i);
       g_autofree char *stripped = g_strstrip (g_strdup (text));
       g_autofree char *key = header_key (stripped);
-      ConfianzaCsvField field = CONFIANZA_CSV_FIELD_NONE;
+      ConfianzaCsvField field = confianza_csv_field_for_key (key);
 
-      for (guint j = 0; j < G_N_ELEMENTS (column_names); j++)
-        {
-          if (g_str_equal (key, column_names[j].key))
-            {
-              field = column_names[j].field;
-              break;
-            }
-        }
+      if (legal_name == G_MAXUINT && confianza_csv_key_is_legal_name (key))
+        legal_name = i;
 
-      /* The first column of a field wins */
-      if (field != CONFIANZA_CSV_FIELD_NONE && used[field])
+      /* The first column of a field wins, but for the fields many
+       * columns may fill */
+      if (field != CONFIANZA_CSV_FIELD_NONE && used[field] && !confianza_csv_field_takes_many (field))
         field = CONFIANZA_CSV_FIELD_NONE;
       used[field] = TRUE;
-
-      if (field == CONFIANZA_CSV_FIELD_NONE && *stripped != '\0')
-        g_ptr_array_insert (self->ignored, (int) self->ignored->len - 1, g_strdup (stripped));
 
       g_ptr_array_add (self->headers, g_steal_pointer (&stripped));
       g_array_append_val (self->fields, field);
     }
+
+  /* A CRM's export of companies has no name column: the client is the
+   * company, by its legal name ("Razón social", "Nombre fiscal") */
+  if (!used[CONFIANZA_CSV_FIELD_NAME] && !used[CONFIANZA_CSV_FIELD_GIVEN_NAME] &&
+      !used[CONFIANZA_CSV_FIELD_FAMILY_NAME] && legal_name != G_MAXUINT)
+    g_array_index (self->fields, ConfianzaCsvField, legal_name) = CONFIANZA_CSV_FIELD_NAME;
+
+  list_ignored (self);
+}
+
+static gboolean
+has_name_column (ConfianzaCsvPreview *self)
+{
+  return column_of_field (self, CONFIANZA_CSV_FIELD_NAME) != G_MAXUINT ||
+         column_of_field (self, CONFIANZA_CSV_FIELD_GIVEN_NAME) != G_MAXUINT ||
+         column_of_field (self, CONFIANZA_CSV_FIELD_FAMILY_NAME) != G_MAXUINT;
 }
 
 /* GObject */
@@ -930,6 +1022,9 @@ confianza_csv_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (confianza_vcard_sniff (data, length))
+    return confianza_vcard_parse (data, length, existing, error);
+
   if (!decode (data != NULL ? data : "", length, &text, &text_length, &encoding, error))
     return NULL;
 
@@ -958,7 +1053,7 @@ confianza_csv_parse (const char  *data,
   while (record_is_blank (fields));
 
   map_columns (self, fields);
-  if (column_of_field (self, CONFIANZA_CSV_FIELD_NAME) == G_MAXUINT)
+  if (!has_name_column (self))
     {
       g_set_error_literal (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_NO_NAME,
                            _("The first line of the file should name its columns, "
@@ -984,12 +1079,59 @@ confianza_csv_parse (const char  *data,
           return NULL;
         }
 
-      g_ptr_array_add (self->rows, build_row (self, fields, line, unclosed));
+      {
+        Row *row = g_new0 (Row, 1);
+
+        row->line = line;
+        row->unclosed = unclosed;
+        g_ptr_array_add (fields, NULL);
+        row->values = (char **) g_ptr_array_steal (fields, NULL);
+        for (guint i = 0; row->values[i] != NULL; i++)
+          g_strstrip (row->values[i]);
+        build_row (self, row);
+        g_ptr_array_add (self->rows, row);
+      }
     }
 
   confianza_csv_preview_check_duplicates (self, existing);
 
   return g_steal_pointer (&self);
+}
+
+ConfianzaCsvPreview *
+confianza_csv_preview_new_from_records (const char              *encoding,
+                                        GPtrArray               *headers,
+                                        const ConfianzaCsvField *fields,
+                                        GPtrArray               *records,
+                                        GArray                  *lines,
+                                        GPtrArray               *existing)
+{
+  ConfianzaCsvPreview *self = g_object_new (CONFIANZA_TYPE_CSV_PREVIEW, NULL);
+
+  g_return_val_if_fail (records->len == lines->len, NULL);
+
+  self->encoding = encoding;
+  self->delimiter = '\0';
+  for (guint i = 0; i < headers->len; i++)
+    {
+      g_ptr_array_add (self->headers, g_strdup (g_ptr_array_index (headers, i)));
+      g_array_append_val (self->fields, fields[i]);
+    }
+  list_ignored (self);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      Row *row = g_new0 (Row, 1);
+
+      row->line = g_array_index (lines, guint, i);
+      row->values = g_strdupv (g_ptr_array_index (records, i));
+      build_row (self, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  confianza_csv_preview_check_duplicates (self, existing);
+
+  return self;
 }
 
 ConfianzaCsvPreview *
@@ -1136,6 +1278,30 @@ confianza_csv_preview_check_duplicates (ConfianzaCsvPreview *self,
           : g_strdup_printf (_("Line %u has a client with the same name."),
                              GPOINTER_TO_UINT (found));
     }
+}
+
+void
+confianza_csv_preview_set_column_field (ConfianzaCsvPreview *self,
+                                        guint                column,
+                                        ConfianzaCsvField    field,
+                                        GPtrArray           *existing)
+{
+  g_return_if_fail (CONFIANZA_IS_CSV_PREVIEW (self));
+  g_return_if_fail (column < self->fields->len);
+  g_return_if_fail (field < CONFIANZA_CSV_N_FIELDS);
+
+  if (field != CONFIANZA_CSV_FIELD_NONE && !confianza_csv_field_takes_many (field))
+    for (guint i = 0; i < self->fields->len; i++)
+      if (g_array_index (self->fields, ConfianzaCsvField, i) == field)
+        g_array_index (self->fields, ConfianzaCsvField, i) = CONFIANZA_CSV_FIELD_NONE;
+
+  g_array_index (self->fields, ConfianzaCsvField, column) = field;
+  list_ignored (self);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    build_row (self, g_ptr_array_index (self->rows, i));
+
+  confianza_csv_preview_check_duplicates (self, existing);
 }
 
 char

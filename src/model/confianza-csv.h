@@ -16,7 +16,14 @@ G_BEGIN_DECLS
  * and with or without accents: “Nombre”/“Name”, “Empresa”/“Company”,
  * “Correo electrónico”/“Email”, “Teléfono”/“Phone”, “Notas”/“Notes”,
  * “Cliente desde”/“Since”, “Estado”/“Status”, “Motivo”/“Reason” (why a client
- * was let go). Other columns are ignored, and listed.
+ * was let go), and the columns of the exports people have: Google Contacts
+ * (old and new), Outlook, Apple/iCloud and the CRM and invoicing tools of
+ * Spanish businesses (Holded, Odoo, Dolibarr, Factusol…). Given and family
+ * name are joined into the name; of several email or phone columns the
+ * first non-empty one is used and the others are kept in the notes, like
+ * any extra notes column; a creation date (“Fecha de alta”, “Created on”)
+ * is the “client since”. Other columns are ignored, and listed; the user
+ * may map one by hand (confianza_csv_preview_set_column_field ()).
  *
  * Every field, headers included, is made clean text as it is read
  * (confianza-text.h): control characters such as ESC reach neither the
@@ -66,6 +73,12 @@ typedef enum
   CONFIANZA_CSV_FIELD_SINCE,
   CONFIANZA_CSV_FIELD_STATUS,
   CONFIANZA_CSV_FIELD_LET_GO_REASON,
+  /* Parts of the name, joined into it when the name column is blank or
+   * missing (Google's "Given Name", Outlook's "First Name", "Apellidos") */
+  CONFIANZA_CSV_FIELD_GIVEN_NAME,
+  CONFIANZA_CSV_FIELD_FAMILY_NAME,
+  /* Days between follow-ups, 0 for the default (our own export) */
+  CONFIANZA_CSV_FIELD_FOLLOW_UP_DAYS,
   CONFIANZA_CSV_N_FIELDS
 } ConfianzaCsvField;
 
@@ -89,7 +102,7 @@ ConfianzaCsvPreview   *confianza_csv_parse_file                  (const char    
                                                                   GPtrArray            *existing,
                                                                   GError              **error);
 
-/* ',', ';' or '\t' */
+/* ',', ';' or '\t'; '\0' for a vCard file (confianza-vcard.h) */
 char                   confianza_csv_preview_get_delimiter       (ConfianzaCsvPreview  *self);
 /* "UTF-8", "UTF-16" or "WINDOWS-1252": how the file was written */
 const char            *confianza_csv_preview_get_encoding        (ConfianzaCsvPreview  *self);
@@ -99,6 +112,18 @@ const char            *confianza_csv_preview_get_column_header   (ConfianzaCsvPr
                                                                   guint                 column);
 ConfianzaCsvField      confianza_csv_preview_get_column_field    (ConfianzaCsvPreview  *self,
                                                                   guint                 column);
+/*
+ * Reads column @column as @field (CONFIANZA_CSV_FIELD_NONE: ignore it) and
+ * builds every row again, checking duplicates against @existing (NULL:
+ * none). Another column that had @field (for the fields a single column
+ * fills: name, company, since, status, reason) is ignored from then on.
+ */
+void                   confianza_csv_preview_set_column_field    (ConfianzaCsvPreview  *self,
+                                                                  guint                 column,
+                                                                  ConfianzaCsvField     field,
+                                                                  GPtrArray            *existing);
+/* The field's name in the user's language ("Email"), for a column chooser */
+const char            *confianza_csv_field_get_label             (ConfianzaCsvField     field);
 /* The headers of the columns that were not understood, as a NULL-terminated
  * array (empty when every column was used). */
 const char * const    *confianza_csv_preview_get_ignored_columns (ConfianzaCsvPreview  *self);
