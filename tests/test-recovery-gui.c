@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <locale.h>
 
 #include "util/gui-test-util.h"
@@ -527,6 +528,21 @@ test_wizard_story (Fixture       *fixture,
   g_assert_cmpstr (confianza_recovery_plan_get_corrective_owner (plan), ==, "Ana");
   g_clear_object (&plan);
   activate (wizard, "wizard.next");
+
+  /* "Recovered" needs a follow-up done: the wizard says so, and only that. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "recovered_check")), TRUE);
+  confianza_test_spin ();
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_get_visible (child (wizard, "general_error")));
+  {
+    const char *missing = gtk_label_get_label (GTK_LABEL (child (wizard, "general_error")));
+
+    g_assert_nonnull (strstr (missing, _("Mark at least one follow-up as done (step 5).")));
+    g_assert_null (strstr (missing, _("Record the day you apologised (step 2).")));
+  }
+  activate (wizard, "wizard.next");
+  g_assert_nonnull (wizard);
+  g_assert_cmpuint (fixture->n_finished, ==, 0);
 
   /* The outcome: letting the client go needs a reason. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "let_go_check")), TRUE);
