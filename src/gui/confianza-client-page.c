@@ -17,6 +17,7 @@
 #include "confianza-promise-dialog.h"
 #include "confianza-quick-win-dialog.h"
 #include "confianza-recommendation-dialog.h"
+#include "confianza-recovery-start.h"
 #include "confianza-recovery-wizard.h"
 #include "confianza-reports-page.h"
 #include "confianza-trust-chart.h"
@@ -1099,6 +1100,8 @@ promise_activated (GtkWidget  *widget,
       confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_PROMISE, id, title);
     }
 
+  if (dialog != NULL && !g_str_equal (action_name, "client.edit-promise"))
+    confianza_recovery_start_watch (dialog);
   if (dialog != NULL)
     gtk_window_present (dialog);
 }

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/confianza-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Starting a recovery plan where the failure is felt (source 001: act
+ * while the client still feels it).
+ */
+
+/* Opens the recovery wizard of @incident, its plan where it was left or a
+ * new one; when the plan lets the client go, offers the farewell. */
+void confianza_recovery_start_open  (GtkWindow         *parent,
+                                     ConfianzaStore    *store,
+                                     ConfianzaIncident *incident);
+
+/* After @promise was saved as broken, or delivered later than the
+ * Preferences' "recovery-offer-late-days" allow: offers to start a plan.
+ * "Start Recovery Plan" records the incident
+ * (confianza_recovery_incident_for_promise ()) and opens the wizard; "Not
+ * Now" records nothing. Does nothing for a promise that failed nobody. */
+void confianza_recovery_start_offer (GtkWindow         *parent,
+                                     ConfianzaStore    *store,
+                                     ConfianzaPromise  *promise);
+
+/* Makes @dialog, a ConfianzaDialog saving a promise (delivered or broken),
+ * offer the plan once it saved. */
+void confianza_recovery_start_watch (GtkWindow         *dialog);
+
+G_END_DECLS
