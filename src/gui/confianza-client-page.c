@@ -1179,13 +1179,15 @@ new_incident_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  GtkWindow *dialog;
 
   if (self->client == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (confianza_incident_dialog_new (parent_window (self), self->store,
-                                                                 confianza_client_get_id (self->client),
-                                                                 NULL)));
+  dialog = GTK_WINDOW (confianza_incident_dialog_new (parent_window (self), self->store,
+                                                      confianza_client_get_id (self->client), NULL));
+  confianza_recovery_start_watch (dialog);
+  gtk_window_present (dialog);
 }
 
 static void

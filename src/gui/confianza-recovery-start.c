@@ -75,7 +75,8 @@ on_offer_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "start") != 0)
     return;
 
-  if (!confianza_store_save_incident (offer->store, offer->incident, &error))
+  if (confianza_incident_get_id (offer->incident) == 0
+      && !confianza_store_save_incident (offer->store, offer->incident, &error))
     {
       AdwMessageDialog *failed;
 
@@ -89,33 +90,23 @@ on_offer_response (AdwMessageDialog *dialog,
   confianza_recovery_start_open (offer->parent, offer->store, offer->incident);
 }
 
-void
-confianza_recovery_start_offer (GtkWindow        *parent,
-                                ConfianzaStore   *store,
-                                ConfianzaPromise *promise)
+/* Offers the plan of @incident, recorded already or (id 0) only once the
+ * user accepts. */
+static void
+offer_plan (GtkWindow         *parent,
+            ConfianzaStore    *store,
+            ConfianzaIncident *incident)
 {
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(ConfianzaIncident) incident = NULL;
   AdwMessageDialog *dialog;
   Offer *offer;
-
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (CONFIANZA_IS_STORE (store));
-  g_return_if_fail (CONFIANZA_IS_PROMISE (promise));
-
-  settings = g_settings_new (APPLICATION_ID);
-  incident = confianza_recovery_incident_for_promise (promise, g_settings_get_int (settings, "recovery-offer-late-days"),
-                                                      NULL);
-  if (incident == NULL)
-    return;
 
   offer = g_new0 (Offer, 1);
   offer->parent = parent != NULL ? g_object_ref (parent) : NULL;
   offer->store = g_object_ref (store);
-  offer->incident = g_steal_pointer (&incident);
+  offer->incident = g_object_ref (incident);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Start a Recovery Plan?"), NULL));
-  adw_message_dialog_format_body (dialog, "%s\n\n%s", confianza_incident_get_description (offer->incident),
+  adw_message_dialog_format_body (dialog, "%s\n\n%s", confianza_incident_get_description (incident),
                                   _("Trust comes back fastest when you act while the client still feels the failure: listen, acknowledge it, apologise and make up for it. The plan walks you through it."));
   adw_message_dialog_add_responses (dialog,
                                     "later", _("_Not Now"),
@@ -128,15 +119,52 @@ confianza_recovery_start_offer (GtkWindow        *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_promise_saved (ConfianzaDialog *dialog,
-                  GObject         *record)
+void
+confianza_recovery_start_offer (GtkWindow        *parent,
+                                ConfianzaStore   *store,
+                                ConfianzaPromise *promise)
 {
-  if (!CONFIANZA_IS_PROMISE (record))
-    return;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(ConfianzaIncident) incident = NULL;
 
-  confianza_recovery_start_offer (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                  confianza_dialog_get_store (dialog), CONFIANZA_PROMISE (record));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+  g_return_if_fail (CONFIANZA_IS_PROMISE (promise));
+
+  settings = g_settings_new (APPLICATION_ID);
+  incident = confianza_recovery_incident_for_promise (promise, g_settings_get_int (settings, "recovery-offer-late-days"),
+                                                      NULL);
+  if (incident != NULL)
+    offer_plan (parent, store, incident);
+}
+
+void
+confianza_recovery_start_offer_incident (GtkWindow         *parent,
+                                         ConfianzaStore    *store,
+                                         ConfianzaIncident *incident)
+{
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+  g_return_if_fail (CONFIANZA_IS_INCIDENT (incident));
+
+  /* An incident with a plan already is resumed from its menu instead. */
+  plan = confianza_store_get_plan_for_incident (store, confianza_incident_get_id (incident), NULL);
+  if (plan == NULL)
+    offer_plan (parent, store, incident);
+}
+
+static void
+on_record_saved (ConfianzaDialog *dialog,
+                 GObject         *record)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (CONFIANZA_IS_PROMISE (record))
+    confianza_recovery_start_offer (parent, confianza_dialog_get_store (dialog), CONFIANZA_PROMISE (record));
+  else if (CONFIANZA_IS_INCIDENT (record))
+    confianza_recovery_start_offer_incident (parent, confianza_dialog_get_store (dialog), CONFIANZA_INCIDENT (record));
 }
 
 void
@@ -144,5 +172,5 @@ confianza_recovery_start_watch (GtkWindow *dialog)
 {
   g_return_if_fail (CONFIANZA_IS_DIALOG (dialog));
 
-  g_signal_connect (dialog, "saved", G_CALLBACK (on_promise_saved), NULL);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_record_saved), NULL);
 }

@@ -27,8 +27,14 @@ void confianza_recovery_start_offer (GtkWindow         *parent,
                                      ConfianzaStore    *store,
                                      ConfianzaPromise  *promise);
 
-/* Makes @dialog, a ConfianzaDialog saving a promise (delivered or broken),
- * offer the plan once it saved. */
+/* After @incident was recorded: offers to start its plan (nothing when it
+ * has one already). */
+void confianza_recovery_start_offer_incident (GtkWindow         *parent,
+                                              ConfianzaStore    *store,
+                                              ConfianzaIncident *incident);
+
+/* Makes @dialog, a ConfianzaDialog saving a promise (delivered or broken)
+ * or a new incident, offer the plan once it saved. */
 void confianza_recovery_start_watch (GtkWindow         *dialog);
 
 G_END_DECLS
