@@ -833,6 +833,56 @@ test_offer_after_late_delivery (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static void
+test_choose_incident (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWindow *wizard;
+  GtkWidget *drop_down;
+
+  gtk_window_present (window);
+
+  /* The one incident without a plan is offered; starting opens its wizard */
+  confianza_recovery_start_choose (window, fixture->store);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  drop_down = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_DROP_DOWN (drop_down));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down))), ==, 1);
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down))), 0),
+                            "Lucía Ferrer"));
+  respond (dialog, "start");
+  wizard = find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpint (confianza_recovery_plan_get_incident_id (confianza_recovery_wizard_get_plan (CONFIANZA_RECOVERY_WIZARD (wizard))),
+                   ==, confianza_incident_get_id (fixture->incident));
+  gtk_window_destroy (wizard);
+  confianza_test_spin ();
+
+  /* Once it has a plan, nothing is left to choose: the dialog says where to go */
+  {
+    g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (fixture->client_id,
+                                                                         confianza_incident_get_id (fixture->incident),
+                                                                         confianza_incident_get_happened_on (fixture->incident));
+
+    g_assert_true (confianza_store_save_recovery_plan (fixture->store, plan, &error));
+    g_assert_no_error (error);
+  }
+  confianza_recovery_start_choose (window, fixture->store);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_null (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "start"));
+  respond (dialog, "close");
+  g_assert_null (find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +899,7 @@ main (int   argc,
   ADD ("/recovery-gui/wizard/resume", test_wizard_resume);
   ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
   ADD ("/recovery-gui/offer/late-delivery", test_offer_after_late_delivery);
+  ADD ("/recovery-gui/offer/choose-incident", test_choose_incident);
 
 #undef ADD
 

@@ -174,3 +174,146 @@ confianza_recovery_start_watch (GtkWindow *dialog)
 
   g_signal_connect (dialog, "saved", G_CALLBACK (on_record_saved), NULL);
 }
+
+/* Choosing the incident of a new plan */
+
+typedef struct
+{
+  GtkWindow      *parent;
+  ConfianzaStore *store;
+  GPtrArray      *incidents;
+  GtkDropDown    *drop_down;
+} Choice;
+
+static void
+choice_free (gpointer  data,
+             GClosure *closure)
+{
+  Choice *choice = data;
+
+  g_clear_object (&choice->parent);
+  g_clear_object (&choice->store);
+  g_clear_pointer (&choice->incidents, g_ptr_array_unref);
+  g_free (choice);
+}
+
+static void
+on_choice_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Choice           *choice)
+{
+  guint selected;
+
+  if (g_strcmp0 (response, "start") != 0 || choice->drop_down == NULL)
+    return;
+
+  selected = gtk_drop_down_get_selected (choice->drop_down);
+  if (selected < choice->incidents->len)
+    confianza_recovery_start_open (choice->parent, choice->store, g_ptr_array_index (choice->incidents, selected));
+}
+
+/* The incidents without a plan, newest first, and how each is named. */
+static GPtrArray *
+incidents_without_plan (ConfianzaStore *store,
+                        GtkStringList  *names)
+{
+  g_autoptr(GListModel) incidents = confianza_store_get_incidents (store, 0);
+  g_autoptr(GListModel) plans = confianza_store_get_recovery_plans (store, 0);
+  g_autoptr(GListModel) clients = confianza_store_get_clients (store);
+  g_autoptr(GHashTable) planned = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (plans, i);
+      gint64 id = confianza_recovery_plan_get_incident_id (plan);
+
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (planned, &g_array_index (ids, gint64, i));
+
+  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr(ConfianzaIncident) incident = g_list_model_get_item (incidents, i);
+      gint64 id = confianza_incident_get_id (incident);
+      g_autofree char *day = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *description = NULL;
+      const char *client = "";
+
+      if (g_hash_table_contains (planned, &id))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (clients); j++)
+        {
+          g_autoptr(ConfianzaClient) candidate = g_list_model_get_item (clients, j);
+
+          /* The list holds the client: the name outlives this reference. */
+          if (confianza_client_get_id (candidate) == confianza_incident_get_client_id (incident))
+            client = confianza_client_get_name (candidate);
+        }
+
+      description = g_strdup (confianza_incident_get_description (incident));
+      /* One line a choice, even on a narrow screen */
+      if (g_utf8_strlen (description, -1) > 40)
+        {
+          g_autofree char *cut = g_utf8_substring (description, 0, 39);
+
+          g_free (description);
+          description = g_strconcat (cut, "…", NULL);
+        }
+      day = confianza_date_format (confianza_incident_get_happened_on (incident));
+      /* Translators: an incident to choose: the client's name, the day it happened, what went wrong */
+      name = g_strdup_printf (_("%s · %s · %s"), client, day, description);
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (result, g_steal_pointer (&incident));
+    }
+
+  return result;
+}
+
+void
+confianza_recovery_start_choose (GtkWindow      *parent,
+                                 ConfianzaStore *store)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+  Choice *choice;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  choice = g_new0 (Choice, 1);
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->store = g_object_ref (store);
+  choice->incidents = incidents_without_plan (store, names);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("New Recovery Plan"), NULL));
+  if (choice->incidents->len == 0)
+    {
+      adw_message_dialog_set_body (dialog,
+                                   _("Every incident recorded has its plan already. When something goes wrong, open the client and choose “Record an Incident…”: its plan is offered right after."));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+    }
+  else
+    {
+      GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+
+      adw_message_dialog_set_body (dialog, _("Which failure is the plan for?"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Incident"), -1);
+      adw_message_dialog_set_extra_child (dialog, drop_down);
+      choice->drop_down = GTK_DROP_DOWN (drop_down);
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "start", _("_Start Recovery Plan"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "start");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_choice_response), choice, choice_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

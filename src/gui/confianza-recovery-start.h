@@ -37,4 +37,10 @@ void confianza_recovery_start_offer_incident (GtkWindow         *parent,
  * or a new incident, offer the plan once it saved. */
 void confianza_recovery_start_watch (GtkWindow         *dialog);
 
+/* "New Recovery Plan…": the user picks one of the incidents without a plan
+ * (any client's, newest first) and its wizard opens; without any, the
+ * dialog says where incidents are recorded. */
+void confianza_recovery_start_choose (GtkWindow         *parent,
+                                      ConfianzaStore    *store);
+
 G_END_DECLS
