@@ -883,6 +883,44 @@ test_choose_incident (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static void
+test_something_wrong (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *dialog;
+  GtkWindow *wizard;
+
+  gtk_window_present (window);
+
+  /* Cancelled: nothing recorded, no wizard */
+  confianza_recovery_start_something_wrong (window, fixture->store, fixture->client_id);
+  confianza_test_spin ();
+  dialog = find_toplevel (CONFIANZA_TYPE_INCIDENT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  confianza_test_spin ();
+  g_assert_cmpuint (count_incidents (fixture), ==, 1);
+  g_assert_null (find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD));
+
+  /* Saved: the incident is recorded and its wizard opens, no question asked */
+  confianza_recovery_start_something_wrong (window, fixture->store, fixture->client_id);
+  confianza_test_spin ();
+  dialog = find_toplevel (CONFIANZA_TYPE_INCIDENT_DIALOG);
+  type_view (dialog, "description_view", "La factura llegó con el importe equivocado.");
+  type_date (dialog, "happened_on_entry", -1);
+  activate (dialog, "dialog.save");
+  g_assert_cmpuint (count_incidents (fixture), ==, 2);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wizard = find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpstr (wizard_page (wizard), ==, "listen");
+  g_assert_cmpint (confianza_recovery_plan_get_incident_id (confianza_recovery_wizard_get_plan (CONFIANZA_RECOVERY_WIZARD (wizard))),
+                   !=, confianza_incident_get_id (fixture->incident));
+  gtk_window_destroy (wizard);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -900,6 +938,7 @@ main (int   argc,
   ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
   ADD ("/recovery-gui/offer/late-delivery", test_offer_after_late_delivery);
   ADD ("/recovery-gui/offer/choose-incident", test_choose_incident);
+  ADD ("/recovery-gui/offer/something-wrong", test_something_wrong);
 
 #undef ADD
 

@@ -1191,6 +1191,18 @@ new_incident_activated (GtkWidget  *widget,
 }
 
 static void
+something_wrong_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client != NULL)
+    confianza_recovery_start_something_wrong (parent_window (self), self->store,
+                                              confianza_client_get_id (self->client));
+}
+
+static void
 on_plan_finished (ConfianzaClientPage   *self,
                   ConfianzaRecoveryPlan *plan)
 {
@@ -1407,6 +1419,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.edit-conversation", "x", conversation_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-conversation", "x", conversation_activated);
   gtk_widget_class_install_action (widget_class, "client.new-incident", NULL, new_incident_activated);
+  gtk_widget_class_install_action (widget_class, "client.something-wrong", NULL, something_wrong_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-incident", "x", incident_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-incident", "x", incident_activated);
   gtk_widget_class_install_action (widget_class, "client.recovery-plan", "x", incident_activated);

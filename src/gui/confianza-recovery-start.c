@@ -9,6 +9,7 @@
 
 #include "confianza-dialog.h"
 #include "confianza-farewell.h"
+#include "confianza-incident-dialog.h"
 #include "confianza-recovery-start.h"
 #include "confianza-recovery-wizard.h"
 
@@ -315,5 +316,31 @@ confianza_recovery_start_choose (GtkWindow      *parent,
       adw_message_dialog_set_close_response (dialog, "cancel");
     }
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_choice_response), choice, choice_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Something went wrong…": the incident, then straight into its plan */
+
+static void
+on_something_wrong_saved (ConfianzaDialog *dialog,
+                          GObject         *record)
+{
+  if (CONFIANZA_IS_INCIDENT (record))
+    confianza_recovery_start_open (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                   confianza_dialog_get_store (dialog), CONFIANZA_INCIDENT (record));
+}
+
+void
+confianza_recovery_start_something_wrong (GtkWindow      *parent,
+                                          ConfianzaStore *store,
+                                          gint64          client_id)
+{
+  ConfianzaIncidentDialog *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CONFIANZA_IS_STORE (store));
+
+  dialog = confianza_incident_dialog_new (parent, store, client_id, NULL);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_something_wrong_saved), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -43,4 +43,10 @@ void confianza_recovery_start_watch (GtkWindow         *dialog);
 void confianza_recovery_start_choose (GtkWindow         *parent,
                                       ConfianzaStore    *store);
 
+/* "Something Went Wrong…" on a client: records the incident (its dialog)
+ * and goes straight into its recovery wizard. */
+void confianza_recovery_start_something_wrong (GtkWindow      *parent,
+                                               ConfianzaStore *store,
+                                               gint64          client_id);
+
 G_END_DECLS
