@@ -47,12 +47,29 @@ confianza_recovery_start_open (GtkWindow         *parent,
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
+/* What an offer or a choice works on, until the user answers. */
 typedef struct
 {
   GtkWindow         *parent;
   ConfianzaStore    *store;
+  /* The offer's incident (id 0: recorded only if accepted) */
   ConfianzaIncident *incident;
+  /* The choice's incidents, named in @drop_down */
+  GPtrArray         *incidents;
+  GtkDropDown       *drop_down;
 } Offer;
+
+static Offer *
+offer_new (GtkWindow      *parent,
+           ConfianzaStore *store)
+{
+  Offer *offer = g_new0 (Offer, 1);
+
+  offer->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  offer->store = g_object_ref (store);
+
+  return offer;
+}
 
 static void
 offer_free (gpointer  data,
@@ -63,6 +80,7 @@ offer_free (gpointer  data,
   g_clear_object (&offer->parent);
   g_clear_object (&offer->store);
   g_clear_object (&offer->incident);
+  g_clear_pointer (&offer->incidents, g_ptr_array_unref);
   g_free (offer);
 }
 
@@ -101,9 +119,7 @@ offer_plan (GtkWindow         *parent,
   AdwMessageDialog *dialog;
   Offer *offer;
 
-  offer = g_new0 (Offer, 1);
-  offer->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  offer->store = g_object_ref (store);
+  offer = offer_new (parent, store);
   offer->incident = g_object_ref (incident);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Start a Recovery Plan?"), NULL));
@@ -178,30 +194,10 @@ confianza_recovery_start_watch (GtkWindow *dialog)
 
 /* Choosing the incident of a new plan */
 
-typedef struct
-{
-  GtkWindow      *parent;
-  ConfianzaStore *store;
-  GPtrArray      *incidents;
-  GtkDropDown    *drop_down;
-} Choice;
-
-static void
-choice_free (gpointer  data,
-             GClosure *closure)
-{
-  Choice *choice = data;
-
-  g_clear_object (&choice->parent);
-  g_clear_object (&choice->store);
-  g_clear_pointer (&choice->incidents, g_ptr_array_unref);
-  g_free (choice);
-}
-
 static void
 on_choice_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    Choice           *choice)
+                    Offer            *choice)
 {
   guint selected;
 
@@ -281,14 +277,12 @@ confianza_recovery_start_choose (GtkWindow      *parent,
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
-  Choice *choice;
+  Offer *choice;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (CONFIANZA_IS_STORE (store));
 
-  choice = g_new0 (Choice, 1);
-  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  choice->store = g_object_ref (store);
+  choice = offer_new (parent, store);
   choice->incidents = incidents_without_plan (store, names);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("New Recovery Plan"), NULL));
@@ -315,7 +309,7 @@ confianza_recovery_start_choose (GtkWindow      *parent,
       adw_message_dialog_set_default_response (dialog, "start");
       adw_message_dialog_set_close_response (dialog, "cancel");
     }
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_choice_response), choice, choice_free, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_choice_response), choice, offer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
