@@ -1020,6 +1020,12 @@ test_preferences (Fixture       *fixture,
   confianza_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "follow-up-days"), ==, 14);
 
+  /* How late a delivery may be before a recovery plan is offered: 3 by default */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (window, "late_days_spin"))), ==, 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "late_days_spin")), 7);
+  confianza_test_spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "recovery-offer-late-days"), ==, 7);
+
   gtk_editable_set_text (GTK_EDITABLE (child (window, "business_name_row")), "Estudio Nube");
   confianza_test_spin ();
   business = g_settings_get_string (settings, "business-name");
@@ -1045,6 +1051,7 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (settings, "currency");
   g_settings_reset (settings, "business-name");
   g_settings_reset (settings, "follow-up-days");
+  g_settings_reset (settings, "recovery-offer-late-days");
   g_settings_reset (settings, "notifications");
 }
 

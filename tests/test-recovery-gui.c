@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <locale.h>
 
 #include "util/gui-test-util.h"
@@ -14,6 +15,7 @@
 #include "gui/confianza-date-entry.h"
 #include "gui/confianza-follow-up-dialog.h"
 #include "gui/confianza-incident-dialog.h"
+#include "gui/confianza-recovery-start.h"
 #include "gui/confianza-recovery-wizard.h"
 #include "model/confianza-recovery.h"
 #include "util/test-dates.h"
@@ -504,6 +506,21 @@ test_wizard_story (Fixture       *fixture,
   g_clear_object (&plan);
   activate (wizard, "wizard.next");
 
+  /* "Recovered" needs a follow-up done: the wizard says so, and only that. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "recovered_check")), TRUE);
+  confianza_test_spin ();
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_get_visible (child (wizard, "general_error")));
+  {
+    const char *missing = gtk_label_get_label (GTK_LABEL (child (wizard, "general_error")));
+
+    g_assert_nonnull (strstr (missing, _("Mark at least one follow-up as done (step 5).")));
+    g_assert_null (strstr (missing, _("Record the day you apologised (step 2).")));
+  }
+  activate (wizard, "wizard.next");
+  g_assert_nonnull (wizard);
+  g_assert_cmpuint (fixture->n_finished, ==, 0);
+
   /* The outcome: letting the client go needs a reason. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "let_go_check")), TRUE);
   confianza_test_spin ();
@@ -684,6 +701,202 @@ test_wizard_edit_schedule (Fixture       *fixture,
   }
 }
 
+/* The offer after a failed promise */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static guint
+count_incidents (Fixture *fixture)
+{
+  return count (confianza_store_get_incidents (fixture->store, fixture->client_id));
+}
+
+/* Answers a message dialog as its button would: the response, then closed. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  confianza_test_spin ();
+}
+
+static void
+test_offer_after_late_delivery (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) promised_on = util_dup_days_from_today (-20);
+  g_autoptr(GDateTime) due_on = util_dup_days_from_today (-10);
+  g_autoptr(GDateTime) a_bit_late = util_dup_days_from_today (-7);
+  g_autoptr(GDateTime) too_late = util_dup_days_from_today (-6);
+  g_autoptr(ConfianzaPromise) promise = confianza_promise_new (fixture->client_id, "Catálogo impreso",
+                                                               promised_on, due_on);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *dialog;
+  GtkWindow *wizard;
+  g_autoptr(GListModel) incidents = NULL;
+
+  gtk_window_present (window);
+  g_assert_true (confianza_store_save_promise (fixture->store, promise, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_incidents (fixture), ==, 1);
+
+  /* Three days late is within the default threshold: nothing is offered */
+  confianza_promise_set_delivered_on (promise, a_bit_late);
+  confianza_recovery_start_offer (window, fixture->store, promise);
+  confianza_test_spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Four days late: offered; "Not now" records nothing */
+  confianza_promise_set_delivered_on (promise, too_late);
+  confianza_recovery_start_offer (window, fixture->store, promise);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "later");
+  g_assert_null (find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD));
+  g_assert_cmpuint (count_incidents (fixture), ==, 1);
+
+  /* Accepted: the incident is recorded and its wizard opens on step 1 */
+  confianza_recovery_start_offer (window, fixture->store, promise);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "start");
+  g_assert_cmpuint (count_incidents (fixture), ==, 2);
+  wizard = find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpstr (wizard_page (wizard), ==, "listen");
+  incidents = confianza_store_get_incidents (fixture->store, fixture->client_id);
+  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr(ConfianzaIncident) incident = g_list_model_get_item (incidents, i);
+
+      if (confianza_incident_get_id (incident) == confianza_incident_get_id (fixture->incident))
+        continue;
+      g_assert_nonnull (strstr (confianza_incident_get_description (incident), "Catálogo impreso"));
+      g_assert_true (confianza_date_equal (confianza_incident_get_happened_on (incident), too_late));
+    }
+  gtk_window_destroy (wizard);
+
+  /* A recorded incident is offered its plan, but not once it has one */
+  confianza_recovery_start_offer_incident (window, fixture->store, fixture->incident);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "later");
+  {
+    g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (fixture->client_id,
+                                                                         confianza_incident_get_id (fixture->incident),
+                                                                         confianza_incident_get_happened_on (fixture->incident));
+
+    g_assert_true (confianza_store_save_recovery_plan (fixture->store, plan, &error));
+    g_assert_no_error (error);
+  }
+  confianza_recovery_start_offer_incident (window, fixture->store, fixture->incident);
+  confianza_test_spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (window);
+}
+
+static void
+test_choose_incident (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWindow *wizard;
+  GtkWidget *drop_down;
+
+  gtk_window_present (window);
+
+  /* The one incident without a plan is offered; starting opens its wizard */
+  confianza_recovery_start_choose (window, fixture->store);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  drop_down = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_DROP_DOWN (drop_down));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down))), ==, 1);
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down))), 0),
+                            "Lucía Ferrer"));
+  respond (dialog, "start");
+  wizard = find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpint (confianza_recovery_plan_get_incident_id (confianza_recovery_wizard_get_plan (CONFIANZA_RECOVERY_WIZARD (wizard))),
+                   ==, confianza_incident_get_id (fixture->incident));
+  gtk_window_destroy (wizard);
+  confianza_test_spin ();
+
+  /* Once it has a plan, nothing is left to choose: the dialog says where to go */
+  {
+    g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (fixture->client_id,
+                                                                         confianza_incident_get_id (fixture->incident),
+                                                                         confianza_incident_get_happened_on (fixture->incident));
+
+    g_assert_true (confianza_store_save_recovery_plan (fixture->store, plan, &error));
+    g_assert_no_error (error);
+  }
+  confianza_recovery_start_choose (window, fixture->store);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_null (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "start"));
+  respond (dialog, "close");
+  g_assert_null (find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD));
+  gtk_window_destroy (window);
+}
+
+static void
+test_something_wrong (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *dialog;
+  GtkWindow *wizard;
+
+  gtk_window_present (window);
+
+  /* Cancelled: nothing recorded, no wizard */
+  confianza_recovery_start_something_wrong (window, fixture->store, fixture->client_id);
+  confianza_test_spin ();
+  dialog = find_toplevel (CONFIANZA_TYPE_INCIDENT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  confianza_test_spin ();
+  g_assert_cmpuint (count_incidents (fixture), ==, 1);
+  g_assert_null (find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD));
+
+  /* Saved: the incident is recorded and its wizard opens, no question asked */
+  confianza_recovery_start_something_wrong (window, fixture->store, fixture->client_id);
+  confianza_test_spin ();
+  dialog = find_toplevel (CONFIANZA_TYPE_INCIDENT_DIALOG);
+  type_view (dialog, "description_view", "La factura llegó con el importe equivocado.");
+  type_date (dialog, "happened_on_entry", -1);
+  activate (dialog, "dialog.save");
+  g_assert_cmpuint (count_incidents (fixture), ==, 2);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wizard = find_toplevel (CONFIANZA_TYPE_RECOVERY_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpstr (wizard_page (wizard), ==, "listen");
+  g_assert_cmpint (confianza_recovery_plan_get_incident_id (confianza_recovery_wizard_get_plan (CONFIANZA_RECOVERY_WIZARD (wizard))),
+                   !=, confianza_incident_get_id (fixture->incident));
+  gtk_window_destroy (wizard);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +912,9 @@ main (int   argc,
   ADD ("/recovery-gui/wizard/story-of-001", test_wizard_story);
   ADD ("/recovery-gui/wizard/resume", test_wizard_resume);
   ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
+  ADD ("/recovery-gui/offer/late-delivery", test_offer_after_late_delivery);
+  ADD ("/recovery-gui/offer/choose-incident", test_choose_incident);
+  ADD ("/recovery-gui/offer/something-wrong", test_something_wrong);
 
 #undef ADD
 

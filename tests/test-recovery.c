@@ -57,6 +57,125 @@ set_days_after (ConfianzaRecoveryPlan *plan,
   g_object_set (plan, property, date, NULL);
 }
 
+/* Closing a plan as recovered: what is missing, in the running language */
+#define ACK _("Record the day you acknowledged the error (step 1).")
+#define APOLOGY _("Record the day you apologised (step 2).")
+#define FOLLOW_UP _("Mark at least one follow-up as done (step 5).")
+
+static void
+test_may_recover (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 3, 1, "Plazo");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) due_on = ymd (2026, 3, 8);
+  g_autoptr(GError) error = NULL;
+  ConfianzaFollowUp *follow_up;
+  ConfianzaFollowUp *other_plans;
+
+  confianza_recovery_plan_set_id (plan, 8);
+
+  /* Every step blank: all three are named */
+  g_assert_false (confianza_recovery_may_recover (plan, follow_ups, &error));
+  g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, ACK));
+  g_assert_nonnull (strstr (error->message, APOLOGY));
+  g_assert_nonnull (strstr (error->message, FOLLOW_UP));
+  g_clear_error (&error);
+  g_assert_false (confianza_recovery_may_recover (plan, NULL, NULL));
+
+  /* Acknowledged and apologised, but no follow-up done: only that is named */
+  set_days_after (plan, incident, "acknowledged-on", 1);
+  set_days_after (plan, incident, "apologised-on", 1);
+  follow_up = confianza_follow_up_new (8, 1, due_on);
+  g_ptr_array_add (follow_ups, follow_up);
+  other_plans = confianza_follow_up_new (9, 1, due_on);
+  confianza_follow_up_set_done_on (other_plans, due_on);
+  g_ptr_array_add (follow_ups, other_plans);
+  g_assert_false (confianza_recovery_may_recover (plan, follow_ups, &error));
+  g_assert_null (strstr (error->message, ACK));
+  g_assert_null (strstr (error->message, APOLOGY));
+  g_assert_nonnull (strstr (error->message, FOLLOW_UP));
+  g_clear_error (&error);
+
+  /* A follow-up done, but the apology missing */
+  confianza_follow_up_set_done_on (follow_up, due_on);
+  confianza_recovery_plan_set_apologised_on (plan, NULL);
+  g_assert_false (confianza_recovery_may_recover (plan, follow_ups, &error));
+  g_assert_nonnull (strstr (error->message, APOLOGY));
+  g_assert_null (strstr (error->message, FOLLOW_UP));
+  g_clear_error (&error);
+
+  /* All three: it may be closed as recovered, even with the follow-up late */
+  set_days_after (plan, incident, "apologised-on", 2);
+  {
+    g_autoptr(GDateTime) late = ymd (2026, 3, 12);
+
+    confianza_follow_up_set_done_on (follow_up, late);
+  }
+  g_assert_true (confianza_recovery_may_recover (plan, follow_ups, &error));
+  g_assert_no_error (error);
+}
+
+/* The incident a failed promise stands for */
+
+static void
+test_incident_for_promise (void)
+{
+  g_autoptr(GDateTime) promised_on = ymd (2026, 3, 1);
+  g_autoptr(GDateTime) due_on = ymd (2026, 3, 10);
+  g_autoptr(GDateTime) today = ymd (2026, 3, 20);
+  g_autoptr(ConfianzaPromise) promise = confianza_promise_new (4, "Catálogo impreso", promised_on, due_on);
+  g_autoptr(ConfianzaIncident) incident = NULL;
+
+  /* Open, or delivered on time or a little late: nobody was failed */
+  g_assert_null (confianza_recovery_incident_for_promise (promise, 3, today));
+  {
+    g_autoptr(GDateTime) three_late = ymd (2026, 3, 13);
+
+    confianza_promise_set_delivered_on (promise, three_late);
+    g_assert_null (confianza_recovery_incident_for_promise (promise, 3, today));
+  }
+
+  /* Four days late: it happened the day it came, and says how late */
+  {
+    g_autoptr(GDateTime) four_late = ymd (2026, 3, 14);
+
+    confianza_promise_set_delivered_on (promise, four_late);
+    incident = confianza_recovery_incident_for_promise (promise, 3, today);
+    g_assert_nonnull (incident);
+    g_assert_cmpint (confianza_incident_get_client_id (incident), ==, 4);
+    util_assert_date (confianza_incident_get_happened_on (incident), 2026, 3, 14);
+    g_assert_nonnull (strstr (confianza_incident_get_description (incident), "Catálogo impreso"));
+    g_assert_nonnull (strstr (confianza_incident_get_description (incident), "4"));
+    g_assert_cmpint (confianza_incident_get_responsibility (incident), ==, CONFIANZA_RESPONSIBILITY_OURS);
+    g_assert_true (confianza_incident_validate (incident, NULL, NULL));
+    g_clear_object (&incident);
+    /* With a threshold of four days, four days late is not too late */
+    g_assert_null (confianza_recovery_incident_for_promise (promise, 4, today));
+  }
+
+  /* Broken: on its due day, with its reason; before the due day, today */
+  confianza_promise_set_delivered_on (promise, NULL);
+  confianza_promise_set_broken (promise, TRUE);
+  confianza_promise_set_broken_reason (promise, "  La imprenta cerró.  ");
+  incident = confianza_recovery_incident_for_promise (promise, 3, today);
+  util_assert_date (confianza_incident_get_happened_on (incident), 2026, 3, 10);
+  g_assert_nonnull (strstr (confianza_incident_get_description (incident), "Catálogo impreso"));
+  g_assert_true (g_str_has_suffix (confianza_incident_get_description (incident), "La imprenta cerró."));
+  g_clear_object (&incident);
+  {
+    g_autoptr(GDateTime) early = ymd (2026, 3, 5);
+
+    incident = confianza_recovery_incident_for_promise (promise, 3, early);
+    util_assert_date (confianza_incident_get_happened_on (incident), 2026, 3, 5);
+    g_clear_object (&incident);
+  }
+  confianza_promise_set_broken_reason (promise, "");
+  incident = confianza_recovery_incident_for_promise (promise, 3, today);
+  g_assert_true (confianza_incident_validate (incident, NULL, NULL));
+}
+
 /* Follow-up schedules */
 
 static void
@@ -857,6 +976,8 @@ main (int   argc,
   g_test_add_func ("/recovery/text/parse-amount", test_parse_amount);
   g_test_add_func ("/recovery/text/format-amount", test_format_amount);
   g_test_add_func ("/recovery/text/default-causes", test_default_causes);
+  g_test_add_func ("/recovery/may-recover", test_may_recover);
+  g_test_add_func ("/recovery/incident-for-promise", test_incident_for_promise);
 
   return g_test_run ();
 }

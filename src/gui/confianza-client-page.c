@@ -17,6 +17,7 @@
 #include "confianza-promise-dialog.h"
 #include "confianza-quick-win-dialog.h"
 #include "confianza-recommendation-dialog.h"
+#include "confianza-recovery-start.h"
 #include "confianza-recovery-wizard.h"
 #include "confianza-reports-page.h"
 #include "confianza-trust-chart.h"
@@ -1099,6 +1100,8 @@ promise_activated (GtkWidget  *widget,
       confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_PROMISE, id, title);
     }
 
+  if (dialog != NULL && !g_str_equal (action_name, "client.edit-promise"))
+    confianza_recovery_start_watch (dialog);
   if (dialog != NULL)
     gtk_window_present (dialog);
 }
@@ -1176,13 +1179,27 @@ new_incident_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  GtkWindow *dialog;
 
   if (self->client == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (confianza_incident_dialog_new (parent_window (self), self->store,
-                                                                 confianza_client_get_id (self->client),
-                                                                 NULL)));
+  dialog = GTK_WINDOW (confianza_incident_dialog_new (parent_window (self), self->store,
+                                                      confianza_client_get_id (self->client), NULL));
+  confianza_recovery_start_watch (dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+something_wrong_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+
+  if (self->client != NULL)
+    confianza_recovery_start_something_wrong (parent_window (self), self->store,
+                                              confianza_client_get_id (self->client));
 }
 
 static void
@@ -1402,6 +1419,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.edit-conversation", "x", conversation_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-conversation", "x", conversation_activated);
   gtk_widget_class_install_action (widget_class, "client.new-incident", NULL, new_incident_activated);
+  gtk_widget_class_install_action (widget_class, "client.something-wrong", NULL, something_wrong_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-incident", "x", incident_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-incident", "x", incident_activated);
   gtk_widget_class_install_action (widget_class, "client.recovery-plan", "x", incident_activated);

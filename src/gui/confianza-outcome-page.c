@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "model/confianza-recovery-text.h"
+#include "model/confianza-recovery.h"
 
 #include "confianza-outcome-page.h"
 
@@ -83,17 +84,12 @@ confianza_outcome_page_apply (ConfianzaWizardPage   *page,
     }
 }
 
-/* How the plan went, and the reason only when letting the client go. */
-static void
-confianza_outcome_page_update (ConfianzaWizardPage   *page,
-                               ConfianzaRecoveryPlan *plan)
+static GPtrArray *
+saved_follow_ups (ConfianzaWizardPage *page)
 {
-  ConfianzaOutcomePage *self = CONFIANZA_OUTCOME_PAGE (page);
   ConfianzaRecoveryDraft *draft = confianza_wizard_page_get_draft (page);
   gint64 plan_id = confianza_recovery_plan_get_id (confianza_recovery_draft_get_plan (draft));
-  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *summary = NULL;
-  gboolean let_go = gtk_check_button_get_active (self->let_go_check);
+  GPtrArray *follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (plan_id > 0)
     {
@@ -102,6 +98,45 @@ confianza_outcome_page_update (ConfianzaWizardPage   *page,
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         g_ptr_array_add (follow_ups, g_list_model_get_item (model, i));
     }
+
+  return follow_ups;
+}
+
+/* "Recovered" only once the failure was owned and followed up: the page
+ * says what is still missing. */
+static gboolean
+confianza_outcome_page_check (ConfianzaWizardPage  *page,
+                              const char          **property,
+                              GError              **error)
+{
+  ConfianzaOutcomePage *self = CONFIANZA_OUTCOME_PAGE (page);
+  ConfianzaRecoveryDraft *draft = confianza_wizard_page_get_draft (page);
+  g_autoptr(GPtrArray) follow_ups = NULL;
+
+  if (!gtk_check_button_get_active (self->recovered_check))
+    return TRUE;
+
+  /* The earlier steps were saved on leaving them; so were the follow-ups */
+  follow_ups = saved_follow_ups (page);
+  if (!confianza_recovery_may_recover (confianza_recovery_draft_get_plan (draft), follow_ups, error))
+    {
+      if (property != NULL)
+        *property = "outcome";
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* How the plan went, and the reason only when letting the client go. */
+static void
+confianza_outcome_page_update (ConfianzaWizardPage   *page,
+                               ConfianzaRecoveryPlan *plan)
+{
+  ConfianzaOutcomePage *self = CONFIANZA_OUTCOME_PAGE (page);
+  g_autoptr(GPtrArray) follow_ups = saved_follow_ups (page);
+  g_autofree char *summary = NULL;
+  gboolean let_go = gtk_check_button_get_active (self->let_go_check);
 
   summary = confianza_recovery_timing_text (confianza_wizard_page_get_incident (page), plan, follow_ups);
   gtk_label_set_label (self->summary_label, summary);
@@ -120,6 +155,7 @@ confianza_outcome_page_class_init (ConfianzaOutcomePageClass *klass)
 
   page_class->load = confianza_outcome_page_load;
   page_class->apply = confianza_outcome_page_apply;
+  page_class->check = confianza_outcome_page_check;
   page_class->update = confianza_outcome_page_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-outcome-page.ui");

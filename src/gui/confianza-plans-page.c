@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-plans-page.h"
+#include "confianza-recovery-start.h"
 #include "confianza-recovery-wizard.h"
 #include "model/confianza-recovery.h"
 #include "model/confianza-recovery-text.h"
@@ -120,6 +121,29 @@ on_row_activated (AdwActionRow *row,
                               client_id, "recovery");
 }
 
+/* An unfinished plan goes on where it was left, one click away. */
+static void
+on_resume_clicked (GtkButton          *button,
+                   ConfianzaPlansPage *self)
+{
+  gint64 incident_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "incident-id"));
+  g_autoptr(ConfianzaIncident) incident = find_incident (self, incident_id);
+
+  if (incident != NULL)
+    confianza_recovery_start_open (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), self->store, incident);
+}
+
+static void
+new_plan_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ConfianzaPlansPage *self = CONFIANZA_PLANS_PAGE (widget);
+
+  if (self->store != NULL)
+    confianza_recovery_start_choose (GTK_WINDOW (gtk_widget_get_root (widget)), self->store);
+}
+
 static void
 rebuild (ConfianzaPlansPage *self)
 {
@@ -152,6 +176,20 @@ rebuild (ConfianzaPlansPage *self)
       gtk_widget_add_css_class (chip, outcome == CONFIANZA_PLAN_RECOVERED ? "success" :
                                       outcome == CONFIANZA_PLAN_LET_GO ? "error" : "warning");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+      if (outcome == CONFIANZA_PLAN_IN_PROGRESS)
+        {
+          GtkWidget *resume = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+          gtk_widget_set_valign (resume, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (resume, "flat");
+          gtk_widget_set_tooltip_text (resume, _("Continue the Plan"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Continue the Plan"), -1);
+          g_object_set_data (G_OBJECT (resume), "incident-id",
+                             GSIZE_TO_POINTER ((gsize) confianza_recovery_plan_get_incident_id (plan)));
+          g_signal_connect (resume, "clicked", G_CALLBACK (on_resume_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), resume);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "client-id",
@@ -226,6 +264,8 @@ confianza_plans_page_class_init (ConfianzaPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPlansPage, closed_list);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPlansPage, in_progress_group);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPlansPage, closed_group);
+
+  gtk_widget_class_install_action (widget_class, "plans.new-plan", NULL, new_plan_activated);
 }
 
 static void

@@ -25,6 +25,7 @@ struct _ConfianzaPreferencesWindow
   AdwEntryRow          *business_name_row;
   AdwComboRow          *currency_row;
   GtkSpinButton        *follow_up_spin;
+  GtkSpinButton        *late_days_spin;
   GtkSwitch            *notifications_switch;
   GtkLabel             *path_label;
 };
@@ -158,6 +159,7 @@ confianza_preferences_window_dispose (GObject *object)
       g_settings_unbind (self->business_name_row, "text");
       g_settings_unbind (self->currency_row, "selected");
       g_settings_unbind (self->follow_up_spin, "value");
+      g_settings_unbind (self->late_days_spin, "value");
       g_settings_unbind (self->notifications_switch, "active");
     }
 
@@ -192,6 +194,7 @@ confianza_preferences_window_class_init (ConfianzaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, business_name_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, follow_up_spin);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, late_days_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, path_label);
 
@@ -230,6 +233,7 @@ confianza_preferences_window_init (ConfianzaPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 currency_get_mapping, currency_set_mapping, self, NULL);
   g_settings_bind (self->settings, "follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "recovery-offer-late-days", self->late_days_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -7,6 +7,7 @@
 
 #include "confianza-deliver-dialog.h"
 #include "confianza-follow-up-dialog.h"
+#include "confianza-recovery-start.h"
 #include "confianza-today-page.h"
 
 /* Today looks a week ahead. */
@@ -182,6 +183,7 @@ on_deliver_clicked (GtkButton *button,
   ConfianzaDeliverDialog *dialog;
 
   dialog = confianza_deliver_dialog_new (GTK_WINDOW (root), self->store, promise);
+  confianza_recovery_start_watch (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

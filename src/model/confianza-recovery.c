@@ -466,6 +466,95 @@ confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
   return progress;
 }
 
+ConfianzaIncident *
+confianza_recovery_incident_for_promise (ConfianzaPromise *promise,
+                                         int               late_days,
+                                         GDateTime        *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *description = NULL;
+  GDateTime *due_on;
+  GDateTime *delivered_on;
+  GDateTime *happened_on;
+  ConfianzaIncident *incident;
+
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (promise), NULL);
+
+  if (today == NULL)
+    today = now = confianza_date_today ();
+  due_on = confianza_promise_get_due_on (promise);
+  delivered_on = confianza_promise_get_delivered_on (promise);
+
+  if (confianza_promise_get_broken (promise))
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (confianza_promise_get_broken_reason (promise)));
+
+      happened_on = due_on != NULL && confianza_date_compare (due_on, today) < 0 ? due_on : today;
+      if (confianza_rules_text_is_blank (reason))
+        /* Translators: %s is what was promised */
+        description = g_strdup_printf (_("Promise not kept: “%s”."), confianza_promise_get_title (promise));
+      else
+        /* Translators: the first %s is what was promised, the second why it was not kept */
+        description = g_strdup_printf (_("Promise not kept: “%s”. %s"), confianza_promise_get_title (promise), reason);
+    }
+  else if (delivered_on != NULL && due_on != NULL
+           && confianza_date_days_between (due_on, delivered_on) > MAX (late_days, 0))
+    {
+      int late = confianza_date_days_between (due_on, delivered_on);
+
+      happened_on = delivered_on;
+      /* Translators: %s is what was promised, %d how many days late it came */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” was delivered %d day late.",
+                                                  "“%s” was delivered %d days late.", late),
+                                     confianza_promise_get_title (promise), late);
+    }
+  else
+    return NULL;
+
+  incident = confianza_incident_new (confianza_promise_get_client_id (promise), happened_on, description);
+  confianza_incident_set_responsibility (incident, CONFIANZA_RESPONSIBILITY_OURS);
+
+  return incident;
+}
+
+gboolean
+confianza_recovery_may_recover (ConfianzaRecoveryPlan  *plan,
+                                GPtrArray              *follow_ups,
+                                GError                **error)
+{
+  ConfianzaRecoveryProgress progress;
+  g_autoptr(GString) missing = NULL;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  progress = confianza_recovery_get_progress (plan, follow_ups, NULL, NULL);
+  if (progress.acknowledged_on != NULL && progress.apologised_on != NULL
+      && progress.follow_ups_on_time + progress.follow_ups_late > 0)
+    return TRUE;
+
+  missing = g_string_new (_("It cannot be marked as recovered yet."));
+  if (progress.acknowledged_on == NULL)
+    {
+      g_string_append_c (missing, ' ');
+      g_string_append (missing, _("Record the day you acknowledged the error (step 1)."));
+    }
+  if (progress.apologised_on == NULL)
+    {
+      g_string_append_c (missing, ' ');
+      g_string_append (missing, _("Record the day you apologised (step 2)."));
+    }
+  if (progress.follow_ups_on_time + progress.follow_ups_late == 0)
+    {
+      g_string_append_c (missing, ' ');
+      g_string_append (missing, _("Mark at least one follow-up as done (step 5)."));
+    }
+
+  g_set_error_literal (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING, missing->str);
+
+  return FALSE;
+}
+
 int
 confianza_recovery_step_of_property (const char *property)
 {

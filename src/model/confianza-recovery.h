@@ -6,6 +6,7 @@
 #include "confianza-compensation.h"
 #include "confianza-follow-up.h"
 #include "confianza-incident.h"
+#include "confianza-promise.h"
 #include "confianza-recovery-plan.h"
 
 G_BEGIN_DECLS
@@ -183,6 +184,34 @@ ConfianzaRecoveryProgress confianza_recovery_get_progress (ConfianzaRecoveryPlan
                                                            GPtrArray             *follow_ups,
                                                            GPtrArray             *compensations,
                                                            GDateTime             *as_of);
+
+/*
+ * Whether @plan may be closed as recovered (source 001: trust comes back
+ * only when the failure was owned and the client saw the change): its
+ * acknowledgement and its apology are recorded and at least one of its
+ * follow-ups (those of @follow_ups with @plan's id) is done. Otherwise
+ * FALSE with a CONFIANZA_MODEL_ERROR_MISSING @error naming, in one
+ * translated message, every step still missing.
+ */
+gboolean      confianza_recovery_may_recover         (ConfianzaRecoveryPlan  *plan,
+                                                      GPtrArray              *follow_ups,
+                                                      GError                **error);
+
+/* How late a delivery may be before a recovery is offered (Preferences). */
+#define CONFIANZA_RECOVERY_OFFER_LATE_DAYS 3
+
+/*
+ * The incident a failed promise stands for, to start its recovery plan
+ * where the failure is felt: a broken promise (its reason kept in the
+ * description), or one delivered more than @late_days days after its due
+ * day. It happened on the due day, or @today (NULL: today) when that is
+ * earlier; a late delivery happened on the day it was delivered. Returns
+ * a new incident of the promise's client, not saved, or NULL when the
+ * promise failed nobody (kept, still open, or only a little late).
+ */
+ConfianzaIncident *confianza_recovery_incident_for_promise (ConfianzaPromise *promise,
+                                                            int               late_days,
+                                                            GDateTime        *today);
 
 /*
  * What the wizard checks before leaving @step (a ConfianzaRecoveryStep):

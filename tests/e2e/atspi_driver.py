@@ -179,6 +179,15 @@ def dump(app):
             pass
 
 
+def typed_date_format():
+    """How a date is typed in this locale: the locale's own order with a
+    four-digit year; without a language set for dates, year-month-day."""
+    import locale
+    if (locale.setlocale(locale.LC_TIME) or 'C').split('.')[0] in ('C', 'POSIX'):
+        return '%Y-%m-%d'
+    return locale.nl_langinfo(locale.D_FMT).replace('%y', '%Y')
+
+
 def translator(localedir):
     """The application's own translations, so the test asserts what a
     person reading the screen in this locale should see."""

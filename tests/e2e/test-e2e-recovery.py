@@ -85,8 +85,8 @@ def main():
         app.click(app.find('push button', _('_Save')))
         ok(True, 'an incident was recorded through its dialog')
 
-        app.click(app.find('push button', _('Incident actions')))
-        app.click(app.find('menu item', _('_Start Recovery Plan')))
+        ok(app.find('label', _('Start a Recovery Plan?')) is not None, 'recording it offers its recovery plan')
+        app.click(app.find('push button', _('_Start Recovery Plan')))
         ok(app.find('label', _('Listen First')) is not None, 'the wizard opens on "%s"' % _('Listen First'))
 
         app.type_into(app.find('text', _('What the client _said, in their own words')),
