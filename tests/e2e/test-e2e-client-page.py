@@ -2,8 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End to end, on the real binary: a demo client's page opens on its ledger,
 and its first promise is on screen without scrolling, at 1280×800 and at
-360×700; Alt+6 shows the trust index and the page keeps that view for the
-client. Usage: test-e2e-client-page.py CONFIANZA_BINARY BUILD_DIR"""
+360×700; Alt+6 shows the trust index. Usage: test-e2e-client-page.py CONFIANZA_BINARY BUILD_DIR"""
 import locale
 import os
 import sys
