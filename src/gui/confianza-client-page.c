@@ -9,11 +9,13 @@
 #include "confianza-broken-dialog.h"
 #include "confianza-client-dialog.h"
 #include "confianza-client-page.h"
+#include "confianza-client-rows.h"
 #include "confianza-conversation-dialog.h"
 #include "confianza-deliver-dialog.h"
 #include "confianza-farewell.h"
 #include "confianza-follow-up-dialog.h"
 #include "confianza-incident-dialog.h"
+#include "confianza-ledger.h"
 #include "confianza-promise-dialog.h"
 #include "confianza-quick-win-dialog.h"
 #include "confianza-recommendation-dialog.h"
@@ -45,7 +47,7 @@ typedef struct
 
 struct _ConfianzaClientPage
 {
-  AdwBin           parent_instance;
+  GtkBox           parent_instance;
 
   ConfianzaStore  *store;
   ConfianzaClient *client;
@@ -73,15 +75,23 @@ struct _ConfianzaClientPage
   GtkLabel        *recommend_score_label;
   GtkLabel        *recommend_class_label;
   GtkLabel        *recommend_latest_label;
-  AdwViewStack    *sections;
+  GtkLabel        *level_chip;
+  GtkWidget       *header_actions;
+  GtkWidget       *new_promise_button;
+  ConfianzaLedger *ledger;
+  AdwViewStack    *views;
+  AdwViewSwitcherBar *switcher_bar;
+  /* The view last shown for each client, by id, while the window is open */
+  GHashTable      *last_views;
   GtkListBox      *list_boxes[N_LISTS];
   GtkWidget       *empty_labels[N_LISTS];
   char            *status_class;
   char            *trust_class;
+  char            *level_class;
   char            *recommend_class;
 };
 
-G_DEFINE_FINAL_TYPE (ConfianzaClientPage, confianza_client_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ConfianzaClientPage, confianza_client_page, GTK_TYPE_BOX)
 
 /* How many events of the explanation the page lists. */
 #define TRUST_EVENTS_SHOWN 6
@@ -131,327 +141,6 @@ find_plan_for_incident (ConfianzaClientPage *self,
 
 /* A small menu button for a row: each entry an action taking the record id. */
 static GtkWidget *
-row_menu (gint64       id,
-          const char  *label,
-          const char  *first_label,
-          ...)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  const char *entry = first_label;
-  va_list args;
-
-  va_start (args, first_label);
-  while (entry != NULL)
-    {
-      const char *action = va_arg (args, const char *);
-      g_autoptr(GMenuItem) item = g_menu_item_new (entry, NULL);
-
-      g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
-      g_menu_append_item (menu, item);
-      entry = va_arg (args, const char *);
-    }
-  va_end (args);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-
-  return button;
-}
-
-static GtkWidget *
-chip (const char *text,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "status-chip");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-
-  return row;
-}
-
-static const char *
-outcome_css_class (ConfianzaOutcome outcome)
-{
-  switch (outcome)
-    {
-    case CONFIANZA_OUTCOME_OVERDELIVERED:
-    case CONFIANZA_OUTCOME_KEPT:
-      return "success";
-    case CONFIANZA_OUTCOME_LATE:
-    case CONFIANZA_OUTCOME_OVERDUE:
-      return "warning";
-    case CONFIANZA_OUTCOME_BROKEN:
-      return "error";
-    case CONFIANZA_OUTCOME_OPEN:
-    default:
-      return NULL;
-    }
-}
-
-static char *
-format_quantity (double      quantity,
-                 const char *unit)
-{
-  /* %g: 3 stays "3", 2.5 reads "2,5" in Spanish */
-  if (unit != NULL && unit[0] != '\0')
-    return g_strdup_printf ("%g %s", quantity, unit);
-
-  return g_strdup_printf ("%g", quantity);
-}
-
-/* The ledger line: what was promised, against what was delivered. */
-static char *
-promise_subtitle (ConfianzaPromise       *promise,
-                  ConfianzaPromiseResult *result)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *promised = confianza_date_format (confianza_promise_get_promised_on (promise));
-  g_autofree char *due = confianza_date_format (confianza_promise_get_due_on (promise));
-  GDateTime *delivered_on = confianza_promise_get_delivered_on (promise);
-  const char *extras = confianza_promise_get_extras (promise);
-
-  /* Translators: dates a promise was made and is due */
-  g_string_append_printf (text, _("Promised %s · due %s"), promised, due);
-
-  if (confianza_promise_get_has_quantity (promise))
-    {
-      g_autofree char *quantity = format_quantity (confianza_promise_get_promised_quantity (promise),
-                                                   confianza_promise_get_unit (promise));
-
-      g_string_append (text, "\n");
-      if (delivered_on != NULL)
-        {
-          g_autofree char *delivered = format_quantity (confianza_promise_get_delivered_quantity (promise),
-                                                        confianza_promise_get_unit (promise));
-          /* Translators: promised quantity → delivered quantity */
-          g_string_append_printf (text, _("Promised %s, delivered %s"), quantity, delivered);
-        }
-      else
-        {
-          g_string_append_printf (text, _("Promised %s"), quantity);
-        }
-    }
-
-  if (delivered_on != NULL)
-    {
-      g_autofree char *date = confianza_date_format (delivered_on);
-
-      g_string_append (text, "\n");
-      if (result->days_early > 0)
-        g_string_append_printf (text, ngettext ("Delivered %s, %d day early",
-                                                "Delivered %s, %d days early",
-                                                result->days_early),
-                                date, result->days_early);
-      else if (result->days_late > 0)
-        g_string_append_printf (text, ngettext ("Delivered %s, %d day late",
-                                                "Delivered %s, %d days late",
-                                                result->days_late),
-                                date, result->days_late);
-      else
-        g_string_append_printf (text, _("Delivered %s, on the due date"), date);
-    }
-  else if (result->outcome == CONFIANZA_OUTCOME_OVERDUE)
-    {
-      g_string_append (text, "\n");
-      g_string_append_printf (text, ngettext ("%d day overdue", "%d days overdue",
-                                              result->days_late),
-                              result->days_late);
-    }
-
-  if (extras[0] != '\0')
-    {
-      g_string_append (text, "\n");
-      /* Translators: what was delivered beyond the promise */
-      g_string_append_printf (text, _("Extra: %s"), extras);
-    }
-
-  if (confianza_promise_get_broken (promise))
-    {
-      g_string_append (text, "\n");
-      g_string_append (text, confianza_promise_get_broken_reason (promise));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GtkWidget *
-create_promise_row (gpointer item,
-                    gpointer user_data)
-{
-  ConfianzaPromise *promise = item;
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autofree char *subtitle = NULL;
-  ConfianzaPromiseResult result;
-  gint64 id = confianza_promise_get_id (promise);
-  GtkWidget *row;
-
-  result = confianza_promise_get_result (promise, today);
-  subtitle = promise_subtitle (promise, &result);
-  row = new_row (confianza_promise_get_title (promise), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             chip (confianza_outcome_to_label (result.outcome),
-                                   outcome_css_class (result.outcome)));
-
-  if (confianza_outcome_is_closed (result.outcome))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               row_menu (id, _("Promise actions"),
-                                         _("_Edit Delivery…"), "client.deliver-promise",
-                                         _("_Edit…"), "client.edit-promise",
-                                         _("_Delete"), "client.delete-promise",
-                                         NULL));
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               row_menu (id, _("Promise actions"),
-                                         _("Mark _Delivered…"), "client.deliver-promise",
-                                         _("Mark _Broken…"), "client.break-promise",
-                                         _("_Edit…"), "client.edit-promise",
-                                         _("_Delete"), "client.delete-promise",
-                                         NULL));
-
-  return row;
-}
-
-static GtkWidget *
-create_quick_win_row (gpointer item,
-                      gpointer user_data)
-{
-  ConfianzaQuickWin *win = item;
-  g_autofree char *achieved = confianza_date_format (confianza_quick_win_get_achieved_on (win));
-  g_autofree char *subtitle = NULL;
-  gint64 id = confianza_quick_win_get_id (win);
-  GtkWidget *row;
-
-  if (confianza_quick_win_get_shared (win))
-    {
-      g_autofree char *shared = confianza_date_format (confianza_quick_win_get_shared_on (win));
-      /* Translators: dates a quick win was achieved and shown to the client */
-      subtitle = g_strdup_printf (_("Achieved %s · shared with the client %s"), achieved, shared);
-    }
-  else
-    {
-      subtitle = g_strdup_printf (_("Achieved %s · not shared yet"), achieved);
-    }
-
-  row = new_row (confianza_quick_win_get_title (win), subtitle);
-  if (confianza_quick_win_get_shared (win))
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Shared"), "success"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_menu (id, _("Quick win actions"),
-                                           _("_Edit…"), "client.edit-quick-win",
-                                           _("_Delete"), "client.delete-quick-win",
-                                           NULL));
-    }
-  else
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_menu (id, _("Quick win actions"),
-                                           _("Mark _Shared Today"), "client.share-quick-win",
-                                           _("_Edit…"), "client.edit-quick-win",
-                                           _("_Delete"), "client.delete-quick-win",
-                                           NULL));
-    }
-
-  return row;
-}
-
-static GtkWidget *
-create_conversation_row (gpointer item,
-                         gpointer user_data)
-{
-  ConfianzaConversation *conversation = item;
-  g_autofree char *date = confianza_date_format (confianza_conversation_get_happened_on (conversation));
-  g_autofree char *title = NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char *said = confianza_conversation_get_client_said (conversation);
-  const char *agreed = confianza_conversation_get_agreed (conversation);
-  GtkWidget *row;
-
-  /* Translators: date · channel of a conversation ("12/11/2026 · Phone call") */
-  title = g_strdup_printf (_("%s · %s"), date,
-                           confianza_channel_to_label (confianza_conversation_get_channel (conversation)));
-  if (said[0] != '\0')
-    /* Translators: the client's own words, quoted */
-    g_string_append_printf (subtitle, _("“%s”"), said);
-  if (agreed[0] != '\0')
-    {
-      if (subtitle->len > 0)
-        g_string_append (subtitle, "\n");
-      g_string_append_printf (subtitle, _("Agreed: %s"), agreed);
-    }
-
-  row = new_row (title, subtitle->str);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_menu (confianza_conversation_get_id (conversation),
-                                       _("Conversation actions"),
-                                       _("_Edit…"), "client.edit-conversation",
-                                       _("_Delete"), "client.delete-conversation",
-                                       NULL));
-
-  return row;
-}
-
-/* One answer to "would you recommend us?", so that answers before and
- * after a recovery can be compared */
-static GtkWidget *
-create_recommendation_row (gpointer item,
-                           gpointer user_data)
-{
-  ConfianzaRecommendation *answer = item;
-  int score = confianza_recommendation_get_score (answer);
-  ConfianzaRecommender recommender = confianza_recommender_for_score (score);
-  g_autofree char *date = confianza_date_format (confianza_recommendation_get_answered_on (answer));
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  const char *comment = confianza_recommendation_get_comment (answer);
-  GtkWidget *row;
-
-  /* Translators: an answer from 0 to 10 and its date ("9 out of 10 · 12/03/2026") */
-  title = g_strdup_printf (_("%d out of 10 · %s"), score, date);
-  if (comment[0] != '\0')
-    /* Translators: the client's own words, quoted */
-    subtitle = g_strdup_printf (_("“%s”"), comment);
-
-  row = new_row (title, subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             chip (confianza_recommender_to_label (recommender),
-                                   confianza_recommender_to_css_class (recommender)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_menu (confianza_recommendation_get_id (answer),
-                                       _("Answer actions"),
-                                       _("_Edit…"), "client.edit-recommendation",
-                                       _("_Delete"), "client.delete-recommendation",
-                                       NULL));
-
-  return row;
-}
-
-static GtkWidget *
 create_incident_row (gpointer item,
                      gpointer user_data)
 {
@@ -479,99 +168,20 @@ create_incident_row (gpointer item,
     }
   plan = find_plan_for_incident (self, confianza_incident_get_id (incident));
 
-  row = new_row (confianza_incident_get_description (incident), subtitle);
+  row = confianza_new_row (confianza_incident_get_description (incident), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
   if (systemic != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Systemic"), "error"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), confianza_chip (_("Systemic"), "error"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             chip (confianza_severity_to_label (severity),
+                             confianza_chip (confianza_severity_to_label (severity),
                                    severity == CONFIANZA_SEVERITY_MINOR ? "warning" : "error"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_menu (id, _("Incident actions"),
+                             confianza_row_menu (id, _("Incident actions"),
                                        plan != NULL ? _("_Open Recovery Plan") : _("_Start Recovery Plan"),
                                        "client.recovery-plan",
                                        _("_Edit…"), "client.edit-incident",
                                        _("_Delete"), "client.delete-incident",
                                        NULL));
-
-  return row;
-}
-
-static GPtrArray *
-model_to_array (GListModel *model)
-{
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
-}
-
-static GtkWidget *
-create_follow_up_row (ConfianzaFollowUp *follow_up,
-                      GDateTime         *today)
-{
-  g_autofree char *due = confianza_date_format (confianza_follow_up_get_due_on (follow_up));
-  g_autofree char *title = NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GDateTime *done_on = confianza_follow_up_get_done_on (follow_up);
-  const char *note = confianza_follow_up_get_note (follow_up);
-  GtkWidget *row;
-  GtkWidget *button;
-
-  /* Translators: %s is the date a follow-up is planned for */
-  title = g_strdup_printf (_("Follow-up %s"), due);
-  if (done_on != NULL)
-    {
-      g_autofree char *done = confianza_date_format (done_on);
-
-      if (confianza_follow_up_is_on_time (follow_up))
-        /* Translators: %s is the date a follow-up was done */
-        g_string_append_printf (subtitle, _("Done %s, on time"), done);
-      else
-        /* Translators: %s is the date a follow-up was done */
-        g_string_append_printf (subtitle, _("Done %s, late"), done);
-    }
-  else
-    {
-      int days = confianza_date_days_between (confianza_follow_up_get_due_on (follow_up), today);
-
-      if (days > 0)
-        g_string_append_printf (subtitle, ngettext ("%d day overdue", "%d days overdue", days), days);
-      else if (days == 0)
-        g_string_append (subtitle, _("Due today"));
-      else
-        g_string_append (subtitle, _("Not done yet"));
-    }
-  if (note != NULL && note[0] != '\0')
-    {
-      g_string_append (subtitle, "\n");
-      g_string_append (subtitle, note);
-    }
-
-  row = new_row (title, subtitle->str);
-  if (done_on != NULL)
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Done"), confianza_follow_up_is_on_time (follow_up) ? "success" : "warning"));
-      button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Edit Follow-Up"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Follow-Up"),
-                                      -1);
-    }
-  else
-    {
-      button = gtk_button_new_with_mnemonic (_("_Done…"));
-      gtk_widget_set_tooltip_text (button, _("Tick off this follow-up, with a note"));
-    }
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.follow-up-done");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (confianza_follow_up_get_id (follow_up)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
 }
@@ -600,7 +210,7 @@ create_plan_row (gpointer item,
   g_autoptr(ConfianzaIncident) incident = find_item (self->lists[LIST_INCIDENTS].model,
                                                      confianza_recovery_plan_get_incident_id (plan));
   g_autoptr(GListModel) follow_up_model = confianza_store_get_follow_ups (self->store, confianza_recovery_plan_get_id (plan));
-  g_autoptr(GPtrArray) follow_ups = model_to_array (follow_up_model);
+  g_autoptr(GPtrArray) follow_ups = confianza_model_to_array (follow_up_model);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *title = NULL;
   ConfianzaPlanOutcome outcome = confianza_recovery_plan_get_outcome (plan);
@@ -637,7 +247,7 @@ create_plan_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
-                               chip (confianza_plan_outcome_to_label (outcome),
+                               confianza_chip (confianza_plan_outcome_to_label (outcome),
                                      outcome == CONFIANZA_PLAN_RECOVERED ? "success" :
                                      outcome == CONFIANZA_PLAN_LET_GO ? "error" : "warning"));
 
@@ -649,7 +259,7 @@ create_plan_row (gpointer item,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), open);
 
   for (guint i = 0; i < follow_ups->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_follow_up_row (g_ptr_array_index (follow_ups, i), today));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), confianza_follow_up_row_new (g_ptr_array_index (follow_ups, i), today));
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), follow_ups->len > 0);
 
   g_object_set_data (G_OBJECT (row), "plan-id", GSIZE_TO_POINTER ((gsize) id));
@@ -702,7 +312,8 @@ update_recommendation (ConfianzaClientPage *self)
 static void
 update_empty (ConfianzaClientPage *self)
 {
-  for (ListKind k = 0; k < N_LISTS; k++)
+  /* The ledger shows its own emptiness */
+  for (ListKind k = LIST_PROMISES + 1; k < N_LISTS; k++)
     {
       GtkListBoxRow *shown = gtk_list_box_get_row_at_index (self->list_boxes[k], 0);
 
@@ -781,11 +392,29 @@ update_trust (ConfianzaClientPage *self)
   value = g_strdup_printf ("%d", trust->score);
   gtk_label_set_label (self->trust_value_label, value);
   gtk_label_set_label (self->trust_level_label, confianza_trust_level_to_label (trust->level));
+  {
+    /* Translators: the trust level confianza_chip in a client's header ("Trust: High") */
+    g_autofree char *chip_text = g_strdup_printf (C_("client header", "Trust: %s"),
+                                                  confianza_trust_level_to_label (trust->level));
+
+    gtk_label_set_label (self->level_chip, chip_text);
+  }
   if (self->trust_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->trust_level_label), self->trust_class);
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->trust_level_label), self->trust_class);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->level_chip), self->trust_class);
+    }
   g_free (self->trust_class);
   self->trust_class = g_strdup (confianza_trust_level_to_css_class (trust->level));
   gtk_widget_add_css_class (GTK_WIDGET (self->trust_level_label), self->trust_class);
+  gtk_widget_add_css_class (GTK_WIDGET (self->level_chip), self->trust_class);
+  /* Translators: the trust index confianza_chip in the client's header, e.g. "Trust: High" */
+  {
+    g_autofree char *tooltip = g_strdup_printf (_("Trust index %d: %s"), trust->score,
+                                                confianza_trust_level_to_label (trust->level));
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->level_chip), tooltip);
+  }
 
   if (trust->events->len == 0)
     summary = g_strdup (_("No history yet: every client starts at 50. Keeping promises raises it; breaking them lowers it several times more."));
@@ -811,9 +440,9 @@ update_trust (ConfianzaClientPage *self)
         continue;
 
       points = g_strdup_printf ("%+d", event->rounded_points);
-      row = new_row (event->description, date);
+      row = confianza_new_row (event->description, date);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 chip (points, event->points >= 0 ? "success" : "error"));
+                                 confianza_chip (points, event->points >= 0 ? "success" : "error"));
       gtk_list_box_append (self->trust_events_list, row);
       shown++;
     }
@@ -1289,6 +918,65 @@ follow_up_done_activated (GtkWidget  *widget,
     }
 }
 
+/* Views: the order of the view switcher, for Alt+number and Ctrl+PgUp/PgDn */
+static const char * const view_names[] = {
+  "promises", "quick-wins", "conversations", "incidents", "recovery", "trust",
+};
+#define N_VIEWS G_N_ELEMENTS (view_names)
+
+static const char *
+last_view (ConfianzaClientPage *self,
+           gint64               id)
+{
+  const char *name = g_hash_table_lookup (self->last_views, &id);
+
+  return name != NULL ? name : view_names[0];
+}
+
+/* Keeps the view last used for the client while the window is open */
+static void
+on_view_changed (ConfianzaClientPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->views);
+  gint64 id;
+
+  if (self->client == NULL || name == NULL)
+    return;
+
+  id = confianza_client_get_id (self->client);
+  g_hash_table_replace (self->last_views, g_memdup2 (&id, sizeof id), (gpointer) g_intern_string (name));
+}
+
+static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  int index = g_variant_get_int32 (parameter);
+
+  if (index >= 0 && index < (int) N_VIEWS)
+    adw_view_stack_set_visible_child_name (self->views, view_names[index]);
+}
+
+static void
+next_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConfianzaClientPage *self = CONFIANZA_CLIENT_PAGE (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->views);
+  int step = g_variant_get_int32 (parameter);
+  int index = 0;
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (g_strcmp0 (view_names[i], name) == 0)
+      index = (int) i;
+  /* Round and round, as GNOME's notebooks do */
+  index = (index + step + (int) N_VIEWS) % (int) N_VIEWS;
+  adw_view_stack_set_visible_child_name (self->views, view_names[index]);
+}
+
 static void
 bind_list (ConfianzaClientPage         *self,
            ListKind                     kind,
@@ -1301,6 +989,12 @@ bind_list (ConfianzaClientPage         *self,
     g_signal_handlers_disconnect_by_data (list->model, self);
   g_clear_object (&list->model);
   list->model = model;
+
+  if (kind == LIST_PROMISES)
+    {
+      confianza_ledger_set_model (self->ledger, model);
+      return;
+    }
 
   if (model == NULL)
     {
@@ -1321,7 +1015,7 @@ refresh_list (ConfianzaClientPage        *self,
 {
   List *list = &self->lists[kind];
 
-  if (list->model == NULL)
+  if (list->model == NULL || kind == LIST_PROMISES)
     return;
 
   gtk_list_box_bind_model (self->list_boxes[kind], list->model, create, self, NULL);
@@ -1342,6 +1036,7 @@ confianza_client_page_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->all_incidents);
   g_clear_pointer (&self->expanded_plans, g_hash_table_unref);
+  g_clear_pointer (&self->last_views, g_hash_table_unref);
 
   G_OBJECT_CLASS (confianza_client_page_parent_class)->dispose (object);
 }
@@ -1372,6 +1067,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   object_class->finalize = confianza_client_page_finalize;
 
   g_type_ensure (CONFIANZA_TYPE_TRUST_CHART);
+  g_type_ensure (CONFIANZA_TYPE_LEDGER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, name_label);
@@ -1388,9 +1084,14 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, recommend_score_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, recommend_class_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, recommend_latest_label);
-  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, sections);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, level_chip);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, header_actions);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, new_promise_button);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, ledger);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, views);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaClientPage, switcher_bar);
 
-  for (ListKind k = 0; k < N_LISTS; k++)
+  for (ListKind k = LIST_PROMISES + 1; k < N_LISTS; k++)
     {
       g_autofree char *list = g_strdup_printf ("%s_list", list_names[k]);
       g_autofree char *empty = g_strdup_printf ("%s_empty", list_names[k]);
@@ -1428,6 +1129,16 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.new-recommendation", NULL, new_recommendation_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-recommendation", "x", recommendation_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-recommendation", "x", recommendation_activated);
+  gtk_widget_class_install_action (widget_class, "client.show-view", "i", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "client.next-view", "i", next_view_activated);
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "client.show-view", "i", (int) i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "client.next-view", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "client.next-view", "i", -1);
 }
 
 static void
@@ -1436,6 +1147,9 @@ confianza_client_page_init (ConfianzaClientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->expanded_plans = g_hash_table_new (NULL, NULL);
+  self->last_views = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
 }
 
 ConfianzaClientPage *
@@ -1496,13 +1210,13 @@ confianza_client_page_set_client (ConfianzaClientPage *self,
                            self, G_CONNECT_SWAPPED);
 
   id = confianza_client_get_id (client);
-  bind_list (self, LIST_PROMISES, confianza_store_get_promises (self->store, id), create_promise_row);
-  bind_list (self, LIST_QUICK_WINS, confianza_store_get_quick_wins (self->store, id), create_quick_win_row);
-  bind_list (self, LIST_CONVERSATIONS, confianza_store_get_conversations (self->store, id), create_conversation_row);
+  bind_list (self, LIST_PROMISES, confianza_store_get_promises (self->store, id), NULL);
+  bind_list (self, LIST_QUICK_WINS, confianza_store_get_quick_wins (self->store, id), confianza_quick_win_row_new);
+  bind_list (self, LIST_CONVERSATIONS, confianza_store_get_conversations (self->store, id), confianza_conversation_row_new);
   bind_list (self, LIST_INCIDENTS, confianza_store_get_incidents (self->store, id), create_incident_row);
   bind_list (self, LIST_PLANS, confianza_store_get_recovery_plans (self->store, id), create_plan_row);
   bind_list (self, LIST_RECOMMENDATIONS, confianza_store_get_recommendations (self->store, id),
-             create_recommendation_row);
+             confianza_recommendation_row_new);
   /* Incident rows link to plans, and plan rows name their incidents. */
   refresh_list (self, LIST_INCIDENTS, create_incident_row);
   g_hash_table_remove_all (self->expanded_plans);
@@ -1510,7 +1224,7 @@ confianza_client_page_set_client (ConfianzaClientPage *self,
   update_header (self);
   update_empty (self);
   update_trust (self);
-  adw_view_stack_set_visible_child_name (self->sections, "promises");
+  adw_view_stack_set_visible_child_name (self->views, last_view (self, id));
 }
 
 void
@@ -1519,5 +1233,34 @@ confianza_client_page_show_section (ConfianzaClientPage *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT_PAGE (self));
 
-  adw_view_stack_set_visible_child_name (self->sections, section);
+  adw_view_stack_set_visible_child_name (self->views, section);
+}
+
+AdwViewStack *
+confianza_client_page_get_views (ConfianzaClientPage *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT_PAGE (self), NULL);
+
+  return self->views;
+}
+
+void
+confianza_client_page_set_narrow (ConfianzaClientPage *self,
+                                  gboolean             narrow)
+{
+  g_return_if_fail (CONFIANZA_IS_CLIENT_PAGE (self));
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  /* The header keeps its room for the name and chips: no avatar, and
+   * "+" for a new promise (the squeezers do the same while resizing) */
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar), !narrow);
+  gtk_widget_set_visible (self->new_promise_button, !narrow);
+}
+
+GtkWidget *
+confianza_client_page_get_header_actions (ConfianzaClientPage *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_CLIENT_PAGE (self), NULL);
+
+  return self->header_actions;
 }

@@ -36,6 +36,8 @@ struct _ConfianzaWindow
   AdwWindowTitle       *sidebar_title;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *back_button;
   GtkWidget            *add_button;
   GtkWidget            *search_button;
@@ -87,9 +89,13 @@ update_header (ConfianzaWindow *self)
 
       adw_window_title_set_title (self->content_title,
                                   client != NULL ? confianza_client_get_name (client) : "");
+      adw_view_switcher_title_set_title (self->switcher_title,
+                                         client != NULL ? confianza_client_get_name (client) : "");
+      gtk_stack_set_visible_child (self->title_stack, GTK_WIDGET (self->switcher_title));
     }
   else
     {
+      gtk_stack_set_visible_child (self->title_stack, GTK_WIDGET (self->content_title));
       for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
         if (g_strcmp0 (top_pages[i].name, page) == 0)
           adw_window_title_set_title (self->content_title, _(top_pages[i].title));
@@ -496,6 +502,8 @@ confianza_window_class_init (ConfianzaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaWindow, search_button);
@@ -529,9 +537,23 @@ confianza_window_class_init (ConfianzaWindowClass *klass)
 }
 
 static void
+on_switcher_title_visible (ConfianzaWindow *self)
+{
+  confianza_client_page_set_narrow (self->client_page,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
 confianza_window_init (ConfianzaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The client's views switch in the header bar where they fit, at the
+   * bottom of the page where they do not. */
+  adw_view_switcher_title_set_stack (self->switcher_title,
+                                     confianza_client_page_get_views (self->client_page));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_switcher_title_visible), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
