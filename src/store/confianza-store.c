@@ -1367,6 +1367,8 @@ build_select (const KindInfo *info,
   g_string_append_printf (sql, " FROM %s", info->table);
   if (where_column != NULL)
     g_string_append_printf (sql, " WHERE %s = ?1", where_column);
+  /* The id is the rowid: a scan already goes in this order, so it costs no sort */
+  g_string_append (sql, " ORDER BY id");
 
   return g_string_free (sql, FALSE);
 }
@@ -2357,8 +2359,7 @@ foreach_record (ConfianzaStore       *self,
                 gpointer              user_data,
                 GError              **error)
 {
-  g_autofree char *select = build_select (&kinds[kind], where_column);
-  g_autofree char *sql = g_strconcat (select, " ORDER BY id", NULL);
+  g_autofree char *sql = build_select (&kinds[kind], where_column);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
