@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "model/confianza-model.h"
+#include "store/confianza-store-reminders.h"
 
 static GDateTime *
 ymd (int y, int m, int d)
@@ -210,6 +212,123 @@ test_text (void)
     }
 }
 
+static void
+remove_database (const char *dir,
+                 const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* The store: what is due, and what was sent or put off, kept across
+ * openings of the file; a read-only file refuses to remember, clearly. */
+static void
+test_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("confianza-reminders-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ConfianzaStore) store = NULL;
+  g_autoptr(ConfianzaStore) again = NULL;
+  g_autoptr(ConfianzaStore) read_only = NULL;
+  g_autoptr(ConfianzaClient) client = confianza_client_new ("Lucía Ferrer");
+  g_autoptr(ConfianzaClient) quiet = confianza_client_new ("Pau Soler");
+  g_autoptr(GDateTime) today = ymd (2026, 6, 10);
+  g_autoptr(GDateTime) tomorrow = ymd (2026, 6, 11);
+  g_autoptr(GDateTime) later = ymd (2026, 6, 12);
+  g_autoptr(GDateTime) long_ago = ymd (2026, 1, 1);
+  g_autoptr(GDateTime) recent = ymd (2026, 6, 8);
+  g_autoptr(GDateTime) due_later = ymd (2026, 6, 20);
+  g_autoptr(ConfianzaPromise) due = NULL;
+  g_autoptr(ConfianzaPromise) future = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autofree char *key = NULL;
+  gboolean pending = FALSE;
+
+  g_assert_no_error (error);
+  store = confianza_store_open (path, &error);
+  g_assert_no_error (error);
+
+  confianza_client_set_since (client, long_ago);
+  confianza_client_set_last_contact (client, recent);
+  g_assert_true (confianza_store_save_client (store, client, &error));
+  confianza_client_set_since (quiet, long_ago);
+  confianza_client_set_last_contact (quiet, long_ago);
+  g_assert_true (confianza_store_save_client (store, quiet, &error));
+  g_assert_no_error (error);
+
+  due = confianza_promise_new (confianza_client_get_id (client), "Catálogo", long_ago, today);
+  future = confianza_promise_new (confianza_client_get_id (client), "Web", long_ago, due_later);
+  g_assert_true (confianza_store_save_promise (store, due, &error));
+  g_assert_true (confianza_store_save_promise (store, future, &error));
+  g_assert_no_error (error);
+
+  /* The promise due today and the client out of touch; not the future promise */
+  reminders = confianza_store_get_reminders_due (store, today, 30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 2);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      ConfianzaReminder *reminder = g_ptr_array_index (reminders, i);
+
+      if (reminder->kind == CONFIANZA_REMINDER_PROMISE_TODAY)
+        {
+          g_assert_cmpstr (reminder->title, ==, "Catálogo");
+          g_assert_cmpstr (reminder->client_name, ==, "Lucía Ferrer");
+          key = confianza_reminder_key (reminder);
+        }
+      else
+        {
+          g_assert_cmpint (reminder->kind, ==, CONFIANZA_REMINDER_OUT_OF_TOUCH);
+          g_assert_cmpstr (reminder->client_name, ==, "Pau Soler");
+        }
+    }
+  g_assert_nonnull (key);
+
+  /* Notified once a day */
+  g_assert_true (confianza_store_reminder_is_pending (store, key, today, &pending, &error));
+  g_assert_true (pending);
+  g_assert_true (confianza_store_mark_reminded (store, key, today, &error));
+  g_assert_true (confianza_store_reminder_is_pending (store, key, today, &pending, &error));
+  g_assert_false (pending);
+  g_assert_true (confianza_store_reminder_is_pending (store, key, tomorrow, &pending, &error));
+  g_assert_true (pending);
+
+  /* "Remind me tomorrow" survives closing the file */
+  g_assert_true (confianza_store_snooze_reminder (store, key, later, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  again = confianza_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (confianza_store_reminder_is_pending (again, key, tomorrow, &pending, &error));
+  g_assert_false (pending);
+  g_assert_true (confianza_store_reminder_is_pending (again, key, later, &pending, &error));
+  g_assert_true (pending);
+  g_clear_object (&again);
+
+  /* Read-only: a clear error, and nothing changed */
+  read_only = confianza_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (confianza_store_mark_reminded (read_only, key, later, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "remind") != NULL ? error->message : strstr (error->message, "recordatorios"));
+  g_clear_error (&error);
+  g_assert_true (confianza_store_reminder_is_pending (read_only, key, later, &pending, &error));
+  g_assert_no_error (error);
+  g_assert_true (pending);
+  g_clear_object (&read_only);
+
+  remove_database (dir, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/reminders/follow-up", test_follow_up);
   g_test_add_func ("/reminders/client", test_client);
   g_test_add_func ("/reminders/text", test_text);
+  g_test_add_func ("/reminders/store", test_store);
 
   return g_test_run ();
 }
