@@ -8,6 +8,7 @@
 #include "confianza-text.h"
 #include "confianza-client.h"
 #include "confianza-promise.h"
+#include "confianza-reminders.h"
 #include "confianza-quick-win.h"
 #include "confianza-conversation.h"
 #include "confianza-incident.h"

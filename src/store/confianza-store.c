@@ -242,6 +242,13 @@ static const char * const migrations[] = {
   "  name                  TEXT PRIMARY KEY,"
   "  value                 TEXT NOT NULL"
   ");",
+  /* 4 → 5: what the reminders notified on which day, and until when the
+   * user asked not to be reminded (confianza-store-reminders.c) */
+  "CREATE TABLE IF NOT EXISTS reminder ("
+  "  key                   TEXT PRIMARY KEY,"
+  "  notified_on           TEXT,"
+  "  snoozed_until         TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);
