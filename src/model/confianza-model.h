@@ -15,3 +15,4 @@
 #include "confianza-follow-up.h"
 #include "confianza-compensation.h"
 #include "confianza-recommendation.h"
+#include "confianza-ledger.h"
