@@ -16,3 +16,4 @@
 #include "confianza-follow-up.h"
 #include "confianza-compensation.h"
 #include "confianza-recommendation.h"
+#include "confianza-ledger.h"
