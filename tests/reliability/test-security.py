@@ -26,7 +26,7 @@ SQL_CALLS = {
     "sqlite3_prepare": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
     "sqlite3_prepare16": 1, "sqlite3_prepare16_v2": 1, "sqlite3_prepare16_v3": 1,
     "sqlite3_exec": 1, "store_prepare": 1, "store_exec": 1,
-    "query_int": 1, "query_text": 1, "collect_ids": 1,
+    "query_int": 1, "query_text": 1, "collect_ids": 1, "write_reminder": 1,
 }
 # Builders of SQL text from the schema tables; checked themselves below
 BUILDERS = ("build_select", "build_insert", "build_update", "select_columns")
