@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fault-vfs.h"
 
@@ -48,6 +49,8 @@ fault (FaultOp op)
 
   if (n == state.nth || (state.sticky && n > state.nth))
     {
+      if (state.code == FAULT_VFS_EXIT)
+        _exit (FAULT_VFS_EXIT_STATUS);
       state.injected++;
       return state.code;
     }

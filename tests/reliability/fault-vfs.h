@@ -24,6 +24,12 @@ typedef enum
   FAULT_N_OPS
 } FaultOp;
 
+/* As @error_code: ends the process with _exit (FAULT_VFS_EXIT_STATUS)
+ * instead of making the call, as a kill at that moment would (in a child
+ * of fork (): nothing is flushed, nothing is closed) */
+#define FAULT_VFS_EXIT        (-1)
+#define FAULT_VFS_EXIT_STATUS 86
+
 void        fault_vfs_register    (void);
 const char *fault_op_name         (FaultOp  op);
 /* @nth 0 only counts; @sticky fails every call from the Nth on (a disk

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-creation-kills"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fault-vfs.h"
+#include "reliability-util.h"
+
+/*
+ * A machine that dies while Confianza creates its database, at every
+ * moment SQLite touches the disk: a child process creates a new database
+ * and ends (as a kill would) just before the Nth call of one kind of I/O,
+ * for every N an undisturbed creation makes. Whatever it left behind, the
+ * next start must open a whole, empty, writable database at that name,
+ * never refuse it. (The crash test kills a real writer at random moments;
+ * this one reaches every step, the same on every run.)
+ */
+
+static const FaultOp ops[] = {
+  FAULT_OP_READ,
+  FAULT_OP_WRITE,
+  FAULT_OP_SYNC,
+  FAULT_OP_LOCK,
+  FAULT_OP_TRUNCATE,
+  FAULT_OP_FILE_SIZE,
+};
+
+static guint total_kills;
+
+/* The calls of @op an undisturbed creation makes */
+static guint
+count_calls (FaultOp op)
+{
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  ConfianzaStore *store;
+  guint calls;
+
+  fault_vfs_arm (op, 0, SQLITE_OK, FALSE);
+  store = confianza_store_open_with_vfs (path, FAULT_VFS_NAME, &error);
+  calls = fault_vfs_get_calls (op);
+  fault_vfs_disarm ();
+  g_assert_no_error (error);
+  util_close_store (&store);
+  util_rm_rf (dir);
+
+  return calls;
+}
+
+/* Creates a database at @path in a child that ends before the @nth call
+ * of @op; whether it ended there */
+static gboolean
+kill_creation (const char *path,
+               FaultOp     op,
+               guint       nth)
+{
+  int status = 0;
+  pid_t pid;
+
+  /* Nothing buffered is written twice */
+  fflush (stdout);
+  fflush (stderr);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      ConfianzaStore *store;
+
+      fault_vfs_arm (op, nth, FAULT_VFS_EXIT, FALSE);
+      store = confianza_store_open_with_vfs (path, FAULT_VFS_NAME, NULL);
+      _exit (store != NULL ? 0 : 1);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  /* The creation failing in words is no kill, and no part of this test */
+  g_assert_cmpint (WEXITSTATUS (status), !=, 1);
+
+  return WEXITSTATUS (status) == FAULT_VFS_EXIT_STATUS;
+}
+
+/* The next start: a whole new database, empty, that takes a record */
+static void
+assert_starts (const char *path,
+               const char *left)
+{
+  g_autoptr(ConfianzaClient) client = confianza_client_new ("Ana Ruiz");
+  g_autoptr(GError) error = NULL;
+  ConfianzaStoreCounts counts;
+  ConfianzaStore *store;
+
+  store = confianza_store_open (path, &error);
+  if (error != NULL)
+    g_test_message ("Left by the kill: %s", left);
+  g_assert_no_error (error);
+  g_assert_cmpint (confianza_store_get_schema_version (store), ==,
+                   CONFIANZA_STORE_SCHEMA_VERSION);
+  g_assert_true (confianza_store_count (store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.clients, ==, 0);
+  g_assert_true (confianza_store_save_client (store, client, &error));
+  g_assert_no_error (error);
+  util_close_store (&store);
+
+  g_assert_true (util_raw_integrity_ok (path));
+  g_assert_cmpint (util_raw_query_int (path, "SELECT count(*) FROM client"), ==, 1);
+}
+
+static void
+test_kills (gconstpointer data)
+{
+  FaultOp op = *(const FaultOp *) data;
+  guint calls = count_calls (op);
+  guint kills = 0;
+
+  /* A creation that neither writes nor syncs would be no creation */
+  if (op == FAULT_OP_WRITE || op == FAULT_OP_SYNC)
+    g_assert_cmpuint (calls, >, 0);
+
+  for (guint nth = 1; nth <= calls; nth++)
+    {
+      g_autofree char *dir = util_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+      g_autofree char *left = NULL;
+
+      if (kill_creation (path, op, nth))
+        kills++;
+      left = util_list_dir (dir);
+      assert_starts (path, left);
+      util_rm_rf (dir);
+    }
+
+  /* Creating makes the same calls every time: each one was reached */
+  g_assert_cmpuint (kills, ==, calls);
+  g_test_message ("%u kills before a call of %s", kills, fault_op_name (op));
+  total_kills += kills;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  fault_vfs_register ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ops); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/creation-kills/%s", fault_op_name (ops[i]));
+
+      g_test_add_data_func (name, &ops[i], test_kills);
+    }
+
+  ret = g_test_run ();
+
+  g_print ("# kills while creating a database: %u\n", total_kills);
+
+  return ret;
+}
