@@ -11,9 +11,9 @@ start-up and opening (as long as round one, which creates the file, took)
 and in the 50 ms of writes after them. Output is TAP.
 
 Then CREATION_KILLS more kills land while a new database is being
-created: the application must still start afterwards, and find a sound
-database (the store builds a new database under a temporary name and links
-it into place). The kills are spread over the time an undisturbed creation
+created: the application must still start afterwards, find a sound
+database and remove the temporary file of the killed creation (the store
+builds a new database under a temporary name and links it into place). The kills are spread over the time an undisturbed creation
 takes on this machine, so that they land in the creation itself and not
 only in the program's start-up, however slow the build (ASan) or machine.
 
@@ -195,6 +195,11 @@ def creation_kills(writer, rng, first_number):
             ok, errors = starts(writer, db_path, attempt)
             if ok:
                 problems = check(db_path, [])
+                # The start that created the file removed what the kill
+                # left of the first creation
+                if "new.db" not in left:
+                    problems += ["%s was left" % name for name in os.listdir(tmpdir)
+                                 if name.startswith(".new.db.creating-")]
                 if problems:
                     ok, errors = False, "; ".join(problems[:5])
             if not ok:
@@ -207,13 +212,13 @@ def creation_kills(writer, rng, first_number):
                "temporary file, %d after the database took its name"
                % (window * 1000, stages["nothing"], stages["temporary"], stages["named"]))
     if not refused:
-        return "ok %d - %d kills while creating a database: it always opens afterwards" \
-            % (first_number, CREATION_KILLS), 0, comment
+        return ("ok %d - %d kills while creating a database: it always opens afterwards, "
+                "sound, with nothing left behind" % (first_number, CREATION_KILLS)), 0, comment
     for problem in refused:
         print("# %s" % problem)
     return ("not ok %d - %d of %d kills while creating a database left a file that is "
-            "refused afterwards" % (first_number, len(refused), CREATION_KILLS)), \
-        len(refused), comment
+            "refused, unsound or left behind afterwards"
+            % (first_number, len(refused), CREATION_KILLS)), len(refused), comment
 
 
 def main():

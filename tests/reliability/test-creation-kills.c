@@ -5,8 +5,10 @@
 
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,8 +21,9 @@
  * and ends (as a kill would) just before the Nth call of one kind of I/O,
  * for every N an undisturbed creation makes. Whatever it left behind, the
  * next start must open a whole, empty, writable database at that name,
- * never refuse it. (The crash test kills a real writer at random moments;
- * this one reaches every step, the same on every run.)
+ * never refuse it, and remove what the killed creation left. (The crash
+ * test kills a real writer at random moments; this one reaches every step,
+ * the same on every run.)
  */
 
 static const FaultOp ops[] = {
@@ -88,6 +91,26 @@ kill_creation (const char *path,
   return WEXITSTATUS (status) == FAULT_VFS_EXIT_STATUS;
 }
 
+static void
+assert_listing (const char *dir,
+                const char *expected)
+{
+  g_autofree char *listing = util_list_dir (dir);
+
+  g_assert_cmpstr (listing, ==, expected);
+}
+
+static void
+write_file (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "SQLite format 3", -1, &error);
+  g_assert_no_error (error);
+}
+
 /* The next start: a whole new database, empty, that takes a record */
 static void
 assert_starts (const char *path,
@@ -136,6 +159,8 @@ test_kills (gconstpointer data)
         kills++;
       left = util_list_dir (dir);
       assert_starts (path, left);
+      /* Only the database: no temporary file, no log of one */
+      assert_listing (dir, "new.db");
       util_rm_rf (dir);
     }
 
@@ -143,6 +168,52 @@ test_kills (gconstpointer data)
   g_assert_cmpuint (kills, ==, calls);
   g_test_message ("%u kills before a call of %s", kills, fault_op_name (op));
   total_kills += kills;
+}
+
+/* What the next creation removes, and what it leaves: a temporary file a
+ * creation still holds (in another process: its flock () is on), one that
+ * is also the database elsewhere, another database's, and names that only
+ * look alike */
+static void
+test_leftovers (void)
+{
+  g_autofree char *dir = util_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *held = g_build_filename (dir, ".new.db.creating-Held01", NULL);
+  g_autofree char *kept_db = g_build_filename (dir, "kept.db", NULL);
+  g_autofree char *linked = g_build_filename (dir, ".new.db.creating-Linked", NULL);
+  ConfianzaStore *store;
+  int fd;
+
+  write_file (dir, ".new.db.creating-Gone01");
+  write_file (dir, ".new.db.creating-Gone01-journal");
+  write_file (dir, ".new.db.creating-Gone02-journal");
+  write_file (dir, ".new.db.creating-Held01");
+  write_file (dir, ".new.db.creating-Held01-journal");
+  write_file (dir, ".new.db.creating-Held01.txt");
+  write_file (dir, ".new.db.creating-");
+  write_file (dir, ".other.db.creating-Gone03");
+  write_file (dir, "kept.db");
+  g_assert_cmpint (link (kept_db, linked), ==, 0);
+
+  fd = g_open (held, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  store = util_open_ok (path);
+  util_close_store (&store);
+  close (fd);
+
+  assert_listing (dir,
+                  ".new.db.creating-\n"
+                  ".new.db.creating-Held01\n"
+                  ".new.db.creating-Held01-journal\n"
+                  ".new.db.creating-Held01.txt\n"
+                  ".new.db.creating-Linked\n"
+                  ".other.db.creating-Gone03\n"
+                  "kept.db\n"
+                  "new.db");
+  util_rm_rf (dir);
 }
 
 int
@@ -160,6 +231,7 @@ main (int   argc,
 
       g_test_add_data_func (name, &ops[i], test_kills);
     }
+  g_test_add_func ("/creation-kills/leftovers", test_leftovers);
 
   ret = g_test_run ();
 
