@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,8 +50,8 @@ fault (FaultOp op)
 
   if (n == state.nth || (state.sticky && n > state.nth))
     {
-      if (state.code == FAULT_VFS_EXIT)
-        _exit (FAULT_VFS_EXIT_STATUS);
+      if (state.code == FAULT_VFS_KILL)
+        kill (getpid (), SIGKILL);
       state.injected++;
       return state.code;
     }

@@ -24,11 +24,10 @@ typedef enum
   FAULT_N_OPS
 } FaultOp;
 
-/* As @error_code: ends the process with _exit (FAULT_VFS_EXIT_STATUS)
- * instead of making the call, as a kill at that moment would (in a child
- * of fork (): nothing is flushed, nothing is closed) */
-#define FAULT_VFS_EXIT        (-1)
-#define FAULT_VFS_EXIT_STATUS 86
+/* As @error_code: kills the process with SIGKILL instead of making the
+ * call (for a child of fork (): nothing is flushed, nothing is closed, and
+ * not even valgrind runs anything more in it) */
+#define FAULT_VFS_KILL (-1)
 
 void        fault_vfs_register    (void);
 const char *fault_op_name         (FaultOp  op);
