@@ -222,6 +222,123 @@ confianza_file_lock_read (ConfianzaFileLock *lock,
   return TRUE;
 }
 
+/* Temporary files of new databases */
+
+/* Each is ".BASE.creating-XXXXXX" beside the database BASE, with SQLite's
+ * "-journal" beside it while the schema is written */
+#define CREATING_MARK ".creating-"
+#define CREATING_RANDOM 6
+
+/* Removes what creations killed midway left beside @path: a temporary
+ * file no creation holds any more (its flock () went with its process),
+ * and logs whose temporary file is gone. A temporary file with another
+ * name (one killed between being linked into place and unlinked) is a
+ * database, and stays. */
+static void
+remove_abandoned (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf (".%s" CREATING_MARK, base);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gsize length = strlen (prefix) + CREATING_RANDOM;
+  GDir *folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (folder == NULL)
+    return;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, prefix) && strlen (name) >= length)
+      g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (folder);
+
+  /* The temporary files first: their logs go with them */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *found = g_ptr_array_index (names, i);
+      g_autofree char *full = NULL;
+      struct stat st;
+      int fd;
+
+      if (strlen (found) != length)
+        continue;
+      full = g_build_filename (dir, found, NULL);
+      fd = g_open (full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_nlink == 1 &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (full);
+      close (fd);
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *found = g_ptr_array_index (names, i);
+      const char *suffix = found + length;
+      g_autofree char *full = NULL;
+      g_autofree char *owner = NULL;
+      GStatBuf st;
+
+      if (g_strcmp0 (suffix, "-journal") != 0 && g_strcmp0 (suffix, "-wal") != 0 &&
+          g_strcmp0 (suffix, "-shm") != 0)
+        continue;
+      full = g_build_filename (dir, found, NULL);
+      owner = g_strndup (full, strlen (full) - strlen (suffix));
+      /* A creation removes its log before its temporary file */
+      if (g_lstat (owner, &st) != 0 && errno == ENOENT)
+        g_unlink (full);
+    }
+}
+
+int
+confianza_store_make_temporary (const char  *path,
+                                char       **tmp_path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  remove_abandoned (path);
+
+  /* Another start cleaning up could take a new file for an abandoned one
+   * before it is locked: then it is gone, and another is made */
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      g_autofree char *template = g_strdup_printf (".%s" CREATING_MARK "XXXXXX", base);
+      g_autofree char *tmp = g_build_filename (dir, template, NULL);
+      struct stat held;
+      GStatBuf named;
+      int fd;
+
+      fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return -1;
+
+      /* Held: by a start that is about to remove it. Where flock () is
+       * not known, nothing is removed as abandoned either. */
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        ;
+      else if (errno == EWOULDBLOCK)
+        {
+          close (fd);
+          continue;
+        }
+      else
+        g_debug ("No lock on %s: %s", tmp, g_strerror (errno));
+
+      if (fstat (fd, &held) == 0 && g_lstat (tmp, &named) == 0 &&
+          held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+        {
+          *tmp_path = g_steal_pointer (&tmp);
+          return fd;
+        }
+      close (fd);
+    }
+
+  errno = EEXIST;
+  return -1;
+}
+
 /* Files a lost database left behind */
 
 /* Renames @from to the first free "@from.@mark-@stamp[-N]", never over a

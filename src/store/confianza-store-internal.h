@@ -56,6 +56,14 @@ gboolean           confianza_file_lock_read         (ConfianzaFileLock  *lock,
                                                      gsize              *n_read,
                                                      int                *saved_errno);
 
+/* A new private (0600) file beside @path to build a new database in,
+ * "….@base.creating-XXXXXX" in @tmp_path, and a descriptor that holds an
+ * flock () on it until closed: what tells later starts it is not left
+ * over from a creation that was killed. Those it removes first. -1 with
+ * errno set when no file can be made. */
+int             confianza_store_make_temporary      (const char         *path,
+                                                     char              **tmp_path);
+
 /* Before a new database is made at @path: renames any -wal, -shm or
  * -journal found beside it to "…-wal.stale-YYYYMMDD-HHMMSS", and sets
  * @notice to a sentence that says so (NULL when there were none). */

@@ -1221,9 +1221,6 @@ create_new (const char  *path,
             GError     **error)
 {
   g_autofree char *tmp = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = NULL;
   sqlite3 *db = NULL;
   int rc;
   int fd;
@@ -1232,17 +1229,15 @@ create_new (const char  *path,
    * Built whole under a temporary name in the same folder, then linked into
    * place: a crash or a full disk while creating never leaves a half-made
    * file at @path that every later start would refuse. The temporary file
-   * is ours and private (0600) from its first byte.
+   * is ours and private (0600) from its first byte; @fd holds it until it
+   * has its name (the next creation removes one a kill left).
    */
-  template = g_strdup_printf (".%s.creating-XXXXXX", base);
-  tmp = g_build_filename (dir, template, NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  fd = confianza_store_make_temporary (path, &tmp);
   if (fd < 0)
     {
       set_errno_error (error, path, errno);
       return NULL;
     }
-  close (fd);
   /* In case the umask is unusual */
   g_chmod (tmp, 0600);
 
@@ -1285,6 +1280,8 @@ create_new (const char  *path,
       set_errno_error (error, path, errno);
       goto failed;
     }
+  /* Before SQLite opens the file again: closing drops its locks */
+  close (fd);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, vfs);
   if (rc != SQLITE_OK)
@@ -1306,6 +1303,7 @@ create_new (const char  *path,
 failed:
   sqlite3_close_v2 (db);
   g_unlink (tmp);
+  close (fd);
   return NULL;
 }
 

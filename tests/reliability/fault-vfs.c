@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fault-vfs.h"
 
@@ -48,6 +50,8 @@ fault (FaultOp op)
 
   if (n == state.nth || (state.sticky && n > state.nth))
     {
+      if (state.code == FAULT_VFS_KILL)
+        kill (getpid (), SIGKILL);
       state.injected++;
       return state.code;
     }

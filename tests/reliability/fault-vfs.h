@@ -24,6 +24,11 @@ typedef enum
   FAULT_N_OPS
 } FaultOp;
 
+/* As @error_code: kills the process with SIGKILL instead of making the
+ * call (for a child of fork (): nothing is flushed, nothing is closed, and
+ * not even valgrind runs anything more in it) */
+#define FAULT_VFS_KILL (-1)
+
 void        fault_vfs_register    (void);
 const char *fault_op_name         (FaultOp  op);
 /* @nth 0 only counts; @sticky fails every call from the Nth on (a disk
