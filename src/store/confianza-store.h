@@ -319,6 +319,12 @@ gboolean               confianza_store_foreach_of_client (ConfianzaStore       *
 ConfianzaClient       *confianza_store_find_client_by_name (ConfianzaStore  *self,
                                                             const char      *name,
                                                             GError         **error);
+/* Like confianza_store_find_client_by_name (), for what a person types on
+ * the command line: the client whose number is @text, else the one called
+ * @text, else the one whose company is @text (when nobody is called so). */
+ConfianzaClient       *confianza_store_find_client         (ConfianzaStore  *self,
+                                                            const char      *text,
+                                                            GError         **error);
 /* How many open promises are due on or before @until, without reading them. */
 gboolean               confianza_store_count_open_promises_due (ConfianzaStore  *self,
                                                                 GDateTime       *until,

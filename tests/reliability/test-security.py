@@ -26,16 +26,17 @@ SQL_CALLS = {
     "sqlite3_prepare": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
     "sqlite3_prepare16": 1, "sqlite3_prepare16_v2": 1, "sqlite3_prepare16_v3": 1,
     "sqlite3_exec": 1, "store_prepare": 1, "store_exec": 1,
-    "query_int": 1, "query_text": 1, "collect_ids": 1, "write_reminder": 1,
+    "store_query_int": 1, "query_text": 1, "store_collect_ids": 1, "write_reminder": 1,
 }
 # Builders of SQL text from the schema tables; checked themselves below
-BUILDERS = ("build_select", "build_insert", "build_update", "select_columns")
+BUILDERS = ("store_build_select", "store_build_insert", "store_build_update",
+            "store_select_columns")
 # Expressions that name a table or column from a static const table
-SCHEMA_NAMES = re.compile(r"^(kinds\[\w+\]\.(table|owner_column|columns\[\w+\])|"
+SCHEMA_NAMES = re.compile(r"^((store_)?kinds\[\w+\]\.(table|owner_column|columns\[\w+\]\.name)|"
                           r"foreign_keys\[\w+\]\.column|"
-                          r"info->(table|columns\[\w+\])|where_column)$")
+                          r"info->(table|columns\[\w+\]\.name)|where_column)$")
 # What the column of load_records () and get_record () may be given
-WHERE_ARGS = re.compile(r"^(NULL|where_column|column|kinds\[\w+\]\.owner_column)$")
+WHERE_ARGS = re.compile(r"^(NULL|where_column|column|(store_)?kinds\[\w+\]\.owner_column)$")
 INTEGER_CONVERSIONS = re.compile(r'%(?:[-+ 0#]*\d*)(?:d|u|i|ld|lu|lld|llu|" G_GINT64_FORMAT "|x)')
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|WHERE|VALUES|FROM|SAVEPOINT)\b")
 NETWORK_API = re.compile(
@@ -140,9 +141,10 @@ def is_builder_choice(expr):
     return re.fullmatch(r"[^?\"]*\?\s*%s\s*:\s*%s\s*" % (builder, builder), expr) is not None
 
 
-def expand_macros(text):
-    """Replaces the uses of #define NAME "literal" by the literal."""
-    macros = dict(re.findall(r'^\s*#\s*define\s+(\w+)\s+("(?:[^"\\]|\\.)*")\s*$', text, re.M))
+def expand_macros(text, shared=""):
+    """Replaces the uses of #define NAME "literal" (of @text, or of the
+    folder's internal header @shared) by the literal."""
+    macros = dict(re.findall(r'^\s*#\s*define\s+(\w+)\s+("(?:[^"\\]|\\.)*")\s*$', shared + "\n" + text, re.M))
     for name, literal in macros.items():
         text = re.sub(r'(?<!define )\b%s\b' % name, lambda m: literal, text)
     return text
@@ -239,11 +241,12 @@ def check_store_sql(root):
     built = 0
     store = os.path.join(root, "src", "store")
     tables = ""
+    shared = strip_comments(open(os.path.join(store, "confianza-store-internal.h"), encoding="utf-8").read())
     for filename in sorted(os.listdir(store)):
         if not filename.endswith(".c"):
             continue
         path = os.path.join(store, filename)
-        text = expand_macros(strip_comments(open(path, encoding="utf-8").read()))
+        text = expand_macros(strip_comments(open(path, encoding="utf-8").read()), shared)
         tables += text
 
         for banned in ("sqlite3_mprintf", "sqlite3_vmprintf", "sqlite3_snprintf", "sqlite3_str_"):
@@ -298,7 +301,7 @@ def check_store_sql(root):
                 if not is_literal(args[1]):
                     problems.append("%s %s: g_string_append of “%s”" % (filename, builder, args[1]))
 
-        for name in ("load_records", "get_record"):
+        for name in ("store_load_records", "store_get_record"):
             for position, args in calls(text, name):
                 if any(re.search(r"\b(const|RecordKind|ConfianzaStore)\b", a) for a in args):
                     continue
@@ -308,12 +311,12 @@ def check_store_sql(root):
                                     % (filename, line, name, args[2]))
 
     # The schema names really are constant tables
-    if not re.search(r"static const KindInfo kinds\[", tables):
-        problems.append("kinds[] is not a static const table")
+    if not re.search(r"^(static )?const KindInfo (store_)?kinds\[", tables, re.M):
+        problems.append("kinds[] is not a const table")
     if "foreign_keys[" in tables and not re.search(r"static const ForeignKey foreign_keys\[", tables):
         problems.append("foreign_keys[] is not a static const table")
     for columns in re.findall(r"(\w+_columns)\[\]\s*=", tables):
-        if not re.search(r"static const char \* const %s\[\]" % columns, tables):
+        if not re.search(r"static const (char \* const|ColumnInfo) %s\[\]" % columns, tables):
             problems.append("%s[] is not a static const table" % columns)
     if checked < 10:
         problems.append("only %d SQL calls found: the check no longer reads the store" % checked)
