@@ -133,6 +133,10 @@ test_in_time (Fixture       *f,
                     g_date_time_get_month (util_days_from_today (9)),
                     g_date_time_get_day_of_month (util_days_from_today (9)));
 
+  /* The first date is kept on the promise too */
+  g_assert_true (confianza_date_equal (confianza_promise_get_original_due_on (promise), util_days_from_today (2)));
+  g_assert_true (confianza_promise_is_renegotiated (promise));
+
   live = confianza_store_get_promise_steps (f->store, f->promise_id);
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, 1);
 
@@ -165,6 +169,8 @@ test_not_in_time (Fixture       *f,
 
   g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), util_days_from_today (2)));
   g_assert_false (confianza_promise_step_is_in_time (refused));
+  g_assert_null (confianza_promise_get_original_due_on (promise));
+  g_assert_false (confianza_promise_is_renegotiated (promise));
 
   /* A promise already overdue: told today, after its date */
   late = confianza_promise_new (f->client_id, "Fotos", util_days_from_today (-30), util_days_from_today (-5));

@@ -101,6 +101,8 @@ confianza_store_renegotiate_promise (ConfianzaStore  *self,
     goto failed;
   if (!confianza_date_equal (agreed_on, due_on))
     {
+      if (confianza_promise_get_original_due_on (promise) == NULL)
+        confianza_promise_set_original_due_on (promise, original_due_on (promise, steps));
       confianza_promise_set_due_on (promise, agreed_on);
       if (!confianza_store_save_promise (self, promise, error))
         goto failed;

@@ -193,7 +193,9 @@ static const char * const migrations[] = {
   "  reason                TEXT"
   ");"
   "CREATE INDEX IF NOT EXISTS promise_step_promise ON promise_step (promise_id, id);"
-  "CREATE INDEX IF NOT EXISTS promise_step_client ON promise_step (client_id, id);",
+  "CREATE INDEX IF NOT EXISTS promise_step_client ON promise_step (client_id, id);"
+  /* the first due date, once a renegotiation in time moved it */
+  "ALTER TABLE promise ADD COLUMN original_due_on TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);

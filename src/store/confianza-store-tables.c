@@ -42,7 +42,7 @@ static const ColumnInfo promise_columns[] = {
   TEXT (promise, unit), DATE (promise, delivered_on),
   DOUBLE (promise, delivered_quantity), TEXT (promise, extras),
   TEXT (promise, delivery_note), BOOL (promise, broken),
-  TEXT (promise, broken_reason),
+  TEXT (promise, broken_reason), DATE (promise, original_due_on),
   { NULL }
 };
 static const ColumnInfo quick_win_columns[] = {
