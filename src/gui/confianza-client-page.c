@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "confianza-broken-dialog.h"
+#include "confianza-renegotiate-dialog.h"
 #include "confianza-client-dialog.h"
 #include "confianza-client-page.h"
 #include "confianza-client-rows.h"
@@ -714,6 +715,8 @@ promise_activated (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "client.deliver-promise"))
     dialog = GTK_WINDOW (confianza_deliver_dialog_new (parent_window (self), self->store, promise));
+  else if (g_str_equal (action_name, "client.renegotiate-promise"))
+    dialog = GTK_WINDOW (confianza_renegotiate_dialog_new (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.break-promise"))
     dialog = GTK_WINDOW (confianza_broken_dialog_new (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.edit-promise"))
@@ -1112,6 +1115,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.export-report", NULL, export_report_activated);
   gtk_widget_class_install_action (widget_class, "client.deliver-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.break-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.renegotiate-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.share-quick-win", "x", quick_win_activated);

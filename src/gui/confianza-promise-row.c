@@ -77,6 +77,7 @@ confianza_promise_menu_new (ConfianzaPromise *promise,
   else
     {
       menu_add (menu, _("Mark _Delivered…"), "client.deliver-promise", id);
+      menu_add (menu, _("Change the Due _Date…"), "client.renegotiate-promise", id);
       menu_add (menu, _("Mark _Broken…"), "client.break-promise", id);
     }
   menu_add (menu, _("_Edit…"), "client.edit-promise", id);
