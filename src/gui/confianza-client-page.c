@@ -699,6 +699,52 @@ export_report_activated (GtkWidget  *widget,
                                        NULL, NULL);
 }
 
+/* One line per step of the promise's history, oldest first */
+static char *
+history_text (ConfianzaPromise *promise,
+              GListModel       *steps)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (steps);
+
+  if (confianza_promise_get_original_due_on (promise) != NULL || n > 0)
+    {
+      g_autoptr(ConfianzaPromiseStep) first_step = n > 0 ? g_list_model_get_item (steps, 0) : NULL;
+      g_autofree char *first = NULL;
+
+      first = confianza_date_format (first_step != NULL ? confianza_promise_step_get_old_due_on (first_step)
+                                                        : confianza_promise_get_original_due_on (promise));
+      g_string_append_printf (text, _("First due date: %s."), first);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaPromiseStep) step = g_list_model_get_item (steps, i);
+      g_autofree char *old_date = confianza_date_format (confianza_promise_step_get_old_due_on (step));
+      g_autofree char *new_date = confianza_date_format (confianza_promise_step_get_new_due_on (step));
+      g_autofree char *told = confianza_date_format (confianza_promise_step_get_told_on (step));
+      const char *verdict;
+
+      if (confianza_promise_step_get_kind (step) == CONFIANZA_LEDGER_CORRECTION)
+        verdict = _("a correction");
+      else if (confianza_promise_step_is_in_time (step))
+        verdict = _("told in time and agreed: the new date counts");
+      else if (!confianza_promise_step_get_agreed (step))
+        verdict = _("not agreed: the date stays");
+      else
+        verdict = _("told after the date passed: the date stays");
+
+      g_string_append (text, "\n\n");
+      /* Translators: old date → new date, the day the client was told, what it means, why */
+      g_string_append_printf (text, _("%s → %s, told on %s — %s.\n%s"),
+                              old_date, new_date, told, verdict,
+                              confianza_promise_step_get_reason (step));
+    }
+  if (text->len == 0)
+    g_string_append (text, _("The date of this promise never changed."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 promise_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -715,6 +761,15 @@ promise_activated (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "client.deliver-promise"))
     dialog = GTK_WINDOW (confianza_deliver_dialog_new (parent_window (self), self->store, promise));
+  else if (g_str_equal (action_name, "client.promise-history"))
+    {
+      g_autoptr(GListModel) steps = confianza_store_get_promise_steps (self->store, id);
+      g_autofree char *body = history_text (promise, steps);
+
+      dialog = GTK_WINDOW (adw_message_dialog_new (parent_window (self),
+                                                   confianza_promise_get_title (promise), body));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    }
   else if (g_str_equal (action_name, "client.renegotiate-promise"))
     dialog = GTK_WINDOW (confianza_renegotiate_dialog_new (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.break-promise"))
@@ -732,7 +787,8 @@ promise_activated (GtkWidget  *widget,
       confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_PROMISE, id, title);
     }
 
-  if (dialog != NULL && !g_str_equal (action_name, "client.edit-promise"))
+  if (dialog != NULL && !g_str_equal (action_name, "client.edit-promise") &&
+      !g_str_equal (action_name, "client.promise-history"))
     confianza_recovery_start_watch (dialog);
   if (dialog != NULL)
     gtk_window_present (dialog);
@@ -1116,6 +1172,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.deliver-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.break-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.renegotiate-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.promise-history", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.share-quick-win", "x", quick_win_activated);
