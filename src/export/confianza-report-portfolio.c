@@ -79,6 +79,15 @@ typedef struct
   ConfianzaNps    nps;
   GHashTable     *months;                   /* month key → ConfianzaOutcomeCounts of the settled */
   GHashTable     *currencies;               /* code → CurrencyTotal */
+
+  /* The ledger and the quick wins, streamed during the pass over every
+   * history (client by client, in id order) */
+  Report         *report;
+  Sheet          *ledger;
+  Sheet          *quick_win_sheet;
+  guint           n_quick_wins;
+  guint           n_renegotiated_in_time;
+  guint           n_renegotiated_late;
 } PortfolioData;
 
 static void
@@ -184,6 +193,86 @@ collect_promises (PortfolioData             *data,
     }
 
   row->buffer = confianza_buffer_compute (data->period_promises);
+}
+
+/* The ledger: every promise of the period, promised against delivered */
+static void
+write_ledger (PortfolioData             *data,
+              const ConfianzaTrustInput *input)
+{
+  Report *report = data->report;
+  Sheet *sheet = data->ledger;
+
+  for (guint i = 0; i < data->period_promises->len; i++)
+    {
+      ConfianzaPromise *promise = g_ptr_array_index (data->period_promises, i);
+      ConfianzaPromiseResult result = confianza_promise_get_result (promise, data->today);
+      gboolean has_quantity = confianza_promise_get_has_quantity (promise);
+      gboolean delivered = confianza_promise_get_delivered_on (promise) != NULL;
+      gboolean renegotiated = confianza_promise_is_renegotiated (promise);
+      GDateTime *original = confianza_promise_get_original_due_on (promise);
+
+      sheet_text (sheet, 0, confianza_client_get_name (input->client), NULL);
+      sheet_text (sheet, 1, confianza_promise_get_title (promise), NULL);
+      sheet_text (sheet, 2, confianza_promise_get_kind (promise), NULL);
+      sheet_date (sheet, 3, confianza_promise_get_promised_on (promise), NULL);
+      sheet_date (sheet, 4, original != NULL ? original : confianza_promise_get_due_on (promise), NULL);
+      sheet_date (sheet, 5, confianza_promise_get_due_on (promise), NULL);
+      sheet_date (sheet, 6, confianza_promise_get_delivered_on (promise), NULL);
+      if (has_quantity)
+        {
+          sheet_number (sheet, 7, confianza_promise_get_promised_quantity (promise), report->quantity);
+          if (delivered)
+            sheet_number (sheet, 8, confianza_promise_get_delivered_quantity (promise), report->quantity);
+        }
+      sheet_text (sheet, 9, confianza_promise_get_extras (promise), NULL);
+      sheet_text (sheet, 10, confianza_ledger_outcome_label (result.outcome, renegotiated), NULL);
+      if (delivered || result.outcome == CONFIANZA_OUTCOME_OVERDUE)
+        sheet_number (sheet, 11, result.days_early, report->days);
+      sheet_text (sheet, 12, renegotiated ? _("Yes") : _("No"), NULL);
+      sheet_next_row (sheet);
+    }
+
+  /* Renegotiations of the period's promises, in time or late */
+  for (guint i = 0; input->steps != NULL && i < input->steps->len; i++)
+    {
+      ConfianzaPromiseStep *step = g_ptr_array_index (input->steps, i);
+
+      if (confianza_promise_step_get_kind (step) != CONFIANZA_LEDGER_RENEGOTIATION)
+        continue;
+      for (guint j = 0; j < data->period_promises->len; j++)
+        if (confianza_promise_get_id (g_ptr_array_index (data->period_promises, j)) ==
+            confianza_promise_step_get_promise_id (step))
+          {
+            if (confianza_promise_step_is_in_time (step))
+              data->n_renegotiated_in_time++;
+            else
+              data->n_renegotiated_late++;
+          }
+    }
+}
+
+/* Every quick win achieved in the period */
+static void
+write_quick_wins (PortfolioData             *data,
+                  const ConfianzaTrustInput *input)
+{
+  Sheet *sheet = data->quick_win_sheet;
+
+  for (guint i = 0; input->quick_wins != NULL && i < input->quick_wins->len; i++)
+    {
+      ConfianzaQuickWin *win = g_ptr_array_index (input->quick_wins, i);
+      GDateTime *achieved = confianza_quick_win_get_achieved_on (win);
+
+      if (!in_period (achieved, data->from, data->to))
+        continue;
+      data->n_quick_wins++;
+      sheet_date (sheet, 0, achieved, NULL);
+      sheet_text (sheet, 1, confianza_client_get_name (input->client), NULL);
+      sheet_text (sheet, 2, confianza_quick_win_get_title (win), NULL);
+      sheet_date (sheet, 3, confianza_quick_win_get_shared_on (win), NULL);
+      sheet_next_row (sheet);
+    }
 }
 
 /* Incidents, oldest first, with the systemic flag over all of them */
@@ -313,6 +402,10 @@ collect_client (const ConfianzaTrustInput *input,
   g_ptr_array_sort (data->plans, compare_plans_by_start);
 
   collect_promises (data, input, &row);
+  if (data->ledger != NULL)
+    write_ledger (data, input);
+  if (data->quick_win_sheet != NULL)
+    write_quick_wins (data, input);
   collect_incidents (data, input, &row);
   collect_plans (data, input, &row);
 
@@ -335,6 +428,8 @@ typedef struct
 {
   Sheet summary;
   Sheet clients;
+  Sheet promises;
+  Sheet quick_wins;
   Sheet incidents;
   Sheet plans;
 } PortfolioSheets;
@@ -444,6 +539,26 @@ write_portfolio_summary (Report        *report,
   sheet_next_row (sheet);
   sheet_label (sheet, _("Overdue promises"));
   sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
+  sheet_next_row (sheet);
+  sheet_label (sheet, _("Overdelivered promises"));
+  sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
+  sheet_next_row (sheet);
+  {
+    guint settled = confianza_outcome_counts_settled (&data->counts);
+
+    sheet_label (sheet, _("Overdelivered, of the settled promises"));
+    sheet_number (sheet, 1, settled > 0 ? (double) data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED] / settled : 0,
+                  report->form_percent);
+    sheet_next_row (sheet);
+  }
+  sheet_label (sheet, _("Dates renegotiated in time"));
+  sheet_number (sheet, 1, data->n_renegotiated_in_time, report->form_integer);
+  sheet_next_row (sheet);
+  sheet_label (sheet, _("Dates changed late or without agreement"));
+  sheet_number (sheet, 1, data->n_renegotiated_late, report->form_integer);
+  sheet_next_row (sheet);
+  sheet_label (sheet, _("Quick wins"));
+  sheet_number (sheet, 1, data->n_quick_wins, report->form_integer);
   sheet_next_row (sheet);
   sheet_label (sheet, _("Incidents"));
   sheet_number (sheet, 1, data->n_incidents, report->form_integer);
@@ -568,7 +683,34 @@ build_portfolio_report (Report    *report,
     _("Outcome"), _("Closed on"),
   };
 
+  const char *ledger_titles[] = {
+    _("Client"), _("What was promised"), _("Kind"), _("Promised on"), _("First due date"),
+    _("Agreed due date"), _("Delivered on"), _("Promised quantity"), _("Delivered quantity"),
+    _("Extras"), _("Outcome"), _("Days early (+) or late (−)"), _("Renegotiated"),
+  };
+  const char *quick_win_titles[] = {
+    _("Achieved on"), _("Client"), _("Quick win"), _("Shared on"),
+  };
+
   G_STATIC_ASSERT (CONFIANZA_RECOVERY_METHOD_STEPS == 6);
+
+  /* Every sheet exists before the pass that streams the ledger and the
+   * quick wins, in the order the workbook shows them */
+  sheet_init (&sheets.summary, report, _("Summary"));
+  sheet_init (&sheets.clients, report, _("Clients"));
+  sheet_init (&sheets.promises, report, _("Promises"));
+  sheet_init (&sheets.quick_wins, report, _("Quick wins"));
+  sheet_init (&sheets.incidents, report, _("Incidents"));
+  sheet_init (&sheets.plans, report, _("Recovery plans"));
+  sheets.promises.caps[1] = 40;
+  sheets.promises.caps[9] = 30;
+  sheets.quick_wins.caps[2] = 50;
+  sheet_header (&sheets.promises, ledger_titles, G_N_ELEMENTS (ledger_titles),
+                1u << 3 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 11);
+  sheet_header (&sheets.quick_wins, quick_win_titles, G_N_ELEMENTS (quick_win_titles), 1u << 0 | 1u << 3);
+  data->report = report;
+  data->ledger = &sheets.promises;
+  data->quick_win_sheet = &sheets.quick_wins;
 
   data->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   data->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -609,11 +751,6 @@ build_portfolio_report (Report    *report,
     }
   data->nps = confianza_nps_compute (data->answers);
 
-  sheet_init (&sheets.summary, report, _("Summary"));
-  sheet_init (&sheets.clients, report, _("Clients"));
-  sheet_init (&sheets.incidents, report, _("Incidents"));
-  sheet_init (&sheets.plans, report, _("Recovery plans"));
-
   sheets.clients.caps[0] = 30;
   sheets.clients.caps[1] = 30;
   sheets.incidents.caps[2] = 45;
@@ -629,6 +766,10 @@ build_portfolio_report (Report    *report,
   write_portfolio_summary (report, data, &sheets.summary);
 
   sheet_finish_table (&sheets.clients, 0, G_N_ELEMENTS (client_titles));
+  sheet_finish_table (&sheets.promises, 0, G_N_ELEMENTS (ledger_titles));
+  sheet_finish_table (&sheets.quick_wins, 0, G_N_ELEMENTS (quick_win_titles));
+  sheet_set_widths (&sheets.promises);
+  sheet_set_widths (&sheets.quick_wins);
   sheet_finish_table (&sheets.incidents, 0, G_N_ELEMENTS (incident_titles));
   sheet_finish_table (&sheets.plans, 0, G_N_ELEMENTS (plan_titles));
   sheet_set_widths (&sheets.clients);
@@ -637,6 +778,8 @@ build_portfolio_report (Report    *report,
 
   sheet_clear (&sheets.summary);
   sheet_clear (&sheets.clients);
+  sheet_clear (&sheets.promises);
+  sheet_clear (&sheets.quick_wins);
   sheet_clear (&sheets.incidents);
   sheet_clear (&sheets.plans);
 

@@ -223,7 +223,21 @@ def check_portfolio(path, expect_path):
     title = "portfolio"
     book = check_file(path, title)
     check(book.sheetnames == expect["sheets"], f"{title}: sheets {book.sheetnames}")
-    summary, clients, incidents, plans = (book[n] for n in expect["sheets"])
+    summary, clients, promises, quick_wins, incidents, plans = (book[n] for n in expect["sheets"])
+
+    # The ledger across clients: one row per promise of the period, real
+    # dates and numbers, as many as the clients' "Promises due" add up to
+    check_table(promises, title)
+    ledger = list(promises.iter_rows(min_row=2, values_only=True))
+    due = sum(r[6] for r in clients.iter_rows(min_row=2, values_only=True) if isinstance(r[6], int))
+    check(len(ledger) == due, f"{title}: {len(ledger)} promises in the ledger, {due} due")
+    for row in ledger:
+        check(isinstance(row[3], datetime.datetime) and isinstance(row[5], datetime.datetime),
+              f"{title}: ledger dates {row[3]!r} {row[5]!r}")
+        check(isinstance(row[10], str) and row[10], f"{title}: ledger outcome {row[10]!r}")
+    check_table(quick_wins, title)
+    for row in quick_wins.iter_rows(min_row=2, values_only=True):
+        check(isinstance(row[0], datetime.datetime), f"{title}: quick win date {row[0]!r}")
 
     check_table(clients, title)
     rows = list(clients.iter_rows(min_row=2, values_only=True))

@@ -436,8 +436,9 @@ write_portfolio_expectations (void)
   g_autoptr(GError) error = NULL;
 
   json_key (json, "sheets");
-  g_string_append_printf (json, "[\"%s\", \"%s\", \"%s\", \"%s\"],",
-                          _("Summary"), _("Clients"), _("Incidents"), _("Recovery plans"));
+  g_string_append_printf (json, "[\"%s\", \"%s\", \"%s\", \"%s\", \"%s\", \"%s\"],",
+                          _("Summary"), _("Clients"), _("Promises"), _("Quick wins"),
+                          _("Incidents"), _("Recovery plans"));
   json_key (json, "clients");
   g_string_append (json, "[\"Ana Pérez\", \"" OTHER_NAME "\"],");
   json_key (json, "overdue");
@@ -583,9 +584,9 @@ test_forbidden_characters (void)
   g_autofree char *client_path = g_build_filename (fixture.dir, "dirty-client.xlsx", NULL);
   g_autofree char *portfolio_path = g_build_filename (fixture.dir, "dirty-portfolio.xlsx", NULL);
   const char *business = "Estudio\xef\xbf\xbe \x1b[5mPrueba\xef\xbf\xbf";
-  /* The portfolio has no promise titles */
+  /* The portfolio's ledger has the promise titles too */
   const char *client_texts = "Ana[31m Gil\nTaller Sur\nCatálogo [2Jotoño\nEstudio [5mPrueba";
-  const char *portfolio_texts = "Ana[31m Gil\nTaller Sur\nEstudio [5mPrueba";
+  const char *portfolio_texts = "Ana[31m Gil\nTaller Sur\nCatálogo [2Jotoño\nEstudio [5mPrueba";
   g_autoptr(GError) error = NULL;
   gint64 id;
 
