@@ -313,6 +313,23 @@ test_trust_properties (void)
     }
 }
 
+/* Two promises kept and one overdue is not 100 % on time */
+static void
+test_on_time_rate_counts_overdue (void)
+{
+  ConfianzaOutcomeCounts counts = { 0 };
+
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_KEPT);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDELIVERED);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDUE);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OPEN);
+  g_assert_cmpfloat_with_epsilon (confianza_outcome_counts_on_time_rate (&counts), 2.0 / 3.0, 1e-9);
+
+  memset (&counts, 0, sizeof counts);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDUE);
+  g_assert_cmpfloat (confianza_outcome_counts_on_time_rate (&counts), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,5 +345,6 @@ main (int   argc,
   g_test_add_func ("/ledger/properties", test_properties);
   g_test_add_func ("/ledger/validate", test_validate);
   g_test_add_func ("/ledger/trust-properties", test_trust_properties);
+  g_test_add_func ("/ledger/on-time-rate-counts-overdue", test_on_time_rate_counts_overdue);
   return g_test_run ();
 }
