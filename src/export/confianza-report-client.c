@@ -84,7 +84,9 @@ client_data_load (ClientData  *data,
     {
       ConfianzaQuickWin *win = g_ptr_array_index (quick_wins, i);
 
-      if (in_period (confianza_quick_win_get_achieved_on (win), data->from, data->to))
+      /* The client reads only what was shared with them */
+      if (confianza_quick_win_get_shared_on (win) != NULL &&
+          in_period (confianza_quick_win_get_achieved_on (win), data->from, data->to))
         g_ptr_array_add (data->quick_wins, g_object_ref (win));
     }
   g_ptr_array_sort (data->quick_wins, compare_quick_wins_by_date);
@@ -461,7 +463,8 @@ write_client_plan (Report                *report,
   g_autoptr(GPtrArray) compensations = array_from_model (confianza_store_get_compensations (data->store, plan_id));
   ConfianzaIncident *incident = find_incident (data->incidents,
                                                confianza_recovery_plan_get_incident_id (plan));
-  GDateTime *listened = confianza_recovery_plan_get_acknowledged_on (plan);
+  /* The day we listened; the acknowledgement only when that is missing */
+  GDateTime *listened = confianza_recovery_plan_get_invited_to_speak_on (plan);
   GDateTime *apologised = confianza_recovery_plan_get_apologised_on (plan);
   GDateTime *until = confianza_recovery_plan_get_guarantee_until (plan);
   const char *terms = confianza_recovery_plan_get_guarantee_terms (plan);
@@ -469,7 +472,7 @@ write_client_plan (Report                *report,
   ConfianzaFollowUp *next = NULL;
 
   if (listened == NULL)
-    listened = confianza_recovery_plan_get_invited_to_speak_on (plan);
+    listened = confianza_recovery_plan_get_acknowledged_on (plan);
 
   if (incident != NULL)
     {
@@ -485,7 +488,10 @@ write_client_plan (Report                *report,
   sheet_date (sheet, 1, confianza_recovery_plan_get_started_on (plan), report->form_date);
   sheet_next_row (sheet);
   sheet_label (sheet, _("State of the plan"));
-  sheet_text (sheet, 1, confianza_plan_outcome_to_label (confianza_recovery_plan_get_outcome (plan)), NULL);
+  /* Whether the client was recovered or let go is our own judgement, not
+   * something to send them: only whether the plan goes on */
+  sheet_text (sheet, 1, confianza_recovery_plan_get_outcome (plan) == CONFIANZA_PLAN_IN_PROGRESS
+                        ? _("In progress") : _("Completed"), NULL);
   sheet_next_row (sheet);
 
   sheet_label (sheet, _("1. We listened to you"));

@@ -399,17 +399,22 @@ write_client_expectations (ConfianzaStore *store)
   /* Oldest first in the report */
   json_key (json, "quick_wins");
   g_string_append_c (json, '[');
-  for (guint i = g_list_model_get_n_items (wins); i > 0; i--)
+  /* Only those shared with the client: the report is sent to them */
+  for (guint i = g_list_model_get_n_items (wins), first = TRUE; i > 0; i--)
     {
       g_autoptr(ConfianzaQuickWin) win = g_list_model_get_item (wins, i - 1);
 
+      if (confianza_quick_win_get_shared_on (win) == NULL)
+        continue;
+      g_string_append (json, first ? "" : ",");
+      first = FALSE;
       g_string_append (json, "{\"achieved_on\":");
       json_date (json, confianza_quick_win_get_achieved_on (win));
       g_string_append (json, ",\"title\":");
       json_string (json, confianza_quick_win_get_title (win));
       g_string_append (json, ",\"shared_on\":");
       json_date (json, confianza_quick_win_get_shared_on (win));
-      g_string_append_printf (json, "}%s", i > 1 ? "," : "");
+      g_string_append_c (json, '}');
     }
   g_string_append (json, "],");
 
