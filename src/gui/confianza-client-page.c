@@ -363,6 +363,22 @@ update_margin (ConfianzaClientPage *self,
                               (int) round (buffer.mean_quantity_ratio * 100));
     }
 
+  {
+    guint renegotiated = 0;
+
+    for (guint i = 0; i < promises->len; i++)
+      if (confianza_promise_is_renegotiated (g_ptr_array_index (promises, i)))
+        renegotiated++;
+    /* The margin counts from the agreed dates: say how many moved */
+    if (renegotiated > 0)
+      {
+        g_string_append (text, " · ");
+        g_string_append_printf (text, ngettext ("%u date renegotiated in time",
+                                                "%u dates renegotiated in time", renegotiated),
+                                renegotiated);
+      }
+  }
+
   gtk_label_set_label (self->margin_label, text->str);
 }
 
