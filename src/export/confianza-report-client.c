@@ -491,7 +491,7 @@ write_client_plan (Report                *report,
   /* Whether the client was recovered or let go is our own judgement, not
    * something to send them: only whether the plan goes on */
   sheet_text (sheet, 1, confianza_recovery_plan_get_outcome (plan) == CONFIANZA_PLAN_IN_PROGRESS
-                        ? _("In progress") : _("Completed"), NULL);
+                        ? C_("recovery plan outcome", "In progress") : C_("recovery plan state", "Finished"), NULL);
   sheet_next_row (sheet);
 
   sheet_label (sheet, _("1. We listened to you"));
