@@ -315,6 +315,62 @@ test_undo (Fixture       *f,
                    confianza_promise_step_get_id (step));
 }
 
+/* A delivered promise's terms are locked: the store refuses to change
+ * them, except through a correction, which its history keeps */
+static void
+test_locked_terms (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ConfianzaPromise) promise = stored_promise (f);
+  g_autoptr(ConfianzaPromise) edited = NULL;
+  g_autoptr(ConfianzaPromise) after = NULL;
+  g_autoptr(ConfianzaPromiseStep) step = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  confianza_promise_set_delivered_on (promise, util_days_from_today (0));
+  g_assert_true (confianza_store_save_promise (f->store, promise, &error));
+  g_assert_no_error (error);
+
+  /* Moving the date of a delivered promise quietly: refused, nothing written */
+  edited = confianza_promise_copy (promise);
+  confianza_promise_set_due_on (edited, util_days_from_today (-3));
+  g_assert_false (confianza_store_save_promise (f->store, edited, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  confianza_promise_set_due_on (edited, confianza_promise_get_due_on (promise));
+  confianza_promise_set_has_quantity (edited, TRUE);
+  confianza_promise_set_promised_quantity (edited, 4);
+  g_assert_false (confianza_store_save_promise (f->store, edited, &error));
+  g_clear_error (&error);
+  after = stored_promise (f);
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (after), util_days_from_today (2)));
+  g_assert_false (confianza_promise_get_has_quantity (after));
+
+  /* What is not a term still changes: the title, the delivery itself */
+  g_clear_object (&edited);
+  edited = confianza_promise_copy (promise);
+  confianza_promise_set_title (edited, "Catálogo de otoño (versión final)");
+  confianza_promise_set_delivered_on (edited, util_days_from_today (-1));
+  g_assert_true (confianza_store_save_promise (f->store, edited, &error));
+  g_assert_no_error (error);
+
+  /* A correction goes through, and stays in the history */
+  step = confianza_store_correct_promise (f->store, f->promise_id, util_days_from_today (-1),
+                                          "La fecha se apuntó mal al crear la promesa.", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (step);
+  g_clear_object (&after);
+  after = stored_promise (f);
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (after), util_days_from_today (-1)));
+  g_assert_false (confianza_promise_is_renegotiated (after));
+  steps = stored_steps (f);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpint (confianza_promise_step_get_kind (g_ptr_array_index (steps, 0)), ==, CONFIANZA_LEDGER_CORRECTION);
+  g_assert_true (confianza_date_equal (confianza_promise_step_get_old_due_on (g_ptr_array_index (steps, 0)),
+                                       util_days_from_today (2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +385,7 @@ main (int   argc,
   ADD ("write-refused", test_write_refused);
   ADD ("trust", test_trust);
   ADD ("undo", test_undo);
+  ADD ("locked-terms", test_locked_terms);
 #undef ADD
 
   return g_test_run ();

@@ -627,6 +627,9 @@ confianza_store_save_promise (ConfianzaStore    *self,
   g_return_val_if_fail (CONFIANZA_IS_PROMISE (promise), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!store_promise_terms_unlocked (self, promise, error))
+    return FALSE;
+
   return store_save_record (self, KIND_PROMISE, promise, error);
 }
 

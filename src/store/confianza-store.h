@@ -250,6 +250,21 @@ ConfianzaPromiseStep  *confianza_store_renegotiate_promise (ConfianzaStore      
                                                             GDateTime             *today,
                                                             const char           **property,
                                                             GError               **error);
+/*
+ * Once a promise is delivered or broken its terms (due date, quantity, the
+ * day it was made) are locked: confianza_store_save_promise () refuses to
+ * change them. A mistake in them is corrected here, in one transaction:
+ * the promise's due date becomes @new_due_on and the correction, with
+ * @reason and the day (@today; NULL: today), is kept as a step of its
+ * history. Works on an open promise too. Returns the new step.
+ */
+ConfianzaPromiseStep  *confianza_store_correct_promise     (ConfianzaStore        *self,
+                                                            gint64                 promise_id,
+                                                            GDateTime             *new_due_on,
+                                                            const char            *reason,
+                                                            GDateTime             *today,
+                                                            const char           **property,
+                                                            GError               **error);
 /* Live list of the promise's steps, in the order they were made. */
 GListModel            *confianza_store_get_promise_steps   (ConfianzaStore        *self,
                                                             gint64                 promise_id);

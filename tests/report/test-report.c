@@ -243,7 +243,9 @@ fill_database (ConfianzaStore *store)
 
   /* One promise in every outcome; texts that a careless writer would turn
    * into formulas */
-  overdelivered = add_promise (store, fixture.client_id, "=1+1", util_day (2024, 1, 10), util_day (2024, 2, 1), util_day (2024, 1, 28));
+  /* Its quantity is a term: set before it is delivered, when it may change */
+  overdelivered = add_promise (store, fixture.client_id, "=1+1", util_day (2024, 1, 10), util_day (2024, 2, 1), NULL);
+  confianza_promise_set_delivered_on (overdelivered, util_day (2024, 1, 28));
   confianza_promise_set_has_quantity (overdelivered, TRUE);
   confianza_promise_set_promised_quantity (overdelivered, 3.5);
   confianza_promise_set_unit (overdelivered, "horas");
