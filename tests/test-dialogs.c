@@ -462,6 +462,42 @@ test_promise_renegotiate (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
 }
 
+/* "Correct a Mistake…" on a delivered promise: its locked date changes
+ * only this way, and the correction stays in its history */
+static void
+test_promise_correct (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ConfianzaPromise) original = stored_promise (fixture, FALSE);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  g_autoptr(GDateTime) right = util_dup_days_from_today (1);
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(ConfianzaPromiseStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaRenegotiateDialog *dialog = NULL;
+  gint64 id = confianza_promise_get_id (original);
+
+  confianza_promise_set_delivered_on (original, util_days_from_today (0));
+  g_assert_true (confianza_store_save_promise (fixture->store, original, &error));
+  g_assert_no_error (error);
+
+  present (fixture, confianza_renegotiate_dialog_new_correction (NULL, fixture->store, original), (gpointer *) &dialog);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "told_on_entry")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "agreed_check")));
+  type_date (dialog, "new_due_on_entry", right);
+  type_view (dialog, "reason_view", "Se apuntó el día equivocado.");
+  g_assert_true (can_save (dialog));
+  save (dialog);
+  g_assert_null (dialog);
+
+  promise = reread_promise (fixture, id);
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), right));
+  steps = confianza_store_get_promise_steps (fixture->store, id);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
+  step = g_list_model_get_item (steps, 0);
+  g_assert_cmpint (confianza_promise_step_get_kind (step), ==, CONFIANZA_LEDGER_CORRECTION);
+}
+
 static void
 test_promise_cancel (Fixture       *fixture,
                      gconstpointer  data)
@@ -1280,6 +1316,7 @@ main (int   argc,
   ADD ("/dialogs/import/nothing", test_import_nothing);
   ADD ("/dialogs/promise/edit", test_promise_edit);
   ADD ("/dialogs/promise/renegotiate", test_promise_renegotiate);
+  ADD ("/dialogs/promise/correct", test_promise_correct);
   ADD ("/dialogs/promise/cancel", test_promise_cancel);
   ADD ("/dialogs/promise/store-error", test_promise_store_error);
   ADD ("/dialogs/deliver/with-quantity", test_deliver);

@@ -786,6 +786,8 @@ promise_activated (GtkWidget  *widget,
                                                    confianza_promise_get_title (promise), body));
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
     }
+  else if (g_str_equal (action_name, "client.correct-promise"))
+    dialog = GTK_WINDOW (confianza_renegotiate_dialog_new_correction (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.renegotiate-promise"))
     dialog = GTK_WINDOW (confianza_renegotiate_dialog_new (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.break-promise"))
@@ -1189,6 +1191,7 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.break-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.renegotiate-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.promise-history", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.correct-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.share-quick-win", "x", quick_win_activated);

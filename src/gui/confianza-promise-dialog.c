@@ -316,6 +316,9 @@ confianza_promise_dialog_new (GtkWindow        *parent,
           gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), confianza_promise_get_unit (promise));
         }
       gtk_widget_set_sensitive (GTK_WIDGET (self->due_on_entry), FALSE);
+      /* Delivered or broken, the day it was made is locked too */
+      if (confianza_promise_get_delivered_on (promise) != NULL || confianza_promise_get_broken (promise))
+        gtk_widget_set_sensitive (GTK_WIDGET (self->promised_on_entry), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_check), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_spin), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->unit_entry), FALSE);

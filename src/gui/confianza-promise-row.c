@@ -74,6 +74,7 @@ confianza_promise_menu_new (ConfianzaPromise *promise,
   if (confianza_outcome_is_closed (outcome))
     {
       menu_add (menu, _("_Edit Delivery…"), "client.deliver-promise", id);
+      menu_add (menu, _("_Correct a Mistake…"), "client.correct-promise", id);
     }
   else
     {

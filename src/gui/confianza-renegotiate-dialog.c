@@ -14,11 +14,15 @@ struct _ConfianzaRenegotiateDialog
   ConfianzaDialog     parent_instance;
 
   ConfianzaPromise   *promise;
+  /* "Correct a Mistake…": a correction of what was recorded, not a new
+   * date told to the client */
+  gboolean            correction;
 
   /* Template widgets */
   GtkButton          *save_button;
   GtkLabel           *general_error;
   GtkLabel           *promise_label;
+  GtkLabel           *guidance_label;
   GtkLabel           *current_label;
   GtkLabel           *new_due_on_label;
   ConfianzaDateEntry *new_due_on_entry;
@@ -77,7 +81,8 @@ confianza_renegotiate_dialog_read_form (ConfianzaDialog  *dialog,
                                         GError          **error)
 {
   ConfianzaRenegotiateDialog *self = CONFIANZA_RENEGOTIATE_DIALOG (dialog);
-  g_autoptr(ConfianzaPromiseStep) step = confianza_promise_step_new (CONFIANZA_LEDGER_RENEGOTIATION);
+  g_autoptr(ConfianzaPromiseStep) step = confianza_promise_step_new (self->correction ? CONFIANZA_LEDGER_CORRECTION
+                                                                                     : CONFIANZA_LEDGER_RENEGOTIATION);
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autofree char *reason = confianza_form_get_text (self->reason_view);
 
@@ -86,11 +91,12 @@ confianza_renegotiate_dialog_read_form (ConfianzaDialog  *dialog,
   confianza_promise_step_set_recorded_on (step, today);
   confianza_promise_step_set_old_due_on (step, confianza_promise_get_due_on (self->promise));
   confianza_promise_step_set_new_due_on (step, confianza_date_entry_get_date (self->new_due_on_entry));
-  confianza_promise_step_set_told_on (step, confianza_date_entry_get_date (self->told_on_entry));
-  confianza_promise_step_set_agreed (step, gtk_check_button_get_active (self->agreed_check));
+  confianza_promise_step_set_told_on (step, self->correction ? NULL : confianza_date_entry_get_date (self->told_on_entry));
+  confianza_promise_step_set_agreed (step, !self->correction && gtk_check_button_get_active (self->agreed_check));
   confianza_promise_step_set_reason (step, reason);
 
-  update_effect (self, step);
+  if (!self->correction)
+    update_effect (self, step);
 
   if (!confianza_date_entry_check (self->new_due_on_entry, error))
     {
@@ -102,10 +108,11 @@ confianza_renegotiate_dialog_read_form (ConfianzaDialog  *dialog,
       *property = "told-on";
       return NULL;
     }
+  /* A correction is checked as a new date told today */
   if (!confianza_ledger_validate_renegotiation (confianza_promise_get_promised_on (self->promise),
                                                 confianza_promise_get_due_on (self->promise),
                                                 confianza_promise_step_get_new_due_on (step),
-                                                confianza_promise_step_get_told_on (step),
+                                                self->correction ? today : confianza_promise_step_get_told_on (step),
                                                 reason, today, property, error))
     return NULL;
   if (!confianza_promise_step_validate (step, property, error))
@@ -122,7 +129,14 @@ confianza_renegotiate_dialog_save (ConfianzaDialog  *dialog,
   ConfianzaPromiseStep *step = CONFIANZA_PROMISE_STEP (record);
   g_autoptr(ConfianzaPromiseStep) saved = NULL;
 
-  saved = confianza_store_renegotiate_promise (confianza_dialog_get_store (dialog),
+  if (confianza_promise_step_get_kind (step) == CONFIANZA_LEDGER_CORRECTION)
+    saved = confianza_store_correct_promise (confianza_dialog_get_store (dialog),
+                                             confianza_promise_step_get_promise_id (step),
+                                             confianza_promise_step_get_new_due_on (step),
+                                             confianza_promise_step_get_reason (step),
+                                             NULL, NULL, error);
+  else
+    saved = confianza_store_renegotiate_promise (confianza_dialog_get_store (dialog),
                                                confianza_promise_step_get_promise_id (step),
                                                confianza_promise_step_get_new_due_on (step),
                                                confianza_promise_step_get_told_on (step),
@@ -166,6 +180,7 @@ confianza_renegotiate_dialog_class_init (ConfianzaRenegotiateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, general_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, promise_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, guidance_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, current_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, new_due_on_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRenegotiateDialog, new_due_on_entry);
@@ -229,6 +244,28 @@ confianza_renegotiate_dialog_new (GtkWindow        *parent,
   confianza_dialog_watch (CONFIANZA_DIALOG (self), self->new_due_on_entry, self->told_on_entry, NULL);
   confianza_dialog_validate (CONFIANZA_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->new_due_on_entry));
+
+  return self;
+}
+
+ConfianzaRenegotiateDialog *
+confianza_renegotiate_dialog_new_correction (GtkWindow        *parent,
+                                             ConfianzaStore   *store,
+                                             ConfianzaPromise *promise)
+{
+  ConfianzaRenegotiateDialog *self = confianza_renegotiate_dialog_new (parent, store, promise);
+
+  self->correction = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct a Mistake"));
+  gtk_label_set_label (self->guidance_label,
+                       _("A due date recorded by mistake is corrected here. The correction, with its reason and its day, stays in the promise’s history: nothing is rewritten quietly."));
+  gtk_widget_set_visible (GTK_WIDGET (self->told_on_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->told_on_entry), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->told_on_error), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->agreed_check), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->effect_label), FALSE);
+  gtk_label_set_text_with_mnemonic (self->new_due_on_label, _("_Right due date"));
+  confianza_dialog_validate (CONFIANZA_DIALOG (self));
 
   return self;
 }

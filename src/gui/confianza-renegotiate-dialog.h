@@ -17,4 +17,11 @@ ConfianzaRenegotiateDialog *confianza_renegotiate_dialog_new (GtkWindow        *
                                                               ConfianzaStore   *store,
                                                               ConfianzaPromise *promise);
 
+/* "Correct a Mistake…": the due date recorded by mistake, with why; kept
+ * as a correction in the promise's history (confianza_store_correct_promise ()).
+ * For a delivered or broken promise too. */
+ConfianzaRenegotiateDialog *confianza_renegotiate_dialog_new_correction (GtkWindow        *parent,
+                                                                         ConfianzaStore   *store,
+                                                                         ConfianzaPromise *promise);
+
 G_END_DECLS
