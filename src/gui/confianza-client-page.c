@@ -738,11 +738,20 @@ history_text (ConfianzaPromise *promise,
       g_autofree char *old_date = confianza_date_format (confianza_promise_step_get_old_due_on (step));
       g_autofree char *new_date = confianza_date_format (confianza_promise_step_get_new_due_on (step));
       g_autofree char *told = confianza_date_format (confianza_promise_step_get_told_on (step));
-      const char *verdict;
+      const char *verdict = NULL;
 
       if (confianza_promise_step_get_kind (step) == CONFIANZA_LEDGER_CORRECTION)
-        verdict = _("a correction");
-      else if (confianza_promise_step_is_in_time (step))
+        {
+          g_autofree char *recorded = confianza_date_format (confianza_promise_step_get_recorded_on (step));
+
+          g_string_append (text, "\n\n");
+          /* Translators: wrong date → right date, the day it was corrected, why */
+          g_string_append_printf (text, _("%s → %s, a mistake corrected on %s.\n%s"),
+                                  old_date, new_date, recorded,
+                                  confianza_promise_step_get_reason (step));
+          continue;
+        }
+      if (confianza_promise_step_is_in_time (step))
         verdict = _("told in time and agreed: the new date counts");
       else if (!confianza_promise_step_get_agreed (step))
         verdict = _("not agreed: the date stays");

@@ -115,6 +115,9 @@ static const DemoRenegotiation renegotiations[] = {
   { "Maqueta de la nueva web", -1, 14, TRUE, "Faltan las fotos de las obras terminadas." },
   /* Told after the date passed: the promise stays overdue */
   { "Calendario de clases", -2, 3, TRUE, "Se nos pasó avisar: el horario nuevo aún no estaba cerrado." },
+  /* A correction (told is the day it was corrected): the date was
+   * written down wrong */
+  { "Menú del restaurante", -3, 6, FALSE, "Se apuntó el día 5 en vez del 6 que acordamos." },
 };
 
 typedef struct
@@ -422,9 +425,14 @@ confianza_demo_fill (ConfianzaStore  *store,
             return FALSE;
           told = day (today, n->told);
           new_due = day (today, n->new_due);
-          /* Recorded the day the client was told */
-          step = confianza_store_renegotiate_promise (store, confianza_promise_get_id (promise), new_due,
-                                                      told, n->agreed, n->reason, told, NULL, error);
+          /* Recorded the day the client was told; a correction is the
+           * one not agreed with the client here */
+          if (n->agreed)
+            step = confianza_store_renegotiate_promise (store, confianza_promise_get_id (promise), new_due,
+                                                        told, n->agreed, n->reason, told, NULL, error);
+          else
+            step = confianza_store_correct_promise (store, confianza_promise_get_id (promise), new_due,
+                                                    n->reason, told, NULL, error);
           if (step == NULL)
             return FALSE;
           moved = confianza_store_get_promise (store, confianza_promise_get_id (promise), error);
