@@ -86,6 +86,7 @@ typedef struct
   Sheet          *ledger;
   Sheet          *quick_win_sheet;
   guint           n_quick_wins;
+  GHashTable     *quick_win_months;         /* month key → count */
   guint           n_renegotiated_in_time;
   guint           n_renegotiated_late;
 } PortfolioData;
@@ -129,6 +130,7 @@ portfolio_data_clear (PortfolioData *data)
   g_clear_pointer (&data->answer_of_client, g_hash_table_unref);
   g_clear_pointer (&data->answers, g_ptr_array_unref);
   g_clear_pointer (&data->months, g_hash_table_unref);
+  g_clear_pointer (&data->quick_win_months, g_hash_table_unref);
   g_clear_pointer (&data->currencies, g_hash_table_unref);
 }
 
@@ -267,6 +269,12 @@ write_quick_wins (PortfolioData             *data,
       if (!in_period (achieved, data->from, data->to))
         continue;
       data->n_quick_wins++;
+      {
+        gpointer key = GINT_TO_POINTER (month_key (achieved));
+
+        g_hash_table_insert (data->quick_win_months, key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (data->quick_win_months, key)) + 1));
+      }
       sheet_date (sheet, 0, achieved, NULL);
       sheet_text (sheet, 1, confianza_client_get_name (input->client), NULL);
       sheet_text (sheet, 2, confianza_quick_win_get_title (win), NULL);
@@ -656,6 +664,45 @@ write_portfolio_summary (Report        *report,
       report_check (report, worksheet_insert_chart_opt (sheet->worksheet, 2, 3, chart, &options));
     }
 
+  /* The quick-win history: how many a month, as a column chart */
+  sheet_next_row (sheet);
+  sheet_text (sheet, 0, _("Quick wins by month"), report->heading);
+  sheet_next_row (sheet);
+  table_row = sheet->row;
+  {
+    const char *titles[] = { _("Month achieved"), _("Quick wins") };
+
+    sheet_header (sheet, titles, G_N_ELEMENTS (titles), ~1u);
+  }
+  month_range (data->quick_win_months, &first, &last);
+  for (int key = first; key <= last; key++)
+    {
+      g_autoptr(GDateTime) start = month_start (key);
+
+      sheet_date (sheet, 0, start, report->month);
+      sheet_number (sheet, 1, GPOINTER_TO_UINT (g_hash_table_lookup (data->quick_win_months, GINT_TO_POINTER (key))),
+                    report->integer);
+      sheet_next_row (sheet);
+    }
+  if (first <= last)
+    {
+      lxw_chart *chart = workbook_add_chart (report->workbook, LXW_CHART_COLUMN);
+      lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
+      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+      chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
+      chart_series_set_values (series, sheet->name, table_row + 1, 1, sheet->row - 1, 1);
+      chart_series_set_name_range (series, sheet->name, table_row, 1);
+      chart_series_color (series, RGB_RATE, FALSE);
+      chart_title_set_name (chart, _("Quick wins per month"));
+      chart_title_set_name_font (chart, &title_font);
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+      chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
+      chart_axis_set_min (chart->y_axis, 0);
+      report_check (report, worksheet_insert_chart_opt (sheet->worksheet, table_row, 3, chart, &options));
+    }
+
   sheet_set_widths (sheet);
 }
 
@@ -713,6 +760,7 @@ build_portfolio_report (Report    *report,
   data->quick_win_sheet = &sheets.quick_wins;
 
   data->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  data->quick_win_months = g_hash_table_new (NULL, NULL);
   data->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data->today = report->today;
   data->rows = g_array_new (FALSE, FALSE, sizeof (ClientRow));
