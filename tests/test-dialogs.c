@@ -22,6 +22,7 @@
 #include "gui/confianza-promise-dialog.h"
 #include "gui/confianza-quick-win-dialog.h"
 #include "gui/confianza-recommendation-dialog.h"
+#include "gui/confianza-renegotiate-dialog.h"
 #include "util/test-dates.h"
 #include "util/test-util.h"
 
@@ -392,21 +393,109 @@ test_promise_edit (Fixture       *fixture,
                                        confianza_promise_get_due_on (original)));
   g_assert_true (can_save (dialog));
 
+  /* The terms are not edited here: the date changes only through
+   * "Change the Due Date…", which keeps the promise's history */
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "due_on_entry")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "quantity_check")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "quantity_spin")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "suggestion_label")));
+
   type_text (dialog, "title_entry", "Menú nuevo y carta de vinos");
-  type_date (dialog, "due_on_entry", due);
+  /* Even a date set behind the dialog's back is not saved */
+  confianza_date_entry_set_date (CONFIANZA_DATE_ENTRY (child (dialog, "due_on_entry")), due);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "quantity_check")), FALSE);
   confianza_test_spin ();
   save (dialog);
   g_assert_null (dialog);
 
-  /* The same record, changed; no duplicate. */
+  /* The same record, changed; no duplicate; the terms as they were. */
   g_assert_cmpuint (count_items (confianza_store_get_promises (fixture->store, fixture->client_id)), ==, 1);
   promise = reread_promise (fixture, id);
   g_assert_cmpstr (confianza_promise_get_title (promise), ==, "Menú nuevo y carta de vinos");
-  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), due));
-  g_assert_false (confianza_promise_get_has_quantity (promise));
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), confianza_promise_get_due_on (original)));
+  g_assert_true (confianza_promise_get_has_quantity (promise));
+  g_assert_cmpfloat (confianza_promise_get_promised_quantity (promise), ==, 3);
   /* The dialog edits a copy: the caller's object is as it was. */
   g_assert_cmpstr (confianza_promise_get_title (original), ==, "Menú nuevo en la web");
+}
+
+/* "Change the Due Date…": refuses what the rules refuse, says what the
+ * step will do, and keeps it with the promise's new date */
+static void
+test_promise_renegotiate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ConfianzaPromise) original = stored_promise (fixture, FALSE);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  g_autoptr(GDateTime) new_due = util_dup_days_from_today (9);
+  g_autoptr(GDateTime) tomorrow = util_dup_days_from_today (1);
+  g_autoptr(GListModel) steps = NULL;
+  ConfianzaRenegotiateDialog *dialog = NULL;
+  gint64 id = confianza_promise_get_id (original);
+
+  present (fixture, confianza_renegotiate_dialog_new (NULL, fixture->store, original), (gpointer *) &dialog);
+  /* No new date, no reason yet */
+  g_assert_false (can_save (dialog));
+
+  type_date (dialog, "new_due_on_entry", new_due);
+  type_view (dialog, "reason_view", "El proveedor de fotos se retrasa.");
+  g_assert_true (can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "effect_label")));
+
+  /* Told tomorrow cannot be */
+  type_date (dialog, "told_on_entry", tomorrow);
+  g_assert_false (can_save (dialog));
+  assert_shows_error (dialog, "told_on_error");
+  type_date (dialog, "told_on_entry", util_days_from_today (0));
+  g_assert_true (can_save (dialog));
+
+  save (dialog);
+  g_assert_null (dialog);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_true (CONFIANZA_IS_PROMISE_STEP (fixture->saved));
+
+  promise = reread_promise (fixture, id);
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), new_due));
+  g_assert_true (confianza_date_equal (confianza_promise_get_original_due_on (promise),
+                                       confianza_promise_get_due_on (original)));
+  steps = confianza_store_get_promise_steps (fixture->store, id);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
+}
+
+/* "Correct a Mistake…" on a delivered promise: its locked date changes
+ * only this way, and the correction stays in its history */
+static void
+test_promise_correct (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ConfianzaPromise) original = stored_promise (fixture, FALSE);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  g_autoptr(GDateTime) right = util_dup_days_from_today (1);
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(ConfianzaPromiseStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  ConfianzaRenegotiateDialog *dialog = NULL;
+  gint64 id = confianza_promise_get_id (original);
+
+  confianza_promise_set_delivered_on (original, util_days_from_today (0));
+  g_assert_true (confianza_store_save_promise (fixture->store, original, &error));
+  g_assert_no_error (error);
+
+  present (fixture, confianza_renegotiate_dialog_new_correction (NULL, fixture->store, original), (gpointer *) &dialog);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "told_on_entry")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "agreed_check")));
+  type_date (dialog, "new_due_on_entry", right);
+  type_view (dialog, "reason_view", "Se apuntó el día equivocado.");
+  g_assert_true (can_save (dialog));
+  save (dialog);
+  g_assert_null (dialog);
+
+  promise = reread_promise (fixture, id);
+  g_assert_true (confianza_date_equal (confianza_promise_get_due_on (promise), right));
+  steps = confianza_store_get_promise_steps (fixture->store, id);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
+  step = g_list_model_get_item (steps, 0);
+  g_assert_cmpint (confianza_promise_step_get_kind (step), ==, CONFIANZA_LEDGER_CORRECTION);
 }
 
 static void
@@ -1226,6 +1315,8 @@ main (int   argc,
   ADD ("/dialogs/import/preview", test_import);
   ADD ("/dialogs/import/nothing", test_import_nothing);
   ADD ("/dialogs/promise/edit", test_promise_edit);
+  ADD ("/dialogs/promise/renegotiate", test_promise_renegotiate);
+  ADD ("/dialogs/promise/correct", test_promise_correct);
   ADD ("/dialogs/promise/cancel", test_promise_cancel);
   ADD ("/dialogs/promise/store-error", test_promise_store_error);
   ADD ("/dialogs/deliver/with-quantity", test_deliver);

@@ -218,7 +218,8 @@ test_read_only_refusals (void)
   store = util_open_ok (older);
   save_client (store, "Antes", "");
   util_close_store (&store);
-  util_raw_exec (older, "DROP TABLE housekeeping; PRAGMA user_version = 3");
+  util_raw_exec (older, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+                       "DROP TABLE housekeeping; PRAGMA user_version = 3");
   assert_read_only_refused (older, CONFIANZA_STORE_ERROR_OLDER_VERSION);
   g_assert_null (confianza_store_open_read_only (older, &error));
   g_assert_nonnull (strstr (error->message, "window"));
@@ -457,7 +458,8 @@ test_upgrade_copies_removed (void)
 
   save_client (store, "Una", "");
   util_close_store (&store);
-  util_raw_exec (path, "DROP TABLE housekeeping; PRAGMA user_version = 3");
+  util_raw_exec (path, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+                       "DROP TABLE housekeeping; PRAGMA user_version = 3");
   g_file_set_contents (older_copy, "an earlier copy", -1, NULL);
   g_file_set_contents (not_ours, "another database's copy", -1, NULL);
   g_file_set_contents (lookalike, "the user's notes", -1, NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/confianza-model.h"
+#include "model/confianza-trust.h"
 
 static GDateTime *
 day (int d)
@@ -217,6 +218,118 @@ test_validate (void)
   g_clear_error (&error);
 }
 
+/* The trust index over a promise's history (as the store keeps it: the
+ * promise holds its agreed date, the steps what happened). */
+
+static double
+score_of (ConfianzaPromise     *promise,
+          ConfianzaPromiseStep *step,
+          GDateTime            *today)
+{
+  g_autoptr(GPtrArray) promises = g_ptr_array_new ();
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  ConfianzaTrustInput input = { 0 };
+
+  g_ptr_array_add (promises, promise);
+  if (step != NULL)
+    g_ptr_array_add (steps, step);
+  input.promises = promises;
+  input.steps = steps;
+  input.today = today;
+  return confianza_trust_score (&input);
+}
+
+static ConfianzaPromiseStep *
+stored_step (int old_due, int new_due, int told, gboolean agreed)
+{
+  ConfianzaPromiseStep *step = confianza_promise_step_new (CONFIANZA_LEDGER_RENEGOTIATION);
+  g_autoptr(GDateTime) old_date = day (old_due);
+  g_autoptr(GDateTime) new_date = day (new_due);
+  g_autoptr(GDateTime) told_date = day (told);
+
+  confianza_promise_step_set_promise_id (step, 1);
+  confianza_promise_step_set_client_id (step, 1);
+  confianza_promise_step_set_recorded_on (step, told_date);
+  confianza_promise_step_set_old_due_on (step, old_date);
+  confianza_promise_step_set_new_due_on (step, new_date);
+  confianza_promise_step_set_told_on (step, told_date);
+  confianza_promise_step_set_agreed (step, agreed);
+  confianza_promise_step_set_reason (step, "El proveedor se retrasa");
+  return step;
+}
+
+static ConfianzaPromise *
+promise_due (int due)
+{
+  g_autoptr(GDateTime) promised = day (1);
+  g_autoptr(GDateTime) due_on = day (due);
+  ConfianzaPromise *promise = confianza_promise_new (1, "Catálogo", promised, due_on);
+
+  confianza_promise_set_id (promise, 1);
+  return promise;
+}
+
+/* Random histories: a renegotiation agreed in time never lowers the index
+ * more than the late delivery it avoids; keeping the new date never lowers
+ * it; a change told late or not agreed (a silent change of the date) never
+ * raises it. */
+static void
+test_trust_properties (void)
+{
+  for (int i = 0; i < 500; i++)
+    {
+      int due = g_test_rand_int_range (5, 60);
+      int told = g_test_rand_int_range (2, due + 1);
+      int new_due = due + g_test_rand_int_range (1, 30);
+      int late_told = g_test_rand_int_range (due + 1, due + 20);
+      g_autoptr(GDateTime) today = day (new_due + g_test_rand_int_range (0, 40));
+      g_autoptr(GDateTime) delivered = day (new_due);
+      g_autoptr(ConfianzaPromise) renegotiated = promise_due (new_due);
+      g_autoptr(ConfianzaPromise) renegotiated_open = promise_due (new_due);
+      g_autoptr(ConfianzaPromise) late = promise_due (due);
+      g_autoptr(ConfianzaPromise) silent = promise_due (due);
+      g_autoptr(ConfianzaPromiseStep) in_time = stored_step (due, new_due, told, TRUE);
+      g_autoptr(ConfianzaPromiseStep) after = stored_step (due, new_due, late_told, TRUE);
+      g_autoptr(ConfianzaPromiseStep) refused = stored_step (due, new_due, told, FALSE);
+      double kept_score, open_score, late_score, silent_score;
+
+      g_assert_true (confianza_promise_step_is_in_time (in_time));
+      confianza_promise_set_delivered_on (renegotiated, delivered);
+      confianza_promise_set_delivered_on (late, delivered);
+
+      kept_score = score_of (renegotiated, in_time, today);
+      open_score = score_of (renegotiated_open, in_time, today);
+      late_score = score_of (late, NULL, today);
+      g_assert_cmpfloat (kept_score, >, late_score);
+      g_assert_cmpfloat (kept_score, >=, open_score);
+      g_assert_cmpfloat (score_of (renegotiated, NULL, today), >, kept_score);
+
+      /* Delivered on the new date after a late or unagreed change: still
+       * late against its date, never better than saying nothing */
+      confianza_promise_set_delivered_on (silent, delivered);
+      silent_score = score_of (silent, after, today);
+      g_assert_cmpfloat (silent_score, <=, late_score);
+      g_assert_cmpfloat (score_of (silent, refused, today), <=, late_score);
+    }
+}
+
+/* Two promises kept and one overdue is not 100 % on time */
+static void
+test_on_time_rate_counts_overdue (void)
+{
+  ConfianzaOutcomeCounts counts = { 0 };
+
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_KEPT);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDELIVERED);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDUE);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OPEN);
+  g_assert_cmpfloat_with_epsilon (confianza_outcome_counts_on_time_rate (&counts), 2.0 / 3.0, 1e-9);
+
+  memset (&counts, 0, sizeof counts);
+  confianza_outcome_counts_add (&counts, CONFIANZA_OUTCOME_OVERDUE);
+  g_assert_cmpfloat (confianza_outcome_counts_on_time_rate (&counts), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,5 +344,7 @@ main (int   argc,
   g_test_add_func ("/ledger/chain-and-correction", test_chain_and_correction);
   g_test_add_func ("/ledger/properties", test_properties);
   g_test_add_func ("/ledger/validate", test_validate);
+  g_test_add_func ("/ledger/trust-properties", test_trust_properties);
+  g_test_add_func ("/ledger/on-time-rate-counts-overdue", test_on_time_rate_counts_overdue);
   return g_test_run ();
 }

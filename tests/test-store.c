@@ -438,7 +438,7 @@ test_create (void)
                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name");
   g_assert_cmpstr (tables, ==,
                    "client\ncompensation\nconversation\nfollow_up\nhousekeeping\n"
-                   "incident\npromise\nquick_win\nrecommendation\nrecovery_plan\nreminder\n");
+                   "incident\npromise\npromise_step\nquick_win\nrecommendation\nrecovery_plan\nreminder\n");
 
   /* The WAL files went away with the last connection */
   listing = util_list_dir (dir);
@@ -544,6 +544,7 @@ test_round_trip (void)
   confianza_promise_set_delivered_quantity (delivered, 3.141592653589793);
   confianza_promise_set_extras (delivered, "Un logo extra 🎁");
   confianza_promise_set_delivery_note (delivered, "Entregado en mano");
+  confianza_promise_set_original_due_on (delivered, util_day (2024, 1, 15));
   confianza_store_save_promise (store, delivered, &error);
   g_assert_no_error (error);
   assert_all_set (delivered, "broken broken-reason");
@@ -1804,6 +1805,7 @@ test_migrate_from_one (void)
   }
   close_store (&store);
   raw_exec (path, "DROP INDEX promise_open_due; DROP INDEX promise_open_client;"
+                  "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
                   "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping;"
                   "PRAGMA user_version = 1");
@@ -1866,7 +1868,8 @@ test_migrate_from_two (void)
     g_autoptr(ConfianzaClient) client = save_new_client (store, "Antes");
   }
   close_store (&store);
-  raw_exec (path, "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
+  raw_exec (path, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+                  "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping; UPDATE client SET status = 'lost';"
                   "PRAGMA user_version = 2");
   original = file_checksum (path);

@@ -26,6 +26,7 @@ typedef struct
   GPtrArray       *quick_wins;     /* in the period, oldest first */
   GPtrArray       *plans;          /* in the period, oldest first */
   GPtrArray       *incidents;      /* every incident of the client */
+  GPtrArray       *steps;          /* the promises' histories, in order */
   guint            n_promises;     /* everything kept, for "data we keep" */
   guint            n_quick_wins;
   guint            n_conversations;
@@ -41,6 +42,7 @@ client_data_clear (ClientData *data)
   g_clear_pointer (&data->quick_wins, g_ptr_array_unref);
   g_clear_pointer (&data->plans, g_ptr_array_unref);
   g_clear_pointer (&data->incidents, g_ptr_array_unref);
+  g_clear_pointer (&data->steps, g_ptr_array_unref);
 }
 
 static gboolean
@@ -82,7 +84,9 @@ client_data_load (ClientData  *data,
     {
       ConfianzaQuickWin *win = g_ptr_array_index (quick_wins, i);
 
-      if (in_period (confianza_quick_win_get_achieved_on (win), data->from, data->to))
+      /* The client reads only what was shared with them */
+      if (confianza_quick_win_get_shared_on (win) != NULL &&
+          in_period (confianza_quick_win_get_achieved_on (win), data->from, data->to))
         g_ptr_array_add (data->quick_wins, g_object_ref (win));
     }
   g_ptr_array_sort (data->quick_wins, compare_quick_wins_by_date);
@@ -100,6 +104,10 @@ client_data_load (ClientData  *data,
         g_ptr_array_add (data->plans, g_object_ref (plan));
     }
   g_ptr_array_sort (data->plans, compare_plans_by_start);
+
+  data->steps = confianza_store_load_promise_steps (data->store, client_id, 0, error);
+  if (data->steps == NULL)
+    return FALSE;
 
   data->incidents = array_from_model (confianza_store_get_incidents (data->store, client_id));
   data->n_incidents = data->incidents->len;
@@ -268,6 +276,77 @@ write_client_summary (Report     *report,
   sheet_set_widths (sheet);
 }
 
+/* The day the client agreed to the date the promise has now */
+static GDateTime *
+agreed_on (GPtrArray        *steps,
+           ConfianzaPromise *promise)
+{
+  GDateTime *told = NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      ConfianzaPromiseStep *step = g_ptr_array_index (steps, i);
+
+      if (confianza_promise_step_get_promise_id (step) == confianza_promise_get_id (promise) &&
+          confianza_promise_step_is_in_time (step))
+        told = confianza_promise_step_get_told_on (step);
+    }
+  return told;
+}
+
+static const char *
+promise_title_of (GPtrArray *promises,
+                  gint64     id)
+{
+  for (guint i = 0; i < promises->len; i++)
+    if (confianza_promise_get_id (g_ptr_array_index (promises, i)) == id)
+      return confianza_promise_get_title (g_ptr_array_index (promises, i));
+  return NULL;
+}
+
+/* Every change of a promise's date in the period, as the client was told:
+ * nothing rewritten quietly */
+static void
+write_client_date_changes (Report     *report,
+                           ClientData *data,
+                           Sheet      *sheet)
+{
+  const char *titles[] = {
+    _("What was promised"),
+    _("Date before"),
+    _("New date"),
+    _("Client told on"),
+    _("Client agreed"),
+    _("Told in time"),
+    _("Why"),
+  };
+
+  sheet->caps[0] = 45;
+  sheet->caps[6] = 50;
+  sheet_header (sheet, titles, G_N_ELEMENTS (titles), 1u << 1 | 1u << 2 | 1u << 3);
+
+  for (guint i = 0; i < data->steps->len; i++)
+    {
+      ConfianzaPromiseStep *step = g_ptr_array_index (data->steps, i);
+      const char *title = promise_title_of (data->promises, confianza_promise_step_get_promise_id (step));
+
+      /* Only the promises of the period */
+      if (title == NULL)
+        continue;
+      sheet_text (sheet, 0, title, NULL);
+      sheet_date (sheet, 1, confianza_promise_step_get_old_due_on (step), NULL);
+      sheet_date (sheet, 2, confianza_promise_step_get_new_due_on (step), NULL);
+      sheet_date (sheet, 3, confianza_promise_step_get_told_on (step), NULL);
+      sheet_text (sheet, 4, confianza_promise_step_get_agreed (step) ? _("Yes") : _("No"), NULL);
+      sheet_text (sheet, 5, confianza_promise_step_is_in_time (step) ? _("Yes") : _("No"), NULL);
+      sheet_text (sheet, 6, confianza_promise_step_get_reason (step), NULL);
+      sheet_next_row (sheet);
+    }
+
+  sheet_finish_table (sheet, 0, G_N_ELEMENTS (titles));
+  sheet_set_widths (sheet);
+}
+
 static void
 write_client_promises (Report     *report,
                        ClientData *data,
@@ -284,12 +363,14 @@ write_client_promises (Report     *report,
     _("Extras"),
     _("Outcome"),
     _("Days early (+) or late (−)"),
+    _("First due date"),
+    _("New date agreed on"),
   };
 
   sheet->caps[0] = 45;
   sheet->caps[7] = 40;
   sheet_header (sheet, titles, G_N_ELEMENTS (titles),
-                1u << 1 | 1u << 2 | 1u << 3 | 1u << 5 | 1u << 6 | 1u << 9);
+                1u << 1 | 1u << 2 | 1u << 3 | 1u << 5 | 1u << 6 | 1u << 9 | 1u << 10 | 1u << 11);
 
   for (guint i = 0; i < data->promises->len; i++)
     {
@@ -310,10 +391,17 @@ write_client_promises (Report     *report,
       if (has_quantity && delivered)
         sheet_number (sheet, 6, confianza_promise_get_delivered_quantity (promise), report->quantity);
       sheet_text (sheet, 7, confianza_promise_get_extras (promise), NULL);
-      sheet_text (sheet, 8, confianza_outcome_to_label (result.outcome), NULL);
+      sheet_text (sheet, 8, confianza_ledger_outcome_label (result.outcome,
+                                                            confianza_promise_is_renegotiated (promise)),
+                  NULL);
       /* Days left on a promise in progress are not early or late */
       if (delivered || result.outcome == CONFIANZA_OUTCOME_OVERDUE)
         sheet_number (sheet, 9, result.days_early, report->days);
+      if (confianza_promise_is_renegotiated (promise))
+        {
+          sheet_date (sheet, 10, confianza_promise_get_original_due_on (promise), NULL);
+          sheet_date (sheet, 11, agreed_on (data->steps, promise), NULL);
+        }
       sheet_next_row (sheet);
     }
 
@@ -375,7 +463,8 @@ write_client_plan (Report                *report,
   g_autoptr(GPtrArray) compensations = array_from_model (confianza_store_get_compensations (data->store, plan_id));
   ConfianzaIncident *incident = find_incident (data->incidents,
                                                confianza_recovery_plan_get_incident_id (plan));
-  GDateTime *listened = confianza_recovery_plan_get_acknowledged_on (plan);
+  /* The day we listened; the acknowledgement only when that is missing */
+  GDateTime *listened = confianza_recovery_plan_get_invited_to_speak_on (plan);
   GDateTime *apologised = confianza_recovery_plan_get_apologised_on (plan);
   GDateTime *until = confianza_recovery_plan_get_guarantee_until (plan);
   const char *terms = confianza_recovery_plan_get_guarantee_terms (plan);
@@ -383,7 +472,7 @@ write_client_plan (Report                *report,
   ConfianzaFollowUp *next = NULL;
 
   if (listened == NULL)
-    listened = confianza_recovery_plan_get_invited_to_speak_on (plan);
+    listened = confianza_recovery_plan_get_acknowledged_on (plan);
 
   if (incident != NULL)
     {
@@ -399,7 +488,10 @@ write_client_plan (Report                *report,
   sheet_date (sheet, 1, confianza_recovery_plan_get_started_on (plan), report->form_date);
   sheet_next_row (sheet);
   sheet_label (sheet, _("State of the plan"));
-  sheet_text (sheet, 1, confianza_plan_outcome_to_label (confianza_recovery_plan_get_outcome (plan)), NULL);
+  /* Whether the client was recovered or let go is our own judgement, not
+   * something to send them: only whether the plan goes on */
+  sheet_text (sheet, 1, confianza_recovery_plan_get_outcome (plan) == CONFIANZA_PLAN_IN_PROGRESS
+                        ? C_("recovery plan outcome", "In progress") : C_("recovery plan state", "Finished"), NULL);
   sheet_next_row (sheet);
 
   sheet_label (sheet, _("1. We listened to you"));
@@ -674,11 +766,19 @@ build_client_report (Report    *report,
                      GError   **error)
 {
   ClientData *data = user_data;
-  Sheet summary, promises, quick_wins, recovery, privacy;
+  Sheet summary, promises, date_changes, quick_wins, recovery, privacy;
+  gboolean has_changes = FALSE;
+
+  for (guint i = 0; i < data->steps->len; i++)
+    if (promise_title_of (data->promises,
+                          confianza_promise_step_get_promise_id (g_ptr_array_index (data->steps, i))) != NULL)
+      has_changes = TRUE;
 
   /* Sheet names are translated; report_sheet_name () keeps them legal */
   sheet_init (&summary, report, _("Summary"));
   sheet_init (&promises, report, _("Promises"));
+  if (has_changes)
+    sheet_init (&date_changes, report, _("Date changes"));
   sheet_init (&quick_wins, report, _("Quick wins"));
   if (data->plans->len > 0)
     sheet_init (&recovery, report, _("Recovery plan"));
@@ -686,6 +786,11 @@ build_client_report (Report    *report,
 
   write_client_summary (report, data, &summary);
   write_client_promises (report, data, &promises);
+  if (has_changes)
+    {
+      write_client_date_changes (report, data, &date_changes);
+      sheet_clear (&date_changes);
+    }
   write_client_quick_wins (report, data, &quick_wins);
   if (data->plans->len > 0)
     {

@@ -79,6 +79,19 @@ typedef struct
   ConfianzaNps    nps;
   GHashTable     *months;                   /* month key → ConfianzaOutcomeCounts of the settled */
   GHashTable     *currencies;               /* code → CurrencyTotal */
+
+  /* The ledger and the quick wins, streamed during the pass over every
+   * history (client by client, in id order) */
+  Report         *report;
+  Sheet          *ledger;
+  Sheet          *quick_win_sheet;
+  guint           n_quick_wins;
+  GHashTable     *quick_win_months;         /* month key → count */
+  guint           n_renegotiated_in_time;
+  guint           n_renegotiated_late;
+  /* The margin over every delivery of the period: days early, summed */
+  guint           n_delivered;
+  double          days_early_sum;
 } PortfolioData;
 
 static void
@@ -120,6 +133,7 @@ portfolio_data_clear (PortfolioData *data)
   g_clear_pointer (&data->answer_of_client, g_hash_table_unref);
   g_clear_pointer (&data->answers, g_ptr_array_unref);
   g_clear_pointer (&data->months, g_hash_table_unref);
+  g_clear_pointer (&data->quick_win_months, g_hash_table_unref);
   g_clear_pointer (&data->currencies, g_hash_table_unref);
 }
 
@@ -184,6 +198,94 @@ collect_promises (PortfolioData             *data,
     }
 
   row->buffer = confianza_buffer_compute (data->period_promises);
+  data->n_delivered += row->buffer.n_delivered;
+  data->days_early_sum += row->buffer.mean_days_early * row->buffer.n_delivered;
+}
+
+/* The ledger: every promise of the period, promised against delivered */
+static void
+write_ledger (PortfolioData             *data,
+              const ConfianzaTrustInput *input)
+{
+  Report *report = data->report;
+  Sheet *sheet = data->ledger;
+
+  for (guint i = 0; i < data->period_promises->len; i++)
+    {
+      ConfianzaPromise *promise = g_ptr_array_index (data->period_promises, i);
+      ConfianzaPromiseResult result = confianza_promise_get_result (promise, data->today);
+      gboolean has_quantity = confianza_promise_get_has_quantity (promise);
+      gboolean delivered = confianza_promise_get_delivered_on (promise) != NULL;
+      gboolean renegotiated = confianza_promise_is_renegotiated (promise);
+      GDateTime *original = confianza_promise_get_original_due_on (promise);
+
+      sheet_text (sheet, 0, confianza_client_get_name (input->client), NULL);
+      sheet_text (sheet, 1, confianza_promise_get_title (promise), NULL);
+      sheet_text (sheet, 2, confianza_promise_get_kind (promise), NULL);
+      sheet_date (sheet, 3, confianza_promise_get_promised_on (promise), NULL);
+      sheet_date (sheet, 4, original != NULL ? original : confianza_promise_get_due_on (promise), NULL);
+      sheet_date (sheet, 5, confianza_promise_get_due_on (promise), NULL);
+      sheet_date (sheet, 6, confianza_promise_get_delivered_on (promise), NULL);
+      if (has_quantity)
+        {
+          sheet_number (sheet, 7, confianza_promise_get_promised_quantity (promise), report->quantity);
+          if (delivered)
+            sheet_number (sheet, 8, confianza_promise_get_delivered_quantity (promise), report->quantity);
+        }
+      sheet_text (sheet, 9, confianza_promise_get_extras (promise), NULL);
+      sheet_text (sheet, 10, confianza_ledger_outcome_label (result.outcome, renegotiated), NULL);
+      if (delivered || result.outcome == CONFIANZA_OUTCOME_OVERDUE)
+        sheet_number (sheet, 11, result.days_early, report->days);
+      sheet_text (sheet, 12, renegotiated ? _("Yes") : _("No"), NULL);
+      sheet_next_row (sheet);
+    }
+
+  /* Renegotiations of the period's promises, in time or late */
+  for (guint i = 0; input->steps != NULL && i < input->steps->len; i++)
+    {
+      ConfianzaPromiseStep *step = g_ptr_array_index (input->steps, i);
+
+      if (confianza_promise_step_get_kind (step) != CONFIANZA_LEDGER_RENEGOTIATION)
+        continue;
+      for (guint j = 0; j < data->period_promises->len; j++)
+        if (confianza_promise_get_id (g_ptr_array_index (data->period_promises, j)) ==
+            confianza_promise_step_get_promise_id (step))
+          {
+            if (confianza_promise_step_is_in_time (step))
+              data->n_renegotiated_in_time++;
+            else
+              data->n_renegotiated_late++;
+          }
+    }
+}
+
+/* Every quick win achieved in the period */
+static void
+write_quick_wins (PortfolioData             *data,
+                  const ConfianzaTrustInput *input)
+{
+  Sheet *sheet = data->quick_win_sheet;
+
+  for (guint i = 0; input->quick_wins != NULL && i < input->quick_wins->len; i++)
+    {
+      ConfianzaQuickWin *win = g_ptr_array_index (input->quick_wins, i);
+      GDateTime *achieved = confianza_quick_win_get_achieved_on (win);
+
+      if (!in_period (achieved, data->from, data->to))
+        continue;
+      data->n_quick_wins++;
+      {
+        gpointer key = GINT_TO_POINTER (month_key (achieved));
+
+        g_hash_table_insert (data->quick_win_months, key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (data->quick_win_months, key)) + 1));
+      }
+      sheet_date (sheet, 0, achieved, NULL);
+      sheet_text (sheet, 1, confianza_client_get_name (input->client), NULL);
+      sheet_text (sheet, 2, confianza_quick_win_get_title (win), NULL);
+      sheet_date (sheet, 3, confianza_quick_win_get_shared_on (win), NULL);
+      sheet_next_row (sheet);
+    }
 }
 
 /* Incidents, oldest first, with the systemic flag over all of them */
@@ -313,6 +415,10 @@ collect_client (const ConfianzaTrustInput *input,
   g_ptr_array_sort (data->plans, compare_plans_by_start);
 
   collect_promises (data, input, &row);
+  if (data->ledger != NULL)
+    write_ledger (data, input);
+  if (data->quick_win_sheet != NULL)
+    write_quick_wins (data, input);
   collect_incidents (data, input, &row);
   collect_plans (data, input, &row);
 
@@ -335,6 +441,8 @@ typedef struct
 {
   Sheet summary;
   Sheet clients;
+  Sheet promises;
+  Sheet quick_wins;
   Sheet incidents;
   Sheet plans;
 } PortfolioSheets;
@@ -445,6 +553,33 @@ write_portfolio_summary (Report        *report,
   sheet_label (sheet, _("Overdue promises"));
   sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
   sheet_next_row (sheet);
+  sheet_label (sheet, _("Overdelivered promises"));
+  sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
+  sheet_next_row (sheet);
+  {
+    guint settled = confianza_outcome_counts_settled (&data->counts);
+
+    sheet_label (sheet, _("Overdelivered, of the settled promises"));
+    sheet_number (sheet, 1, settled > 0 ? (double) data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED] / settled : 0,
+                  report->form_percent);
+    sheet_next_row (sheet);
+  }
+  /* "Promise less": how many days early the deliveries came, on average */
+  sheet_label (sheet, _("Buffer (days early, mean)"));
+  if (data->n_delivered > 0)
+    sheet_number (sheet, 1, data->days_early_sum / data->n_delivered, report->decimal);
+  else
+    sheet_text (sheet, 1, "—", NULL);
+  sheet_next_row (sheet);
+  sheet_label (sheet, _("Dates renegotiated in time"));
+  sheet_number (sheet, 1, data->n_renegotiated_in_time, report->form_integer);
+  sheet_next_row (sheet);
+  sheet_label (sheet, _("Dates changed late or without agreement"));
+  sheet_number (sheet, 1, data->n_renegotiated_late, report->form_integer);
+  sheet_next_row (sheet);
+  sheet_label (sheet, _("Quick wins"));
+  sheet_number (sheet, 1, data->n_quick_wins, report->form_integer);
+  sheet_next_row (sheet);
   sheet_label (sheet, _("Incidents"));
   sheet_number (sheet, 1, data->n_incidents, report->form_integer);
   sheet_next_row (sheet);
@@ -541,6 +676,45 @@ write_portfolio_summary (Report        *report,
       report_check (report, worksheet_insert_chart_opt (sheet->worksheet, 2, 3, chart, &options));
     }
 
+  /* The quick-win history: how many a month, as a column chart */
+  sheet_next_row (sheet);
+  sheet_text (sheet, 0, _("Quick wins by month"), report->heading);
+  sheet_next_row (sheet);
+  table_row = sheet->row;
+  {
+    const char *titles[] = { _("Month achieved"), _("Quick wins") };
+
+    sheet_header (sheet, titles, G_N_ELEMENTS (titles), ~1u);
+  }
+  month_range (data->quick_win_months, &first, &last);
+  for (int key = first; key <= last; key++)
+    {
+      g_autoptr(GDateTime) start = month_start (key);
+
+      sheet_date (sheet, 0, start, report->month);
+      sheet_number (sheet, 1, GPOINTER_TO_UINT (g_hash_table_lookup (data->quick_win_months, GINT_TO_POINTER (key))),
+                    report->integer);
+      sheet_next_row (sheet);
+    }
+  if (first <= last)
+    {
+      lxw_chart *chart = workbook_add_chart (report->workbook, LXW_CHART_COLUMN);
+      lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
+      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+      chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
+      chart_series_set_values (series, sheet->name, table_row + 1, 1, sheet->row - 1, 1);
+      chart_series_set_name_range (series, sheet->name, table_row, 1);
+      chart_series_color (series, RGB_RATE, FALSE);
+      chart_title_set_name (chart, _("Quick wins per month"));
+      chart_title_set_name_font (chart, &title_font);
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+      chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
+      chart_axis_set_min (chart->y_axis, 0);
+      report_check (report, worksheet_insert_chart_opt (sheet->worksheet, table_row, 3, chart, &options));
+    }
+
   sheet_set_widths (sheet);
 }
 
@@ -568,9 +742,37 @@ build_portfolio_report (Report    *report,
     _("Outcome"), _("Closed on"),
   };
 
+  const char *ledger_titles[] = {
+    _("Client"), _("What was promised"), _("Kind"), _("Promised on"), _("First due date"),
+    _("Agreed due date"), _("Delivered on"), _("Promised quantity"), _("Delivered quantity"),
+    _("Extras"), _("Outcome"), _("Days early (+) or late (−)"), _("Renegotiated"),
+  };
+  const char *quick_win_titles[] = {
+    _("Achieved on"), _("Client"), _("Quick win"), _("Shared on"),
+  };
+
   G_STATIC_ASSERT (CONFIANZA_RECOVERY_METHOD_STEPS == 6);
 
+  /* Every sheet exists before the pass that streams the ledger and the
+   * quick wins, in the order the workbook shows them */
+  sheet_init (&sheets.summary, report, _("Summary"));
+  sheet_init (&sheets.clients, report, _("Clients"));
+  sheet_init (&sheets.promises, report, _("Promises"));
+  sheet_init (&sheets.quick_wins, report, _("Quick wins"));
+  sheet_init (&sheets.incidents, report, _("Incidents"));
+  sheet_init (&sheets.plans, report, _("Recovery plans"));
+  sheets.promises.caps[1] = 40;
+  sheets.promises.caps[9] = 30;
+  sheets.quick_wins.caps[2] = 50;
+  sheet_header (&sheets.promises, ledger_titles, G_N_ELEMENTS (ledger_titles),
+                1u << 3 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 11);
+  sheet_header (&sheets.quick_wins, quick_win_titles, G_N_ELEMENTS (quick_win_titles), 1u << 0 | 1u << 3);
+  data->report = report;
+  data->ledger = &sheets.promises;
+  data->quick_win_sheet = &sheets.quick_wins;
+
   data->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  data->quick_win_months = g_hash_table_new (NULL, NULL);
   data->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data->today = report->today;
   data->rows = g_array_new (FALSE, FALSE, sizeof (ClientRow));
@@ -609,11 +811,6 @@ build_portfolio_report (Report    *report,
     }
   data->nps = confianza_nps_compute (data->answers);
 
-  sheet_init (&sheets.summary, report, _("Summary"));
-  sheet_init (&sheets.clients, report, _("Clients"));
-  sheet_init (&sheets.incidents, report, _("Incidents"));
-  sheet_init (&sheets.plans, report, _("Recovery plans"));
-
   sheets.clients.caps[0] = 30;
   sheets.clients.caps[1] = 30;
   sheets.incidents.caps[2] = 45;
@@ -629,6 +826,10 @@ build_portfolio_report (Report    *report,
   write_portfolio_summary (report, data, &sheets.summary);
 
   sheet_finish_table (&sheets.clients, 0, G_N_ELEMENTS (client_titles));
+  sheet_finish_table (&sheets.promises, 0, G_N_ELEMENTS (ledger_titles));
+  sheet_finish_table (&sheets.quick_wins, 0, G_N_ELEMENTS (quick_win_titles));
+  sheet_set_widths (&sheets.promises);
+  sheet_set_widths (&sheets.quick_wins);
   sheet_finish_table (&sheets.incidents, 0, G_N_ELEMENTS (incident_titles));
   sheet_finish_table (&sheets.plans, 0, G_N_ELEMENTS (plan_titles));
   sheet_set_widths (&sheets.clients);
@@ -637,6 +838,8 @@ build_portfolio_report (Report    *report,
 
   sheet_clear (&sheets.summary);
   sheet_clear (&sheets.clients);
+  sheet_clear (&sheets.promises);
+  sheet_clear (&sheets.quick_wins);
   sheet_clear (&sheets.incidents);
   sheet_clear (&sheets.plans);
 

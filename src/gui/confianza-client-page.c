@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "confianza-broken-dialog.h"
+#include "confianza-renegotiate-dialog.h"
 #include "confianza-client-dialog.h"
 #include "confianza-client-page.h"
 #include "confianza-client-rows.h"
@@ -362,6 +363,22 @@ update_margin (ConfianzaClientPage *self,
                               (int) round (buffer.mean_quantity_ratio * 100));
     }
 
+  {
+    guint renegotiated = 0;
+
+    for (guint i = 0; i < promises->len; i++)
+      if (confianza_promise_is_renegotiated (g_ptr_array_index (promises, i)))
+        renegotiated++;
+    /* The margin counts from the agreed dates: say how many moved */
+    if (renegotiated > 0)
+      {
+        g_string_append (text, " · ");
+        g_string_append_printf (text, ngettext ("%u date renegotiated in time",
+                                                "%u dates renegotiated in time", renegotiated),
+                                renegotiated);
+      }
+  }
+
   gtk_label_set_label (self->margin_label, text->str);
 }
 
@@ -698,6 +715,61 @@ export_report_activated (GtkWidget  *widget,
                                        NULL, NULL);
 }
 
+/* One line per step of the promise's history, oldest first */
+static char *
+history_text (ConfianzaPromise *promise,
+              GListModel       *steps)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (steps);
+
+  if (confianza_promise_get_original_due_on (promise) != NULL || n > 0)
+    {
+      g_autoptr(ConfianzaPromiseStep) first_step = n > 0 ? g_list_model_get_item (steps, 0) : NULL;
+      g_autofree char *first = NULL;
+
+      first = confianza_date_format (first_step != NULL ? confianza_promise_step_get_old_due_on (first_step)
+                                                        : confianza_promise_get_original_due_on (promise));
+      g_string_append_printf (text, _("First due date: %s."), first);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaPromiseStep) step = g_list_model_get_item (steps, i);
+      g_autofree char *old_date = confianza_date_format (confianza_promise_step_get_old_due_on (step));
+      g_autofree char *new_date = confianza_date_format (confianza_promise_step_get_new_due_on (step));
+      g_autofree char *told = confianza_date_format (confianza_promise_step_get_told_on (step));
+      const char *verdict = NULL;
+
+      if (confianza_promise_step_get_kind (step) == CONFIANZA_LEDGER_CORRECTION)
+        {
+          g_autofree char *recorded = confianza_date_format (confianza_promise_step_get_recorded_on (step));
+
+          g_string_append (text, "\n\n");
+          /* Translators: wrong date → right date, the day it was corrected, why */
+          g_string_append_printf (text, _("%s → %s, a mistake corrected on %s.\n%s"),
+                                  old_date, new_date, recorded,
+                                  confianza_promise_step_get_reason (step));
+          continue;
+        }
+      if (confianza_promise_step_is_in_time (step))
+        verdict = _("told in time and agreed: the new date counts");
+      else if (!confianza_promise_step_get_agreed (step))
+        verdict = _("not agreed: the date stays");
+      else
+        verdict = _("told after the date passed: the date stays");
+
+      g_string_append (text, "\n\n");
+      /* Translators: old date → new date, the day the client was told, what it means, why */
+      g_string_append_printf (text, _("%s → %s, told on %s — %s.\n%s"),
+                              old_date, new_date, told, verdict,
+                              confianza_promise_step_get_reason (step));
+    }
+  if (text->len == 0)
+    g_string_append (text, _("The date of this promise never changed."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 promise_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -714,6 +786,19 @@ promise_activated (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "client.deliver-promise"))
     dialog = GTK_WINDOW (confianza_deliver_dialog_new (parent_window (self), self->store, promise));
+  else if (g_str_equal (action_name, "client.promise-history"))
+    {
+      g_autoptr(GListModel) steps = confianza_store_get_promise_steps (self->store, id);
+      g_autofree char *body = history_text (promise, steps);
+
+      dialog = GTK_WINDOW (adw_message_dialog_new (parent_window (self),
+                                                   confianza_promise_get_title (promise), body));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    }
+  else if (g_str_equal (action_name, "client.correct-promise"))
+    dialog = GTK_WINDOW (confianza_renegotiate_dialog_new_correction (parent_window (self), self->store, promise));
+  else if (g_str_equal (action_name, "client.renegotiate-promise"))
+    dialog = GTK_WINDOW (confianza_renegotiate_dialog_new (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.break-promise"))
     dialog = GTK_WINDOW (confianza_broken_dialog_new (parent_window (self), self->store, promise));
   else if (g_str_equal (action_name, "client.edit-promise"))
@@ -729,7 +814,8 @@ promise_activated (GtkWidget  *widget,
       confianza_erase_with_undo (widget, self->store, CONFIANZA_TYPE_PROMISE, id, title);
     }
 
-  if (dialog != NULL && !g_str_equal (action_name, "client.edit-promise"))
+  if (dialog != NULL && !g_str_equal (action_name, "client.edit-promise") &&
+      !g_str_equal (action_name, "client.promise-history"))
     confianza_recovery_start_watch (dialog);
   if (dialog != NULL)
     gtk_window_present (dialog);
@@ -1112,6 +1198,9 @@ confianza_client_page_class_init (ConfianzaClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.export-report", NULL, export_report_activated);
   gtk_widget_class_install_action (widget_class, "client.deliver-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.break-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.renegotiate-promise", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.promise-history", "x", promise_activated);
+  gtk_widget_class_install_action (widget_class, "client.correct-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.edit-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.delete-promise", "x", promise_activated);
   gtk_widget_class_install_action (widget_class, "client.share-quick-win", "x", quick_win_activated);

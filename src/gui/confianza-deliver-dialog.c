@@ -122,6 +122,16 @@ update_outcome (ConfianzaDeliverDialog *self,
       break;
     }
 
+  /* What it will record: judged against the date renegotiated in time */
+  if (text != NULL && confianza_promise_is_renegotiated (promise))
+    {
+      g_autofree char *first = confianza_date_format (confianza_promise_get_original_due_on (promise));
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      /* Translators: an outcome, then the first due date before a renegotiation */
+      text = g_strdup_printf (_("%s, against the renegotiated date (first %s)"), plain, first);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_label), classes[i]);
   if (css_class != NULL)

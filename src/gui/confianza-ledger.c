@@ -9,6 +9,7 @@
 #include "confianza-ledger.h"
 #include "confianza-promise-row.h"
 #include "model/confianza-date.h"
+#include "model/confianza-ledger.h"
 
 struct _ConfianzaLedger
 {
@@ -88,10 +89,19 @@ promised_compare (ConfianzaPromise *a, ConfianzaPromise *b, GDateTime *today)
   return date_compare (confianza_promise_get_promised_on (a), confianza_promise_get_promised_on (b));
 }
 
+/* The agreed date; once renegotiated in time, the first one under it */
 static char *
 due_text (ConfianzaPromise *promise, ConfianzaPromiseResult *result)
 {
-  return date_text (confianza_promise_get_due_on (promise));
+  g_autofree char *due = date_text (confianza_promise_get_due_on (promise));
+  g_autofree char *first = NULL;
+
+  if (!confianza_promise_is_renegotiated (promise))
+    return g_steal_pointer (&due);
+
+  first = date_text (confianza_promise_get_original_due_on (promise));
+  /* Translators: the agreed due date, and under it the first one */
+  return g_strdup_printf (_("%s\nfirst %s"), due, first);
 }
 
 static int
@@ -192,6 +202,27 @@ static const LedgerColumn columns[] = {
   { "outcome",   N_("Outcome"),              NULL,           outcome_compare,   112 },
 };
 
+/* A fixed column is at least as wide as its header in the language shown
+ * ("Fecha comprometida" is longer than "Due"), with room for the sort
+ * arrow and the header's padding. */
+static int
+column_width (ConfianzaLedger    *self,
+              const LedgerColumn *column)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _(column->title));
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  int width = 0;
+
+  /* Headers are bold, and smaller than the cells (Adwaita: 0.9 of them
+   * in practice) */
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attributes, pango_attr_scale_new (0.9));
+  pango_layout_set_attributes (layout, attributes);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return MAX (column->width, width + 24);
+}
+
 gboolean
 confianza_ledger_filter_matches (ConfianzaLedgerFilter filter,
                                  ConfianzaOutcome      outcome)
@@ -259,7 +290,14 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (column->text == NULL)
-    gtk_widget_set_halign (label, GTK_ALIGN_START);
+    {
+      /* "Kept (renegotiated)" takes two lines rather than the room of
+       * every other row */
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
   else
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
@@ -286,7 +324,9 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
       const char *classes[] = { "status-chip", confianza_outcome_css_class (result.outcome), NULL };
 
-      gtk_label_set_label (GTK_LABEL (label), confianza_outcome_to_label (result.outcome));
+      gtk_label_set_label (GTK_LABEL (label),
+                           confianza_ledger_outcome_label (result.outcome,
+                                                           confianza_promise_is_renegotiated (promise)));
       gtk_widget_set_css_classes (label, classes);
     }
 }
@@ -445,7 +485,7 @@ build_table (ConfianzaLedger *self)
       g_object_unref (sorter);
       gtk_column_view_column_set_expand (column, columns[i].width == 0);
       if (columns[i].width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].width);
+        gtk_column_view_column_set_fixed_width (column, column_width (self, &columns[i]));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->table, column);
     }

@@ -57,6 +57,11 @@ promise_from_form (ConfianzaPromiseDialog *self)
   confianza_promise_set_title (promise, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
   confianza_promise_set_kind (promise, gtk_editable_get_text (GTK_EDITABLE (self->kind_entry)));
   confianza_promise_set_promised_on (promise, confianza_date_entry_get_date (self->promised_on_entry));
+  /* An existing promise's date and quantity are its terms: they change
+   * only through "Change the Due Date…", which keeps its history */
+  if (self->promise != NULL)
+    return promise;
+
   confianza_promise_set_due_on (promise, confianza_date_entry_get_date (self->due_on_entry));
   confianza_promise_set_has_quantity (promise, has_quantity);
 
@@ -88,6 +93,14 @@ update_suggestion (ConfianzaPromiseDialog *self)
 
   g_clear_pointer (&self->suggested_due, g_date_time_unref);
   gtk_widget_set_visible (self->use_suggestion_button, FALSE);
+
+  if (self->promise != NULL)
+    {
+      gtk_label_set_label (self->suggestion_label,
+                           _("The due date changes only through “Change the Due Date…”, which keeps the first date in the promise’s history; what was promised stays as it was."));
+      gtk_widget_set_visible (GTK_WIDGET (self->suggestion_label), TRUE);
+      return;
+    }
 
   if (kind[0] == '\0' || promised_on == NULL)
     {
@@ -302,6 +315,14 @@ confianza_promise_dialog_new (GtkWindow        *parent,
           gtk_spin_button_set_value (self->quantity_spin, confianza_promise_get_promised_quantity (promise));
           gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), confianza_promise_get_unit (promise));
         }
+      gtk_widget_set_sensitive (GTK_WIDGET (self->due_on_entry), FALSE);
+      /* Delivered or broken, the day it was made is locked too */
+      if (confianza_promise_get_delivered_on (promise) != NULL || confianza_promise_get_broken (promise))
+        gtk_widget_set_sensitive (GTK_WIDGET (self->promised_on_entry), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_check), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_spin), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->unit_entry), FALSE);
+      update_suggestion (self);
     }
 
   confianza_dialog_validate (CONFIANZA_DIALOG (self));

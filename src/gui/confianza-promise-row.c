@@ -7,6 +7,7 @@
 
 #include "confianza-promise-row.h"
 #include "model/confianza-date.h"
+#include "model/confianza-ledger.h"
 
 struct _ConfianzaPromiseRow
 {
@@ -73,12 +74,15 @@ confianza_promise_menu_new (ConfianzaPromise *promise,
   if (confianza_outcome_is_closed (outcome))
     {
       menu_add (menu, _("_Edit Delivery…"), "client.deliver-promise", id);
+      menu_add (menu, _("_Correct a Mistake…"), "client.correct-promise", id);
     }
   else
     {
       menu_add (menu, _("Mark _Delivered…"), "client.deliver-promise", id);
+      menu_add (menu, _("Change the Due _Date…"), "client.renegotiate-promise", id);
       menu_add (menu, _("Mark _Broken…"), "client.break-promise", id);
     }
+  menu_add (menu, _("_History"), "client.promise-history", id);
   menu_add (menu, _("_Edit…"), "client.edit-promise", id);
   menu_add (menu, _("_Delete"), "client.delete-promise", id);
 
@@ -109,6 +113,13 @@ confianza_promise_describe (ConfianzaPromise       *promise,
 
   /* Translators: dates a promise was made and is due */
   g_string_append_printf (text, _("Promised %s · due %s"), promised, due);
+  if (confianza_promise_is_renegotiated (promise))
+    {
+      g_autofree char *first = confianza_date_format (confianza_promise_get_original_due_on (promise));
+
+      /* Translators: the promise's first due date, before a renegotiation */
+      g_string_append_printf (text, _(" (renegotiated, first %s)"), first);
+    }
 
   if (confianza_promise_get_has_quantity (promise))
     {
@@ -198,7 +209,9 @@ update (ConfianzaPromiseRow *self)
   subtitle = confianza_promise_describe (self->record, &result);
   gtk_label_set_label (self->title_label, confianza_promise_get_title (self->record));
   gtk_label_set_label (self->subtitle_label, subtitle);
-  gtk_label_set_label (self->outcome_label, confianza_outcome_to_label (result.outcome));
+  gtk_label_set_label (self->outcome_label,
+                       confianza_ledger_outcome_label (result.outcome,
+                                                       confianza_promise_is_renegotiated (self->record)));
   css_class = confianza_outcome_css_class (result.outcome);
   if (css_class != NULL)
     {

@@ -314,6 +314,14 @@ fill_promise_row (GtkWidget        *row,
   subtitle = g_strdup_printf (_("%s · due %s (%s)"),
                               confianza_client_get_name (client),
                               date, when);
+  /* Listed under its agreed date, and saying so */
+  if (confianza_promise_is_renegotiated (promise))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      /* Translators: after a promise's due date on Today, once renegotiated in time */
+      subtitle = g_strdup_printf (_("%s · renegotiated"), plain);
+    }
   fill_row (row, confianza_promise_get_title (promise), subtitle,
             confianza_promise_get_client_id (promise), promise);
 }

@@ -9,6 +9,10 @@
 #include "confianza-error.h"
 #include "confianza-ledger.h"
 
+G_DEFINE_ENUM_TYPE (ConfianzaLedgerKind, confianza_ledger_kind,
+  G_DEFINE_ENUM_VALUE (CONFIANZA_LEDGER_RENEGOTIATION, "renegotiation"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_LEDGER_CORRECTION, "correction"))
+
 void
 confianza_ledger_step_clear (ConfianzaLedgerStep *step)
 {

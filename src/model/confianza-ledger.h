@@ -33,6 +33,10 @@ typedef enum
   CONFIANZA_LEDGER_CORRECTION,
 } ConfianzaLedgerKind;
 
+/* Stored by its nick: "renegotiation", "correction". */
+#define CONFIANZA_TYPE_LEDGER_KIND (confianza_ledger_kind_get_type ())
+GType      confianza_ledger_kind_get_type       (void);
+
 /* One step. Dates are calendar days (confianza-date.h); the struct owns
  * its references and strings (confianza_ledger_step_clear ()). */
 typedef struct

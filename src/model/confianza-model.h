@@ -14,6 +14,7 @@
 #include "confianza-incident.h"
 #include "confianza-recovery-plan.h"
 #include "confianza-follow-up.h"
+#include "confianza-promise-step.h"
 #include "confianza-compensation.h"
 #include "confianza-recommendation.h"
 #include "confianza-ledger.h"

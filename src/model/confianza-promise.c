@@ -23,6 +23,7 @@ struct _ConfianzaPromise
   char      *kind;
   GDateTime *promised_on;
   GDateTime *due_on;
+  GDateTime *original_due_on;
   gboolean   has_quantity;
   double     promised_quantity;
   char      *unit;
@@ -45,6 +46,7 @@ enum {
   PROP_KIND,
   PROP_PROMISED_ON,
   PROP_DUE_ON,
+  PROP_ORIGINAL_DUE_ON,
   PROP_HAS_QUANTITY,
   PROP_PROMISED_QUANTITY,
   PROP_UNIT,
@@ -72,6 +74,7 @@ confianza_promise_finalize (GObject *object)
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->promised_on, g_date_time_unref);
   g_clear_pointer (&self->due_on, g_date_time_unref);
+  g_clear_pointer (&self->original_due_on, g_date_time_unref);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->delivered_on, g_date_time_unref);
   g_clear_pointer (&self->extras, g_free);
@@ -117,6 +120,10 @@ confianza_promise_get_property (GObject    *object,
 
     case PROP_DUE_ON:
       g_value_set_boxed (value, self->due_on);
+      break;
+
+    case PROP_ORIGINAL_DUE_ON:
+      g_value_set_boxed (value, self->original_due_on);
       break;
 
     case PROP_HAS_QUANTITY:
@@ -198,6 +205,10 @@ confianza_promise_set_property (GObject      *object,
       confianza_promise_set_due_on (self, g_value_get_boxed (value));
       break;
 
+    case PROP_ORIGINAL_DUE_ON:
+      confianza_promise_set_original_due_on (self, g_value_get_boxed (value));
+      break;
+
     case PROP_HAS_QUANTITY:
       confianza_promise_set_has_quantity (self, g_value_get_boolean (value));
       break;
@@ -275,6 +286,11 @@ confianza_promise_class_init (ConfianzaPromiseClass *klass)
 
   properties[PROP_PROMISED_ON] =
     g_param_spec_boxed ("promised-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ORIGINAL_DUE_ON] =
+    g_param_spec_boxed ("original-due-on", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -379,6 +395,7 @@ confianza_promise_copy (ConfianzaPromise *self)
   copy->kind = g_strdup (self->kind);
   copy->promised_on = self->promised_on != NULL ? g_date_time_ref (self->promised_on) : NULL;
   copy->due_on = self->due_on != NULL ? g_date_time_ref (self->due_on) : NULL;
+  copy->original_due_on = self->original_due_on != NULL ? g_date_time_ref (self->original_due_on) : NULL;
   copy->has_quantity = self->has_quantity;
   copy->promised_quantity = self->promised_quantity;
   g_free (copy->unit);
@@ -521,6 +538,38 @@ confianza_promise_set_promised_on (ConfianzaPromise *self,
   g_clear_pointer (&self->promised_on, g_date_time_unref);
   self->promised_on = date;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMISED_ON]);
+}
+
+GDateTime *
+confianza_promise_get_original_due_on (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), NULL);
+
+  return self->original_due_on;
+}
+
+void
+confianza_promise_set_original_due_on (ConfianzaPromise *self,
+                                       GDateTime        *date)
+{
+  g_return_if_fail (CONFIANZA_IS_PROMISE (self));
+
+  if (confianza_date_equal (self->original_due_on, date))
+    return;
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->original_due_on, g_date_time_unref);
+  self->original_due_on = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_DUE_ON]);
+}
+
+gboolean
+confianza_promise_is_renegotiated (ConfianzaPromise *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_PROMISE (self), FALSE);
+
+  return self->original_due_on != NULL && !confianza_date_equal (self->original_due_on, self->due_on);
 }
 
 GDateTime *

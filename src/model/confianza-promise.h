@@ -15,7 +15,10 @@ G_DECLARE_FINAL_TYPE (ConfianzaPromise, confianza_promise, CONFIANZA, PROMISE, G
 /* Properties: "id", "client-id", "plan-id" (gint64; plan-id is set when the
  * promise is a recovery plan's special guarantee, else 0), "title" (what was
  * promised), "kind" (free-text kind or tag, for safe due dates),
- * "promised-on", "due-on" (GDateTime), "has-quantity" (gboolean),
+ * "promised-on", "due-on" (GDateTime: the date the promise is judged
+ * against, its agreed date), "original-due-on" (GDateTime, nullable: the
+ * first due date, once a renegotiation told in time moved it; see
+ * confianza-ledger.h), "has-quantity" (gboolean),
  * "promised-quantity" (double), "unit" (string), "delivered-on" (GDateTime,
  * nullable), "delivered-quantity" (double, meaningful with has-quantity),
  * "extras" (what was delivered beyond the promise), "delivery-note",
@@ -48,6 +51,12 @@ void              confianza_promise_set_promised_on        (ConfianzaPromise  *s
 GDateTime        *confianza_promise_get_due_on             (ConfianzaPromise  *self);
 void              confianza_promise_set_due_on             (ConfianzaPromise  *self,
                                                             GDateTime         *date);
+GDateTime        *confianza_promise_get_original_due_on  (ConfianzaPromise  *self);
+void              confianza_promise_set_original_due_on  (ConfianzaPromise  *self,
+                                                            GDateTime         *date);
+/* Whether its date was renegotiated in time: it has an original due date
+ * other than its due date. */
+gboolean          confianza_promise_is_renegotiated        (ConfianzaPromise  *self);
 gboolean          confianza_promise_get_has_quantity       (ConfianzaPromise  *self);
 void              confianza_promise_set_has_quantity       (ConfianzaPromise  *self,
                                                             gboolean           has_quantity);

@@ -225,7 +225,8 @@ confianza_outcome_counts_on_time_rate (const ConfianzaOutcomeCounts *counts)
 
   g_return_val_if_fail (counts != NULL, NAN);
 
-  settled = confianza_outcome_counts_settled (counts);
+  /* Still waiting past the date is not on time either */
+  settled = confianza_outcome_counts_settled (counts) + counts->n[CONFIANZA_OUTCOME_OVERDUE];
   if (settled == 0)
     return NAN;
 

@@ -66,7 +66,9 @@ void                   confianza_outcome_counts_add    (ConfianzaOutcomeCounts  
 guint                  confianza_outcome_counts_total  (const ConfianzaOutcomeCounts *counts);
 guint                  confianza_outcome_counts_settled (const ConfianzaOutcomeCounts *counts);
 guint                  confianza_outcome_counts_on_time (const ConfianzaOutcomeCounts *counts);
-/* 0–1, or NAN when nothing was settled (no rate, rather than 0 %). */
+/* On time, of the promises settled or overdue: a promise overdue and still
+ * undelivered is already not on time. 0–1, or NAN when there are none (no
+ * rate, rather than 0 %). */
 double                 confianza_outcome_counts_on_time_rate (const ConfianzaOutcomeCounts *counts);
 
 /* Days from the last contact (or, without one, from the start of the

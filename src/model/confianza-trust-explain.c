@@ -69,11 +69,15 @@ confianza_trust_events_new (guint reserved)
 char *
 confianza_trust_describe_promise (ConfianzaPromise             *promise,
                                   const ConfianzaPromiseResult *result,
-                                  gboolean                      marked_broken)
+                                  gboolean                      marked_broken,
+                                  gboolean                      renegotiated)
 {
   switch (result->outcome)
     {
     case CONFIANZA_OUTCOME_KEPT:
+      if (renegotiated)
+        return g_strdup_printf (_("Promise “%s” kept on the date renegotiated with the client"),
+                                promise_title (promise));
       return g_strdup_printf (_("Promise “%s” kept on time"), promise_title (promise));
 
     case CONFIANZA_OUTCOME_OVERDELIVERED:
@@ -107,6 +111,18 @@ confianza_trust_describe_promise (ConfianzaPromise             *promise,
     default:
       return NULL;
     }
+}
+
+char *
+confianza_trust_describe_renegotiation (ConfianzaPromise     *promise,
+                                        ConfianzaPromiseStep *step)
+{
+  g_autofree char *old_date = confianza_date_format (confianza_promise_step_get_old_due_on (step));
+  g_autofree char *new_date = confianza_date_format (confianza_promise_step_get_new_due_on (step));
+
+  /* Translators: the client was told before the old date and agreed */
+  return g_strdup_printf (_("Date of promise “%s” renegotiated in time, from %s to %s"),
+                          promise_title (promise), old_date, new_date);
 }
 
 char *

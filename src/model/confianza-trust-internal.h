@@ -57,7 +57,11 @@ void    confianza_trust_round_points            (GArray                       *e
 G_GNUC_INTERNAL
 char   *confianza_trust_describe_promise        (ConfianzaPromise             *promise,
                                                  const ConfianzaPromiseResult *result,
-                                                 gboolean                      marked_broken);
+                                                 gboolean                      marked_broken,
+                                                 gboolean                      renegotiated);
+G_GNUC_INTERNAL
+char   *confianza_trust_describe_renegotiation  (ConfianzaPromise             *promise,
+                                                 ConfianzaPromiseStep         *step);
 G_GNUC_INTERNAL
 char   *confianza_trust_describe_quick_win      (ConfianzaQuickWin            *quick_win);
 G_GNUC_INTERNAL

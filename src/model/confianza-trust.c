@@ -199,6 +199,67 @@ late_points (int days_late)
 
 /* Promises */
 
+/* A renegotiation of @promise_id told in time, on or before @as_of_day */
+static gboolean
+renegotiated_in_time (Computation *c,
+                      gint64       promise_id)
+{
+  GPtrArray *steps = c->input->steps;
+
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      ConfianzaPromiseStep *step = g_ptr_array_index (steps, i);
+
+      if (confianza_promise_step_get_promise_id (step) == promise_id &&
+          confianza_promise_step_is_in_time (step) &&
+          confianza_date_day_number (confianza_promise_step_get_told_on (step)) <= c->as_of_day)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static ConfianzaPromise *
+find_promise (Computation *c,
+              gint64       promise_id)
+{
+  GPtrArray *promises = c->input->promises;
+
+  for (guint i = 0; promises != NULL && i < promises->len; i++)
+    if (confianza_promise_get_id (g_ptr_array_index (promises, i)) == promise_id)
+      return g_ptr_array_index (promises, i);
+  return NULL;
+}
+
+/* Each renegotiation told in time costs a little on the day the client
+ * was told (CONFIANZA_LEDGER_RENEGOTIATION_POINTS); a late one costs
+ * nothing by itself: its promise stays late against its date. */
+static void
+weigh_renegotiations (Computation *c)
+{
+  GPtrArray *steps = c->input->steps;
+
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      ConfianzaPromiseStep *step = g_ptr_array_index (steps, i);
+      GDateTime *told_on = confianza_promise_step_get_told_on (step);
+      ConfianzaPromise *promise;
+      int day;
+
+      if (!confianza_promise_step_is_in_time (step))
+        continue;
+      day = confianza_date_day_number (told_on);
+      if (day > c->as_of_day)
+        continue;
+      promise = find_promise (c, confianza_promise_step_get_promise_id (step));
+      if (promise == NULL)
+        continue;
+
+      add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise), told_on,
+                 -CONFIANZA_LEDGER_RENEGOTIATION_POINTS * age_weight (day, c->as_of_day),
+                 EXPLAIN (c, confianza_trust_describe_renegotiation (promise, step)));
+    }
+}
+
 static void
 weigh_promises (Computation *c)
 {
@@ -306,7 +367,9 @@ weigh_promises (Computation *c)
         }
 
       add_event (c, CONFIANZA_TRUST_EVENT_PROMISE, confianza_promise_get_id (promise), date, raw,
-                 EXPLAIN (c, confianza_trust_describe_promise (promise, &result, broken)));
+                 EXPLAIN (c, confianza_trust_describe_promise (promise, &result, broken,
+                                                               c->input->steps != NULL &&
+                                                               renegotiated_in_time (c, confianza_promise_get_id (promise)))));
     }
 }
 
@@ -658,10 +721,13 @@ confianza_trust_compute_as_of (const ConfianzaTrustInput *input,
         reserved += input->quick_wins->len;
       if (input->incidents != NULL)
         reserved += input->incidents->len;
+      if (input->steps != NULL)
+        reserved += input->steps->len;
       c.events = confianza_trust_events_new (reserved);
     }
 
   weigh_promises (&c);
+  weigh_renegotiations (&c);
   weigh_quick_wins (&c);
   weigh_incidents (&c);
 
@@ -768,4 +834,5 @@ confianza_trust_input_clear (ConfianzaTrustInput *input)
   g_clear_pointer (&input->follow_ups, g_ptr_array_unref);
   g_clear_pointer (&input->compensations, g_ptr_array_unref);
   g_clear_pointer (&input->today, g_date_time_unref);
+  g_clear_pointer (&input->steps, g_ptr_array_unref);
 }

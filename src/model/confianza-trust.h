@@ -8,6 +8,7 @@
 #include "confianza-follow-up.h"
 #include "confianza-incident.h"
 #include "confianza-promise.h"
+#include "confianza-promise-step.h"
 #include "confianza-quick-win.h"
 #include "confianza-recovery-plan.h"
 
@@ -29,6 +30,14 @@ G_BEGIN_DECLS
  *    days it has been overdue so far. A broken promise (marked broken, or
  *    delivered short of the promised quantity) takes away 5 points: five
  *    times what keeping one earns.
+ *  - A promise whose date was renegotiated in time (the client was told
+ *    on or before the old date, and agreed) is judged against its new
+ *    date: delivered on it, it is kept. Each such renegotiation takes away
+ *    0.5 points on the day the client was told: a fifth of the least a
+ *    late delivery costs, while keeping the new date still earns what
+ *    keeping earns. A new date told after the old one passed, or not
+ *    agreed, moves nothing: the promise stays late against its date
+ *    (confianza-ledger.h).
  *  - A quick win shared with the client adds 0.5 points.
  *  - An incident takes away 2 (minor), 5 (serious) or 10 (critical) points,
  *    times 1 when it was our responsibility, 0.6 when shared and 0.3 when
@@ -119,6 +128,10 @@ typedef struct
   GPtrArray       *follow_ups;     /* ConfianzaFollowUp */
   GPtrArray       *compensations;  /* ConfianzaCompensation */
   GDateTime       *today;
+  /* ConfianzaPromiseStep: the promises' histories, in the order they were
+   * made (matched to promises by promise id). Promises hold their agreed
+   * date already; the steps say what the renegotiations cost. */
+  GPtrArray       *steps;
 } ConfianzaTrustInput;
 
 /* Releases what an input holds (for inputs that own their client, arrays
@@ -131,7 +144,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConfianzaTrustInput, confianza_trust_input_cle
 typedef struct
 {
   ConfianzaTrustEventKind kind;
-  /* The promise, quick win or incident; for a recovery, the plan. */
+  /* The promise (also for a renegotiation of its date), quick win or
+   * incident; for a recovery, the plan. */
   gint64                  record_id;
   /* When it happened (for an overdue promise: today). */
   GDateTime              *date;

@@ -88,12 +88,36 @@ static const DemoPromise promises[] = {
   /* Molina & Vidal Arquitectura */
   { 9, "Dosier de proyectos", "catálogo", 75, -45, -47, 30, "páginas", 32, NULL, NULL },
   { 9, "Maqueta de la nueva web", "web", 25, 10, NO_DELIVERY, 0, NULL, 0, NULL, NULL },
+  { 9, "Renders del patio interior", "renders", 40, -15, -10, 4, "renders", 4, NULL, NULL },
   /* Floristería Jazmín */
   { 10, "Tarjetas para los ramos", "cartelería", 40, -28, -29, 300, "tarjetas", 300, NULL, NULL },
   { 10, "Campaña de San Valentín", "redes sociales", 12, 2, NO_DELIVERY, 6, "publicaciones", 0, NULL, NULL },
   /* Taller Hermanos Gil: lost. */
   { 11, "Rótulo de la fachada", "rotulación", 160, -130, -115, 0, NULL, 0, NULL, NULL },
   { 11, "Folletos de revisión de invierno", "folleto", 100, -75, NO_DELIVERY, 2000, "folletos", 0, NULL, "Se nos pasó la fecha de imprenta." },
+};
+
+/* A promise's date changed: @title's promise, told @told days from today
+ * (before its delivery is recorded), moved to @new_due days from today */
+typedef struct
+{
+  const char *title;
+  int         told;
+  int         new_due;
+  gboolean    agreed;
+  const char *reason;
+} DemoRenegotiation;
+
+static const DemoRenegotiation renegotiations[] = {
+  /* Told in time and agreed, then kept: "Kept (renegotiated)" */
+  { "Renders del patio interior", -18, -10, TRUE, "El estudio cambió los materiales del patio; avisamos antes de la fecha." },
+  /* Told in time and agreed, still open */
+  { "Maqueta de la nueva web", -1, 14, TRUE, "Faltan las fotos de las obras terminadas." },
+  /* Told after the date passed: the promise stays overdue */
+  { "Calendario de clases", -2, 3, TRUE, "Se nos pasó avisar: el horario nuevo aún no estaba cerrado." },
+  /* A correction (told is the day it was corrected): the date was
+   * written down wrong */
+  { "Menú del restaurante", -3, 6, FALSE, "Se apuntó el día 5 en vez del 6 que acordamos." },
 };
 
 typedef struct
@@ -386,6 +410,35 @@ confianza_demo_fill (ConfianzaStore  *store,
           confianza_promise_set_has_quantity (promise, TRUE);
           confianza_promise_set_promised_quantity (promise, p->quantity);
           confianza_promise_set_unit (promise, p->unit);
+        }
+      for (guint r = 0; r < G_N_ELEMENTS (renegotiations); r++)
+        {
+          const DemoRenegotiation *n = &renegotiations[r];
+          g_autoptr(GDateTime) told = NULL;
+          g_autoptr(GDateTime) new_due = NULL;
+          g_autoptr(ConfianzaPromiseStep) step = NULL;
+          g_autoptr(ConfianzaPromise) moved = NULL;
+
+          if (g_strcmp0 (n->title, p->title) != 0)
+            continue;
+          if (!confianza_store_save_promise (store, promise, error))
+            return FALSE;
+          told = day (today, n->told);
+          new_due = day (today, n->new_due);
+          /* Recorded the day the client was told; a correction is the
+           * one not agreed with the client here */
+          if (n->agreed)
+            step = confianza_store_renegotiate_promise (store, confianza_promise_get_id (promise), new_due,
+                                                        told, n->agreed, n->reason, told, NULL, error);
+          else
+            step = confianza_store_correct_promise (store, confianza_promise_get_id (promise), new_due,
+                                                    n->reason, told, NULL, error);
+          if (step == NULL)
+            return FALSE;
+          moved = confianza_store_get_promise (store, confianza_promise_get_id (promise), error);
+          if (moved == NULL)
+            return FALSE;
+          g_set_object (&promise, moved);
         }
       if (p->delivered != NO_DELIVERY)
         {

@@ -28,6 +28,7 @@ typedef enum
   KIND_FOLLOW_UP,
   KIND_COMPENSATION,
   KIND_RECOMMENDATION,
+  KIND_PROMISE_STEP,
   N_KINDS
 } RecordKind;
 
@@ -52,6 +53,9 @@ struct _ConfianzaStore
    * was computed again meanwhile, which the thread's must not overwrite */
   guint       trust_jobs;
   GHashTable *trust_fresh;
+  /* While confianza_store_correct_promise () writes: a closed promise's
+   * terms may change (they are locked otherwise) */
+  gboolean    correcting;
 };
 
 /* Tables: one description per record kind
@@ -368,6 +372,15 @@ gboolean        store_delete_record          (ConfianzaStore  *self,
                                               RecordKind       kind,
                                               gint64           id,
                                               GError         **error);
+
+/* confianza-store-ledger.c */
+
+/* FALSE, saying why, when @promise would change the terms (due date,
+ * promised-on, quantity, first due date) of a promise stored delivered or
+ * broken, outside confianza_store_correct_promise () */
+gboolean        store_promise_terms_unlocked (ConfianzaStore    *self,
+                                              ConfianzaPromise  *promise,
+                                              GError           **error);
 
 /* confianza-store.c */
 

@@ -348,6 +348,7 @@ confianza_store_lists_plans_deleted (ConfianzaStoreLists *self,
             case KIND_CONVERSATION:
             case KIND_INCIDENT:
             case KIND_RECOMMENDATION:
+            case KIND_PROMISE_STEP:
             case N_KINDS:
             default:
               break;
@@ -356,13 +357,31 @@ confianza_store_lists_plans_deleted (ConfianzaStoreLists *self,
     }
 }
 
-/* Plans that had these promises as guarantees keep going without them
- * (ON DELETE SET NULL). */
+static gboolean
+step_of_promise (gpointer   item,
+                 RecordKind kind,
+                 gint64     promise_id)
+{
+  return confianza_promise_step_get_promise_id (item) == promise_id;
+}
+
+/* The promises' histories went with them; plans that had these promises
+ * as guarantees keep going without them (ON DELETE SET NULL). */
 void
 confianza_store_lists_promises_deleted (ConfianzaStoreLists *self,
                               GArray         *promise_ids)
 {
   g_autoptr(GPtrArray) lists = lists_of_kind (self, KIND_PLAN);
+  g_autoptr(GPtrArray) step_lists = lists_of_kind (self, KIND_PROMISE_STEP);
+
+  for (guint i = 0; i < step_lists->len; i++)
+    {
+      ListRef *ref = g_ptr_array_index (step_lists, i);
+
+      for (guint k = 0; k < promise_ids->len; k++)
+        list_remove_if (ref->list, KIND_PROMISE_STEP, step_of_promise,
+                        g_array_index (promise_ids, gint64, k));
+    }
 
   for (guint i = 0; i < lists->len; i++)
     {

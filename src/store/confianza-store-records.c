@@ -221,6 +221,7 @@ delete_record_keeping (ConfianzaStore          *self,
     case KIND_FOLLOW_UP:
     case KIND_COMPENSATION:
     case KIND_RECOMMENDATION:
+    case KIND_PROMISE_STEP:
       break;
     case N_KINDS:
     default:
@@ -330,6 +331,8 @@ static const ForeignKey foreign_keys[] = {
   { KIND_COMPENSATION, "plan_id", KIND_PLAN, TRUE },
   { KIND_COMPENSATION, "client_id", KIND_CLIENT, TRUE },
   { KIND_RECOMMENDATION, "client_id", KIND_CLIENT, TRUE },
+  { KIND_PROMISE_STEP, "promise_id", KIND_PROMISE, TRUE },
+  { KIND_PROMISE_STEP, "client_id", KIND_CLIENT, TRUE },
 };
 
 typedef struct

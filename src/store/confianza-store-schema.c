@@ -177,6 +177,25 @@ static const char * const migrations[] = {
   "  notified_on           TEXT,"
   "  snoozed_until         TEXT"
   ");",
+  /* 5 → 6: a promise's history: every renegotiation of its date (when
+   * the client was told, whether they agreed, why) and every correction,
+   * so that the first date is never lost (model/confianza-ledger.h) */
+  "CREATE TABLE IF NOT EXISTS promise_step ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  promise_id            INTEGER NOT NULL REFERENCES promise (id) ON DELETE CASCADE,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  kind                  TEXT NOT NULL,"
+  "  recorded_on           TEXT,"
+  "  old_due_on            TEXT,"
+  "  new_due_on            TEXT,"
+  "  told_on               TEXT,"
+  "  agreed                INTEGER NOT NULL DEFAULT 0,"
+  "  reason                TEXT"
+  ");"
+  "CREATE INDEX IF NOT EXISTS promise_step_promise ON promise_step (promise_id, id);"
+  "CREATE INDEX IF NOT EXISTS promise_step_client ON promise_step (client_id, id);"
+  /* the first due date, once a renegotiation in time moved it */
+  "ALTER TABLE promise ADD COLUMN original_due_on TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);

@@ -108,6 +108,7 @@ static const struct {
   { KIND_PLAN, G_STRUCT_OFFSET (ConfianzaTrustInput, plans) },
   { KIND_FOLLOW_UP, G_STRUCT_OFFSET (ConfianzaTrustInput, follow_ups) },
   { KIND_COMPENSATION, G_STRUCT_OFFSET (ConfianzaTrustInput, compensations) },
+  { KIND_PROMISE_STEP, G_STRUCT_OFFSET (ConfianzaTrustInput, steps) },
 };
 
 gboolean

@@ -42,7 +42,7 @@ static const ColumnInfo promise_columns[] = {
   TEXT (promise, unit), DATE (promise, delivered_on),
   DOUBLE (promise, delivered_quantity), TEXT (promise, extras),
   TEXT (promise, delivery_note), BOOL (promise, broken),
-  TEXT (promise, broken_reason),
+  TEXT (promise, broken_reason), DATE (promise, original_due_on),
   { NULL }
 };
 static const ColumnInfo quick_win_columns[] = {
@@ -97,6 +97,14 @@ static const ColumnInfo compensation_columns[] = {
 static const ColumnInfo recommendation_columns[] = {
   INT64 (recommendation, client_id), DATE (recommendation, answered_on),
   INT (recommendation, score), TEXT (recommendation, comment),
+  { NULL }
+};
+static const ColumnInfo promise_step_columns[] = {
+  INT64 (promise_step, promise_id), INT64 (promise_step, client_id),
+  ENUM (promise_step, kind, confianza_ledger_kind_get_type),
+  DATE (promise_step, recorded_on), DATE (promise_step, old_due_on),
+  DATE (promise_step, new_due_on), DATE (promise_step, told_on),
+  BOOL (promise_step, agreed), TEXT (promise_step, reason),
   { NULL }
 };
 
@@ -194,6 +202,15 @@ const KindInfo store_kinds[N_KINDS] = {
     .get_owner_id = (GetInt64) confianza_recommendation_get_client_id,
     /* The client answered: that was a contact */
     .get_contact_date = (GetDate) confianza_recommendation_get_answered_on,
+  },
+  [KIND_PROMISE_STEP] = {
+    .table = "promise_step", RECORD (promise_step), .columns = promise_step_columns,
+    .owner_column = "promise_id",
+    /* In the order they were made: the ledger's rules read them so */
+    .order_date = (GetDate) confianza_promise_step_get_recorded_on, .newest_first = FALSE,
+    .not_found = N_("This change of a promise is no longer in your records. It may have been deleted."),
+    .get_client_id = (GetInt64) confianza_promise_step_get_client_id,
+    .get_owner_id = (GetInt64) confianza_promise_step_get_promise_id,
   },
 };
 

@@ -627,6 +627,9 @@ confianza_store_save_promise (ConfianzaStore    *self,
   g_return_val_if_fail (CONFIANZA_IS_PROMISE (promise), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!store_promise_terms_unlocked (self, promise, error))
+    return FALSE;
+
   return store_save_record (self, KIND_PROMISE, promise, error);
 }
 
@@ -906,6 +909,43 @@ confianza_store_get_compensations (ConfianzaStore *self,
 }
 
 /* Would-recommend answers */
+
+static int
+compare_steps (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return store_compare_records (*(gpointer *) a, *(gpointer *) b,
+                                (gpointer) &store_kinds[KIND_PROMISE_STEP]);
+}
+
+GListModel *
+confianza_store_get_promise_steps (ConfianzaStore *self,
+                                   gint64          promise_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return confianza_store_lists_get (self->lists, KIND_PROMISE_STEP, promise_id);
+}
+
+GPtrArray *
+confianza_store_load_promise_steps (ConfianzaStore  *self,
+                                    gint64           client_id,
+                                    gint64           promise_id,
+                                    GError         **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *column = promise_id != 0 ? "promise_id" : client_id != 0 ? "client_id" : NULL;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!store_load_records (self, KIND_PROMISE_STEP, column,
+                           promise_id != 0 ? promise_id : client_id, steps, error))
+    return NULL;
+  g_ptr_array_sort_with_data (steps, compare_steps, NULL);
+  return g_steal_pointer (&steps);
+}
 
 gboolean
 confianza_store_save_recommendation (ConfianzaStore           *self,

@@ -28,7 +28,7 @@ typedef enum
 GQuark confianza_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CONFIANZA_STORE_SCHEMA_VERSION 5
+#define CONFIANZA_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of every Confianza database ("Conf"). */
 #define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
 /* The copy written beside a database before it is upgraded goes once the
@@ -225,6 +225,56 @@ gboolean               confianza_store_delete_compensation (ConfianzaStore      
 /* Live, sorted by date given. */
 GListModel            *confianza_store_get_compensations   (ConfianzaStore        *self,
                                                             gint64                 plan_id);
+
+/*
+ * A promise's history (model/confianza-ledger.h): renegotiations of its
+ * date and corrections, in the order they were made. The first due date
+ * is never lost: each step keeps the date before it.
+ *
+ * confianza_store_renegotiate_promise () records that the open promise
+ * @promise_id moves to @new_due_on, told to the client on @told_on, agreed
+ * or not, and why, checked by confianza_ledger_validate_renegotiation ()
+ * as of @today (NULL: today). In one transaction it keeps the step and,
+ * when the ledger's rules say the promise is now judged against the new
+ * date (told in time and agreed), moves the promise's due date there; a
+ * late or unagreed change keeps the date the promise had. Fails, writing
+ * nothing, for a delivered or broken promise or when anything fails; sets
+ * @property (may be NULL) to what to correct. Returns the new step.
+ */
+ConfianzaPromiseStep  *confianza_store_renegotiate_promise (ConfianzaStore        *self,
+                                                            gint64                 promise_id,
+                                                            GDateTime             *new_due_on,
+                                                            GDateTime             *told_on,
+                                                            gboolean               agreed,
+                                                            const char            *reason,
+                                                            GDateTime             *today,
+                                                            const char           **property,
+                                                            GError               **error);
+/*
+ * Once a promise is delivered or broken its terms (due date, quantity, the
+ * day it was made) are locked: confianza_store_save_promise () refuses to
+ * change them. A mistake in them is corrected here, in one transaction:
+ * the promise's due date becomes @new_due_on and the correction, with
+ * @reason and the day (@today; NULL: today), is kept as a step of its
+ * history. Works on an open promise too. Returns the new step.
+ */
+ConfianzaPromiseStep  *confianza_store_correct_promise     (ConfianzaStore        *self,
+                                                            gint64                 promise_id,
+                                                            GDateTime             *new_due_on,
+                                                            const char            *reason,
+                                                            GDateTime             *today,
+                                                            const char           **property,
+                                                            GError               **error);
+/* Live list of the promise's steps, in the order they were made. */
+GListModel            *confianza_store_get_promise_steps   (ConfianzaStore        *self,
+                                                            gint64                 promise_id);
+/* The same read from the file, as a new array of ConfianzaPromiseStep;
+ * @promise_id 0: the steps of every promise of @client_id (0: of every
+ * client), in the order they were made. */
+GPtrArray             *confianza_store_load_promise_steps  (ConfianzaStore        *self,
+                                                            gint64                 client_id,
+                                                            gint64                 promise_id,
+                                                            GError               **error);
 
 /* Would-recommend answers (0–10). Saving one moves the client's last
  * contact forward to the day they answered. */

@@ -44,6 +44,10 @@ static int promises_per_client = 10;
 #define CLIENT_COLUMNS   10
 #define INCIDENT_COLUMNS 8
 #define PLAN_COLUMNS     9
+/* The ledger (every promise) and the quick wins (two per client) */
+#define LEDGER_COLUMNS    13
+#define QUICK_WIN_COLUMNS 4
+#define QUICK_WINS_PER_CLIENT 2
 
 /* Generating the database */
 
@@ -175,7 +179,7 @@ generate (const char *path)
           step_or_die (db, promise);
         }
 
-      for (int w = 0; w < 2; w++)
+      for (int w = 0; w < QUICK_WINS_PER_CLIENT; w++)
         {
           sqlite3_bind_int64 (win, 1, c);
           bind_date (win, 2, today, g_rand_int_range (rand, 0, since));
@@ -304,6 +308,8 @@ run_floor (const char *output,
 
   floor_sheet (workbook, "Resumen", 40, 4, texts, formats);
   floor_sheet (workbook, "Clientes", clients, CLIENT_COLUMNS, texts, formats);
+  floor_sheet (workbook, "Promesas", clients * promises_per_client, LEDGER_COLUMNS, texts, formats);
+  floor_sheet (workbook, "Quick wins", clients * QUICK_WINS_PER_CLIENT, QUICK_WIN_COLUMNS, texts, formats);
   floor_sheet (workbook, "Incidencias", incidents, INCIDENT_COLUMNS, texts, formats);
   floor_sheet (workbook, "Planes", plans, PLAN_COLUMNS, texts, formats);
 

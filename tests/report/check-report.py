@@ -150,7 +150,8 @@ def check_client(path, expect_path):
     check(isinstance(made, int) and made == expect["counts"]["made"],
           f"{title}: promises made {made!r}, expected {expect['counts']['made']}")
     counts = expect["counts"]
-    settled = counts["overdelivered"] + counts["kept"] + counts["late"] + counts["broken"]
+    # A promise overdue and still undelivered is already not on time
+    settled = counts["overdelivered"] + counts["kept"] + counts["late"] + counts["broken"] + counts.get("overdue", 0)
     rate = values.get(labels["on_time_rate"])
     check(isinstance(rate, float) and abs(rate - (counts["overdelivered"] + counts["kept"]) / settled) < 1e-12,
           f"{title}: on-time rate {rate!r}")
@@ -223,7 +224,21 @@ def check_portfolio(path, expect_path):
     title = "portfolio"
     book = check_file(path, title)
     check(book.sheetnames == expect["sheets"], f"{title}: sheets {book.sheetnames}")
-    summary, clients, incidents, plans = (book[n] for n in expect["sheets"])
+    summary, clients, promises, quick_wins, incidents, plans = (book[n] for n in expect["sheets"])
+
+    # The ledger across clients: one row per promise of the period, real
+    # dates and numbers, as many as the clients' "Promises due" add up to
+    check_table(promises, title)
+    ledger = list(promises.iter_rows(min_row=2, values_only=True))
+    due = sum(r[6] for r in clients.iter_rows(min_row=2, values_only=True) if isinstance(r[6], int))
+    check(len(ledger) == due, f"{title}: {len(ledger)} promises in the ledger, {due} due")
+    for row in ledger:
+        check(isinstance(row[3], datetime.datetime) and isinstance(row[5], datetime.datetime),
+              f"{title}: ledger dates {row[3]!r} {row[5]!r}")
+        check(isinstance(row[10], str) and row[10], f"{title}: ledger outcome {row[10]!r}")
+    check_table(quick_wins, title)
+    for row in quick_wins.iter_rows(min_row=2, values_only=True):
+        check(isinstance(row[0], datetime.datetime), f"{title}: quick win date {row[0]!r}")
 
     check_table(clients, title)
     rows = list(clients.iter_rows(min_row=2, values_only=True))
@@ -260,7 +275,8 @@ def check_portfolio(path, expect_path):
         got = found.get(code)
         check(got is not None and abs(got[0] - amount) < 1e-9 and got[1] == number_format,
               f"{title}: compensation in {code}: {got!r}, expected {(amount, number_format)!r}")
-    check(len(summary._charts) == 1, f"{title}: the summary has {len(summary._charts)} charts")
+    # The on-time rate and the quick wins, month by month
+    check(len(summary._charts) == 2, f"{title}: the summary has {len(summary._charts)} charts")
 
 
 def check_same_values(first, second):

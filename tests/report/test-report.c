@@ -243,7 +243,9 @@ fill_database (ConfianzaStore *store)
 
   /* One promise in every outcome; texts that a careless writer would turn
    * into formulas */
-  overdelivered = add_promise (store, fixture.client_id, "=1+1", util_day (2024, 1, 10), util_day (2024, 2, 1), util_day (2024, 1, 28));
+  /* Its quantity is a term: set before it is delivered, when it may change */
+  overdelivered = add_promise (store, fixture.client_id, "=1+1", util_day (2024, 1, 10), util_day (2024, 2, 1), NULL);
+  confianza_promise_set_delivered_on (overdelivered, util_day (2024, 1, 28));
   confianza_promise_set_has_quantity (overdelivered, TRUE);
   confianza_promise_set_promised_quantity (overdelivered, 3.5);
   confianza_promise_set_unit (overdelivered, "horas");
@@ -399,17 +401,22 @@ write_client_expectations (ConfianzaStore *store)
   /* Oldest first in the report */
   json_key (json, "quick_wins");
   g_string_append_c (json, '[');
-  for (guint i = g_list_model_get_n_items (wins); i > 0; i--)
+  /* Only those shared with the client: the report is sent to them */
+  for (guint i = g_list_model_get_n_items (wins), first = TRUE; i > 0; i--)
     {
       g_autoptr(ConfianzaQuickWin) win = g_list_model_get_item (wins, i - 1);
 
+      if (confianza_quick_win_get_shared_on (win) == NULL)
+        continue;
+      g_string_append (json, first ? "" : ",");
+      first = FALSE;
       g_string_append (json, "{\"achieved_on\":");
       json_date (json, confianza_quick_win_get_achieved_on (win));
       g_string_append (json, ",\"title\":");
       json_string (json, confianza_quick_win_get_title (win));
       g_string_append (json, ",\"shared_on\":");
       json_date (json, confianza_quick_win_get_shared_on (win));
-      g_string_append_printf (json, "}%s", i > 1 ? "," : "");
+      g_string_append_c (json, '}');
     }
   g_string_append (json, "],");
 
@@ -436,8 +443,9 @@ write_portfolio_expectations (void)
   g_autoptr(GError) error = NULL;
 
   json_key (json, "sheets");
-  g_string_append_printf (json, "[\"%s\", \"%s\", \"%s\", \"%s\"],",
-                          _("Summary"), _("Clients"), _("Incidents"), _("Recovery plans"));
+  g_string_append_printf (json, "[\"%s\", \"%s\", \"%s\", \"%s\", \"%s\", \"%s\"],",
+                          _("Summary"), _("Clients"), _("Promises"), _("Quick wins"),
+                          _("Incidents"), _("Recovery plans"));
   json_key (json, "clients");
   g_string_append (json, "[\"Ana Pérez\", \"" OTHER_NAME "\"],");
   json_key (json, "overdue");
@@ -583,9 +591,9 @@ test_forbidden_characters (void)
   g_autofree char *client_path = g_build_filename (fixture.dir, "dirty-client.xlsx", NULL);
   g_autofree char *portfolio_path = g_build_filename (fixture.dir, "dirty-portfolio.xlsx", NULL);
   const char *business = "Estudio\xef\xbf\xbe \x1b[5mPrueba\xef\xbf\xbf";
-  /* The portfolio has no promise titles */
+  /* The portfolio's ledger has the promise titles too */
   const char *client_texts = "Ana[31m Gil\nTaller Sur\nCatálogo [2Jotoño\nEstudio [5mPrueba";
-  const char *portfolio_texts = "Ana[31m Gil\nTaller Sur\nEstudio [5mPrueba";
+  const char *portfolio_texts = "Ana[31m Gil\nTaller Sur\nCatálogo [2Jotoño\nEstudio [5mPrueba";
   g_autoptr(GError) error = NULL;
   gint64 id;
 
