@@ -471,8 +471,9 @@ test_suggestion (void)
                    ==, CONFIANZA_COMPENSATION_NEED_SMALL);
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_SHARED, 2, 1, FALSE),
                    ==, CONFIANZA_COMPENSATION_NEED_SMALL);
+  /* Outside our control: still a gesture, never "none" (source 001) */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_EXTERNAL, 1, -1, FALSE),
-                   ==, CONFIANZA_COMPENSATION_NEED_NONE);
+                   ==, CONFIANZA_COMPENSATION_NEED_SMALL);
 
   /* Slow, missing, repeated, or a serious failure of ours: in proportion. */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 3, 0, FALSE),
@@ -487,10 +488,71 @@ test_suggestion (void)
                    ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
   /* Critical but outside our control, and apologised for at once. */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_CRITICAL, CONFIANZA_RESPONSIBILITY_EXTERNAL, 0, 0, FALSE),
-                   ==, CONFIANZA_COMPENSATION_NEED_NONE);
+                   ==, CONFIANZA_COMPENSATION_NEED_SMALL);
   /* An apology after a slow acknowledgement is not fast. */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 5, 5, FALSE),
                    ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+}
+
+/* Giving no compensation needs a reason, and no compensation listed. */
+static void
+test_consequences_rule (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 2, 27, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GPtrArray) compensations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  /* Giving one needs nothing more, and neither does not deciding yet */
+  g_assert_true (confianza_recovery_validate_consequences (plan, NULL, &property, &error));
+  g_ptr_array_add (compensations, confianza_compensation_new (0, 1, CONFIANZA_COMPENSATION_REFUND));
+  g_assert_true (confianza_recovery_validate_consequences (plan, compensations, &property, &error));
+
+  /* "None" without a reason is refused, on its own page */
+  confianza_recovery_plan_set_compensation_declined (plan, TRUE);
+  g_assert_false (confianza_recovery_validate_consequences (plan, NULL, &property, &error));
+  g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING);
+  g_assert_cmpstr (property, ==, "compensation-waiver");
+  g_clear_error (&error);
+  g_assert_false (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_CONSEQUENCES,
+                                                    &property, &error));
+  g_assert_cmpstr (property, ==, "compensation-waiver");
+  g_assert_cmpint (confianza_recovery_step_of_property (property), ==, CONFIANZA_RECOVERY_STEP_CONSEQUENCES);
+  g_clear_error (&error);
+  /* … but does not stop another page */
+  g_assert_true (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_GUARANTEE,
+                                                   &property, &error));
+
+  /* With a reason it is accepted, every reason */
+  for (ConfianzaCompensationWaiver w = CONFIANZA_WAIVER_CLIENT_DECLINED; w <= CONFIANZA_WAIVER_OUTSIDE_CONTROL; w++)
+    {
+      confianza_recovery_plan_set_compensation_waiver (plan, w);
+      g_assert_true (confianza_recovery_validate_consequences (plan, NULL, &property, &error));
+      g_assert_true (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_CONSEQUENCES,
+                                                       &property, &error));
+      g_assert_cmpstr (confianza_compensation_waiver_to_label (w), !=, "");
+    }
+
+  /* … but never while a compensation is listed */
+  g_assert_false (confianza_recovery_validate_consequences (plan, compensations, &property, &error));
+  g_assert_cmpstr (property, ==, "compensation-declined");
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A reason out of range is refused by the plan itself */
+  confianza_recovery_plan_set_compensation_waiver (plan, 42);
+  g_assert_false (confianza_recovery_plan_validate (plan, &property, &error));
+  g_assert_cmpstr (property, ==, "compensation-waiver");
+  g_clear_error (&error);
+
+  /* The reason is copied with the plan */
+  confianza_recovery_plan_set_compensation_waiver (plan, CONFIANZA_WAIVER_NO_COST);
+  {
+    g_autoptr(ConfianzaRecoveryPlan) copy = confianza_recovery_plan_copy (plan);
+
+    g_assert_cmpint (confianza_recovery_plan_get_compensation_waiver (copy), ==, CONFIANZA_WAIVER_NO_COST);
+  }
 }
 
 /* Timing */
@@ -977,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/recovery/text/format-amount", test_format_amount);
   g_test_add_func ("/recovery/text/default-causes", test_default_causes);
   g_test_add_func ("/recovery/may-recover", test_may_recover);
+  g_test_add_func ("/recovery/consequences-rule", test_consequences_rule);
   g_test_add_func ("/recovery/incident-for-promise", test_incident_for_promise);
 
   return g_test_run ();

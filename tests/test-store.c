@@ -564,6 +564,7 @@ test_round_trip (void)
   confianza_recovery_plan_set_apologised_by (plan, "Ana Peña");
   confianza_recovery_plan_set_apology_words (plan, "Lo sentimos de verdad.");
   confianza_recovery_plan_set_compensation_declined (plan, TRUE);
+  confianza_recovery_plan_set_compensation_waiver (plan, CONFIANZA_WAIVER_CLIENT_DECLINED);
   confianza_recovery_plan_set_guarantee_terms (plan, "Soporte 24 h");
   confianza_recovery_plan_set_guarantee_until (plan, util_day (2024, 6, 30));
   confianza_recovery_plan_set_guarantee_promise_id (plan, confianza_promise_get_id (delivered));
@@ -1806,6 +1807,7 @@ test_migrate_from_one (void)
   raw_exec (path, "DROP INDEX promise_open_due; DROP INDEX promise_open_client;"
                   "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping;"
+                  "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;"
                   "PRAGMA user_version = 1");
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
   original = file_checksum (path);
@@ -1868,6 +1870,7 @@ test_migrate_from_two (void)
   close_store (&store);
   raw_exec (path, "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping; UPDATE client SET status = 'lost';"
+                  "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;"
                   "PRAGMA user_version = 2");
   original = file_checksum (path);
 

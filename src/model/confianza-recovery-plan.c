@@ -29,6 +29,7 @@ struct _ConfianzaRecoveryPlan
   char                 *apologised_by;
   char                 *apology_words;
   gboolean              compensation_declined;
+  ConfianzaCompensationWaiver compensation_waiver;
   char                 *guarantee_terms;
   GDateTime            *guarantee_until;
   gint64                guarantee_promise_id;
@@ -61,6 +62,7 @@ enum {
   PROP_APOLOGISED_BY,
   PROP_APOLOGY_WORDS,
   PROP_COMPENSATION_DECLINED,
+  PROP_COMPENSATION_WAIVER,
   PROP_GUARANTEE_TERMS,
   PROP_GUARANTEE_UNTIL,
   PROP_GUARANTEE_PROMISE_ID,
@@ -168,6 +170,9 @@ confianza_recovery_plan_get_property (GObject    *object,
 
     case PROP_COMPENSATION_DECLINED:
       g_value_set_boolean (value, self->compensation_declined);
+      break;
+    case PROP_COMPENSATION_WAIVER:
+      g_value_set_enum (value, self->compensation_waiver);
       break;
 
     case PROP_GUARANTEE_TERMS:
@@ -287,6 +292,9 @@ confianza_recovery_plan_set_property (GObject      *object,
 
     case PROP_COMPENSATION_DECLINED:
       confianza_recovery_plan_set_compensation_declined (self, g_value_get_boolean (value));
+      break;
+    case PROP_COMPENSATION_WAIVER:
+      confianza_recovery_plan_set_compensation_waiver (self, g_value_get_enum (value));
       break;
 
     case PROP_GUARANTEE_TERMS:
@@ -420,6 +428,11 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_COMPENSATION_WAIVER] =
+    g_param_spec_enum ("compensation-waiver", NULL, NULL,
+                       CONFIANZA_TYPE_COMPENSATION_WAIVER, CONFIANZA_WAIVER_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_GUARANTEE_TERMS] =
     g_param_spec_string ("guarantee-terms", NULL, NULL,
                          "",
@@ -545,6 +558,7 @@ confianza_recovery_plan_copy (ConfianzaRecoveryPlan *self)
   g_free (copy->apology_words);
   copy->apology_words = g_strdup (self->apology_words);
   copy->compensation_declined = self->compensation_declined;
+  copy->compensation_waiver = self->compensation_waiver;
   g_free (copy->guarantee_terms);
   copy->guarantee_terms = g_strdup (self->guarantee_terms);
   copy->guarantee_until = self->guarantee_until != NULL ? g_date_time_ref (self->guarantee_until) : NULL;
@@ -849,6 +863,27 @@ confianza_recovery_plan_set_compensation_declined (ConfianzaRecoveryPlan *self,
 
   self->compensation_declined = declined;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_DECLINED]);
+}
+
+ConfianzaCompensationWaiver
+confianza_recovery_plan_get_compensation_waiver (ConfianzaRecoveryPlan *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self), CONFIANZA_WAIVER_NONE);
+
+  return self->compensation_waiver;
+}
+
+void
+confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *self,
+                                                 ConfianzaCompensationWaiver  waiver)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
+
+  if (self->compensation_waiver == waiver)
+    return;
+
+  self->compensation_waiver = waiver;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_WAIVER]);
 }
 
 const char *
@@ -1184,6 +1219,12 @@ confianza_recovery_plan_validate (ConfianzaRecoveryPlan  *self,
 
   if (!confianza_rules_check_text (self->apology_words, CONFIANZA_LONG_TEXT_MAX, NULL, error))
     return confianza_model_invalid (property, "apology-words");
+
+  /* Step 3: consequences */
+  if (self->compensation_waiver < CONFIANZA_WAIVER_NONE
+      || self->compensation_waiver > CONFIANZA_WAIVER_OUTSIDE_CONTROL)
+    return confianza_model_fail (property, "compensation-waiver", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("Choose why no compensation is given from the list."));
 
   /* Step 4: guarantee */
   if (!confianza_rules_check_text (self->guarantee_terms, CONFIANZA_LONG_TEXT_MAX, NULL, error))

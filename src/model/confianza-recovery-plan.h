@@ -23,8 +23,10 @@ G_DECLARE_FINAL_TYPE (ConfianzaRecoveryPlan, confianza_recovery_plan, CONFIANZA,
  *   2 Apologise:        "apologised-on", "apology-channel" (ConfianzaChannel),
  *                       "apologised-by" (string), "apology-words" (string)
  *   3 Consequences:     compensations are ConfianzaCompensation rows;
- *                       "compensation-declined" (gboolean: the user decided
- *                       none is needed)
+ *                       "compensation-declined" (gboolean: none is given),
+ *                       "compensation-waiver" (ConfianzaCompensationWaiver:
+ *                       why none; required for new plans, see
+ *                       confianza_recovery_validate_consequences ())
  *   4 Guarantee:        "guarantee-terms" (string), "guarantee-until",
  *                       "guarantee-promise-id" (gint64, the promise that
  *                       tracks it, 0 = none)
@@ -66,6 +68,9 @@ void                   confianza_recovery_plan_set_apology_channel (ConfianzaRec
 gboolean               confianza_recovery_plan_get_compensation_declined (ConfianzaRecoveryPlan *self);
 void                   confianza_recovery_plan_set_compensation_declined (ConfianzaRecoveryPlan *self,
                                                                           gboolean               declined);
+ConfianzaCompensationWaiver confianza_recovery_plan_get_compensation_waiver (ConfianzaRecoveryPlan *self);
+void                   confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *self,
+                                                                        ConfianzaCompensationWaiver  waiver);
 gint64                 confianza_recovery_plan_get_guarantee_promise_id (ConfianzaRecoveryPlan *self);
 void                   confianza_recovery_plan_set_guarantee_promise_id (ConfianzaRecoveryPlan *self,
                                                                          gint64                 promise_id);

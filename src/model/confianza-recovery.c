@@ -246,13 +246,13 @@ confianza_recovery_suggest_compensation (ConfianzaIncident     *incident,
 
   if (responsibility == CONFIANZA_RESPONSIBILITY_EXTERNAL)
     {
-      advice.need = CONFIANZA_COMPENSATION_NEED_NONE;
-      advice.reason = g_strdup (_("You acknowledged it and apologised quickly, and it was outside your control: compensation adds little here."));
+      advice.need = CONFIANZA_COMPENSATION_NEED_SMALL;
+      advice.reason = g_strdup (_("You acknowledged it and apologised quickly, and it was outside your control: a small gesture is enough, but words alone are not."));
       return advice;
     }
 
   advice.need = CONFIANZA_COMPENSATION_NEED_SMALL;
-  advice.reason = g_strdup (_("You acknowledged it and apologised quickly: compensation adds little now. A small gesture is enough."));
+  advice.reason = g_strdup (_("You acknowledged it and apologised quickly: a small gesture is enough, but words alone are not."));
 
   return advice;
 }
@@ -264,7 +264,7 @@ confianza_compensation_advice_clear (ConfianzaCompensationAdvice *advice)
     return;
 
   g_clear_pointer (&advice->reason, g_free);
-  advice->need = CONFIANZA_COMPENSATION_NEED_NONE;
+  advice->need = CONFIANZA_COMPENSATION_NEED_SMALL;
 }
 
 int
@@ -571,6 +571,7 @@ confianza_recovery_step_of_property (const char *property)
     { "apologised-by", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "apology-words", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "compensation-declined", CONFIANZA_RECOVERY_STEP_CONSEQUENCES },
+    { "compensation-waiver", CONFIANZA_RECOVERY_STEP_CONSEQUENCES },
     { "guarantee-terms", CONFIANZA_RECOVERY_STEP_GUARANTEE },
     { "guarantee-until", CONFIANZA_RECOVERY_STEP_GUARANTEE },
     { "follow-up-every-days", CONFIANZA_RECOVERY_STEP_FOLLOW_UP },
@@ -644,7 +645,7 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       break;
 
     case CONFIANZA_RECOVERY_STEP_CONSEQUENCES:
-      break;
+      return confianza_recovery_validate_consequences (plan, NULL, property, error);
 
     case CONFIANZA_RECOVERY_STEP_GUARANTEE:
       {
@@ -681,6 +682,32 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       return confianza_model_fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                    _("This plan was left at a step that does not exist. Start it again from the first step."));
     }
+
+  return TRUE;
+}
+
+gboolean
+confianza_recovery_validate_consequences (ConfianzaRecoveryPlan  *plan,
+                                          GPtrArray              *compensations,
+                                          const char            **property,
+                                          GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (!confianza_recovery_plan_get_compensation_declined (plan))
+    return TRUE;
+
+  if (compensations != NULL && compensations->len > 0)
+    return confianza_model_fail (property, "compensation-declined", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("A compensation is listed, so one is given: remove it first, or untick “No compensation”."));
+
+  if (confianza_recovery_plan_get_compensation_waiver (plan) == CONFIANZA_WAIVER_NONE)
+    return confianza_model_fail (property, "compensation-waiver", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Say why no compensation is given: an apology alone is not enough."));
 
   return TRUE;
 }

@@ -83,9 +83,11 @@ gboolean      confianza_recovery_is_systemic         (ConfianzaIncident  *incide
                                                       GPtrArray          *incidents,
                                                       gboolean            same_client_only);
 
+/* Compensation is the default (source 001: "eso significa compensación"):
+ * the suggestion only sizes it; giving none is the user's choice, with a
+ * reason (confianza_recovery_validate_consequences ()). */
 typedef enum
 {
-  CONFIANZA_COMPENSATION_NEED_NONE,
   CONFIANZA_COMPENSATION_NEED_SMALL,
   CONFIANZA_COMPENSATION_NEED_PROPORTIONAL,
 } ConfianzaCompensationNeed;
@@ -225,6 +227,17 @@ gboolean      confianza_recovery_validate_step       (ConfianzaRecoveryPlan  *pl
                                                       int                     step,
                                                       const char            **property,
                                                       GError                **error);
+/*
+ * Step 3's rule (source 001: an apology alone is not enough): giving no
+ * compensation ("compensation-declined") needs a reason
+ * ("compensation-waiver"), and cannot be chosen while @compensations (the
+ * plan's, may be NULL) lists one. A plan that gives a compensation needs
+ * nothing more.
+ */
+gboolean      confianza_recovery_validate_consequences (ConfianzaRecoveryPlan  *plan,
+                                                        GPtrArray              *compensations,
+                                                        const char            **property,
+                                                        GError                **error);
 /* A compensation of the plan: the model's rules, and not given before the
  * incident happened. */
 gboolean      confianza_recovery_validate_compensation (ConfianzaCompensation  *compensation,

@@ -177,6 +177,9 @@ static const char * const migrations[] = {
   "  notified_on           TEXT,"
   "  snoozed_until         TEXT"
   ");",
+  /* 5 → 6: the recovery method kept (issue 14): why a plan gives no
+   * compensation */
+  "ALTER TABLE recovery_plan ADD COLUMN compensation_waiver TEXT NOT NULL DEFAULT 'none';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);

@@ -72,6 +72,7 @@ static const ColumnInfo plan_columns[] = {
   ENUM (recovery_plan, apology_channel, confianza_channel_get_type),
   TEXT (recovery_plan, apologised_by), TEXT (recovery_plan, apology_words),
   BOOL (recovery_plan, compensation_declined),
+  ENUM (recovery_plan, compensation_waiver, confianza_compensation_waiver_get_type),
   TEXT (recovery_plan, guarantee_terms), DATE (recovery_plan, guarantee_until),
   REF (recovery_plan, guarantee_promise_id),
   INT (recovery_plan, follow_up_every_days), DATE (recovery_plan, follow_up_until),
