@@ -494,6 +494,63 @@ test_suggestion (void)
                    ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
 }
 
+/* The corrective measure waits on Today from a week before its day until
+ * it is applied. */
+static void
+test_measure_pending (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 2, 27, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GDateTime) due = ymd (2026, 3, 20);
+  g_autoptr(GDateTime) week_before = ymd (2026, 3, 13);
+  g_autoptr(GDateTime) eight_days_before = ymd (2026, 3, 12);
+  g_autoptr(GDateTime) day_after = ymd (2026, 3, 21);
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+  gboolean overdue = TRUE;
+
+  /* Nothing to apply: no text, or no day */
+  confianza_recovery_plan_set_corrective_due (plan, due);
+  g_assert_false (confianza_recovery_measure_pending (plan, week_before, 7, &overdue));
+  g_assert_false (overdue);
+  confianza_recovery_plan_set_corrective_measure (plan, "Revisar cada fecha dos veces");
+  confianza_recovery_plan_set_corrective_due (plan, NULL);
+  g_assert_false (confianza_recovery_measure_pending (plan, week_before, 7, NULL));
+  confianza_recovery_plan_set_corrective_due (plan, due);
+
+  g_assert_false (confianza_recovery_measure_pending (plan, eight_days_before, 7, &overdue));
+  g_assert_true (confianza_recovery_measure_pending (plan, week_before, 7, &overdue));
+  g_assert_false (overdue);
+  g_assert_true (confianza_recovery_measure_pending (plan, due, 7, &overdue));
+  g_assert_false (overdue);
+  g_assert_true (confianza_recovery_measure_pending (plan, day_after, 7, &overdue));
+  g_assert_true (overdue);
+
+  /* Applied: no longer pending, however late */
+  confianza_recovery_plan_set_corrective_applied_on (plan, day_after);
+  g_assert_false (confianza_recovery_measure_pending (plan, day_after, 7, &overdue));
+  g_assert_true (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL,
+                                                   &property, &error));
+
+  /* Applied before the incident, or with no measure written: refused */
+  confianza_recovery_plan_set_corrective_applied_on (plan, eight_days_before);
+  {
+    g_autoptr(GDateTime) before = ymd (2026, 2, 1);
+
+    confianza_recovery_plan_set_corrective_applied_on (plan, before);
+  }
+  g_assert_false (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL,
+                                                    &property, &error));
+  g_assert_cmpstr (property, ==, "corrective-applied-on");
+  g_clear_error (&error);
+  confianza_recovery_plan_set_corrective_applied_on (plan, day_after);
+  confianza_recovery_plan_set_corrective_measure (plan, "  ");
+  g_assert_false (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL,
+                                                    &property, &error));
+  g_assert_cmpstr (property, ==, "corrective-measure");
+  g_assert_cmpint (confianza_recovery_step_of_property ("corrective-applied-on"), ==, CONFIANZA_RECOVERY_STEP_INTERNAL);
+}
+
 /* Giving no compensation needs a reason, and no compensation listed. */
 static void
 test_consequences_rule (void)
@@ -708,12 +765,30 @@ test_progress (void)
   g_assert_true (progress.has_root_cause);
   g_assert_false (progress.has_corrective_measure);
 
+  /* A measure typed is not a measure taken: it counts once applied, from
+   * that day */
   confianza_recovery_plan_set_corrective_measure (plan, "Revisión por otra persona");
   progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
+  assert_done (&progress, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE);
+  g_assert_false (progress.has_corrective_measure);
+  {
+    g_autoptr(GDateTime) applied_on = ymd (2026, 3, 10);
+
+    confianza_recovery_plan_set_corrective_applied_on (plan, applied_on);
+  }
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
   assert_done (&progress, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE);
+  g_assert_true (progress.has_corrective_measure);
+  {
+    g_autoptr(GDateTime) day_before = ymd (2026, 3, 9);
+
+    progress = confianza_recovery_get_progress (plan, follow_ups, compensations, day_before);
+    g_assert_false (progress.has_corrective_measure);
+    g_assert_false (progress.done[CONFIANZA_RECOVERY_STEP_INTERNAL]);
+  }
 
   /* As of mid-March: the apology (20 March) and the late follow-up (16
-   * March) had not happened yet */
+   * March) had not happened yet; the measure (10 March) had */
   progress = confianza_recovery_get_progress (plan, follow_ups, compensations, mid_march);
   assert_done (&progress, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE);
   g_assert_null (progress.apologised_on);
@@ -1040,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/recovery/text/default-causes", test_default_causes);
   g_test_add_func ("/recovery/may-recover", test_may_recover);
   g_test_add_func ("/recovery/consequences-rule", test_consequences_rule);
+  g_test_add_func ("/recovery/measure-pending", test_measure_pending);
   g_test_add_func ("/recovery/incident-for-promise", test_incident_for_promise);
 
   return g_test_run ();

@@ -575,6 +575,7 @@ test_round_trip (void)
   confianza_recovery_plan_set_corrective_measure (plan, "Alertas automáticas");
   confianza_recovery_plan_set_corrective_owner (plan, "Luis");
   confianza_recovery_plan_set_corrective_due (plan, util_day (2024, 2, 15));
+  confianza_recovery_plan_set_corrective_applied_on (plan, util_day (2024, 2, 14));
   confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
   confianza_recovery_plan_set_outcome_reason (plan, "Hostil de forma persistente");
   confianza_recovery_plan_set_closed_on (plan, util_day (2024, 4, 1));
@@ -1808,6 +1809,7 @@ test_migrate_from_one (void)
                   "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping;"
                   "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;"
+                  "ALTER TABLE recovery_plan DROP COLUMN corrective_applied_on;"
                   "PRAGMA user_version = 1");
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
   original = file_checksum (path);
@@ -1871,6 +1873,7 @@ test_migrate_from_two (void)
   raw_exec (path, "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping; UPDATE client SET status = 'lost';"
                   "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;"
+                  "ALTER TABLE recovery_plan DROP COLUMN corrective_applied_on;"
                   "PRAGMA user_version = 2");
   original = file_checksum (path);
 

@@ -40,6 +40,7 @@ struct _ConfianzaRecoveryPlan
   char                 *corrective_measure;
   char                 *corrective_owner;
   GDateTime            *corrective_due;
+  GDateTime            *corrective_applied_on;
   ConfianzaPlanOutcome  outcome;
   char                 *outcome_reason;
   GDateTime            *closed_on;
@@ -73,6 +74,7 @@ enum {
   PROP_CORRECTIVE_MEASURE,
   PROP_CORRECTIVE_OWNER,
   PROP_CORRECTIVE_DUE,
+  PROP_CORRECTIVE_APPLIED_ON,
   PROP_OUTCOME,
   PROP_OUTCOME_REASON,
   PROP_CLOSED_ON,
@@ -104,6 +106,7 @@ confianza_recovery_plan_finalize (GObject *object)
   g_clear_pointer (&self->corrective_measure, g_free);
   g_clear_pointer (&self->corrective_owner, g_free);
   g_clear_pointer (&self->corrective_due, g_date_time_unref);
+  g_clear_pointer (&self->corrective_applied_on, g_date_time_unref);
   g_clear_pointer (&self->outcome_reason, g_free);
   g_clear_pointer (&self->closed_on, g_date_time_unref);
 
@@ -213,6 +216,9 @@ confianza_recovery_plan_get_property (GObject    *object,
 
     case PROP_CORRECTIVE_DUE:
       g_value_set_boxed (value, self->corrective_due);
+      break;
+    case PROP_CORRECTIVE_APPLIED_ON:
+      g_value_set_boxed (value, self->corrective_applied_on);
       break;
 
     case PROP_OUTCOME:
@@ -335,6 +341,9 @@ confianza_recovery_plan_set_property (GObject      *object,
 
     case PROP_CORRECTIVE_DUE:
       confianza_recovery_plan_set_corrective_due (self, g_value_get_boxed (value));
+      break;
+    case PROP_CORRECTIVE_APPLIED_ON:
+      confianza_recovery_plan_set_corrective_applied_on (self, g_value_get_boxed (value));
       break;
 
     case PROP_OUTCOME:
@@ -478,6 +487,11 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CORRECTIVE_APPLIED_ON] =
+    g_param_spec_boxed ("corrective-applied-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_CORRECTIVE_DUE] =
     g_param_spec_boxed ("corrective-due", NULL, NULL,
                         G_TYPE_DATE_TIME,
@@ -573,6 +587,7 @@ confianza_recovery_plan_copy (ConfianzaRecoveryPlan *self)
   g_free (copy->corrective_owner);
   copy->corrective_owner = g_strdup (self->corrective_owner);
   copy->corrective_due = self->corrective_due != NULL ? g_date_time_ref (self->corrective_due) : NULL;
+  copy->corrective_applied_on = self->corrective_applied_on != NULL ? g_date_time_ref (self->corrective_applied_on) : NULL;
   copy->outcome = self->outcome;
   g_free (copy->outcome_reason);
   copy->outcome_reason = g_strdup (self->outcome_reason);
@@ -1099,6 +1114,30 @@ confianza_recovery_plan_set_corrective_due (ConfianzaRecoveryPlan *self,
   g_clear_pointer (&self->corrective_due, g_date_time_unref);
   self->corrective_due = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_DUE]);
+}
+
+GDateTime *
+confianza_recovery_plan_get_corrective_applied_on (ConfianzaRecoveryPlan *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self), NULL);
+
+  return self->corrective_applied_on;
+}
+
+void
+confianza_recovery_plan_set_corrective_applied_on (ConfianzaRecoveryPlan *self,
+                                            GDateTime             *value)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
+
+  if (confianza_date_equal (self->corrective_applied_on, value))
+    return;
+
+  if (value != NULL)
+    g_date_time_ref (value);
+  g_clear_pointer (&self->corrective_applied_on, g_date_time_unref);
+  self->corrective_applied_on = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_APPLIED_ON]);
 }
 
 ConfianzaPlanOutcome

@@ -33,7 +33,9 @@ G_DECLARE_FINAL_TYPE (ConfianzaRecoveryPlan, confianza_recovery_plan, CONFIANZA,
  *   5 Follow-up:        "follow-up-every-days" (int), "follow-up-until",
  *                       "follow-up-times" (int, used when until is NULL)
  *   6 Internal:         "root-cause", "corrective-measure",
- *                       "corrective-owner" (strings), "corrective-due"
+ *                       "corrective-owner" (strings), "corrective-due",
+ *                       "corrective-applied-on" (the day the measure was
+ *                       applied: only then does it count)
  *   Outcome:            "outcome" (ConfianzaPlanOutcome), "outcome-reason"
  *                       (string; required to let a client go), "closed-on"
  */
@@ -98,6 +100,7 @@ CONFIANZA_RECOVERY_PLAN_STRING_PROP (root_cause)
 CONFIANZA_RECOVERY_PLAN_STRING_PROP (corrective_measure)
 CONFIANZA_RECOVERY_PLAN_STRING_PROP (corrective_owner)
 CONFIANZA_RECOVERY_PLAN_DATE_PROP (corrective_due)
+CONFIANZA_RECOVERY_PLAN_DATE_PROP (corrective_applied_on)
 CONFIANZA_RECOVERY_PLAN_STRING_PROP (outcome_reason)
 CONFIANZA_RECOVERY_PLAN_DATE_PROP (closed_on)
 

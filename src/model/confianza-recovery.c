@@ -444,8 +444,11 @@ confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
   if (started)
     {
       progress.has_root_cause = !confianza_rules_text_is_blank (confianza_recovery_plan_get_root_cause (plan));
-      progress.has_corrective_measure = !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
     }
+  /* A measure counts once it is applied, not when it is written */
+  progress.has_corrective_measure =
+    !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan))
+    && done_by (confianza_recovery_plan_get_corrective_applied_on (plan), as_of);
 
   progress.done[CONFIANZA_RECOVERY_STEP_LISTEN] = progress.acknowledged_on != NULL
                                                   || done_by (invited_on, as_of);
@@ -464,6 +467,36 @@ confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
     progress.n_done += progress.done[i] ? 1 : 0;
 
   return progress;
+}
+
+gboolean
+confianza_recovery_measure_pending (ConfianzaRecoveryPlan *plan,
+                                    GDateTime             *today,
+                                    int                    within_days,
+                                    gboolean              *overdue)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  GDateTime *due;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+
+  if (overdue != NULL)
+    *overdue = FALSE;
+
+  due = confianza_recovery_plan_get_corrective_due (plan);
+  if (due == NULL
+      || confianza_recovery_plan_get_corrective_applied_on (plan) != NULL
+      || confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan)))
+    return FALSE;
+
+  now = today != NULL ? g_date_time_ref (today) : confianza_date_today ();
+  horizon = g_date_time_add_days (now, MAX (within_days, 0));
+
+  if (overdue != NULL)
+    *overdue = confianza_date_compare (due, now) < 0;
+
+  return confianza_date_compare (due, horizon) <= 0;
 }
 
 ConfianzaIncident *
@@ -581,6 +614,7 @@ confianza_recovery_step_of_property (const char *property)
     { "corrective-measure", CONFIANZA_RECOVERY_STEP_INTERNAL },
     { "corrective-owner", CONFIANZA_RECOVERY_STEP_INTERNAL },
     { "corrective-due", CONFIANZA_RECOVERY_STEP_INTERNAL },
+    { "corrective-applied-on", CONFIANZA_RECOVERY_STEP_INTERNAL },
     { "outcome", CONFIANZA_RECOVERY_STEP_OUTCOME },
     { "outcome-reason", CONFIANZA_RECOVERY_STEP_OUTCOME },
     { "closed-on", CONFIANZA_RECOVERY_STEP_OUTCOME },
@@ -673,6 +707,13 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       if (before_incident (confianza_recovery_plan_get_corrective_due (plan), incident))
         return confianza_model_fail (property, "corrective-due", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The corrective measure cannot be due before the incident happened."));
+      if (before_incident (confianza_recovery_plan_get_corrective_applied_on (plan), incident))
+        return confianza_model_fail (property, "corrective-applied-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                     _("The corrective measure cannot have been applied before the incident happened."));
+      if (confianza_recovery_plan_get_corrective_applied_on (plan) != NULL
+          && confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan)))
+        return confianza_model_fail (property, "corrective-measure", error, CONFIANZA_MODEL_ERROR_MISSING,
+                     _("Write the corrective measure that was applied."));
       break;
 
     case CONFIANZA_RECOVERY_STEP_OUTCOME:

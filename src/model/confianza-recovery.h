@@ -155,8 +155,9 @@ char         *confianza_recovery_describe_step       (int                 step);
  *  - consequences: a compensation was given, or none is given (declined);
  *  - guarantee: its terms are written;
  *  - follow-up: at least one follow-up is done;
- *  - internal analysis: both the root cause and the corrective measure
- *    are written.
+ *  - internal analysis: the root cause is written and the corrective
+ *    measure applied ("corrective-applied-on": it counts from that day,
+ *    not from the day its text was typed).
  * Only what was done by @as_of counts (NULL: everything recorded); what
  * has no date of its own (terms, causes, a declined compensation) counts
  * from the day the plan started. @follow_ups and @compensations may hold
@@ -198,6 +199,18 @@ ConfianzaRecoveryProgress confianza_recovery_get_progress (ConfianzaRecoveryPlan
 gboolean      confianza_recovery_may_recover         (ConfianzaRecoveryPlan  *plan,
                                                       GPtrArray              *follow_ups,
                                                       GError                **error);
+
+/*
+ * Whether the plan's corrective measure is still to apply and due within
+ * @within_days of @today (NULL: today), or overdue: it has a text and a
+ * due day and no day it was applied. A measure with no due day is never
+ * listed. @overdue (may be NULL): due before @today. For Today's
+ * "Medidas pendientes" and the Plans page.
+ */
+gboolean      confianza_recovery_measure_pending     (ConfianzaRecoveryPlan  *plan,
+                                                      GDateTime              *today,
+                                                      int                     within_days,
+                                                      gboolean               *overdue);
 
 /* How late a delivery may be before a recovery is offered (Preferences). */
 #define CONFIANZA_RECOVERY_OFFER_LATE_DAYS 3

@@ -178,8 +178,12 @@ static const char * const migrations[] = {
   "  snoozed_until         TEXT"
   ");",
   /* 5 → 6: the recovery method kept (issue 14): why a plan gives no
-   * compensation */
-  "ALTER TABLE recovery_plan ADD COLUMN compensation_waiver TEXT NOT NULL DEFAULT 'none';",
+   * compensation; the day the corrective measure was applied (a plan
+   * closed before kept its measure: it counts from the day it closed) */
+  "ALTER TABLE recovery_plan ADD COLUMN compensation_waiver TEXT NOT NULL DEFAULT 'none';"
+  "ALTER TABLE recovery_plan ADD COLUMN corrective_applied_on TEXT;"
+  "UPDATE recovery_plan SET corrective_applied_on = closed_on"
+  "  WHERE closed_on IS NOT NULL AND trim (coalesce (corrective_measure, '')) != '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);

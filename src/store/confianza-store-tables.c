@@ -78,7 +78,7 @@ static const ColumnInfo plan_columns[] = {
   INT (recovery_plan, follow_up_every_days), DATE (recovery_plan, follow_up_until),
   INT (recovery_plan, follow_up_times), TEXT (recovery_plan, root_cause),
   TEXT (recovery_plan, corrective_measure), TEXT (recovery_plan, corrective_owner),
-  DATE (recovery_plan, corrective_due),
+  DATE (recovery_plan, corrective_due), DATE (recovery_plan, corrective_applied_on),
   ENUM (recovery_plan, outcome, confianza_plan_outcome_get_type),
   TEXT (recovery_plan, outcome_reason), DATE (recovery_plan, closed_on),
   { NULL }
