@@ -551,6 +551,45 @@ test_measure_pending (void)
   g_assert_cmpint (confianza_recovery_step_of_property ("corrective-applied-on"), ==, CONFIANZA_RECOVERY_STEP_INTERNAL);
 }
 
+/* "Con dudas" makes the follow-up at least weekly, twice as many times */
+static void
+test_judgement (void)
+{
+  int every = 14, times = 4;
+
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_YES, &every, &times));
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_NO, &every, &times));
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_UNDECIDED, &every, &times));
+  g_assert_cmpint (every, ==, 14);
+  g_assert_cmpint (times, ==, 4);
+
+  g_assert_true (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (every, ==, 7);
+  g_assert_cmpint (times, ==, 8);
+
+  /* Already weekly or closer stays; a schedule by end date keeps it */
+  every = 3;
+  times = 0;
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (every, ==, 3);
+  /* No cadence yet: weekly */
+  every = 0;
+  g_assert_true (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (every, ==, 7);
+  /* Never beyond the most one schedule makes */
+  times = 80;
+  g_assert_true (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (times, ==, CONFIANZA_RECOVERY_MAX_FOLLOW_UPS);
+
+  /* Each judgement has its words, and its label */
+  for (ConfianzaTrustJudgement j = CONFIANZA_JUDGEMENT_UNDECIDED; j <= CONFIANZA_JUDGEMENT_NO; j++)
+    {
+      g_assert_cmpstr (confianza_recovery_judgement_advice (j), !=, "");
+      g_assert_cmpstr (confianza_trust_judgement_to_label (j), !=, "");
+    }
+  g_assert_cmpint (confianza_recovery_step_of_property ("trust-judgement"), ==, CONFIANZA_RECOVERY_STEP_LISTEN);
+}
+
 /* Giving no compensation needs a reason, and no compensation listed. */
 static void
 test_consequences_rule (void)
@@ -1116,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/recovery/may-recover", test_may_recover);
   g_test_add_func ("/recovery/consequences-rule", test_consequences_rule);
   g_test_add_func ("/recovery/measure-pending", test_measure_pending);
+  g_test_add_func ("/recovery/judgement", test_judgement);
   g_test_add_func ("/recovery/incident-for-promise", test_incident_for_promise);
 
   return g_test_run ();

@@ -565,6 +565,7 @@ test_round_trip (void)
   confianza_recovery_plan_set_apology_words (plan, "Lo sentimos de verdad.");
   confianza_recovery_plan_set_compensation_declined (plan, TRUE);
   confianza_recovery_plan_set_compensation_waiver (plan, CONFIANZA_WAIVER_CLIENT_DECLINED);
+  confianza_recovery_plan_set_trust_judgement (plan, CONFIANZA_JUDGEMENT_NO);
   confianza_recovery_plan_set_guarantee_terms (plan, "Soporte 24 h");
   confianza_recovery_plan_set_guarantee_until (plan, util_day (2024, 6, 30));
   confianza_recovery_plan_set_guarantee_promise_id (plan, confianza_promise_get_id (delivered));
@@ -1810,6 +1811,7 @@ test_migrate_from_one (void)
                   "DROP TABLE housekeeping;"
                   "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;"
                   "ALTER TABLE recovery_plan DROP COLUMN corrective_applied_on;"
+                  "ALTER TABLE recovery_plan DROP COLUMN trust_judgement;"
                   "PRAGMA user_version = 1");
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
   original = file_checksum (path);
@@ -1874,6 +1876,7 @@ test_migrate_from_two (void)
                   "DROP TABLE housekeeping; UPDATE client SET status = 'lost';"
                   "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;"
                   "ALTER TABLE recovery_plan DROP COLUMN corrective_applied_on;"
+                  "ALTER TABLE recovery_plan DROP COLUMN trust_judgement;"
                   "PRAGMA user_version = 2");
   original = file_checksum (path);
 

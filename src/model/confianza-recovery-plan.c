@@ -30,6 +30,7 @@ struct _ConfianzaRecoveryPlan
   char                 *apology_words;
   gboolean              compensation_declined;
   ConfianzaCompensationWaiver compensation_waiver;
+  ConfianzaTrustJudgement trust_judgement;
   char                 *guarantee_terms;
   GDateTime            *guarantee_until;
   gint64                guarantee_promise_id;
@@ -64,6 +65,7 @@ enum {
   PROP_APOLOGY_WORDS,
   PROP_COMPENSATION_DECLINED,
   PROP_COMPENSATION_WAIVER,
+  PROP_TRUST_JUDGEMENT,
   PROP_GUARANTEE_TERMS,
   PROP_GUARANTEE_UNTIL,
   PROP_GUARANTEE_PROMISE_ID,
@@ -176,6 +178,9 @@ confianza_recovery_plan_get_property (GObject    *object,
       break;
     case PROP_COMPENSATION_WAIVER:
       g_value_set_enum (value, self->compensation_waiver);
+      break;
+    case PROP_TRUST_JUDGEMENT:
+      g_value_set_enum (value, self->trust_judgement);
       break;
 
     case PROP_GUARANTEE_TERMS:
@@ -301,6 +306,9 @@ confianza_recovery_plan_set_property (GObject      *object,
       break;
     case PROP_COMPENSATION_WAIVER:
       confianza_recovery_plan_set_compensation_waiver (self, g_value_get_enum (value));
+      break;
+    case PROP_TRUST_JUDGEMENT:
+      confianza_recovery_plan_set_trust_judgement (self, g_value_get_enum (value));
       break;
 
     case PROP_GUARANTEE_TERMS:
@@ -442,6 +450,11 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
                        CONFIANZA_TYPE_COMPENSATION_WAIVER, CONFIANZA_WAIVER_NONE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TRUST_JUDGEMENT] =
+    g_param_spec_enum ("trust-judgement", NULL, NULL,
+                       CONFIANZA_TYPE_TRUST_JUDGEMENT, CONFIANZA_JUDGEMENT_UNDECIDED,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_GUARANTEE_TERMS] =
     g_param_spec_string ("guarantee-terms", NULL, NULL,
                          "",
@@ -573,6 +586,7 @@ confianza_recovery_plan_copy (ConfianzaRecoveryPlan *self)
   copy->apology_words = g_strdup (self->apology_words);
   copy->compensation_declined = self->compensation_declined;
   copy->compensation_waiver = self->compensation_waiver;
+  copy->trust_judgement = self->trust_judgement;
   g_free (copy->guarantee_terms);
   copy->guarantee_terms = g_strdup (self->guarantee_terms);
   copy->guarantee_until = self->guarantee_until != NULL ? g_date_time_ref (self->guarantee_until) : NULL;
@@ -899,6 +913,27 @@ confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *se
 
   self->compensation_waiver = waiver;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_WAIVER]);
+}
+
+ConfianzaTrustJudgement
+confianza_recovery_plan_get_trust_judgement (ConfianzaRecoveryPlan *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self), CONFIANZA_JUDGEMENT_UNDECIDED);
+
+  return self->trust_judgement;
+}
+
+void
+confianza_recovery_plan_set_trust_judgement (ConfianzaRecoveryPlan   *self,
+                                             ConfianzaTrustJudgement  judgement)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
+
+  if (self->trust_judgement == judgement)
+    return;
+
+  self->trust_judgement = judgement;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_JUDGEMENT]);
 }
 
 const char *
@@ -1258,6 +1293,11 @@ confianza_recovery_plan_validate (ConfianzaRecoveryPlan  *self,
 
   if (!confianza_rules_check_text (self->apology_words, CONFIANZA_LONG_TEXT_MAX, NULL, error))
     return confianza_model_invalid (property, "apology-words");
+
+  if (self->trust_judgement < CONFIANZA_JUDGEMENT_UNDECIDED
+      || self->trust_judgement > CONFIANZA_JUDGEMENT_NO)
+    return confianza_model_fail (property, "trust-judgement", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("Choose from the list whether trust can come back."));
 
   /* Step 3: consequences */
   if (self->compensation_waiver < CONFIANZA_WAIVER_NONE

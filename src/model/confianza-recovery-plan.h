@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (ConfianzaRecoveryPlan, confianza_recovery_plan, CONFIANZA,
  *   "started-on" (GDateTime, not nullable)
  *   "step" (int, 0–6: the wizard page a draft was left on)
  *   1 Listen first:     "client-said" (string), "invited-to-speak-on",
- *                       "acknowledged-on"
+ *                       "acknowledged-on", "trust-judgement"
+ *                       (ConfianzaTrustJudgement: can trust come back?)
  *   2 Apologise:        "apologised-on", "apology-channel" (ConfianzaChannel),
  *                       "apologised-by" (string), "apology-words" (string)
  *   3 Consequences:     compensations are ConfianzaCompensation rows;
@@ -73,6 +74,9 @@ void                   confianza_recovery_plan_set_compensation_declined (Confia
 ConfianzaCompensationWaiver confianza_recovery_plan_get_compensation_waiver (ConfianzaRecoveryPlan *self);
 void                   confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *self,
                                                                         ConfianzaCompensationWaiver  waiver);
+ConfianzaTrustJudgement confianza_recovery_plan_get_trust_judgement (ConfianzaRecoveryPlan *self);
+void                   confianza_recovery_plan_set_trust_judgement (ConfianzaRecoveryPlan   *self,
+                                                                    ConfianzaTrustJudgement  judgement);
 gint64                 confianza_recovery_plan_get_guarantee_promise_id (ConfianzaRecoveryPlan *self);
 void                   confianza_recovery_plan_set_guarantee_promise_id (ConfianzaRecoveryPlan *self,
                                                                          gint64                 promise_id);

@@ -469,6 +469,47 @@ confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
   return progress;
 }
 
+const char *
+confianza_recovery_judgement_advice (ConfianzaTrustJudgement judgement)
+{
+  switch (judgement)
+    {
+    case CONFIANZA_JUDGEMENT_YES:
+      return _("Good: follow the method to the end. Even so, for a while the client will look at everything you do more closely.");
+    case CONFIANZA_JUDGEMENT_DOUBTFUL:
+      return _("The client will look at everything “con lupa” for a while: the follow-up becomes at least weekly, with twice as many contacts.");
+    case CONFIANZA_JUDGEMENT_NO:
+      return _("If the client does not listen to reason, asks for the unacceptable and stays hostile, letting them go may be best for both: export their report, keep or erase their data, and close with a respectful message.");
+    case CONFIANZA_JUDGEMENT_UNDECIDED:
+    default:
+      return _("Invite the client to speak frankly, then judge honestly: can trust come back, or will they always look at you “con lupa”?");
+    }
+}
+
+gboolean
+confianza_recovery_judged_follow_up (ConfianzaTrustJudgement  judgement,
+                                     int                     *every_days,
+                                     int                     *times)
+{
+  int every, count;
+
+  g_return_val_if_fail (every_days != NULL && times != NULL, FALSE);
+
+  if (judgement != CONFIANZA_JUDGEMENT_DOUBTFUL)
+    return FALSE;
+
+  every = *every_days < 1 || *every_days > 7 ? 7 : *every_days;
+  count = *times > 0 ? MIN (*times * 2, CONFIANZA_RECOVERY_MAX_FOLLOW_UPS) : *times;
+
+  if (every == *every_days && count == *times)
+    return FALSE;
+
+  *every_days = every;
+  *times = count;
+
+  return TRUE;
+}
+
 gboolean
 confianza_recovery_measure_pending (ConfianzaRecoveryPlan *plan,
                                     GDateTime             *today,
@@ -599,6 +640,7 @@ confianza_recovery_step_of_property (const char *property)
     { "client-said", CONFIANZA_RECOVERY_STEP_LISTEN },
     { "invited-to-speak-on", CONFIANZA_RECOVERY_STEP_LISTEN },
     { "acknowledged-on", CONFIANZA_RECOVERY_STEP_LISTEN },
+    { "trust-judgement", CONFIANZA_RECOVERY_STEP_LISTEN },
     { "apologised-on", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "apology-channel", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "apologised-by", CONFIANZA_RECOVERY_STEP_APOLOGISE },

@@ -200,6 +200,22 @@ gboolean      confianza_recovery_may_recover         (ConfianzaRecoveryPlan  *pl
                                                       GPtrArray              *follow_ups,
                                                       GError                **error);
 
+/* What step 1's judgement means, in one translated paragraph (source 001:
+ * the client "con lupa"; a hostile client may be let go). */
+const char   *confianza_recovery_judgement_advice    (ConfianzaTrustJudgement judgement);
+
+/*
+ * A doubtful judgement asks for more care: the follow-up at least weekly
+ * (every 7 days or more often; a schedule without a cadence gets one) and
+ * twice as many times, when counted by times (at most
+ * CONFIANZA_RECOVERY_MAX_FOLLOW_UPS). Changes @every_days and @times and
+ * returns TRUE when they changed; other judgements change nothing. Apply
+ * it once, when the judgement becomes doubtful.
+ */
+gboolean      confianza_recovery_judged_follow_up    (ConfianzaTrustJudgement  judgement,
+                                                      int                     *every_days,
+                                                      int                     *times);
+
 /*
  * Whether the plan's corrective measure is still to apply and due within
  * @within_days of @today (NULL: today), or overdue: it has a text and a

@@ -179,9 +179,11 @@ static const char * const migrations[] = {
   ");",
   /* 5 → 6: the recovery method kept (issue 14): why a plan gives no
    * compensation; the day the corrective measure was applied (a plan
-   * closed before kept its measure: it counts from the day it closed) */
+   * closed before kept its measure: it counts from the day it closed);
+   * step 1's judgement, whether trust can come back */
   "ALTER TABLE recovery_plan ADD COLUMN compensation_waiver TEXT NOT NULL DEFAULT 'none';"
   "ALTER TABLE recovery_plan ADD COLUMN corrective_applied_on TEXT;"
+  "ALTER TABLE recovery_plan ADD COLUMN trust_judgement TEXT NOT NULL DEFAULT 'undecided';"
   "UPDATE recovery_plan SET corrective_applied_on = closed_on"
   "  WHERE closed_on IS NOT NULL AND trim (coalesce (corrective_measure, '')) != '';",
 };
