@@ -9,6 +9,7 @@
 
 #include "model/confianza-model.h"
 #include "model/confianza-recovery.h"
+#include "model/confianza-recovery-words.h"
 #include "util/test-dates.h"
 
 /* Helpers */
@@ -590,6 +591,80 @@ test_judgement (void)
   g_assert_cmpint (confianza_recovery_step_of_property ("trust-judgement"), ==, CONFIANZA_RECOVERY_STEP_LISTEN);
 }
 
+/* Every draft fills every placeholder, with the facts it has or without */
+static void
+assert_drafts (const char *greeting,
+               const char *english_left)
+{
+  g_autoptr(GDateTime) when = ymd (2026, 2, 27);
+  g_autoptr(GDateTime) until = ymd (2026, 8, 31);
+  g_autoptr(GDateTime) next = ymd (2026, 3, 9);
+  g_autofree char *when_text = confianza_date_format (when);
+  g_autofree char *until_text = confianza_date_format (until);
+  g_autofree char *next_text = confianza_date_format (next);
+  const ConfianzaWordsFacts full = {
+    "Lucía Ferrer", "El catálogo llegó nueve días tarde.", when,
+    "Devolución del dinero: 450,00 €", "Si otra entrega llega tarde, es gratis", until, next,
+  };
+  const ConfianzaWordsFacts empty = { NULL };
+
+  for (ConfianzaWordsKind kind = CONFIANZA_WORDS_APOLOGY; kind <= CONFIANZA_WORDS_FOLLOW_UP; kind++)
+    {
+      g_autofree char *text = confianza_recovery_words_draft (kind, &full);
+      g_autofree char *bare = confianza_recovery_words_draft (kind, &empty);
+      g_autofree char *null_facts = confianza_recovery_words_draft (kind, NULL);
+
+      g_assert_null (strchr (text, '{'));
+      g_assert_null (strchr (text, '}'));
+      g_assert_null (strchr (bare, '{'));
+      g_assert_null (strchr (bare, '}'));
+      g_assert_cmpstr (bare, ==, null_facts);
+      g_assert_nonnull (strstr (text, "Lucía Ferrer"));
+      g_assert_true (g_str_has_prefix (text, greeting));
+      if (english_left != NULL)
+        {
+          g_assert_null (strstr (text, english_left));
+          g_assert_null (strstr (bare, english_left));
+        }
+
+      switch (kind)
+        {
+        case CONFIANZA_WORDS_APOLOGY:
+          g_assert_nonnull (strstr (text, "El catálogo llegó nueve días tarde."));
+          g_assert_null (strstr (text, "tarde.."));
+          g_assert_nonnull (strstr (text, when_text));
+          break;
+        case CONFIANZA_WORDS_COMPENSATION_OFFER:
+          g_assert_nonnull (strstr (text, "450,00 €"));
+          g_assert_nonnull (strstr (text, "es gratis"));
+          g_assert_nonnull (strstr (text, until_text));
+          g_assert_null (strstr (bare, "450"));
+          break;
+        case CONFIANZA_WORDS_FOLLOW_UP:
+        default:
+          g_assert_nonnull (strstr (text, next_text));
+          break;
+        }
+    }
+}
+
+static void
+test_words (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  assert_drafts ("Dear Lucía Ferrer,", NULL);
+
+  /* In Spanish, all of it: no English sentence left */
+  if (setlocale (LC_ALL, "es_ES.UTF-8") != NULL)
+    assert_drafts ("Hola, Lucía Ferrer:", "Dear");
+  else
+    g_test_message ("es_ES.UTF-8 is not generated: the Spanish drafts are not checked");
+
+  setlocale (LC_ALL, saved);
+}
+
 /* Giving no compensation needs a reason, and no compensation listed. */
 static void
 test_consequences_rule (void)
@@ -1156,6 +1231,7 @@ main (int   argc,
   g_test_add_func ("/recovery/consequences-rule", test_consequences_rule);
   g_test_add_func ("/recovery/measure-pending", test_measure_pending);
   g_test_add_func ("/recovery/judgement", test_judgement);
+  g_test_add_func ("/recovery/words", test_words);
   g_test_add_func ("/recovery/incident-for-promise", test_incident_for_promise);
 
   return g_test_run ();
