@@ -604,7 +604,7 @@ assert_drafts (const char *greeting,
   g_autofree char *next_text = confianza_date_format (next);
   const ConfianzaWordsFacts full = {
     "Lucía Ferrer", "El catálogo llegó nueve días tarde.", when,
-    "Devolución del dinero: 450,00 €", "Si otra entrega llega tarde, es gratis", until, next,
+    "Devolución del dinero: 450,00 €.", "Si otra entrega llega tarde, es gratis.", until, next,
   };
   const ConfianzaWordsFacts empty = { NULL };
 
@@ -637,6 +637,7 @@ assert_drafts (const char *greeting,
         case CONFIANZA_WORDS_COMPENSATION_OFFER:
           g_assert_nonnull (strstr (text, "450,00 €"));
           g_assert_nonnull (strstr (text, "es gratis"));
+          g_assert_null (strstr (text, ".."));
           g_assert_nonnull (strstr (text, until_text));
           g_assert_null (strstr (bare, "450"));
           break;

@@ -376,6 +376,15 @@ confianza_consequences_page_changed (ConfianzaWizardPage *page,
   confianza_form_touch (self->compensation_form, widget);
 }
 
+/* Words drafted from the plan, to edit and copy */
+static void
+draft_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  confianza_wizard_page_draft_words (CONFIANZA_WIZARD_PAGE (widget), CONFIANZA_WORDS_COMPENSATION_OFFER, _("The Compensation and Guarantee Offer"));
+}
+
 /* GObject */
 
 static void
@@ -408,6 +417,7 @@ confianza_consequences_page_class_init (ConfianzaConsequencesPageClass *klass)
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-consequences-page.ui");
+  gtk_widget_class_install_action (widget_class, "words.draft", NULL, draft_activated);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, advice_title_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, compensations_list);

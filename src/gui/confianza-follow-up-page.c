@@ -161,6 +161,15 @@ confianza_follow_up_page_update (ConfianzaWizardPage   *page,
   gtk_label_set_label (self->schedule_label, text);
 }
 
+/* Words drafted from the plan, to edit and copy */
+static void
+draft_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  confianza_wizard_page_draft_words (CONFIANZA_WIZARD_PAGE (widget), CONFIANZA_WORDS_FOLLOW_UP, _("A Follow-Up Message"));
+}
+
 /* GObject */
 
 static void
@@ -177,6 +186,7 @@ confianza_follow_up_page_class_init (ConfianzaFollowUpPageClass *klass)
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-follow-up-page.ui");
+  gtk_widget_class_install_action (widget_class, "words.draft", NULL, draft_activated);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpPage, every_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpPage, every_unit_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpPage, every_error);

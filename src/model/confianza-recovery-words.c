@@ -16,6 +16,20 @@ has (const char *text)
   return !confianza_rules_text_is_blank (text);
 }
 
+/* @text trimmed, without a final full stop: the templates end their
+ * sentences themselves */
+static char *
+sentence_part (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize length = strlen (copy);
+
+  while (length > 0 && copy[length - 1] == '.')
+    copy[--length] = '\0';
+
+  return copy;
+}
+
 /* Replaces each {name} of @template with its value in @facts. */
 static void
 append_filled (GString                   *out,
@@ -25,21 +39,20 @@ append_filled (GString                   *out,
   g_autofree char *when = facts->when != NULL ? confianza_date_format (facts->when) : g_strdup ("");
   g_autofree char *until = facts->until != NULL ? confianza_date_format (facts->until) : g_strdup ("");
   g_autofree char *next = facts->next != NULL ? confianza_date_format (facts->next) : g_strdup ("");
-  g_autofree char *what = g_strstrip (g_strdup (facts->what != NULL ? facts->what : ""));
+  g_autofree char *what = sentence_part (facts->what);
+  g_autofree char *compensation = sentence_part (facts->compensation);
+  g_autofree char *guarantee = sentence_part (facts->guarantee);
+  g_autofree char *client = g_strstrip (g_strdup (facts->client != NULL ? facts->client : ""));
   const struct { const char *name; const char *value; } values[] = {
-    { "{client}", facts->client },
+    { "{client}", client },
     { "{what}", what },
     { "{when}", when },
-    { "{compensation}", facts->compensation },
-    { "{guarantee}", facts->guarantee },
+    { "{compensation}", compensation },
+    { "{guarantee}", guarantee },
     { "{until}", until },
     { "{next}", next },
   };
   const char *p = template;
-
-  /* A description ending in a full stop would end the sentence twice */
-  if (what[0] != '\0' && g_str_has_suffix (what, "."))
-    what[strlen (what) - 1] = '\0';
 
   while (*p != '\0')
     {
@@ -49,7 +62,7 @@ append_filled (GString                   *out,
         for (guint i = 0; i < G_N_ELEMENTS (values); i++)
           if (g_str_has_prefix (p, values[i].name))
             {
-              g_string_append (out, values[i].value != NULL ? values[i].value : "");
+              g_string_append (out, values[i].value);
               p += strlen (values[i].name);
               replaced = TRUE;
               break;
