@@ -326,7 +326,7 @@ test_inspect (void)
 
   /* An older version is fine, untouched */
   g_assert_true (confianza_backup_write (path, older, &error));
-  util_raw_exec (older, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+  util_raw_exec (older, UTIL_SQL_UNDO_MIGRATIONS_AFTER_5
                        "DROP TABLE housekeeping; PRAGMA user_version = 3");
   g_clear_pointer (&before, g_free);
   before = util_tree_state (dir);
@@ -463,7 +463,7 @@ test_restore_older (void)
   make_database (path, "Ana");
   g_assert_true (confianza_backup_write (path, copy, &error));
   util_raw_exec (copy, "DELETE FROM client; INSERT INTO client (name, status) VALUES ('Antigua', 'active');"
-                       "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+                       UTIL_SQL_UNDO_MIGRATIONS_AFTER_5
                        "DROP TABLE housekeeping; PRAGMA user_version = 3");
 
   g_assert_true (confianza_backup_restore (path, copy, NULL, &error));

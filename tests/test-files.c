@@ -218,7 +218,7 @@ test_read_only_refusals (void)
   store = util_open_ok (older);
   save_client (store, "Antes", "");
   util_close_store (&store);
-  util_raw_exec (older, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+  util_raw_exec (older, UTIL_SQL_UNDO_MIGRATIONS_AFTER_5
                        "DROP TABLE housekeeping; PRAGMA user_version = 3");
   assert_read_only_refused (older, CONFIANZA_STORE_ERROR_OLDER_VERSION);
   g_assert_null (confianza_store_open_read_only (older, &error));
@@ -458,7 +458,7 @@ test_upgrade_copies_removed (void)
 
   save_client (store, "Una", "");
   util_close_store (&store);
-  util_raw_exec (path, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+  util_raw_exec (path, UTIL_SQL_UNDO_MIGRATIONS_AFTER_5
                        "DROP TABLE housekeeping; PRAGMA user_version = 3");
   g_file_set_contents (older_copy, "an earlier copy", -1, NULL);
   g_file_set_contents (not_ours, "another database's copy", -1, NULL);

@@ -897,6 +897,102 @@ test_something_wrong (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Source 001's method kept in the wizard (issue 14): a frank judgement
+ * first, which can lead to letting the client go or tighten the follow-up;
+ * no compensation only for a reason, and never with one listed; words
+ * drafted to copy. */
+static void
+test_wizard_method (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ConfianzaRecoveryWizard *wizard = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  GtkWidget *next;
+
+  open_wizard (fixture, &wizard);
+  next = child (wizard, "next_button");
+
+  /* 1 "No": the let-go path is offered, and leads to the outcome page */
+  g_assert_false (gtk_widget_get_visible (child (wizard, "let_go_button")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (wizard, "judgement_advice"))), !=, "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "judgement_dropdown")), CONFIANZA_JUDGEMENT_NO);
+  confianza_test_spin ();
+  g_assert_true (gtk_widget_get_visible (child (wizard, "let_go_button")));
+  activate (wizard, "wizard.let-go");
+  g_assert_cmpstr (wizard_page (wizard), ==, "outcome");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (wizard, "let_go_check"))));
+
+  /* "Con dudas" instead: the follow-up becomes weekly at most, twice as
+   * many times */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "in_progress_check")), TRUE);
+  confianza_test_spin ();
+  activate (wizard, "wizard.back");
+  activate (wizard, "wizard.back");
+  g_assert_cmpstr (wizard_page (wizard), ==, "follow-up");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "every_spin")), 14);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "times_check")), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (wizard, "times_spin")), 3);
+  confianza_test_spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "judgement_dropdown")), CONFIANZA_JUDGEMENT_DOUBTFUL);
+  confianza_test_spin ();
+  g_assert_false (gtk_widget_get_visible (child (wizard, "let_go_button")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (wizard, "every_spin"))), ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (wizard, "times_spin"))), ==, 6);
+  /* … once: another change elsewhere does not double it again */
+  type_view (wizard, "client_said_view", "No sé si podremos seguir.");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (wizard, "times_spin"))), ==, 6);
+
+  /* 3 "No compensation" needs its reason */
+  activate (wizard, "wizard.back");
+  activate (wizard, "wizard.back");
+  g_assert_cmpstr (wizard_page (wizard), ==, "consequences");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (wizard, "declined_check")), TRUE);
+  confianza_test_spin ();
+  g_assert_true (gtk_widget_get_visible (child (wizard, "waiver_box")));
+  g_assert_false (gtk_widget_get_sensitive (next));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (wizard, "waiver_dropdown")),
+                              CONFIANZA_WAIVER_CLIENT_DECLINED - 1);
+  confianza_test_spin ();
+  g_assert_true (gtk_widget_get_sensitive (next));
+  /* … and cannot stay ticked once a compensation is listed */
+  type_text (wizard, "amount_entry", "100");
+  activate (wizard_step (wizard, "consequences"), "compensation.add");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (wizard, "declined_check"))));
+  g_assert_false (gtk_widget_get_sensitive (child (wizard, "declined_check")));
+
+  /* Drafted words: shown to edit, copied, never sent */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+    g_autoptr(GtkWindow) dialog = NULL;
+
+    activate (wizard_step (wizard, "consequences"), "words.draft");
+    confianza_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          dialog = g_steal_pointer (&window);
+      }
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+    confianza_test_spin ();
+    gtk_window_destroy (dialog);
+  }
+
+  activate (wizard, "wizard.save-close");
+  confianza_test_spin ();
+  plan = stored_plan (fixture);
+  g_assert_nonnull (plan);
+  g_assert_cmpint (confianza_recovery_plan_get_trust_judgement (plan), ==, CONFIANZA_JUDGEMENT_DOUBTFUL);
+  g_assert_cmpint (confianza_recovery_plan_get_follow_up_every_days (plan), ==, 7);
+  g_assert_false (confianza_recovery_plan_get_compensation_declined (plan));
+  if (wizard != NULL)
+    gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +1008,7 @@ main (int   argc,
   ADD ("/recovery-gui/wizard/story-of-001", test_wizard_story);
   ADD ("/recovery-gui/wizard/resume", test_wizard_resume);
   ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
+  ADD ("/recovery-gui/wizard/method-kept", test_wizard_method);
   ADD ("/recovery-gui/offer/late-delivery", test_offer_after_late_delivery);
   ADD ("/recovery-gui/offer/choose-incident", test_choose_incident);
   ADD ("/recovery-gui/offer/something-wrong", test_something_wrong);

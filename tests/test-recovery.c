@@ -9,6 +9,7 @@
 
 #include "model/confianza-model.h"
 #include "model/confianza-recovery.h"
+#include "model/confianza-recovery-words.h"
 #include "util/test-dates.h"
 
 /* Helpers */
@@ -471,8 +472,9 @@ test_suggestion (void)
                    ==, CONFIANZA_COMPENSATION_NEED_SMALL);
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_SHARED, 2, 1, FALSE),
                    ==, CONFIANZA_COMPENSATION_NEED_SMALL);
+  /* Outside our control: still a gesture, never "none" (source 001) */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_SERIOUS, CONFIANZA_RESPONSIBILITY_EXTERNAL, 1, -1, FALSE),
-                   ==, CONFIANZA_COMPENSATION_NEED_NONE);
+                   ==, CONFIANZA_COMPENSATION_NEED_SMALL);
 
   /* Slow, missing, repeated, or a serious failure of ours: in proportion. */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 3, 0, FALSE),
@@ -487,10 +489,242 @@ test_suggestion (void)
                    ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
   /* Critical but outside our control, and apologised for at once. */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_CRITICAL, CONFIANZA_RESPONSIBILITY_EXTERNAL, 0, 0, FALSE),
-                   ==, CONFIANZA_COMPENSATION_NEED_NONE);
+                   ==, CONFIANZA_COMPENSATION_NEED_SMALL);
   /* An apology after a slow acknowledgement is not fast. */
   g_assert_cmpint (need_for (CONFIANZA_SEVERITY_MINOR, CONFIANZA_RESPONSIBILITY_OURS, 5, 5, FALSE),
                    ==, CONFIANZA_COMPENSATION_NEED_PROPORTIONAL);
+}
+
+/* The corrective measure waits on Today from a week before its day until
+ * it is applied. */
+static void
+test_measure_pending (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 2, 27, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GDateTime) due = ymd (2026, 3, 20);
+  g_autoptr(GDateTime) week_before = ymd (2026, 3, 13);
+  g_autoptr(GDateTime) eight_days_before = ymd (2026, 3, 12);
+  g_autoptr(GDateTime) day_after = ymd (2026, 3, 21);
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+  gboolean overdue = TRUE;
+
+  /* Nothing to apply: no text, or no day */
+  confianza_recovery_plan_set_corrective_due (plan, due);
+  g_assert_false (confianza_recovery_measure_pending (plan, week_before, 7, &overdue));
+  g_assert_false (overdue);
+  confianza_recovery_plan_set_corrective_measure (plan, "Revisar cada fecha dos veces");
+  confianza_recovery_plan_set_corrective_due (plan, NULL);
+  g_assert_false (confianza_recovery_measure_pending (plan, week_before, 7, NULL));
+  confianza_recovery_plan_set_corrective_due (plan, due);
+
+  g_assert_false (confianza_recovery_measure_pending (plan, eight_days_before, 7, &overdue));
+  g_assert_true (confianza_recovery_measure_pending (plan, week_before, 7, &overdue));
+  g_assert_false (overdue);
+  g_assert_true (confianza_recovery_measure_pending (plan, due, 7, &overdue));
+  g_assert_false (overdue);
+  g_assert_true (confianza_recovery_measure_pending (plan, day_after, 7, &overdue));
+  g_assert_true (overdue);
+
+  /* Applied: no longer pending, however late */
+  confianza_recovery_plan_set_corrective_applied_on (plan, day_after);
+  g_assert_false (confianza_recovery_measure_pending (plan, day_after, 7, &overdue));
+  g_assert_true (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL,
+                                                   &property, &error));
+
+  /* Applied before the incident, or with no measure written: refused */
+  confianza_recovery_plan_set_corrective_applied_on (plan, eight_days_before);
+  {
+    g_autoptr(GDateTime) before = ymd (2026, 2, 1);
+
+    confianza_recovery_plan_set_corrective_applied_on (plan, before);
+  }
+  g_assert_false (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL,
+                                                    &property, &error));
+  g_assert_cmpstr (property, ==, "corrective-applied-on");
+  g_clear_error (&error);
+  confianza_recovery_plan_set_corrective_applied_on (plan, day_after);
+  confianza_recovery_plan_set_corrective_measure (plan, "  ");
+  g_assert_false (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_INTERNAL,
+                                                    &property, &error));
+  g_assert_cmpstr (property, ==, "corrective-measure");
+  g_assert_cmpint (confianza_recovery_step_of_property ("corrective-applied-on"), ==, CONFIANZA_RECOVERY_STEP_INTERNAL);
+}
+
+/* "Con dudas" makes the follow-up at least weekly, twice as many times */
+static void
+test_judgement (void)
+{
+  int every = 14, times = 4;
+
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_YES, &every, &times));
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_NO, &every, &times));
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_UNDECIDED, &every, &times));
+  g_assert_cmpint (every, ==, 14);
+  g_assert_cmpint (times, ==, 4);
+
+  g_assert_true (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (every, ==, 7);
+  g_assert_cmpint (times, ==, 8);
+
+  /* Already weekly or closer stays; a schedule by end date keeps it */
+  every = 3;
+  times = 0;
+  g_assert_false (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (every, ==, 3);
+  /* No cadence yet: weekly */
+  every = 0;
+  g_assert_true (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (every, ==, 7);
+  /* Never beyond the most one schedule makes */
+  times = 80;
+  g_assert_true (confianza_recovery_judged_follow_up (CONFIANZA_JUDGEMENT_DOUBTFUL, &every, &times));
+  g_assert_cmpint (times, ==, CONFIANZA_RECOVERY_MAX_FOLLOW_UPS);
+
+  /* Each judgement has its words, and its label */
+  for (ConfianzaTrustJudgement j = CONFIANZA_JUDGEMENT_UNDECIDED; j <= CONFIANZA_JUDGEMENT_NO; j++)
+    {
+      g_assert_cmpstr (confianza_recovery_judgement_advice (j), !=, "");
+      g_assert_cmpstr (confianza_trust_judgement_to_label (j), !=, "");
+    }
+  g_assert_cmpint (confianza_recovery_step_of_property ("trust-judgement"), ==, CONFIANZA_RECOVERY_STEP_LISTEN);
+}
+
+/* Every draft fills every placeholder, with the facts it has or without */
+static void
+assert_drafts (const char *greeting,
+               const char *english_left)
+{
+  g_autoptr(GDateTime) when = ymd (2026, 2, 27);
+  g_autoptr(GDateTime) until = ymd (2026, 8, 31);
+  g_autoptr(GDateTime) next = ymd (2026, 3, 9);
+  g_autofree char *when_text = confianza_date_format (when);
+  g_autofree char *until_text = confianza_date_format (until);
+  g_autofree char *next_text = confianza_date_format (next);
+  const ConfianzaWordsFacts full = {
+    "Lucía Ferrer", "El catálogo llegó nueve días tarde.", when,
+    "Devolución del dinero: 450,00 €.", "Si otra entrega llega tarde, es gratis.", until, next,
+  };
+  const ConfianzaWordsFacts empty = { NULL };
+
+  for (ConfianzaWordsKind kind = CONFIANZA_WORDS_APOLOGY; kind <= CONFIANZA_WORDS_FOLLOW_UP; kind++)
+    {
+      g_autofree char *text = confianza_recovery_words_draft (kind, &full);
+      g_autofree char *bare = confianza_recovery_words_draft (kind, &empty);
+      g_autofree char *null_facts = confianza_recovery_words_draft (kind, NULL);
+
+      g_assert_null (strchr (text, '{'));
+      g_assert_null (strchr (text, '}'));
+      g_assert_null (strchr (bare, '{'));
+      g_assert_null (strchr (bare, '}'));
+      g_assert_cmpstr (bare, ==, null_facts);
+      g_assert_nonnull (strstr (text, "Lucía Ferrer"));
+      g_assert_true (g_str_has_prefix (text, greeting));
+      if (english_left != NULL)
+        {
+          g_assert_null (strstr (text, english_left));
+          g_assert_null (strstr (bare, english_left));
+        }
+
+      switch (kind)
+        {
+        case CONFIANZA_WORDS_APOLOGY:
+          g_assert_nonnull (strstr (text, "El catálogo llegó nueve días tarde."));
+          g_assert_null (strstr (text, "tarde.."));
+          g_assert_nonnull (strstr (text, when_text));
+          break;
+        case CONFIANZA_WORDS_COMPENSATION_OFFER:
+          g_assert_nonnull (strstr (text, "450,00 €"));
+          g_assert_nonnull (strstr (text, "es gratis"));
+          g_assert_null (strstr (text, ".."));
+          g_assert_nonnull (strstr (text, until_text));
+          g_assert_null (strstr (bare, "450"));
+          break;
+        case CONFIANZA_WORDS_FOLLOW_UP:
+        default:
+          g_assert_nonnull (strstr (text, next_text));
+          break;
+        }
+    }
+}
+
+static void
+test_words (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  assert_drafts ("Dear Lucía Ferrer,", NULL);
+
+  /* In Spanish, all of it: no English sentence left */
+  if (setlocale (LC_ALL, "es_ES.UTF-8") != NULL)
+    assert_drafts ("Hola, Lucía Ferrer:", "Dear");
+  else
+    g_test_message ("es_ES.UTF-8 is not generated: the Spanish drafts are not checked");
+
+  setlocale (LC_ALL, saved);
+}
+
+/* Giving no compensation needs a reason, and no compensation listed. */
+static void
+test_consequences_rule (void)
+{
+  g_autoptr(ConfianzaIncident) incident = incident_on (1, 1, 2026, 2, 27, "Plazos");
+  g_autoptr(ConfianzaRecoveryPlan) plan = plan_for (incident);
+  g_autoptr(GPtrArray) compensations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  /* Giving one needs nothing more, and neither does not deciding yet */
+  g_assert_true (confianza_recovery_validate_consequences (plan, NULL, &property, &error));
+  g_ptr_array_add (compensations, confianza_compensation_new (0, 1, CONFIANZA_COMPENSATION_REFUND));
+  g_assert_true (confianza_recovery_validate_consequences (plan, compensations, &property, &error));
+
+  /* "None" without a reason is refused, on its own page */
+  confianza_recovery_plan_set_compensation_declined (plan, TRUE);
+  g_assert_false (confianza_recovery_validate_consequences (plan, NULL, &property, &error));
+  g_assert_error (error, CONFIANZA_MODEL_ERROR, CONFIANZA_MODEL_ERROR_MISSING);
+  g_assert_cmpstr (property, ==, "compensation-waiver");
+  g_clear_error (&error);
+  g_assert_false (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_CONSEQUENCES,
+                                                    &property, &error));
+  g_assert_cmpstr (property, ==, "compensation-waiver");
+  g_assert_cmpint (confianza_recovery_step_of_property (property), ==, CONFIANZA_RECOVERY_STEP_CONSEQUENCES);
+  g_clear_error (&error);
+  /* … but does not stop another page */
+  g_assert_true (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_GUARANTEE,
+                                                   &property, &error));
+
+  /* With a reason it is accepted, every reason */
+  for (ConfianzaCompensationWaiver w = CONFIANZA_WAIVER_CLIENT_DECLINED; w <= CONFIANZA_WAIVER_OUTSIDE_CONTROL; w++)
+    {
+      confianza_recovery_plan_set_compensation_waiver (plan, w);
+      g_assert_true (confianza_recovery_validate_consequences (plan, NULL, &property, &error));
+      g_assert_true (confianza_recovery_validate_step (plan, incident, CONFIANZA_RECOVERY_STEP_CONSEQUENCES,
+                                                       &property, &error));
+      g_assert_cmpstr (confianza_compensation_waiver_to_label (w), !=, "");
+    }
+
+  /* … but never while a compensation is listed */
+  g_assert_false (confianza_recovery_validate_consequences (plan, compensations, &property, &error));
+  g_assert_cmpstr (property, ==, "compensation-declined");
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A reason out of range is refused by the plan itself */
+  confianza_recovery_plan_set_compensation_waiver (plan, 42);
+  g_assert_false (confianza_recovery_plan_validate (plan, &property, &error));
+  g_assert_cmpstr (property, ==, "compensation-waiver");
+  g_clear_error (&error);
+
+  /* The reason is copied with the plan */
+  confianza_recovery_plan_set_compensation_waiver (plan, CONFIANZA_WAIVER_NO_COST);
+  {
+    g_autoptr(ConfianzaRecoveryPlan) copy = confianza_recovery_plan_copy (plan);
+
+    g_assert_cmpint (confianza_recovery_plan_get_compensation_waiver (copy), ==, CONFIANZA_WAIVER_NO_COST);
+  }
 }
 
 /* Timing */
@@ -646,12 +880,30 @@ test_progress (void)
   g_assert_true (progress.has_root_cause);
   g_assert_false (progress.has_corrective_measure);
 
+  /* A measure typed is not a measure taken: it counts once applied, from
+   * that day */
   confianza_recovery_plan_set_corrective_measure (plan, "Revisión por otra persona");
   progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
+  assert_done (&progress, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE);
+  g_assert_false (progress.has_corrective_measure);
+  {
+    g_autoptr(GDateTime) applied_on = ymd (2026, 3, 10);
+
+    confianza_recovery_plan_set_corrective_applied_on (plan, applied_on);
+  }
+  progress = confianza_recovery_get_progress (plan, follow_ups, compensations, NULL);
   assert_done (&progress, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE);
+  g_assert_true (progress.has_corrective_measure);
+  {
+    g_autoptr(GDateTime) day_before = ymd (2026, 3, 9);
+
+    progress = confianza_recovery_get_progress (plan, follow_ups, compensations, day_before);
+    g_assert_false (progress.has_corrective_measure);
+    g_assert_false (progress.done[CONFIANZA_RECOVERY_STEP_INTERNAL]);
+  }
 
   /* As of mid-March: the apology (20 March) and the late follow-up (16
-   * March) had not happened yet */
+   * March) had not happened yet; the measure (10 March) had */
   progress = confianza_recovery_get_progress (plan, follow_ups, compensations, mid_march);
   assert_done (&progress, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE);
   g_assert_null (progress.apologised_on);
@@ -977,6 +1229,10 @@ main (int   argc,
   g_test_add_func ("/recovery/text/format-amount", test_format_amount);
   g_test_add_func ("/recovery/text/default-causes", test_default_causes);
   g_test_add_func ("/recovery/may-recover", test_may_recover);
+  g_test_add_func ("/recovery/consequences-rule", test_consequences_rule);
+  g_test_add_func ("/recovery/measure-pending", test_measure_pending);
+  g_test_add_func ("/recovery/judgement", test_judgement);
+  g_test_add_func ("/recovery/words", test_words);
   g_test_add_func ("/recovery/incident-for-promise", test_incident_for_promise);
 
   return g_test_run ();

@@ -565,6 +565,8 @@ test_round_trip (void)
   confianza_recovery_plan_set_apologised_by (plan, "Ana Peña");
   confianza_recovery_plan_set_apology_words (plan, "Lo sentimos de verdad.");
   confianza_recovery_plan_set_compensation_declined (plan, TRUE);
+  confianza_recovery_plan_set_compensation_waiver (plan, CONFIANZA_WAIVER_CLIENT_DECLINED);
+  confianza_recovery_plan_set_trust_judgement (plan, CONFIANZA_JUDGEMENT_NO);
   confianza_recovery_plan_set_guarantee_terms (plan, "Soporte 24 h");
   confianza_recovery_plan_set_guarantee_until (plan, util_day (2024, 6, 30));
   confianza_recovery_plan_set_guarantee_promise_id (plan, confianza_promise_get_id (delivered));
@@ -575,6 +577,7 @@ test_round_trip (void)
   confianza_recovery_plan_set_corrective_measure (plan, "Alertas automáticas");
   confianza_recovery_plan_set_corrective_owner (plan, "Luis");
   confianza_recovery_plan_set_corrective_due (plan, util_day (2024, 2, 15));
+  confianza_recovery_plan_set_corrective_applied_on (plan, util_day (2024, 2, 14));
   confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
   confianza_recovery_plan_set_outcome_reason (plan, "Hostil de forma persistente");
   confianza_recovery_plan_set_closed_on (plan, util_day (2024, 4, 1));
@@ -1586,7 +1589,7 @@ test_refuse_newer_in_wal (void)
   /* Closing without a checkpoint is what a crash leaves */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
   wal_before = file_checksum (wal);
@@ -1805,7 +1808,7 @@ test_migrate_from_one (void)
   }
   close_store (&store);
   raw_exec (path, "DROP INDEX promise_open_due; DROP INDEX promise_open_client;"
-                  "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+                  UTIL_SQL_UNDO_MIGRATIONS_AFTER_5
                   "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping;"
                   "PRAGMA user_version = 1");
@@ -1868,7 +1871,7 @@ test_migrate_from_two (void)
     g_autoptr(ConfianzaClient) client = save_new_client (store, "Antes");
   }
   close_store (&store);
-  raw_exec (path, "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;"
+  raw_exec (path, UTIL_SQL_UNDO_MIGRATIONS_AFTER_5
                   "DROP TABLE recommendation; ALTER TABLE client DROP COLUMN status_manual;"
                   "DROP TABLE housekeeping; UPDATE client SET status = 'lost';"
                   "PRAGMA user_version = 2");

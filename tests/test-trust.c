@@ -315,7 +315,11 @@ random_history (GRand    *rand,
       if (g_rand_boolean (rand))
         confianza_recovery_plan_set_root_cause (plan, "No buffer");
       if (g_rand_boolean (rand))
-        confianza_recovery_plan_set_corrective_measure (plan, "Add a buffer");
+        {
+          confianza_recovery_plan_set_corrective_measure (plan, "Add a buffer");
+          if (g_rand_boolean (rand))
+            set_plan_date (plan, "corrective-applied-on", history, ago - g_rand_int_range (rand, 0, 30));
+        }
     }
 
   return history;
@@ -584,7 +588,10 @@ test_recovery_steps_raise (void)
   STEP (add_follow_up (history, plan, 40, 42));
   STEP (add_follow_up (history, plan, 30, 25));
   STEP (confianza_recovery_plan_set_root_cause (plan, "We promised without a buffer"));
-  STEP (confianza_recovery_plan_set_corrective_measure (plan, "Add three days to every date"));
+  /* The measure typed counts for nothing; applied, it does */
+  confianza_recovery_plan_set_corrective_measure (plan, "Add three days to every date");
+  g_assert_cmpfloat (history_score (history), ==, previous);
+  STEP (set_plan_date (plan, "corrective-applied-on", history, 20));
 
 #undef STEP
 

@@ -20,6 +20,9 @@ struct _ConfianzaAnalysisPage
   GtkLabel            *corrective_due_label;
   ConfianzaDateEntry  *corrective_due_entry;
   GtkLabel            *corrective_due_error;
+  GtkLabel            *corrective_applied_label;
+  ConfianzaDateEntry  *corrective_applied_entry;
+  GtkLabel            *corrective_applied_error;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaAnalysisPage, confianza_analysis_page, CONFIANZA_TYPE_WIZARD_PAGE)
@@ -36,6 +39,7 @@ confianza_analysis_page_load (ConfianzaWizardPage   *page,
   confianza_form_set_text (self->corrective_measure_view, confianza_recovery_plan_get_corrective_measure (plan));
   gtk_editable_set_text (GTK_EDITABLE (self->corrective_owner_entry), confianza_recovery_plan_get_corrective_owner (plan));
   confianza_date_entry_set_date (self->corrective_due_entry, confianza_recovery_plan_get_corrective_due (plan));
+  confianza_date_entry_set_date (self->corrective_applied_entry, confianza_recovery_plan_get_corrective_applied_on (plan));
 }
 
 static void
@@ -50,6 +54,7 @@ confianza_analysis_page_apply (ConfianzaWizardPage   *page,
   confianza_recovery_plan_set_corrective_measure (plan, measure);
   confianza_recovery_plan_set_corrective_owner (plan, gtk_editable_get_text (GTK_EDITABLE (self->corrective_owner_entry)));
   confianza_recovery_plan_set_corrective_due (plan, confianza_date_entry_get_date (self->corrective_due_entry));
+  confianza_recovery_plan_set_corrective_applied_on (plan, confianza_date_entry_get_date (self->corrective_applied_entry));
 }
 
 static gboolean
@@ -59,11 +64,19 @@ confianza_analysis_page_check (ConfianzaWizardPage  *page,
 {
   ConfianzaAnalysisPage *self = CONFIANZA_ANALYSIS_PAGE (page);
 
-  if (confianza_date_entry_check (self->corrective_due_entry, error))
-    return TRUE;
+  if (!confianza_date_entry_check (self->corrective_due_entry, error))
+    {
+      *property = "corrective-due";
+      return FALSE;
+    }
 
-  *property = "corrective-due";
-  return FALSE;
+  if (!confianza_date_entry_check (self->corrective_applied_entry, error))
+    {
+      *property = "corrective-applied-on";
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* GObject */
@@ -90,6 +103,9 @@ confianza_analysis_page_class_init (ConfianzaAnalysisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaAnalysisPage, corrective_due_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaAnalysisPage, corrective_due_entry);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaAnalysisPage, corrective_due_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaAnalysisPage, corrective_applied_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaAnalysisPage, corrective_applied_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaAnalysisPage, corrective_applied_error);
 }
 
 static void
@@ -104,7 +120,10 @@ confianza_analysis_page_init (ConfianzaAnalysisPage *self)
   confianza_form_add_field (form, "corrective-measure", GTK_WIDGET (self->corrective_measure_view), self->corrective_measure_error);
   confianza_form_add_field (form, "corrective-owner", GTK_WIDGET (self->corrective_owner_entry), self->corrective_owner_error);
   confianza_form_add_field (form, "corrective-due", GTK_WIDGET (self->corrective_due_entry), self->corrective_due_error);
+  confianza_form_add_field (form, "corrective-applied-on", GTK_WIDGET (self->corrective_applied_entry), self->corrective_applied_error);
   confianza_date_entry_set_label (self->corrective_due_entry, self->corrective_due_label);
+  confianza_date_entry_set_label (self->corrective_applied_entry, self->corrective_applied_label);
   confianza_wizard_page_watch (page, self->root_cause_view, self->corrective_measure_view,
-                               self->corrective_owner_entry, self->corrective_due_entry, NULL);
+                               self->corrective_owner_entry, self->corrective_due_entry,
+                               self->corrective_applied_entry, NULL);
 }

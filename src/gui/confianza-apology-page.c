@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "model/confianza-recovery-text.h"
 
 #include "confianza-apology-page.h"
@@ -78,6 +80,15 @@ confianza_apology_page_update (ConfianzaWizardPage   *page,
   gtk_label_set_label (self->apology_timing_label, timing);
 }
 
+/* Words drafted from the plan, to edit and copy */
+static void
+draft_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  confianza_wizard_page_draft_words (CONFIANZA_WIZARD_PAGE (widget), CONFIANZA_WORDS_APOLOGY, _("The Apology"));
+}
+
 /* GObject */
 
 static void
@@ -94,6 +105,7 @@ confianza_apology_page_class_init (ConfianzaApologyPageClass *klass)
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-apology-page.ui");
+  gtk_widget_class_install_action (widget_class, "words.draft", NULL, draft_activated);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaApologyPage, apologised_on_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaApologyPage, apologised_on_entry);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaApologyPage, apologised_on_error);

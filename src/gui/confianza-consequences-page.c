@@ -36,6 +36,10 @@ struct _ConfianzaConsequencesPage
   GtkLabel            *given_on_error;
   GtkButton           *add_compensation_button;
   GtkCheckButton      *declined_check;
+  GtkLabel            *declined_error;
+  GtkWidget           *waiver_box;
+  GtkDropDown         *waiver_dropdown;
+  GtkLabel            *waiver_error;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaConsequencesPage, confianza_consequences_page, CONFIANZA_TYPE_WIZARD_PAGE)
@@ -197,6 +201,15 @@ update_compensations (ConfianzaConsequencesPage *self)
     gtk_list_box_append (self->compensations_list, compensation_row (g_ptr_array_index (compensations, i), i));
 
   gtk_widget_set_visible (GTK_WIDGET (self->compensations_list), compensations->len > 0);
+
+  /* A compensation listed is one given: "none" cannot be chosen with it */
+  if (compensations->len > 0)
+    gtk_check_button_set_active (self->declined_check, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->declined_check), compensations->len == 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->declined_check),
+                               compensations->len > 0
+                               ? _("A compensation is listed: remove it to give none.")
+                               : NULL);
   gtk_label_set_label (self->compensation_form_title,
                        compensations->len > 0 ? _("Another compensation") : _("Compensation"));
 }
@@ -271,6 +284,11 @@ confianza_consequences_page_load (ConfianzaWizardPage   *page,
   g_autofree char *currency = g_settings_get_string (self->settings, "currency");
 
   gtk_check_button_set_active (self->declined_check, confianza_recovery_plan_get_compensation_declined (plan));
+  /* The list leaves out "none": its first item is the first reason */
+  gtk_drop_down_set_selected (self->waiver_dropdown,
+                              confianza_recovery_plan_get_compensation_waiver (plan) != CONFIANZA_WAIVER_NONE
+                              ? (guint) confianza_recovery_plan_get_compensation_waiver (plan) - 1
+                              : GTK_INVALID_LIST_POSITION);
   gtk_editable_set_text (GTK_EDITABLE (self->currency_entry), currency);
   confianza_date_entry_set_date (self->given_on_entry, today);
   update_compensations (self);
@@ -282,7 +300,14 @@ confianza_consequences_page_apply (ConfianzaWizardPage   *page,
 {
   ConfianzaConsequencesPage *self = CONFIANZA_CONSEQUENCES_PAGE (page);
 
-  confianza_recovery_plan_set_compensation_declined (plan, gtk_check_button_get_active (self->declined_check));
+  gboolean declined = gtk_check_button_get_active (self->declined_check);
+  guint waiver = gtk_drop_down_get_selected (self->waiver_dropdown);
+
+  confianza_recovery_plan_set_compensation_declined (plan, declined);
+  confianza_recovery_plan_set_compensation_waiver (plan,
+                                                   declined && waiver != GTK_INVALID_LIST_POSITION
+                                                   ? (ConfianzaCompensationWaiver) (waiver + 1)
+                                                   : CONFIANZA_WAIVER_NONE);
 }
 
 /* The suggestion, and why. */
@@ -294,11 +319,10 @@ confianza_consequences_page_update (ConfianzaWizardPage   *page,
   g_auto(ConfianzaCompensationAdvice) advice =
     confianza_recovery_suggest_compensation (confianza_wizard_page_get_incident (page), plan, self->systemic);
 
+  gtk_widget_set_visible (self->waiver_box, gtk_check_button_get_active (self->declined_check));
+
   switch (advice.need)
     {
-    case CONFIANZA_COMPENSATION_NEED_NONE:
-      gtk_label_set_label (self->advice_title_label, _("Suggestion: compensation is not needed"));
-      break;
     case CONFIANZA_COMPENSATION_NEED_SMALL:
       gtk_label_set_label (self->advice_title_label, _("Suggestion: a small gesture"));
       break;
@@ -352,6 +376,15 @@ confianza_consequences_page_changed (ConfianzaWizardPage *page,
   confianza_form_touch (self->compensation_form, widget);
 }
 
+/* Words drafted from the plan, to edit and copy */
+static void
+draft_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  confianza_wizard_page_draft_words (CONFIANZA_WIZARD_PAGE (widget), CONFIANZA_WORDS_COMPENSATION_OFFER, _("The Compensation and Guarantee Offer"));
+}
+
 /* GObject */
 
 static void
@@ -384,6 +417,7 @@ confianza_consequences_page_class_init (ConfianzaConsequencesPageClass *klass)
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-consequences-page.ui");
+  gtk_widget_class_install_action (widget_class, "words.draft", NULL, draft_activated);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, advice_title_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, compensations_list);
@@ -400,6 +434,10 @@ confianza_consequences_page_class_init (ConfianzaConsequencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, given_on_error);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, add_compensation_button);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, declined_check);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, declined_error);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, waiver_box);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, waiver_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaConsequencesPage, waiver_error);
 
   gtk_widget_class_install_action (widget_class, "compensation.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "compensation.remove", "i", remove_activated);
@@ -410,6 +448,7 @@ confianza_consequences_page_init (ConfianzaConsequencesPage *self)
 {
   ConfianzaWizardPage *page = CONFIANZA_WIZARD_PAGE (self);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) waivers = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -418,11 +457,20 @@ confianza_consequences_page_init (ConfianzaConsequencesPage *self)
   for (ConfianzaCompensationKind k = CONFIANZA_COMPENSATION_REFUND; k <= CONFIANZA_COMPENSATION_OTHER; k++)
     gtk_string_list_append (kinds, confianza_compensation_kind_to_label (k));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  for (ConfianzaCompensationWaiver w = CONFIANZA_WAIVER_CLIENT_DECLINED; w <= CONFIANZA_WAIVER_OUTSIDE_CONTROL; w++)
+    gtk_string_list_append (waivers, confianza_compensation_waiver_to_label (w));
+  gtk_drop_down_set_model (self->waiver_dropdown, G_LIST_MODEL (waivers));
+  gtk_drop_down_set_selected (self->waiver_dropdown, GTK_INVALID_LIST_POSITION);
+  confianza_form_add_field (confianza_wizard_page_get_form (page), "compensation-declined",
+                            GTK_WIDGET (self->declined_check), self->declined_error);
+  confianza_form_add_field (confianza_wizard_page_get_form (page), "compensation-waiver",
+                            GTK_WIDGET (self->waiver_dropdown), self->waiver_error);
   clear_compensation_form (page, NULL);
 
   confianza_date_entry_set_label (self->given_on_entry, self->given_on_label);
   confianza_wizard_page_watch (page, self->kind_dropdown, self->amount_entry, self->currency_entry,
-                               self->comp_description_entry, self->given_on_entry, self->declined_check, NULL);
+                               self->comp_description_entry, self->given_on_entry, self->declined_check,
+                               self->waiver_dropdown, NULL);
 }
 
 /* Public API */

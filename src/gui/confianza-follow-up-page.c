@@ -27,6 +27,10 @@ struct _ConfianzaFollowUpPage
   GtkSpinButton       *times_spin;
   GtkLabel            *times_error;
   GtkLabel            *schedule_label;
+
+  /* Step 1's judgement as last seen: becoming doubtful tightens the
+   * schedule once */
+  ConfianzaTrustJudgement judgement;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaFollowUpPage, confianza_follow_up_page, CONFIANZA_TYPE_WIZARD_PAGE)
@@ -41,6 +45,8 @@ confianza_follow_up_page_load (ConfianzaWizardPage   *page,
   int every = confianza_recovery_plan_get_follow_up_every_days (plan);
   int times = confianza_recovery_plan_get_follow_up_times (plan);
   GDateTime *until = confianza_recovery_plan_get_follow_up_until (plan);
+
+  self->judgement = confianza_recovery_plan_get_trust_judgement (plan);
 
   /* A new schedule: weekly for two months, as in source 001's story. */
   if (every == 0 && times == 0 && until == NULL)
@@ -107,6 +113,27 @@ confianza_follow_up_page_update (ConfianzaWizardPage   *page,
   int every = gtk_spin_button_get_value_as_int (self->every_spin);
   g_autofree char *text = NULL;
 
+  if (confianza_recovery_plan_get_trust_judgement (plan) != self->judgement)
+    {
+      int times = gtk_spin_button_get_value_as_int (self->times_spin);
+
+      self->judgement = confianza_recovery_plan_get_trust_judgement (plan);
+      if (!gtk_check_button_get_active (self->times_check))
+        times = 0;
+      if (confianza_recovery_judged_follow_up (self->judgement, &every, &times))
+        {
+          /* Shown at once; written to the plan on the next change */
+          gtk_spin_button_set_value (self->every_spin, every);
+          if (times > 0)
+            gtk_spin_button_set_value (self->times_spin, times);
+          confianza_recovery_plan_set_follow_up_every_days (plan, every);
+          if (times > 0)
+            confianza_recovery_plan_set_follow_up_times (plan, times);
+          g_clear_pointer (&dates, g_ptr_array_unref);
+          dates = confianza_recovery_plan_follow_up_dates (plan);
+        }
+    }
+
   gtk_label_set_label (self->every_unit_label, ngettext ("day", "days", every));
   gtk_stack_set_visible_child_name (self->follow_up_end_stack,
                                     gtk_check_button_get_active (self->until_check) ? "until" : "times");
@@ -134,6 +161,15 @@ confianza_follow_up_page_update (ConfianzaWizardPage   *page,
   gtk_label_set_label (self->schedule_label, text);
 }
 
+/* Words drafted from the plan, to edit and copy */
+static void
+draft_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  confianza_wizard_page_draft_words (CONFIANZA_WIZARD_PAGE (widget), CONFIANZA_WORDS_FOLLOW_UP, _("A Follow-Up Message"));
+}
+
 /* GObject */
 
 static void
@@ -150,6 +186,7 @@ confianza_follow_up_page_class_init (ConfianzaFollowUpPageClass *klass)
   g_type_ensure (CONFIANZA_TYPE_DATE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-follow-up-page.ui");
+  gtk_widget_class_install_action (widget_class, "words.draft", NULL, draft_activated);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpPage, every_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpPage, every_unit_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaFollowUpPage, every_error);

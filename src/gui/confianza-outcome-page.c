@@ -35,6 +35,15 @@ selected_outcome (ConfianzaOutcomePage *self)
   return CONFIANZA_PLAN_IN_PROGRESS;
 }
 
+void
+confianza_outcome_page_choose_let_go (ConfianzaOutcomePage *self)
+{
+  g_return_if_fail (CONFIANZA_IS_OUTCOME_PAGE (self));
+
+  gtk_check_button_set_active (self->let_go_check, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->outcome_reason_view));
+}
+
 /* ConfianzaWizardPage */
 
 static void

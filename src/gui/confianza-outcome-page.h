@@ -14,4 +14,8 @@ G_DECLARE_FINAL_TYPE (ConfianzaOutcomePage, confianza_outcome_page, CONFIANZA, O
  * progress closes on the day it is saved (or the day it started, when that
  * is later). */
 
+/* Step 1 judged that trust cannot come back: the let-go path of source
+ * 001, on this page, with its reason to write. */
+void confianza_outcome_page_choose_let_go (ConfianzaOutcomePage *self);
+
 G_END_DECLS

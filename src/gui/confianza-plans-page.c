@@ -108,6 +108,24 @@ plan_subtitle (ConfianzaPlansPage    *self,
       g_string_append (text, timing);
     }
 
+  /* The corrective measure still to apply, whenever it is due */
+  {
+    gboolean overdue = FALSE;
+
+    if (confianza_recovery_measure_pending (plan, today, 3650, &overdue))
+      {
+        g_autofree char *due = confianza_date_format (confianza_recovery_plan_get_corrective_due (plan));
+
+        g_string_append (text, "\n");
+        if (overdue)
+          /* Translators: %s is the day the corrective measure was due */
+          g_string_append_printf (text, _("Corrective measure not applied yet: it was due %s"), due);
+        else
+          /* Translators: %s is the day the corrective measure is due */
+          g_string_append_printf (text, _("Corrective measure to apply by %s"), due);
+      }
+  }
+
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

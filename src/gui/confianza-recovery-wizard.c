@@ -153,6 +153,20 @@ go_to (ConfianzaRecoveryWizard *self,
   validate_page (self);
 }
 
+/* Step 1 judged that trust cannot come back: straight to letting the
+ * client go, on the outcome page (what was typed stays, and is saved with
+ * the plan) */
+static void
+let_go_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConfianzaRecoveryWizard *self = CONFIANZA_RECOVERY_WIZARD (widget);
+
+  confianza_outcome_page_choose_let_go (CONFIANZA_OUTCOME_PAGE (self->pages[CONFIANZA_RECOVERY_STEP_OUTCOME]));
+  go_to (self, CONFIANZA_RECOVERY_STEP_OUTCOME);
+}
+
 /* Saving */
 
 /* Saves the draft, left on @step, with everything that goes with it. */
@@ -357,6 +371,7 @@ confianza_recovery_wizard_class_init (ConfianzaRecoveryWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "wizard.save-close", NULL, save_close_activated);
+  gtk_widget_class_install_action (widget_class, "wizard.let-go", NULL, let_go_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.back", NULL);
 }

@@ -8,6 +8,7 @@
 #include "confianza-deliver-dialog.h"
 #include "confianza-follow-up-dialog.h"
 #include "confianza-recovery-start.h"
+#include "model/confianza-recovery.h"
 #include "confianza-today-page.h"
 
 /* Today looks a week ahead. */
@@ -22,13 +23,14 @@ typedef enum
   SECTION_OVERDUE,
   SECTION_TODAY,
   SECTION_FOLLOW_UPS,
+  SECTION_MEASURES,
   SECTION_WEEK,
   SECTION_CONTACT,
   N_SECTIONS
 } Section;
 
 static const char * const section_names[N_SECTIONS] = {
-  "overdue", "today", "follow-ups", "week", "contact",
+  "overdue", "today", "follow-ups", "measures", "week", "contact",
 };
 
 struct _ConfianzaTodayPage
@@ -145,6 +147,8 @@ add_more_row (ConfianzaTodayPage *self,
     title = g_strdup_printf (ngettext ("And %u more client", "And %u more clients", more), more);
   else if (section == SECTION_FOLLOW_UPS)
     title = g_strdup_printf (ngettext ("And %u more follow-up", "And %u more follow-ups", more), more);
+  else if (section == SECTION_MEASURES)
+    title = g_strdup_printf (ngettext ("And %u more corrective measure", "And %u more corrective measures", more), more);
   else
     title = g_strdup_printf (ngettext ("And %u more promise", "And %u more promises", more), more);
 
@@ -240,6 +244,11 @@ new_row (Section section)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       break;
 
+    case SECTION_MEASURES:
+      g_signal_connect (row, "activated", G_CALLBACK (on_follow_up_activated), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      break;
+
     case SECTION_FOLLOW_UPS:
       g_signal_connect (row, "activated", G_CALLBACK (on_follow_up_activated), NULL);
       button = gtk_button_new_with_mnemonic (_("_Done…"));
@@ -297,6 +306,70 @@ fill_follow_up_row (GtkWidget         *row,
   subtitle = g_strdup_printf (_("Due %s (%s)"), date, when);
   fill_row (row, confianza_client_get_name (client), subtitle,
             confianza_follow_up_get_client_id (follow_up), follow_up);
+}
+
+static void
+fill_measure_row (GtkWidget             *row,
+                  ConfianzaRecoveryPlan *plan,
+                  ConfianzaClient       *client,
+                  GDateTime             *today)
+{
+  GDateTime *due = confianza_recovery_plan_get_corrective_due (plan);
+  g_autofree char *date = confianza_date_format (due);
+  g_autofree char *when = describe_days (confianza_date_days_between (today, due));
+  g_autofree char *title = confianza_recovery_guarantee_title (confianza_recovery_plan_get_corrective_measure (plan));
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: client name · due date of a corrective measure (how
+   * far: "3 days late", "today") */
+  subtitle = g_strdup_printf (_("%s · to apply by %s (%s)"),
+                              confianza_client_get_name (client), date, when);
+  fill_row (row, title, subtitle, confianza_recovery_plan_get_client_id (plan), plan);
+}
+
+static int
+compare_measure_due (gconstpointer a,
+                     gconstpointer b)
+{
+  ConfianzaRecoveryPlan *plan_a = *(ConfianzaRecoveryPlan **) a;
+  ConfianzaRecoveryPlan *plan_b = *(ConfianzaRecoveryPlan **) b;
+
+  return confianza_date_compare (confianza_recovery_plan_get_corrective_due (plan_a),
+                                 confianza_recovery_plan_get_corrective_due (plan_b));
+}
+
+/* Corrective measures still to apply, due within the week or overdue:
+ * source 001's last step is ours, and nobody reminds us of it otherwise */
+static gboolean
+add_measures (ConfianzaTodayPage  *self,
+              GHashTable          *clients,
+              GDateTime           *today,
+              GError             **error)
+{
+  g_autoptr(GListModel) plans = confianza_store_get_recovery_plans (self->store, 0);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (plans);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (plans, i);
+
+      if (confianza_recovery_measure_pending (plan, today, WEEK_AHEAD, NULL))
+        g_ptr_array_add (pending, g_steal_pointer (&plan));
+    }
+  g_ptr_array_sort (pending, compare_measure_due);
+
+  self->totals[SECTION_MEASURES] = pending->len;
+  for (guint i = 0; i < pending->len && i < SECTION_MAX_ROWS; i++)
+    {
+      ConfianzaRecoveryPlan *plan = g_ptr_array_index (pending, i);
+      ConfianzaClient *client = lookup_client (self, clients, confianza_recovery_plan_get_client_id (plan));
+
+      if (client != NULL)
+        fill_measure_row (next_row (self, SECTION_MEASURES), plan, client, today);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -443,6 +516,7 @@ rebuild (ConfianzaTodayPage *self)
   if (!add_promises (self, SECTION_OVERDUE, clients, today, NULL, yesterday, &error) ||
       !add_promises (self, SECTION_TODAY, clients, today, yesterday, today, &error) ||
       !add_follow_ups (self, clients, today, week, &error) ||
+      !add_measures (self, clients, today, &error) ||
       !add_promises (self, SECTION_WEEK, clients, today, today, week, &error) ||
       !add_contacts (self, today, &error))
     {
@@ -562,6 +636,8 @@ confianza_today_page_class_init (ConfianzaTodayPageClass *klass)
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_TODAY]));
   gtk_widget_class_bind_template_child_full (widget_class, "follow_ups_group", FALSE,
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_FOLLOW_UPS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "measures_group", FALSE,
+                                             G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_MEASURES]));
   gtk_widget_class_bind_template_child_full (widget_class, "week_group", FALSE,
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_WEEK]));
   gtk_widget_class_bind_template_child_full (widget_class, "contact_group", FALSE,

@@ -3,6 +3,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "model/confianza-date.h"
+#include "model/confianza-recovery.h"
+
 #include "confianza-wizard-page.h"
 
 typedef struct
@@ -11,6 +16,9 @@ typedef struct
   ConfianzaIncident      *incident;
   ConfianzaRecoveryDraft *draft;
   ConfianzaForm          *form;
+  /* The plan as all the pages said at the last update (for drafting
+   * words from it), or NULL before the first */
+  ConfianzaRecoveryPlan  *current;
   /* Changes made by the program, not the user: not reported. */
   gboolean                quiet;
 
@@ -85,6 +93,7 @@ confianza_wizard_page_dispose (GObject *object)
   g_clear_object (&priv->store);
   g_clear_object (&priv->incident);
   g_clear_object (&priv->draft);
+  g_clear_object (&priv->current);
 
   G_OBJECT_CLASS (confianza_wizard_page_parent_class)->dispose (object);
 }
@@ -343,13 +352,130 @@ void
 confianza_wizard_page_update (ConfianzaWizardPage   *self,
                               ConfianzaRecoveryPlan *plan)
 {
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
   ConfianzaWizardPageClass *klass;
 
   g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
 
+  g_set_object (&priv->current, plan);
   klass = CONFIANZA_WIZARD_PAGE_GET_CLASS (self);
   if (klass->update != NULL)
     klass->update (self, plan);
+}
+
+/* Drafted words */
+
+static void
+on_words_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GtkTextView      *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "copy") != 0)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+}
+
+/* What the plan recorded, for the words; the caller frees @facts's
+ * client, compensation and next */
+static void
+gather_facts (ConfianzaWizardPage *self,
+              ConfianzaWordsFacts *facts)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+  ConfianzaRecoveryPlan *plan = priv->current != NULL ? priv->current : confianza_recovery_draft_get_plan (priv->draft);
+  GPtrArray *compensations = confianza_recovery_draft_get_compensations (priv->draft);
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(GPtrArray) dates = confianza_recovery_plan_follow_up_dates (plan);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+
+  client = confianza_store_get_client (priv->store, confianza_incident_get_client_id (priv->incident), NULL);
+  if (client != NULL)
+    {
+      facts->client = g_strdup (confianza_client_get_name (client));
+    }
+  facts->what = confianza_incident_get_description (priv->incident);
+  facts->when = confianza_incident_get_happened_on (priv->incident);
+  facts->guarantee = confianza_recovery_plan_get_guarantee_terms (plan);
+  facts->until = confianza_recovery_plan_get_guarantee_until (plan);
+
+  if (compensations->len > 0)
+    {
+      ConfianzaCompensation *compensation = g_ptr_array_index (compensations, 0);
+      const char *kind = confianza_compensation_kind_to_label (confianza_compensation_get_kind (compensation));
+      const char *description = confianza_compensation_get_description (compensation);
+      gint64 cents = confianza_compensation_get_amount_cents (compensation);
+      g_autofree char *amount = cents > 0 ? confianza_recovery_format_amount (cents, confianza_compensation_get_currency (compensation)) : NULL;
+      char *text;
+
+      if (description != NULL && description[0] != '\0')
+        text = g_strdup (description);
+      else if (amount != NULL)
+        /* Translators: kind of compensation: amount ("Refund: 450,00 EUR") */
+        text = g_strdup_printf (_("%s: %s"), kind, amount);
+      else
+        text = g_utf8_strdown (kind, -1);
+      facts->compensation = text;
+    }
+
+  /* The next follow-up of the schedule from today on */
+  for (guint i = 0; i < dates->len; i++)
+    if (confianza_date_compare (g_ptr_array_index (dates, i), today) >= 0)
+      {
+        facts->next = g_date_time_ref (g_ptr_array_index (dates, i));
+        break;
+      }
+}
+
+void
+confianza_wizard_page_draft_words (ConfianzaWizardPage *self,
+                                   ConfianzaWordsKind   kind,
+                                   const char          *title)
+{
+  ConfianzaWordsFacts facts = { NULL };
+  g_autofree char *text = NULL;
+  GtkWidget *dialog, *frame, *view;
+
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+
+  gather_facts (self, &facts);
+  text = confianza_recovery_words_draft (kind, &facts);
+  if (facts.next != NULL)
+    g_date_time_unref (facts.next);
+  if (facts.compensation != NULL)
+    g_free ((char *) facts.compensation);
+  if (facts.client != NULL)
+    g_free ((char *) facts.client);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title,
+                                   _("A draft from what the plan recorded. Edit it, copy it and send it yourself: Confianza never sends it."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 200);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), frame);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "copy", _("_Copy to Clipboard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_words_response), view);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 GtkWidget *

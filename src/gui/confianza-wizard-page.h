@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "model/confianza-recovery-draft.h"
+#include "model/confianza-recovery-words.h"
 #include "store/confianza-store.h"
 
 #include "confianza-form.h"
@@ -102,5 +103,12 @@ GtkWidget              *confianza_wizard_page_show_errors  (ConfianzaWizardPage 
                                                             const GError           *error);
 void                    confianza_wizard_page_touch_all    (ConfianzaWizardPage    *self);
 gboolean                confianza_wizard_page_leave        (ConfianzaWizardPage    *self);
+
+/* Shows the words of @kind drafted from the plan as the pages say now
+ * (confianza_recovery_words_draft ()), to edit and copy to the clipboard;
+ * nothing is sent. */
+void                    confianza_wizard_page_draft_words  (ConfianzaWizardPage    *self,
+                                                            ConfianzaWordsKind      kind,
+                                                            const char             *title);
 
 G_END_DECLS

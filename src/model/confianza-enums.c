@@ -54,6 +54,18 @@ G_DEFINE_ENUM_TYPE (ConfianzaPlanOutcome, confianza_plan_outcome,
   G_DEFINE_ENUM_VALUE (CONFIANZA_PLAN_RECOVERED, "recovered"),
   G_DEFINE_ENUM_VALUE (CONFIANZA_PLAN_LET_GO, "let-go"))
 
+G_DEFINE_ENUM_TYPE (ConfianzaCompensationWaiver, confianza_compensation_waiver,
+  G_DEFINE_ENUM_VALUE (CONFIANZA_WAIVER_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_WAIVER_CLIENT_DECLINED, "client-declined"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_WAIVER_NO_COST, "no-cost"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_WAIVER_OUTSIDE_CONTROL, "outside-control"))
+
+G_DEFINE_ENUM_TYPE (ConfianzaTrustJudgement, confianza_trust_judgement,
+  G_DEFINE_ENUM_VALUE (CONFIANZA_JUDGEMENT_UNDECIDED, "undecided"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_JUDGEMENT_YES, "yes"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_JUDGEMENT_DOUBTFUL, "doubtful"),
+  G_DEFINE_ENUM_VALUE (CONFIANZA_JUDGEMENT_NO, "no"))
+
 /* Labels
  *
  * Each family has its own context: the same English word can need a
@@ -184,6 +196,42 @@ confianza_plan_outcome_to_label (ConfianzaPlanOutcome outcome)
       return C_("recovery plan outcome", "Recovered");
     case CONFIANZA_PLAN_LET_GO:
       return C_("recovery plan outcome", "Client let go");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+confianza_compensation_waiver_to_label (ConfianzaCompensationWaiver waiver)
+{
+  switch (waiver)
+    {
+    case CONFIANZA_WAIVER_NONE:
+      return C_("no compensation because", "Choose a reason");
+    case CONFIANZA_WAIVER_CLIENT_DECLINED:
+      return C_("no compensation because", "The client declined it");
+    case CONFIANZA_WAIVER_NO_COST:
+      return C_("no compensation because", "The failure cost the client nothing");
+    case CONFIANZA_WAIVER_OUTSIDE_CONTROL:
+      return C_("no compensation because", "It was outside our control");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+confianza_trust_judgement_to_label (ConfianzaTrustJudgement judgement)
+{
+  switch (judgement)
+    {
+    case CONFIANZA_JUDGEMENT_UNDECIDED:
+      return C_("can trust come back", "Not judged yet");
+    case CONFIANZA_JUDGEMENT_YES:
+      return C_("can trust come back", "Yes");
+    case CONFIANZA_JUDGEMENT_DOUBTFUL:
+      return C_("can trust come back", "With doubts");
+    case CONFIANZA_JUDGEMENT_NO:
+      return C_("can trust come back", "No");
     default:
       g_return_val_if_reached ("");
     }

@@ -63,6 +63,26 @@ typedef enum
   CONFIANZA_PLAN_LET_GO,
 } ConfianzaPlanOutcome;
 
+/* Why a plan gives no compensation (source 001: an apology alone is not
+ * enough, so "none" needs a reason). */
+typedef enum
+{
+  CONFIANZA_WAIVER_NONE,
+  CONFIANZA_WAIVER_CLIENT_DECLINED,
+  CONFIANZA_WAIVER_NO_COST,
+  CONFIANZA_WAIVER_OUTSIDE_CONTROL,
+} ConfianzaCompensationWaiver;
+
+/* Step 1's frank judgement (source 001: will the client always look at us
+ * "con lupa"?). */
+typedef enum
+{
+  CONFIANZA_JUDGEMENT_UNDECIDED,
+  CONFIANZA_JUDGEMENT_YES,
+  CONFIANZA_JUDGEMENT_DOUBTFUL,
+  CONFIANZA_JUDGEMENT_NO,
+} ConfianzaTrustJudgement;
+
 #define CONFIANZA_TYPE_CLIENT_STATUS     (confianza_client_status_get_type ())
 #define CONFIANZA_TYPE_OUTCOME           (confianza_outcome_get_type ())
 #define CONFIANZA_TYPE_CHANNEL           (confianza_channel_get_type ())
@@ -70,6 +90,8 @@ typedef enum
 #define CONFIANZA_TYPE_RESPONSIBILITY    (confianza_responsibility_get_type ())
 #define CONFIANZA_TYPE_COMPENSATION_KIND (confianza_compensation_kind_get_type ())
 #define CONFIANZA_TYPE_PLAN_OUTCOME      (confianza_plan_outcome_get_type ())
+#define CONFIANZA_TYPE_COMPENSATION_WAIVER (confianza_compensation_waiver_get_type ())
+#define CONFIANZA_TYPE_TRUST_JUDGEMENT   (confianza_trust_judgement_get_type ())
 
 GType confianza_client_status_get_type     (void);
 GType confianza_outcome_get_type           (void);
@@ -78,6 +100,8 @@ GType confianza_severity_get_type          (void);
 GType confianza_responsibility_get_type    (void);
 GType confianza_compensation_kind_get_type (void);
 GType confianza_plan_outcome_get_type      (void);
+GType confianza_compensation_waiver_get_type (void);
+GType confianza_trust_judgement_get_type   (void);
 
 /* Translated, human labels ("Kept", "Cumplida"): for the interface and reports. */
 const char *confianza_client_status_to_label     (ConfianzaClientStatus     status);
@@ -87,6 +111,8 @@ const char *confianza_severity_to_label          (ConfianzaSeverity         seve
 const char *confianza_responsibility_to_label    (ConfianzaResponsibility   responsibility);
 const char *confianza_compensation_kind_to_label (ConfianzaCompensationKind kind);
 const char *confianza_plan_outcome_to_label      (ConfianzaPlanOutcome      outcome);
+const char *confianza_compensation_waiver_to_label (ConfianzaCompensationWaiver waiver);
+const char *confianza_trust_judgement_to_label   (ConfianzaTrustJudgement   judgement);
 
 /* Stable, untranslated identifiers ("kept"): for the database and files. */
 const char *confianza_enum_to_id   (GType       enum_type,

@@ -29,6 +29,8 @@ struct _ConfianzaRecoveryPlan
   char                 *apologised_by;
   char                 *apology_words;
   gboolean              compensation_declined;
+  ConfianzaCompensationWaiver compensation_waiver;
+  ConfianzaTrustJudgement trust_judgement;
   char                 *guarantee_terms;
   GDateTime            *guarantee_until;
   gint64                guarantee_promise_id;
@@ -39,6 +41,7 @@ struct _ConfianzaRecoveryPlan
   char                 *corrective_measure;
   char                 *corrective_owner;
   GDateTime            *corrective_due;
+  GDateTime            *corrective_applied_on;
   ConfianzaPlanOutcome  outcome;
   char                 *outcome_reason;
   GDateTime            *closed_on;
@@ -61,6 +64,8 @@ enum {
   PROP_APOLOGISED_BY,
   PROP_APOLOGY_WORDS,
   PROP_COMPENSATION_DECLINED,
+  PROP_COMPENSATION_WAIVER,
+  PROP_TRUST_JUDGEMENT,
   PROP_GUARANTEE_TERMS,
   PROP_GUARANTEE_UNTIL,
   PROP_GUARANTEE_PROMISE_ID,
@@ -71,6 +76,7 @@ enum {
   PROP_CORRECTIVE_MEASURE,
   PROP_CORRECTIVE_OWNER,
   PROP_CORRECTIVE_DUE,
+  PROP_CORRECTIVE_APPLIED_ON,
   PROP_OUTCOME,
   PROP_OUTCOME_REASON,
   PROP_CLOSED_ON,
@@ -102,6 +108,7 @@ confianza_recovery_plan_finalize (GObject *object)
   g_clear_pointer (&self->corrective_measure, g_free);
   g_clear_pointer (&self->corrective_owner, g_free);
   g_clear_pointer (&self->corrective_due, g_date_time_unref);
+  g_clear_pointer (&self->corrective_applied_on, g_date_time_unref);
   g_clear_pointer (&self->outcome_reason, g_free);
   g_clear_pointer (&self->closed_on, g_date_time_unref);
 
@@ -169,6 +176,12 @@ confianza_recovery_plan_get_property (GObject    *object,
     case PROP_COMPENSATION_DECLINED:
       g_value_set_boolean (value, self->compensation_declined);
       break;
+    case PROP_COMPENSATION_WAIVER:
+      g_value_set_enum (value, self->compensation_waiver);
+      break;
+    case PROP_TRUST_JUDGEMENT:
+      g_value_set_enum (value, self->trust_judgement);
+      break;
 
     case PROP_GUARANTEE_TERMS:
       g_value_set_string (value, self->guarantee_terms);
@@ -208,6 +221,9 @@ confianza_recovery_plan_get_property (GObject    *object,
 
     case PROP_CORRECTIVE_DUE:
       g_value_set_boxed (value, self->corrective_due);
+      break;
+    case PROP_CORRECTIVE_APPLIED_ON:
+      g_value_set_boxed (value, self->corrective_applied_on);
       break;
 
     case PROP_OUTCOME:
@@ -288,6 +304,12 @@ confianza_recovery_plan_set_property (GObject      *object,
     case PROP_COMPENSATION_DECLINED:
       confianza_recovery_plan_set_compensation_declined (self, g_value_get_boolean (value));
       break;
+    case PROP_COMPENSATION_WAIVER:
+      confianza_recovery_plan_set_compensation_waiver (self, g_value_get_enum (value));
+      break;
+    case PROP_TRUST_JUDGEMENT:
+      confianza_recovery_plan_set_trust_judgement (self, g_value_get_enum (value));
+      break;
 
     case PROP_GUARANTEE_TERMS:
       confianza_recovery_plan_set_guarantee_terms (self, g_value_get_string (value));
@@ -327,6 +349,9 @@ confianza_recovery_plan_set_property (GObject      *object,
 
     case PROP_CORRECTIVE_DUE:
       confianza_recovery_plan_set_corrective_due (self, g_value_get_boxed (value));
+      break;
+    case PROP_CORRECTIVE_APPLIED_ON:
+      confianza_recovery_plan_set_corrective_applied_on (self, g_value_get_boxed (value));
       break;
 
     case PROP_OUTCOME:
@@ -420,6 +445,16 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_COMPENSATION_WAIVER] =
+    g_param_spec_enum ("compensation-waiver", NULL, NULL,
+                       CONFIANZA_TYPE_COMPENSATION_WAIVER, CONFIANZA_WAIVER_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TRUST_JUDGEMENT] =
+    g_param_spec_enum ("trust-judgement", NULL, NULL,
+                       CONFIANZA_TYPE_TRUST_JUDGEMENT, CONFIANZA_JUDGEMENT_UNDECIDED,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_GUARANTEE_TERMS] =
     g_param_spec_string ("guarantee-terms", NULL, NULL,
                          "",
@@ -464,6 +499,11 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
     g_param_spec_string ("corrective-owner", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CORRECTIVE_APPLIED_ON] =
+    g_param_spec_boxed ("corrective-applied-on", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_CORRECTIVE_DUE] =
     g_param_spec_boxed ("corrective-due", NULL, NULL,
@@ -545,6 +585,8 @@ confianza_recovery_plan_copy (ConfianzaRecoveryPlan *self)
   g_free (copy->apology_words);
   copy->apology_words = g_strdup (self->apology_words);
   copy->compensation_declined = self->compensation_declined;
+  copy->compensation_waiver = self->compensation_waiver;
+  copy->trust_judgement = self->trust_judgement;
   g_free (copy->guarantee_terms);
   copy->guarantee_terms = g_strdup (self->guarantee_terms);
   copy->guarantee_until = self->guarantee_until != NULL ? g_date_time_ref (self->guarantee_until) : NULL;
@@ -559,6 +601,7 @@ confianza_recovery_plan_copy (ConfianzaRecoveryPlan *self)
   g_free (copy->corrective_owner);
   copy->corrective_owner = g_strdup (self->corrective_owner);
   copy->corrective_due = self->corrective_due != NULL ? g_date_time_ref (self->corrective_due) : NULL;
+  copy->corrective_applied_on = self->corrective_applied_on != NULL ? g_date_time_ref (self->corrective_applied_on) : NULL;
   copy->outcome = self->outcome;
   g_free (copy->outcome_reason);
   copy->outcome_reason = g_strdup (self->outcome_reason);
@@ -851,6 +894,48 @@ confianza_recovery_plan_set_compensation_declined (ConfianzaRecoveryPlan *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_DECLINED]);
 }
 
+ConfianzaCompensationWaiver
+confianza_recovery_plan_get_compensation_waiver (ConfianzaRecoveryPlan *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self), CONFIANZA_WAIVER_NONE);
+
+  return self->compensation_waiver;
+}
+
+void
+confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *self,
+                                                 ConfianzaCompensationWaiver  waiver)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
+
+  if (self->compensation_waiver == waiver)
+    return;
+
+  self->compensation_waiver = waiver;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_WAIVER]);
+}
+
+ConfianzaTrustJudgement
+confianza_recovery_plan_get_trust_judgement (ConfianzaRecoveryPlan *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self), CONFIANZA_JUDGEMENT_UNDECIDED);
+
+  return self->trust_judgement;
+}
+
+void
+confianza_recovery_plan_set_trust_judgement (ConfianzaRecoveryPlan   *self,
+                                             ConfianzaTrustJudgement  judgement)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
+
+  if (self->trust_judgement == judgement)
+    return;
+
+  self->trust_judgement = judgement;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_JUDGEMENT]);
+}
+
 const char *
 confianza_recovery_plan_get_guarantee_terms (ConfianzaRecoveryPlan *self)
 {
@@ -1066,6 +1151,30 @@ confianza_recovery_plan_set_corrective_due (ConfianzaRecoveryPlan *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_DUE]);
 }
 
+GDateTime *
+confianza_recovery_plan_get_corrective_applied_on (ConfianzaRecoveryPlan *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self), NULL);
+
+  return self->corrective_applied_on;
+}
+
+void
+confianza_recovery_plan_set_corrective_applied_on (ConfianzaRecoveryPlan *self,
+                                            GDateTime             *value)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
+
+  if (confianza_date_equal (self->corrective_applied_on, value))
+    return;
+
+  if (value != NULL)
+    g_date_time_ref (value);
+  g_clear_pointer (&self->corrective_applied_on, g_date_time_unref);
+  self->corrective_applied_on = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_APPLIED_ON]);
+}
+
 ConfianzaPlanOutcome
 confianza_recovery_plan_get_outcome (ConfianzaRecoveryPlan *self)
 {
@@ -1184,6 +1293,17 @@ confianza_recovery_plan_validate (ConfianzaRecoveryPlan  *self,
 
   if (!confianza_rules_check_text (self->apology_words, CONFIANZA_LONG_TEXT_MAX, NULL, error))
     return confianza_model_invalid (property, "apology-words");
+
+  if (self->trust_judgement < CONFIANZA_JUDGEMENT_UNDECIDED
+      || self->trust_judgement > CONFIANZA_JUDGEMENT_NO)
+    return confianza_model_fail (property, "trust-judgement", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("Choose from the list whether trust can come back."));
+
+  /* Step 3: consequences */
+  if (self->compensation_waiver < CONFIANZA_WAIVER_NONE
+      || self->compensation_waiver > CONFIANZA_WAIVER_OUTSIDE_CONTROL)
+    return confianza_model_fail (property, "compensation-waiver", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("Choose why no compensation is given from the list."));
 
   /* Step 4: guarantee */
   if (!confianza_rules_check_text (self->guarantee_terms, CONFIANZA_LONG_TEXT_MAX, NULL, error))

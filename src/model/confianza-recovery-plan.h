@@ -19,19 +19,24 @@ G_DECLARE_FINAL_TYPE (ConfianzaRecoveryPlan, confianza_recovery_plan, CONFIANZA,
  *   "started-on" (GDateTime, not nullable)
  *   "step" (int, 0–6: the wizard page a draft was left on)
  *   1 Listen first:     "client-said" (string), "invited-to-speak-on",
- *                       "acknowledged-on"
+ *                       "acknowledged-on", "trust-judgement"
+ *                       (ConfianzaTrustJudgement: can trust come back?)
  *   2 Apologise:        "apologised-on", "apology-channel" (ConfianzaChannel),
  *                       "apologised-by" (string), "apology-words" (string)
  *   3 Consequences:     compensations are ConfianzaCompensation rows;
- *                       "compensation-declined" (gboolean: the user decided
- *                       none is needed)
+ *                       "compensation-declined" (gboolean: none is given),
+ *                       "compensation-waiver" (ConfianzaCompensationWaiver:
+ *                       why none; required for new plans, see
+ *                       confianza_recovery_validate_consequences ())
  *   4 Guarantee:        "guarantee-terms" (string), "guarantee-until",
  *                       "guarantee-promise-id" (gint64, the promise that
  *                       tracks it, 0 = none)
  *   5 Follow-up:        "follow-up-every-days" (int), "follow-up-until",
  *                       "follow-up-times" (int, used when until is NULL)
  *   6 Internal:         "root-cause", "corrective-measure",
- *                       "corrective-owner" (strings), "corrective-due"
+ *                       "corrective-owner" (strings), "corrective-due",
+ *                       "corrective-applied-on" (the day the measure was
+ *                       applied: only then does it count)
  *   Outcome:            "outcome" (ConfianzaPlanOutcome), "outcome-reason"
  *                       (string; required to let a client go), "closed-on"
  */
@@ -66,6 +71,12 @@ void                   confianza_recovery_plan_set_apology_channel (ConfianzaRec
 gboolean               confianza_recovery_plan_get_compensation_declined (ConfianzaRecoveryPlan *self);
 void                   confianza_recovery_plan_set_compensation_declined (ConfianzaRecoveryPlan *self,
                                                                           gboolean               declined);
+ConfianzaCompensationWaiver confianza_recovery_plan_get_compensation_waiver (ConfianzaRecoveryPlan *self);
+void                   confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *self,
+                                                                        ConfianzaCompensationWaiver  waiver);
+ConfianzaTrustJudgement confianza_recovery_plan_get_trust_judgement (ConfianzaRecoveryPlan *self);
+void                   confianza_recovery_plan_set_trust_judgement (ConfianzaRecoveryPlan   *self,
+                                                                    ConfianzaTrustJudgement  judgement);
 gint64                 confianza_recovery_plan_get_guarantee_promise_id (ConfianzaRecoveryPlan *self);
 void                   confianza_recovery_plan_set_guarantee_promise_id (ConfianzaRecoveryPlan *self,
                                                                          gint64                 promise_id);
@@ -93,6 +104,7 @@ CONFIANZA_RECOVERY_PLAN_STRING_PROP (root_cause)
 CONFIANZA_RECOVERY_PLAN_STRING_PROP (corrective_measure)
 CONFIANZA_RECOVERY_PLAN_STRING_PROP (corrective_owner)
 CONFIANZA_RECOVERY_PLAN_DATE_PROP (corrective_due)
+CONFIANZA_RECOVERY_PLAN_DATE_PROP (corrective_applied_on)
 CONFIANZA_RECOVERY_PLAN_STRING_PROP (outcome_reason)
 CONFIANZA_RECOVERY_PLAN_DATE_PROP (closed_on)
 

@@ -246,13 +246,13 @@ confianza_recovery_suggest_compensation (ConfianzaIncident     *incident,
 
   if (responsibility == CONFIANZA_RESPONSIBILITY_EXTERNAL)
     {
-      advice.need = CONFIANZA_COMPENSATION_NEED_NONE;
-      advice.reason = g_strdup (_("You acknowledged it and apologised quickly, and it was outside your control: compensation adds little here."));
+      advice.need = CONFIANZA_COMPENSATION_NEED_SMALL;
+      advice.reason = g_strdup (_("You acknowledged it and apologised quickly, and it was outside your control: a small gesture is enough, but words alone are not."));
       return advice;
     }
 
   advice.need = CONFIANZA_COMPENSATION_NEED_SMALL;
-  advice.reason = g_strdup (_("You acknowledged it and apologised quickly: compensation adds little now. A small gesture is enough."));
+  advice.reason = g_strdup (_("You acknowledged it and apologised quickly: a small gesture is enough, but words alone are not."));
 
   return advice;
 }
@@ -264,7 +264,7 @@ confianza_compensation_advice_clear (ConfianzaCompensationAdvice *advice)
     return;
 
   g_clear_pointer (&advice->reason, g_free);
-  advice->need = CONFIANZA_COMPENSATION_NEED_NONE;
+  advice->need = CONFIANZA_COMPENSATION_NEED_SMALL;
 }
 
 int
@@ -444,8 +444,11 @@ confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
   if (started)
     {
       progress.has_root_cause = !confianza_rules_text_is_blank (confianza_recovery_plan_get_root_cause (plan));
-      progress.has_corrective_measure = !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan));
     }
+  /* A measure counts once it is applied, not when it is written */
+  progress.has_corrective_measure =
+    !confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan))
+    && done_by (confianza_recovery_plan_get_corrective_applied_on (plan), as_of);
 
   progress.done[CONFIANZA_RECOVERY_STEP_LISTEN] = progress.acknowledged_on != NULL
                                                   || done_by (invited_on, as_of);
@@ -464,6 +467,77 @@ confianza_recovery_get_progress (ConfianzaRecoveryPlan *plan,
     progress.n_done += progress.done[i] ? 1 : 0;
 
   return progress;
+}
+
+const char *
+confianza_recovery_judgement_advice (ConfianzaTrustJudgement judgement)
+{
+  switch (judgement)
+    {
+    case CONFIANZA_JUDGEMENT_YES:
+      return _("Good: follow the method to the end. Even so, for a while the client will look at everything you do more closely.");
+    case CONFIANZA_JUDGEMENT_DOUBTFUL:
+      return _("The client will look at everything “con lupa” for a while: the follow-up becomes at least weekly, with twice as many contacts.");
+    case CONFIANZA_JUDGEMENT_NO:
+      return _("If the client does not listen to reason, asks for the unacceptable and stays hostile, letting them go may be best for both: export their report, keep or erase their data, and close with a respectful message.");
+    case CONFIANZA_JUDGEMENT_UNDECIDED:
+    default:
+      return _("Invite the client to speak frankly, then judge honestly: can trust come back, or will they always look at you “con lupa”?");
+    }
+}
+
+gboolean
+confianza_recovery_judged_follow_up (ConfianzaTrustJudgement  judgement,
+                                     int                     *every_days,
+                                     int                     *times)
+{
+  int every, count;
+
+  g_return_val_if_fail (every_days != NULL && times != NULL, FALSE);
+
+  if (judgement != CONFIANZA_JUDGEMENT_DOUBTFUL)
+    return FALSE;
+
+  every = *every_days < 1 || *every_days > 7 ? 7 : *every_days;
+  count = *times > 0 ? MIN (*times * 2, CONFIANZA_RECOVERY_MAX_FOLLOW_UPS) : *times;
+
+  if (every == *every_days && count == *times)
+    return FALSE;
+
+  *every_days = every;
+  *times = count;
+
+  return TRUE;
+}
+
+gboolean
+confianza_recovery_measure_pending (ConfianzaRecoveryPlan *plan,
+                                    GDateTime             *today,
+                                    int                    within_days,
+                                    gboolean              *overdue)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  GDateTime *due;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+
+  if (overdue != NULL)
+    *overdue = FALSE;
+
+  due = confianza_recovery_plan_get_corrective_due (plan);
+  if (due == NULL
+      || confianza_recovery_plan_get_corrective_applied_on (plan) != NULL
+      || confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan)))
+    return FALSE;
+
+  now = today != NULL ? g_date_time_ref (today) : confianza_date_today ();
+  horizon = g_date_time_add_days (now, MAX (within_days, 0));
+
+  if (overdue != NULL)
+    *overdue = confianza_date_compare (due, now) < 0;
+
+  return confianza_date_compare (due, horizon) <= 0;
 }
 
 ConfianzaIncident *
@@ -566,11 +640,13 @@ confianza_recovery_step_of_property (const char *property)
     { "client-said", CONFIANZA_RECOVERY_STEP_LISTEN },
     { "invited-to-speak-on", CONFIANZA_RECOVERY_STEP_LISTEN },
     { "acknowledged-on", CONFIANZA_RECOVERY_STEP_LISTEN },
+    { "trust-judgement", CONFIANZA_RECOVERY_STEP_LISTEN },
     { "apologised-on", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "apology-channel", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "apologised-by", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "apology-words", CONFIANZA_RECOVERY_STEP_APOLOGISE },
     { "compensation-declined", CONFIANZA_RECOVERY_STEP_CONSEQUENCES },
+    { "compensation-waiver", CONFIANZA_RECOVERY_STEP_CONSEQUENCES },
     { "guarantee-terms", CONFIANZA_RECOVERY_STEP_GUARANTEE },
     { "guarantee-until", CONFIANZA_RECOVERY_STEP_GUARANTEE },
     { "follow-up-every-days", CONFIANZA_RECOVERY_STEP_FOLLOW_UP },
@@ -580,6 +656,7 @@ confianza_recovery_step_of_property (const char *property)
     { "corrective-measure", CONFIANZA_RECOVERY_STEP_INTERNAL },
     { "corrective-owner", CONFIANZA_RECOVERY_STEP_INTERNAL },
     { "corrective-due", CONFIANZA_RECOVERY_STEP_INTERNAL },
+    { "corrective-applied-on", CONFIANZA_RECOVERY_STEP_INTERNAL },
     { "outcome", CONFIANZA_RECOVERY_STEP_OUTCOME },
     { "outcome-reason", CONFIANZA_RECOVERY_STEP_OUTCOME },
     { "closed-on", CONFIANZA_RECOVERY_STEP_OUTCOME },
@@ -644,7 +721,7 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       break;
 
     case CONFIANZA_RECOVERY_STEP_CONSEQUENCES:
-      break;
+      return confianza_recovery_validate_consequences (plan, NULL, property, error);
 
     case CONFIANZA_RECOVERY_STEP_GUARANTEE:
       {
@@ -672,6 +749,13 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       if (before_incident (confianza_recovery_plan_get_corrective_due (plan), incident))
         return confianza_model_fail (property, "corrective-due", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
                      _("The corrective measure cannot be due before the incident happened."));
+      if (before_incident (confianza_recovery_plan_get_corrective_applied_on (plan), incident))
+        return confianza_model_fail (property, "corrective-applied-on", error, CONFIANZA_MODEL_ERROR_DATE_ORDER,
+                     _("The corrective measure cannot have been applied before the incident happened."));
+      if (confianza_recovery_plan_get_corrective_applied_on (plan) != NULL
+          && confianza_rules_text_is_blank (confianza_recovery_plan_get_corrective_measure (plan)))
+        return confianza_model_fail (property, "corrective-measure", error, CONFIANZA_MODEL_ERROR_MISSING,
+                     _("Write the corrective measure that was applied."));
       break;
 
     case CONFIANZA_RECOVERY_STEP_OUTCOME:
@@ -681,6 +765,32 @@ confianza_recovery_validate_step (ConfianzaRecoveryPlan  *plan,
       return confianza_model_fail (property, "step", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
                    _("This plan was left at a step that does not exist. Start it again from the first step."));
     }
+
+  return TRUE;
+}
+
+gboolean
+confianza_recovery_validate_consequences (ConfianzaRecoveryPlan  *plan,
+                                          GPtrArray              *compensations,
+                                          const char            **property,
+                                          GError                **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (property != NULL)
+    *property = NULL;
+
+  if (!confianza_recovery_plan_get_compensation_declined (plan))
+    return TRUE;
+
+  if (compensations != NULL && compensations->len > 0)
+    return confianza_model_fail (property, "compensation-declined", error, CONFIANZA_MODEL_ERROR_OUT_OF_RANGE,
+                 _("A compensation is listed, so one is given: remove it first, or untick “No compensation”."));
+
+  if (confianza_recovery_plan_get_compensation_waiver (plan) == CONFIANZA_WAIVER_NONE)
+    return confianza_model_fail (property, "compensation-waiver", error, CONFIANZA_MODEL_ERROR_MISSING,
+                 _("Say why no compensation is given: an apology alone is not enough."));
 
   return TRUE;
 }

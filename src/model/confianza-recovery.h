@@ -83,9 +83,11 @@ gboolean      confianza_recovery_is_systemic         (ConfianzaIncident  *incide
                                                       GPtrArray          *incidents,
                                                       gboolean            same_client_only);
 
+/* Compensation is the default (source 001: "eso significa compensación"):
+ * the suggestion only sizes it; giving none is the user's choice, with a
+ * reason (confianza_recovery_validate_consequences ()). */
 typedef enum
 {
-  CONFIANZA_COMPENSATION_NEED_NONE,
   CONFIANZA_COMPENSATION_NEED_SMALL,
   CONFIANZA_COMPENSATION_NEED_PROPORTIONAL,
 } ConfianzaCompensationNeed;
@@ -153,8 +155,9 @@ char         *confianza_recovery_describe_step       (int                 step);
  *  - consequences: a compensation was given, or none is given (declined);
  *  - guarantee: its terms are written;
  *  - follow-up: at least one follow-up is done;
- *  - internal analysis: both the root cause and the corrective measure
- *    are written.
+ *  - internal analysis: the root cause is written and the corrective
+ *    measure applied ("corrective-applied-on": it counts from that day,
+ *    not from the day its text was typed).
  * Only what was done by @as_of counts (NULL: everything recorded); what
  * has no date of its own (terms, causes, a declined compensation) counts
  * from the day the plan started. @follow_ups and @compensations may hold
@@ -197,6 +200,34 @@ gboolean      confianza_recovery_may_recover         (ConfianzaRecoveryPlan  *pl
                                                       GPtrArray              *follow_ups,
                                                       GError                **error);
 
+/* What step 1's judgement means, in one translated paragraph (source 001:
+ * the client "con lupa"; a hostile client may be let go). */
+const char   *confianza_recovery_judgement_advice    (ConfianzaTrustJudgement judgement);
+
+/*
+ * A doubtful judgement asks for more care: the follow-up at least weekly
+ * (every 7 days or more often; a schedule without a cadence gets one) and
+ * twice as many times, when counted by times (at most
+ * CONFIANZA_RECOVERY_MAX_FOLLOW_UPS). Changes @every_days and @times and
+ * returns TRUE when they changed; other judgements change nothing. Apply
+ * it once, when the judgement becomes doubtful.
+ */
+gboolean      confianza_recovery_judged_follow_up    (ConfianzaTrustJudgement  judgement,
+                                                      int                     *every_days,
+                                                      int                     *times);
+
+/*
+ * Whether the plan's corrective measure is still to apply and due within
+ * @within_days of @today (NULL: today), or overdue: it has a text and a
+ * due day and no day it was applied. A measure with no due day is never
+ * listed. @overdue (may be NULL): due before @today. For Today's
+ * "Medidas pendientes" and the Plans page.
+ */
+gboolean      confianza_recovery_measure_pending     (ConfianzaRecoveryPlan  *plan,
+                                                      GDateTime              *today,
+                                                      int                     within_days,
+                                                      gboolean               *overdue);
+
 /* How late a delivery may be before a recovery is offered (Preferences). */
 #define CONFIANZA_RECOVERY_OFFER_LATE_DAYS 3
 
@@ -225,6 +256,17 @@ gboolean      confianza_recovery_validate_step       (ConfianzaRecoveryPlan  *pl
                                                       int                     step,
                                                       const char            **property,
                                                       GError                **error);
+/*
+ * Step 3's rule (source 001: an apology alone is not enough): giving no
+ * compensation ("compensation-declined") needs a reason
+ * ("compensation-waiver"), and cannot be chosen while @compensations (the
+ * plan's, may be NULL) lists one. A plan that gives a compensation needs
+ * nothing more.
+ */
+gboolean      confianza_recovery_validate_consequences (ConfianzaRecoveryPlan  *plan,
+                                                        GPtrArray              *compensations,
+                                                        const char            **property,
+                                                        GError                **error);
 /* A compensation of the plan: the model's rules, and not given before the
  * incident happened. */
 gboolean      confianza_recovery_validate_compensation (ConfianzaCompensation  *compensation,

@@ -268,6 +268,7 @@ fill_recovery (ConfianzaStore   *store,
   g_autoptr(GDateTime) d2 = day (today, -39);
   g_autoptr(GDateTime) until = day (today, 30);
   g_autoptr(GDateTime) guarantee_until = day (today, 180);
+  g_autoptr(GDateTime) measure_due = day (today, 3);
 
   incident = confianza_incident_new (client_id, incident_day,
                                      "El catálogo para la feria de Burdeos llegó nueve días tarde: la clienta fue a la feria sin él.");
@@ -292,6 +293,11 @@ fill_recovery (ConfianzaStore   *store,
   confianza_recovery_plan_set_guarantee_until (plan, guarantee_until);
   confianza_recovery_plan_set_follow_up_every_days (plan, 7);
   confianza_recovery_plan_set_follow_up_until (plan, until);
+  /* The cause is known; its measure, due in three days, waits on Today */
+  confianza_recovery_plan_set_root_cause (plan, "Nadie vigilaba la fecha de la imprenta: el encargo se hizo sin margen.");
+  confianza_recovery_plan_set_corrective_measure (plan, "Cada encargo a la imprenta lleva una semana de margen y un aviso en el calendario.");
+  confianza_recovery_plan_set_corrective_owner (plan, "Ana");
+  confianza_recovery_plan_set_corrective_due (plan, measure_due);
   draft = confianza_recovery_draft_new (plan);
 
   compensation = confianza_compensation_new (0, client_id, CONFIANZA_COMPENSATION_REFUND);
@@ -322,6 +328,7 @@ fill_finished_recovery (ConfianzaStore  *store,
   g_autoptr(GDateTime) closed = day (today, -230);
   g_autoptr(GDateTime) guarantee_until = day (today, -120);
   g_autoptr(GDateTime) corrective_due = day (today, -280);
+  g_autoptr(GDateTime) corrective_applied_on = day (today, -281);
   g_autoptr(ConfianzaIncident) incident = NULL;
   g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
   g_autoptr(ConfianzaRecoveryDraft) draft = NULL;
@@ -351,6 +358,8 @@ fill_finished_recovery (ConfianzaStore  *store,
   confianza_recovery_plan_set_corrective_measure (plan, "Una sola fuente de horarios, aprobada por el cliente antes de diseñar.");
   confianza_recovery_plan_set_corrective_owner (plan, "Ana");
   confianza_recovery_plan_set_corrective_due (plan, corrective_due);
+  /* Applied a day early: the index credits it from that day */
+  confianza_recovery_plan_set_corrective_applied_on (plan, corrective_applied_on);
   confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_RECOVERED);
   confianza_recovery_plan_set_closed_on (plan, closed);
   draft = confianza_recovery_draft_new (plan);

@@ -196,6 +196,15 @@ static const char * const migrations[] = {
   "CREATE INDEX IF NOT EXISTS promise_step_client ON promise_step (client_id, id);"
   /* the first due date, once a renegotiation in time moved it */
   "ALTER TABLE promise ADD COLUMN original_due_on TEXT;",
+  /* 6 → 7: the recovery method kept (issue 14): why a plan gives no
+   * compensation; the day the corrective measure was applied (a plan
+   * closed before kept its measure: it counts from the day it closed);
+   * step 1's judgement, whether trust can come back */
+  "ALTER TABLE recovery_plan ADD COLUMN compensation_waiver TEXT NOT NULL DEFAULT 'none';"
+  "ALTER TABLE recovery_plan ADD COLUMN corrective_applied_on TEXT;"
+  "ALTER TABLE recovery_plan ADD COLUMN trust_judgement TEXT NOT NULL DEFAULT 'undecided';"
+  "UPDATE recovery_plan SET corrective_applied_on = closed_on"
+  "  WHERE closed_on IS NOT NULL AND trim (coalesce (corrective_measure, '')) != '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);

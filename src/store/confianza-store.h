@@ -28,7 +28,7 @@ typedef enum
 GQuark confianza_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CONFIANZA_STORE_SCHEMA_VERSION 6
+#define CONFIANZA_STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id of every Confianza database ("Conf"). */
 #define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
 /* The copy written beside a database before it is upgraded goes once the

@@ -16,4 +16,12 @@ void  util_rm_rf       (const char *path);
  * appeared or was left behind */
 char *util_list_dir    (const char *path);
 
+/* SQL that undoes the migrations after version 5 (a promise's history, the
+ * recovery method's columns), to fake a database of an older version */
+#define UTIL_SQL_UNDO_MIGRATIONS_AFTER_5 \
+  "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;" \
+  "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;" \
+  "ALTER TABLE recovery_plan DROP COLUMN corrective_applied_on;" \
+  "ALTER TABLE recovery_plan DROP COLUMN trust_judgement;"
+
 G_END_DECLS

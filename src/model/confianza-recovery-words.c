@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "confianza-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "confianza-date.h"
+#include "confianza-recovery-words.h"
+#include "confianza-rules.h"
+
+static gboolean
+has (const char *text)
+{
+  return !confianza_rules_text_is_blank (text);
+}
+
+/* @text trimmed, without a final full stop: the templates end their
+ * sentences themselves */
+static char *
+sentence_part (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize length = strlen (copy);
+
+  while (length > 0 && copy[length - 1] == '.')
+    copy[--length] = '\0';
+
+  return copy;
+}
+
+/* Replaces each {name} of @template with its value in @facts. */
+static void
+append_filled (GString                   *out,
+               const char                *template,
+               const ConfianzaWordsFacts *facts)
+{
+  g_autofree char *when = facts->when != NULL ? confianza_date_format (facts->when) : g_strdup ("");
+  g_autofree char *until = facts->until != NULL ? confianza_date_format (facts->until) : g_strdup ("");
+  g_autofree char *next = facts->next != NULL ? confianza_date_format (facts->next) : g_strdup ("");
+  g_autofree char *what = sentence_part (facts->what);
+  g_autofree char *compensation = sentence_part (facts->compensation);
+  g_autofree char *guarantee = sentence_part (facts->guarantee);
+  g_autofree char *client = g_strstrip (g_strdup (facts->client != NULL ? facts->client : ""));
+  const struct { const char *name; const char *value; } values[] = {
+    { "{client}", client },
+    { "{what}", what },
+    { "{when}", when },
+    { "{compensation}", compensation },
+    { "{guarantee}", guarantee },
+    { "{until}", until },
+    { "{next}", next },
+  };
+  const char *p = template;
+
+  while (*p != '\0')
+    {
+      gboolean replaced = FALSE;
+
+      if (*p == '{')
+        for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+          if (g_str_has_prefix (p, values[i].name))
+            {
+              g_string_append (out, values[i].value);
+              p += strlen (values[i].name);
+              replaced = TRUE;
+              break;
+            }
+
+      if (!replaced)
+        g_string_append_c (out, *p++);
+    }
+}
+
+static void
+paragraph (GString                   *out,
+           const char                *template,
+           const ConfianzaWordsFacts *facts)
+{
+  if (out->len > 0)
+    g_string_append (out, "\n\n");
+  append_filled (out, template, facts);
+}
+
+char *
+confianza_recovery_words_draft (ConfianzaWordsKind         kind,
+                                const ConfianzaWordsFacts *facts)
+{
+  static const ConfianzaWordsFacts none = { NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (facts == NULL)
+    facts = &none;
+
+  if (has (facts->client))
+    /* Translators: the greeting of a message to a client; keep {client} */
+    paragraph (out, _("Dear {client},"), facts);
+  else
+    paragraph (out, _("Hello,"), facts);
+
+  switch (kind)
+    {
+    case CONFIANZA_WORDS_APOLOGY:
+      if (has (facts->what) && facts->when != NULL)
+        /* Translators: keep {what} (what went wrong) and {when} (a date) */
+        paragraph (out, _("On {when} we let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."), facts);
+      else if (has (facts->what))
+        /* Translators: keep {what} (what went wrong) */
+        paragraph (out, _("We let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."), facts);
+      else
+        paragraph (out, _("We let you down, it was our mistake, and I am sorry. No excuses: we are responsible for what happened."), facts);
+      paragraph (out, _("I would like to hear from you, frankly, how it affected you, so that nothing is left unsaid. Then I will tell you what we are going to do to make up for it."), facts);
+      break;
+
+    case CONFIANZA_WORDS_COMPENSATION_OFFER:
+      paragraph (out, _("Saying sorry is not enough: we want to take the consequences of our mistake and restore the balance."), facts);
+      if (has (facts->compensation))
+        /* Translators: keep {compensation} (what is offered) */
+        paragraph (out, _("That is why we offer you: {compensation}."), facts);
+      if (has (facts->guarantee) && facts->until != NULL)
+        /* Translators: keep {guarantee} (its terms) and {until} (a date) */
+        paragraph (out, _("And until {until} you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."), facts);
+      else if (has (facts->guarantee))
+        /* Translators: keep {guarantee} (its terms) */
+        paragraph (out, _("And you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."), facts);
+      paragraph (out, _("We value working with you, and we want to keep doing it."), facts);
+      break;
+
+    case CONFIANZA_WORDS_FOLLOW_UP:
+    default:
+      paragraph (out, _("I am writing to see how things are going since we fixed what went wrong. Is everything working as you expected? Is there anything we could do better?"), facts);
+      if (has (facts->guarantee))
+        /* Translators: keep {guarantee} (its terms) */
+        paragraph (out, _("Remember that our special guarantee still stands: {guarantee}."), facts);
+      if (facts->next != NULL)
+        /* Translators: keep {next} (a date) */
+        paragraph (out, _("I will get in touch again on {next}; until then, I am here for whatever you need."), facts);
+      break;
+    }
+
+  paragraph (out, _("Best regards,"), facts);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
