@@ -56,6 +56,30 @@ request_clear (ReportRequest *request)
   g_clear_pointer (&request->business_name, g_free);
 }
 
+/* The client report of @client_id, or with @portfolio the portfolio report */
+static gboolean
+write_report (const char  *database_path,
+              gboolean     portfolio,
+              gint64       client_id,
+              GDateTime   *from,
+              GDateTime   *to,
+              const char  *business_name,
+              const char  *output_path,
+              GError     **error)
+{
+  ReportRequest request = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = request_init (&request, database_path, from, to, business_name, output_path, error) &&
+       (portfolio ? report_write_portfolio (&request, error)
+                  : report_write_client (&request, client_id, error));
+  request_clear (&request);
+
+  return ok;
+}
+
 gboolean
 confianza_report_write_client (const char  *database_path,
                                gint64       client_id,
@@ -65,16 +89,7 @@ confianza_report_write_client (const char  *database_path,
                                const char  *output_path,
                                GError     **error)
 {
-  ReportRequest request = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  ok = request_init (&request, database_path, from, to, business_name, output_path, error) &&
-       report_write_client (&request, client_id, error);
-  request_clear (&request);
-
-  return ok;
+  return write_report (database_path, FALSE, client_id, from, to, business_name, output_path, error);
 }
 
 gboolean
@@ -85,16 +100,7 @@ confianza_report_write_portfolio (const char  *database_path,
                                   const char  *output_path,
                                   GError     **error)
 {
-  ReportRequest request = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  ok = request_init (&request, database_path, from, to, business_name, output_path, error) &&
-       report_write_portfolio (&request, error);
-  request_clear (&request);
-
-  return ok;
+  return write_report (database_path, TRUE, 0, from, to, business_name, output_path, error);
 }
 
 /* Keeps letters (with their accents), digits and a few safe marks; spaces
