@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "gui/confianza-client-page.h"
 #include "gui/confianza-client-row.h"
@@ -45,9 +46,12 @@
 #define TARGET_FRAME  0.016
 /* A client's page, opened on a client with this many promises */
 #define CLIENT_PROMISES 200
-/* Its first frame, on a release build, before the views redesign (commit
- * dc687df's parent): measured by this benchmark at that commit */
-#define CLIENT_PAGE_BEFORE 0.0
+/* Its first frame (CPU time), on a release build, before the views
+ * redesign (dc687df's parent, 594b20a): this benchmark run at that commit,
+ * the mean of two runs (981 and 784 ms) on the shared 2-core machine, load
+ * 4-5, on 5 December 2026. The redesign measured 700 and 844 ms beside
+ * them. A figure of that machine: measure again on another. */
+#define CLIENT_PAGE_BEFORE 0.883
 /* GTK 4.8's list view keeps a window of about 200 rows around what is on
  * screen, whatever the length of the list: more would mean rows for
  * clients far out of sight */
@@ -351,6 +355,18 @@ bench_today (const char *path)
   return perf_median (builds, RUNS) <= TARGET_FRAME;
 }
 
+/* Seconds of this process's CPU time: on a machine shared with other work
+ * the wall clock measures the others too */
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* Counts the frames the window has painted */
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -389,6 +405,7 @@ bench_client (const char *path)
   GtkWidget *stack;
   GtkWidget *nothing;
   double builds[RUNS], frames[RUNS], floors[RUNS], frame_floors[RUNS];
+  double cpu_builds[RUNS], cpu_frames[RUNS];
   double target = CLIENT_PAGE_BEFORE + TARGET_FRAME;
   guint painted = 0, n_rows = 0;
   gint64 id;
@@ -419,7 +436,7 @@ bench_client (const char *path)
   for (guint run = 0; run < RUNS; run++)
     {
       g_autofree char *text = g_strdup_printf ("%u", run);
-      double start;
+      double start, cpu_start;
 
       /* Nothing new: the label's text changed, a frame drawn */
       gtk_stack_set_visible_child_name (GTK_STACK (stack), "nothing");
@@ -431,11 +448,14 @@ bench_client (const char *path)
       spin (200);
 
       /* The client's page: built, then on screen */
+      cpu_start = cpu_now ();
       start = perf_now ();
       confianza_client_page_set_client (page, client);
       gtk_stack_set_visible_child_name (GTK_STACK (stack), "page");
       builds[run] = perf_now () - start;
+      cpu_builds[run] = cpu_now () - cpu_start;
       frames[run] = wait_for_frame (&painted, start);
+      cpu_frames[run] = cpu_now () - cpu_start;
       spin (200);
 
       /* What the page reads of the client, with raw SQL */
@@ -457,15 +477,21 @@ bench_client (const char *path)
   print_figure ("client page built (median)", perf_median (builds, RUNS),
                 "raw SQL read of the client's records", perf_median (floors, RUNS), 0);
   print_figure ("client page, first frame drawn (median)", perf_median (frames, RUNS),
+                "a frame of the window with nothing new", perf_median (frame_floors, RUNS), 0);
+  printf ("client page: CPU time of this process: built %.2f ms, first frame drawn %.2f ms (medians)\n",
+          perf_median (cpu_builds, RUNS) * 1000, perf_median (cpu_frames, RUNS) * 1000);
+  /* The target is on CPU time, which other work on the machine does not
+   * stretch */
+  print_figure ("client page, first frame drawn, CPU time (median)", perf_median (cpu_frames, RUNS),
                 "a frame of the window with nothing new", perf_median (frame_floors, RUNS),
                 CLIENT_PAGE_BEFORE > 0 ? target : 0);
   if (CLIENT_PAGE_BEFORE > 0)
-    printf ("client page: target = %.2f ms before the views redesign + one frame\n",
+    printf ("client page: target = %.2f ms of CPU time before the views redesign + one frame\n",
             CLIENT_PAGE_BEFORE * 1000);
 
   gtk_window_destroy (GTK_WINDOW (window));
 
-  return CLIENT_PAGE_BEFORE <= 0 || perf_median (frames, RUNS) <= target;
+  return CLIENT_PAGE_BEFORE <= 0 || perf_median (cpu_frames, RUNS) <= target;
 }
 
 static int
