@@ -27,4 +27,9 @@ ConfianzaCsvPreview *confianza_csv_preview_new_from_records (const char         
                                                              GArray                  *lines,
                                                              GPtrArray               *existing);
 
+/* Refuses @length bytes over CONFIANZA_CSV_MAX_BYTES, with the message the
+ * user sees (CONFIANZA_CSV_ERROR_TOO_BIG) */
+gboolean          confianza_csv_check_size        (gsize              length,
+                                                   GError           **error);
+
 G_END_DECLS

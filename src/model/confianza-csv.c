@@ -216,6 +216,25 @@ email_key (const char *email)
 
 /* Decoding */
 
+gboolean
+confianza_csv_check_size (gsize    length,
+                          GError **error)
+{
+  int megabytes = CONFIANZA_CSV_MAX_BYTES / (1024 * 1024);
+
+  if (length <= CONFIANZA_CSV_MAX_BYTES)
+    return TRUE;
+
+  g_set_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_TOO_BIG,
+               ngettext ("This file is too big to import: it can have at most "
+                         "%d MB. Split it into smaller files.",
+                         "This file is too big to import: it can have at most "
+                         "%d MB. Split it into smaller files.",
+                         megabytes),
+               megabytes);
+  return FALSE;
+}
+
 static gboolean
 decode (const char  *data,
         gsize        length,
@@ -227,19 +246,8 @@ decode (const char  *data,
   g_autofree char *decoded = NULL;
   gsize decoded_length = 0;
 
-  if (length > CONFIANZA_CSV_MAX_BYTES)
-    {
-      int megabytes = CONFIANZA_CSV_MAX_BYTES / (1024 * 1024);
-
-      g_set_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_TOO_BIG,
-                   ngettext ("This file is too big to import: it can have at most "
-                             "%d MB. Split it into smaller files.",
-                             "This file is too big to import: it can have at most "
-                             "%d MB. Split it into smaller files.",
-                             megabytes),
-                   megabytes);
-      return FALSE;
-    }
+  if (!confianza_csv_check_size (length, error))
+    return FALSE;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {

@@ -410,19 +410,8 @@ confianza_vcard_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > CONFIANZA_CSV_MAX_BYTES)
-    {
-      int megabytes = CONFIANZA_CSV_MAX_BYTES / (1024 * 1024);
-
-      g_set_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_TOO_BIG,
-                   ngettext ("This file is too big to import: it can have at most "
-                             "%d MB. Split it into smaller files.",
-                             "This file is too big to import: it can have at most "
-                             "%d MB. Split it into smaller files.",
-                             megabytes),
-                   megabytes);
-      return NULL;
-    }
+  if (!confianza_csv_check_size (length, error))
+    return NULL;
 
   for (guint i = 0; i < N_KNOWN_COLUMNS; i++)
     g_ptr_array_add (headers, g_strdup (known_headers[i]));
