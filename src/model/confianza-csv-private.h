@@ -31,5 +31,9 @@ ConfianzaCsvPreview *confianza_csv_preview_new_from_records (const char         
  * user sees (CONFIANZA_CSV_ERROR_TOO_BIG) */
 gboolean          confianza_csv_check_size        (gsize              length,
                                                    GError           **error);
+/* Refuses a file of more than CONFIANZA_CSV_MAX_LINES records: call it
+ * with how many were read before adding one more */
+gboolean          confianza_csv_check_count       (guint              n_records,
+                                                   GError           **error);
 
 G_END_DECLS

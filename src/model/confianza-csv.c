@@ -235,6 +235,25 @@ confianza_csv_check_size (gsize    length,
   return FALSE;
 }
 
+/* Refuses a file with @n_records records already read: it may hold at
+ * most CONFIANZA_CSV_MAX_LINES */
+gboolean
+confianza_csv_check_count (guint    n_records,
+                           GError **error)
+{
+  if (n_records < CONFIANZA_CSV_MAX_LINES)
+    return TRUE;
+
+  g_set_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_TOO_BIG,
+               ngettext ("This file has more than %d client. Split it into "
+                         "smaller files.",
+                         "This file has more than %d clients. Split it into "
+                         "smaller files.",
+                         CONFIANZA_CSV_MAX_LINES),
+               CONFIANZA_CSV_MAX_LINES);
+  return FALSE;
+}
+
 static gboolean
 decode (const char  *data,
         gsize        length,
@@ -1075,17 +1094,8 @@ confianza_csv_parse (const char  *data,
       if (!unclosed && record_is_blank (fields))
         continue;
 
-      if (self->rows->len >= CONFIANZA_CSV_MAX_LINES)
-        {
-          g_set_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_TOO_BIG,
-                       ngettext ("This file has more than %d client. Split it into "
-                                 "smaller files.",
-                                 "This file has more than %d clients. Split it into "
-                                 "smaller files.",
-                                 CONFIANZA_CSV_MAX_LINES),
-                       CONFIANZA_CSV_MAX_LINES);
-          return NULL;
-        }
+      if (!confianza_csv_check_count (self->rows->len, error))
+        return NULL;
 
       {
         Row *row = g_new0 (Row, 1);

@@ -433,17 +433,8 @@ confianza_vcard_parse (const char  *data,
           /* A vCard inside another (2.1's AGENT) is part of the outer one */
           if (depth++ > 0)
             continue;
-          if (records->len >= CONFIANZA_CSV_MAX_LINES)
-            {
-              g_set_error (error, CONFIANZA_CSV_ERROR, CONFIANZA_CSV_ERROR_TOO_BIG,
-                           ngettext ("This file has more than %d client. Split it into "
-                                     "smaller files.",
-                                     "This file has more than %d clients. Split it into "
-                                     "smaller files.",
-                                     CONFIANZA_CSV_MAX_LINES),
-                           CONFIANZA_CSV_MAX_LINES);
-              return NULL;
-            }
+          if (!confianza_csv_check_count (records->len, error))
+            return NULL;
           record = new_record (&reader);
           g_ptr_array_add (records, record);
           g_array_append_val (lines, start);
