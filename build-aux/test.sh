@@ -78,6 +78,10 @@ if command -v valgrind >/dev/null; then
   fi
 fi
 
+# The fast benchmarks on a release build: figures printed, exit status
+# ignored (a slow, shared machine must not fail CI), at most two minutes.
+bash build-aux/benchmarks.sh || true
+
 # Count every test case (each g_test case is a TAP line) across all runs.
 logs=("$build"/meson-logs/testlog-C.json "$build"/meson-logs/testlog-es_ES.UTF-8.json
       "$asan"/meson-logs/testlog-asan-core.json "$asan"/meson-logs/testlog-asan-gui.json)

@@ -9,6 +9,98 @@
 
 #include "confianza-client-row.h"
 
+/* The client's initials in a coloured circle, drawn as libadwaita draws
+ * its avatars (the same "avatar" node and colours), but a plain label: an
+ * AdwAvatar measured its text anew each time a row was bound to another
+ * client, the largest part of binding a row */
+#define CONFIANZA_TYPE_INITIALS (confianza_initials_get_type ())
+G_DECLARE_FINAL_TYPE (ConfianzaInitials, confianza_initials, CONFIANZA, INITIALS, GtkWidget)
+
+#define INITIALS_SIZE 40
+
+struct _ConfianzaInitials
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *label;
+  char      *color_class;
+};
+
+G_DEFINE_FINAL_TYPE (ConfianzaInitials, confianza_initials, GTK_TYPE_WIDGET)
+
+static void
+confianza_initials_dispose (GObject *object)
+{
+  ConfianzaInitials *self = CONFIANZA_INITIALS (object);
+
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->color_class, g_free);
+
+  G_OBJECT_CLASS (confianza_initials_parent_class)->dispose (object);
+}
+
+static void
+confianza_initials_class_init (ConfianzaInitialsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = confianza_initials_dispose;
+  gtk_widget_class_set_css_name (widget_class, "avatar");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+confianza_initials_init (ConfianzaInitials *self)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  /* The size AdwAvatar gives the initials of a 40 px avatar */
+  pango_attr_list_insert (attributes, pango_attr_size_new_absolute (INITIALS_SIZE * 0.36 * PANGO_SCALE));
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_attributes (GTK_LABEL (self->label), attributes);
+  pango_attr_list_unref (attributes);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self), INITIALS_SIZE, INITIALS_SIZE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+/* The first letters of the first and the last word, as AdwAvatar shows
+ * them, and the colour it would pick for @name */
+static void
+confianza_initials_set_name (ConfianzaInitials *self,
+                             const char        *name)
+{
+  g_autofree char *color_class = g_strdup_printf ("color%u", g_str_hash (name) % 14 + 1);
+  g_autofree char *copy = g_strdup (name);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (copy), " \t", -1);
+  g_autoptr(GString) initials = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      n = i + 1;
+  for (guint i = 0; i < n; i += MAX (1, n - 1))
+    if (words[i][0] != '\0')
+      {
+        g_autofree char *upper = g_utf8_strup (words[i], g_utf8_next_char (words[i]) - words[i]);
+
+        g_string_append (initials, upper);
+      }
+
+  gtk_label_set_label (GTK_LABEL (self->label), initials->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (g_strcmp0 (color_class, self->color_class) != 0)
+    {
+      if (self->color_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), self->color_class);
+      gtk_widget_add_css_class (GTK_WIDGET (self), color_class);
+      g_free (self->color_class);
+      self->color_class = g_steal_pointer (&color_class);
+    }
+}
+
 struct _ConfianzaClientRow
 {
   AdwBin           parent_instance;
@@ -18,7 +110,7 @@ struct _ConfianzaClientRow
   char            *trust_class;
 
   /* Template widgets */
-  AdwAvatar       *avatar;
+  ConfianzaInitials *avatar;
   GtkLabel        *name_label;
   GtkLabel        *company_label;
   GtkLabel        *next_label;
@@ -50,11 +142,31 @@ set_chip_class (GtkWidget  *chip,
     gtk_widget_add_css_class (chip, css_class);
 }
 
+/* Today, for the rows bound in one go: asking GLib for the local time
+ * zone reads it again from disk, which was a fifth of binding a row. Kept
+ * for a second at most, so that rows bound after midnight say so. */
+static GDateTime *
+rows_today (void)
+{
+  static GDateTime *today;
+  static gint64 taken_at;
+  gint64 now = g_get_monotonic_time ();
+
+  if (today == NULL || now - taken_at > G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&today, g_date_time_unref);
+      today = confianza_date_today ();
+      taken_at = now;
+    }
+
+  return g_date_time_ref (today);
+}
+
 static void
 update (ConfianzaClientRow *self)
 {
   ConfianzaClient *client = self->client;
-  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) today = rows_today ();
   g_autofree char *next = NULL;
   g_autofree char *contact = NULL;
   g_autofree char *trust = NULL;
@@ -69,7 +181,7 @@ update (ConfianzaClientRow *self)
   company = confianza_client_get_company (client);
   status = confianza_client_get_status (client);
 
-  adw_avatar_set_text (self->avatar, confianza_client_get_name (client));
+  confianza_initials_set_name (self->avatar, confianza_client_get_name (client));
   gtk_label_set_label (self->name_label, confianza_client_get_name (client));
   gtk_label_set_label (self->company_label, company);
   gtk_widget_set_visible (GTK_WIDGET (self->company_label), company[0] != '\0');
@@ -222,6 +334,7 @@ confianza_client_row_class_init (ConfianzaClientRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CONFIANZA_TYPE_INITIALS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-client-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaClientRow, name_label);

@@ -38,7 +38,16 @@ struct _ConfianzaClientsPage
 
   /* Ctrl+F asked for the entry before its bar had slid in */
   gboolean             focus_when_mapped;
+
+  /* Rows whose list items GTK threw away, kept to be given to the next
+   * ones: GTK 4.8 makes new list items for every row a search keystroke
+   * brings in, and building a row from its template cost more than all of
+   * GTK's own work */
+  GPtrArray           *spare_rows;
 };
+
+/* About the rows a list view keeps around what is on screen */
+#define MAX_SPARE_ROWS 256
 
 G_DEFINE_FINAL_TYPE (ConfianzaClientsPage, confianza_clients_page, ADW_TYPE_BIN)
 
@@ -237,12 +246,38 @@ on_activate (ConfianzaClientsPage *self,
                                 confianza_client_get_id (client));
 }
 
+/* GTK 4.8 takes the row out of its list item before the factory's
+ * teardown: the row is kept when it is left without a parent */
+static void
+on_row_parent (GtkWidget            *row,
+               GParamSpec           *pspec,
+               ConfianzaClientsPage *self)
+{
+  if (gtk_widget_get_parent (row) != NULL || self->spare_rows == NULL ||
+      self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  user_data)
+           ConfianzaClientsPage     *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (confianza_client_row_new ()));
+  GtkWidget *row;
+
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    {
+      row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+      gtk_list_item_set_child (item, row);
+      g_object_unref (row);
+      return;
+    }
+
+  row = GTK_WIDGET (confianza_client_row_new ());
+  g_signal_connect_object (row, "notify::parent", G_CALLBACK (on_row_parent), self, 0);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -286,6 +321,8 @@ confianza_clients_page_dispose (GObject *object)
   ConfianzaClientsPage *self = CONFIANZA_CLIENTS_PAGE (object);
 
   g_clear_handle_id (&self->warm_source, g_source_remove);
+  /* First, so that the rows the list view lets go are not kept */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_CLIENTS_PAGE);
 
   if (self->store != NULL)
@@ -361,7 +398,8 @@ confianza_clients_page_init (ConfianzaClientsPage *self)
                            self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "confianza-client.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -408,7 +409,7 @@ confianza_client_set_id (ConfianzaClient *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 const char *
@@ -430,7 +431,7 @@ confianza_client_set_name (ConfianzaClient *self,
 
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->search_words[0], g_strfreev);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  confianza_record_notify (self, properties[PROP_NAME]);
 }
 
 const char *
@@ -451,7 +452,7 @@ confianza_client_set_company (ConfianzaClient *self,
     return;
 
   g_clear_pointer (&self->search_words[1], g_strfreev);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+  confianza_record_notify (self, properties[PROP_COMPANY]);
 }
 
 const char *
@@ -472,7 +473,7 @@ confianza_client_set_email (ConfianzaClient *self,
     return;
 
   g_clear_pointer (&self->search_words[2], g_strfreev);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+  confianza_record_notify (self, properties[PROP_EMAIL]);
 }
 
 const char *
@@ -492,7 +493,7 @@ confianza_client_set_phone (ConfianzaClient *self,
   if (!confianza_text_replace (&self->phone, phone))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+  confianza_record_notify (self, properties[PROP_PHONE]);
 }
 
 const char *
@@ -512,7 +513,7 @@ confianza_client_set_notes (ConfianzaClient *self,
   if (!confianza_text_replace (&self->notes, notes))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  confianza_record_notify (self, properties[PROP_NOTES]);
 }
 
 ConfianzaClientStatus
@@ -533,7 +534,7 @@ confianza_client_set_status (ConfianzaClient       *self,
     return;
 
   self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  confianza_record_notify (self, properties[PROP_STATUS]);
 }
 
 gboolean
@@ -555,7 +556,7 @@ confianza_client_set_status_manual (ConfianzaClient *self,
     return;
 
   self->status_manual = manual;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_MANUAL]);
+  confianza_record_notify (self, properties[PROP_STATUS_MANUAL]);
 }
 
 GDateTime *
@@ -579,7 +580,7 @@ confianza_client_set_since (ConfianzaClient *self,
     g_date_time_ref (since);
   g_clear_pointer (&self->since, g_date_time_unref);
   self->since = since;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE]);
+  confianza_record_notify (self, properties[PROP_SINCE]);
 }
 
 GDateTime *
@@ -603,7 +604,7 @@ confianza_client_set_last_contact (ConfianzaClient *self,
     g_date_time_ref (last_contact);
   g_clear_pointer (&self->last_contact, g_date_time_unref);
   self->last_contact = last_contact;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CONTACT]);
+  confianza_record_notify (self, properties[PROP_LAST_CONTACT]);
 }
 
 int
@@ -624,7 +625,7 @@ confianza_client_set_follow_up_days (ConfianzaClient *self,
     return;
 
   self->follow_up_days = days;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_UP_DAYS]);
+  confianza_record_notify (self, properties[PROP_FOLLOW_UP_DAYS]);
 }
 
 const char *
@@ -644,7 +645,7 @@ confianza_client_set_let_go_reason (ConfianzaClient *self,
   if (!confianza_text_replace (&self->let_go_reason, reason))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LET_GO_REASON]);
+  confianza_record_notify (self, properties[PROP_LET_GO_REASON]);
 }
 
 gboolean
@@ -722,11 +723,11 @@ confianza_client_set_next_due (ConfianzaClient *self,
       g_clear_pointer (&self->next_due_on, g_date_time_unref);
       if (due_on != NULL)
         self->next_due_on = g_date_time_ref (due_on);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_ON]);
+      confianza_record_notify (self, properties[PROP_NEXT_DUE_ON]);
     }
 
   if (confianza_text_replace (&self->next_due_title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE_TITLE]);
+    confianza_record_notify (self, properties[PROP_NEXT_DUE_TITLE]);
 }
 
 int
@@ -748,7 +749,7 @@ confianza_client_set_trust_score (ConfianzaClient *self,
     return;
 
   self->trust_score = score;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_SCORE]);
+  confianza_record_notify (self, properties[PROP_TRUST_SCORE]);
 }
 
 const char *

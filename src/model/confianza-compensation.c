@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-compensation.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -270,7 +271,7 @@ confianza_compensation_set_id (ConfianzaCompensation *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -291,7 +292,7 @@ confianza_compensation_set_plan_id (ConfianzaCompensation *self,
     return;
 
   self->plan_id = plan_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+  confianza_record_notify (self, properties[PROP_PLAN_ID]);
 }
 
 gint64
@@ -312,7 +313,7 @@ confianza_compensation_set_client_id (ConfianzaCompensation *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 ConfianzaCompensationKind
@@ -333,7 +334,7 @@ confianza_compensation_set_kind (ConfianzaCompensation     *self,
     return;
 
   self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  confianza_record_notify (self, properties[PROP_KIND]);
 }
 
 gint64
@@ -354,7 +355,7 @@ confianza_compensation_set_amount_cents (ConfianzaCompensation *self,
     return;
 
   self->amount_cents = cents;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_CENTS]);
+  confianza_record_notify (self, properties[PROP_AMOUNT_CENTS]);
 }
 
 const char *
@@ -374,7 +375,7 @@ confianza_compensation_set_currency (ConfianzaCompensation *self,
   if (!confianza_text_replace (&self->currency, currency))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+  confianza_record_notify (self, properties[PROP_CURRENCY]);
 }
 
 const char *
@@ -394,7 +395,7 @@ confianza_compensation_set_description (ConfianzaCompensation *self,
   if (!confianza_text_replace (&self->description, text))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  confianza_record_notify (self, properties[PROP_DESCRIPTION]);
 }
 
 GDateTime *
@@ -418,7 +419,7 @@ confianza_compensation_set_given_on (ConfianzaCompensation *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->given_on, g_date_time_unref);
   self->given_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_ON]);
+  confianza_record_notify (self, properties[PROP_GIVEN_ON]);
 }
 
 gboolean

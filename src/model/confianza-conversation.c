@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-conversation.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -239,7 +240,7 @@ confianza_conversation_set_id (ConfianzaConversation *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -260,7 +261,7 @@ confianza_conversation_set_client_id (ConfianzaConversation *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -284,7 +285,7 @@ confianza_conversation_set_happened_on (ConfianzaConversation *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->happened_on, g_date_time_unref);
   self->happened_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAPPENED_ON]);
+  confianza_record_notify (self, properties[PROP_HAPPENED_ON]);
 }
 
 ConfianzaChannel
@@ -305,7 +306,7 @@ confianza_conversation_set_channel (ConfianzaConversation *self,
     return;
 
   self->channel = channel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+  confianza_record_notify (self, properties[PROP_CHANNEL]);
 }
 
 const char *
@@ -325,7 +326,7 @@ confianza_conversation_set_client_said (ConfianzaConversation *self,
   if (!confianza_text_replace (&self->client_said, text))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_SAID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_SAID]);
 }
 
 const char *
@@ -345,7 +346,7 @@ confianza_conversation_set_agreed (ConfianzaConversation *self,
   if (!confianza_text_replace (&self->agreed, text))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREED]);
+  confianza_record_notify (self, properties[PROP_AGREED]);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-follow-up.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -235,7 +236,7 @@ confianza_follow_up_set_id (ConfianzaFollowUp *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -256,7 +257,7 @@ confianza_follow_up_set_plan_id (ConfianzaFollowUp *self,
     return;
 
   self->plan_id = plan_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+  confianza_record_notify (self, properties[PROP_PLAN_ID]);
 }
 
 gint64
@@ -277,7 +278,7 @@ confianza_follow_up_set_client_id (ConfianzaFollowUp *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -301,7 +302,7 @@ confianza_follow_up_set_due_on (ConfianzaFollowUp *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->due_on, g_date_time_unref);
   self->due_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_ON]);
+  confianza_record_notify (self, properties[PROP_DUE_ON]);
 }
 
 GDateTime *
@@ -325,7 +326,7 @@ confianza_follow_up_set_done_on (ConfianzaFollowUp *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->done_on, g_date_time_unref);
   self->done_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_ON]);
+  confianza_record_notify (self, properties[PROP_DONE_ON]);
 }
 
 const char *
@@ -345,7 +346,7 @@ confianza_follow_up_set_note (ConfianzaFollowUp *self,
   if (!confianza_text_replace (&self->note, note))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  confianza_record_notify (self, properties[PROP_NOTE]);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-incident.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -253,7 +254,7 @@ confianza_incident_set_id (ConfianzaIncident *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -274,7 +275,7 @@ confianza_incident_set_client_id (ConfianzaIncident *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -298,7 +299,7 @@ confianza_incident_set_happened_on (ConfianzaIncident *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->happened_on, g_date_time_unref);
   self->happened_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAPPENED_ON]);
+  confianza_record_notify (self, properties[PROP_HAPPENED_ON]);
 }
 
 const char *
@@ -318,7 +319,7 @@ confianza_incident_set_description (ConfianzaIncident *self,
   if (!confianza_text_replace (&self->description, text))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  confianza_record_notify (self, properties[PROP_DESCRIPTION]);
 }
 
 ConfianzaSeverity
@@ -339,7 +340,7 @@ confianza_incident_set_severity (ConfianzaIncident *self,
     return;
 
   self->severity = severity;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEVERITY]);
+  confianza_record_notify (self, properties[PROP_SEVERITY]);
 }
 
 ConfianzaResponsibility
@@ -360,7 +361,7 @@ confianza_incident_set_responsibility (ConfianzaIncident       *self,
     return;
 
   self->responsibility = responsibility;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSIBILITY]);
+  confianza_record_notify (self, properties[PROP_RESPONSIBILITY]);
 }
 
 const char *
@@ -380,7 +381,7 @@ confianza_incident_set_cause (ConfianzaIncident *self,
   if (!confianza_text_replace (&self->cause, cause))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAUSE]);
+  confianza_record_notify (self, properties[PROP_CAUSE]);
 }
 
 gboolean

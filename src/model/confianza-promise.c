@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "confianza-promise.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -431,7 +432,7 @@ confianza_promise_set_id (ConfianzaPromise *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -452,7 +453,7 @@ confianza_promise_set_client_id (ConfianzaPromise *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 gint64
@@ -473,7 +474,7 @@ confianza_promise_set_plan_id (ConfianzaPromise *self,
     return;
 
   self->plan_id = plan_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+  confianza_record_notify (self, properties[PROP_PLAN_ID]);
 }
 
 const char *
@@ -493,7 +494,7 @@ confianza_promise_set_title (ConfianzaPromise *self,
   if (!confianza_text_replace (&self->title, title))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  confianza_record_notify (self, properties[PROP_TITLE]);
 }
 
 const char *
@@ -513,7 +514,7 @@ confianza_promise_set_kind (ConfianzaPromise *self,
   if (!confianza_text_replace (&self->kind, kind))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  confianza_record_notify (self, properties[PROP_KIND]);
 }
 
 GDateTime *
@@ -537,7 +538,7 @@ confianza_promise_set_promised_on (ConfianzaPromise *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->promised_on, g_date_time_unref);
   self->promised_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMISED_ON]);
+  confianza_record_notify (self, properties[PROP_PROMISED_ON]);
 }
 
 GDateTime *
@@ -593,7 +594,7 @@ confianza_promise_set_due_on (ConfianzaPromise *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->due_on, g_date_time_unref);
   self->due_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_ON]);
+  confianza_record_notify (self, properties[PROP_DUE_ON]);
 }
 
 gboolean
@@ -616,7 +617,7 @@ confianza_promise_set_has_quantity (ConfianzaPromise *self,
     return;
 
   self->has_quantity = has_quantity;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_QUANTITY]);
+  confianza_record_notify (self, properties[PROP_HAS_QUANTITY]);
 }
 
 double
@@ -637,7 +638,7 @@ confianza_promise_set_promised_quantity (ConfianzaPromise *self,
     return;
 
   self->promised_quantity = quantity;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMISED_QUANTITY]);
+  confianza_record_notify (self, properties[PROP_PROMISED_QUANTITY]);
 }
 
 const char *
@@ -657,7 +658,7 @@ confianza_promise_set_unit (ConfianzaPromise *self,
   if (!confianza_text_replace (&self->unit, unit))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+  confianza_record_notify (self, properties[PROP_UNIT]);
 }
 
 GDateTime *
@@ -681,7 +682,7 @@ confianza_promise_set_delivered_on (ConfianzaPromise *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->delivered_on, g_date_time_unref);
   self->delivered_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERED_ON]);
+  confianza_record_notify (self, properties[PROP_DELIVERED_ON]);
 }
 
 double
@@ -702,7 +703,7 @@ confianza_promise_set_delivered_quantity (ConfianzaPromise *self,
     return;
 
   self->delivered_quantity = quantity;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERED_QUANTITY]);
+  confianza_record_notify (self, properties[PROP_DELIVERED_QUANTITY]);
 }
 
 const char *
@@ -722,7 +723,7 @@ confianza_promise_set_extras (ConfianzaPromise *self,
   if (!confianza_text_replace (&self->extras, extras))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRAS]);
+  confianza_record_notify (self, properties[PROP_EXTRAS]);
 }
 
 const char *
@@ -742,7 +743,7 @@ confianza_promise_set_delivery_note (ConfianzaPromise *self,
   if (!confianza_text_replace (&self->delivery_note, note))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERY_NOTE]);
+  confianza_record_notify (self, properties[PROP_DELIVERY_NOTE]);
 }
 
 gboolean
@@ -765,7 +766,7 @@ confianza_promise_set_broken (ConfianzaPromise *self,
     return;
 
   self->broken = broken;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN]);
+  confianza_record_notify (self, properties[PROP_BROKEN]);
 }
 
 const char *
@@ -785,7 +786,7 @@ confianza_promise_set_broken_reason (ConfianzaPromise *self,
   if (!confianza_text_replace (&self->broken_reason, reason))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN_REASON]);
+  confianza_record_notify (self, properties[PROP_BROKEN_REASON]);
 }
 
 gboolean

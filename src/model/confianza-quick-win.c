@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-quick-win.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -219,7 +220,7 @@ confianza_quick_win_set_id (ConfianzaQuickWin *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -240,7 +241,7 @@ confianza_quick_win_set_client_id (ConfianzaQuickWin *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -264,7 +265,7 @@ confianza_quick_win_set_achieved_on (ConfianzaQuickWin *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->achieved_on, g_date_time_unref);
   self->achieved_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACHIEVED_ON]);
+  confianza_record_notify (self, properties[PROP_ACHIEVED_ON]);
 }
 
 const char *
@@ -284,7 +285,7 @@ confianza_quick_win_set_title (ConfianzaQuickWin *self,
   if (!confianza_text_replace (&self->title, title))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  confianza_record_notify (self, properties[PROP_TITLE]);
 }
 
 GDateTime *
@@ -308,7 +309,7 @@ confianza_quick_win_set_shared_on (ConfianzaQuickWin *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->shared_on, g_date_time_unref);
   self->shared_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARED_ON]);
+  confianza_record_notify (self, properties[PROP_SHARED_ON]);
 }
 
 /* Whether the win has been shown to the client. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-recommendation.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -219,7 +220,7 @@ confianza_recommendation_set_id (ConfianzaRecommendation *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -240,7 +241,7 @@ confianza_recommendation_set_client_id (ConfianzaRecommendation *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -264,7 +265,7 @@ confianza_recommendation_set_answered_on (ConfianzaRecommendation *self,
     g_date_time_ref (date);
   g_clear_pointer (&self->answered_on, g_date_time_unref);
   self->answered_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWERED_ON]);
+  confianza_record_notify (self, properties[PROP_ANSWERED_ON]);
 }
 
 int
@@ -285,7 +286,7 @@ confianza_recommendation_set_score (ConfianzaRecommendation *self,
     return;
 
   self->score = score;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+  confianza_record_notify (self, properties[PROP_SCORE]);
 }
 
 const char *
@@ -305,7 +306,7 @@ confianza_recommendation_set_comment (ConfianzaRecommendation *self,
   if (!confianza_text_replace (&self->comment, comment))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMENT]);
+  confianza_record_notify (self, properties[PROP_COMMENT]);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-recovery-plan.h"
+#include "confianza-record.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -628,7 +629,7 @@ confianza_recovery_plan_set_id (ConfianzaRecoveryPlan *self,
     return;
 
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  confianza_record_notify (self, properties[PROP_ID]);
 }
 
 gint64
@@ -649,7 +650,7 @@ confianza_recovery_plan_set_client_id (ConfianzaRecoveryPlan *self,
     return;
 
   self->client_id = client_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
 }
 
 gint64
@@ -670,7 +671,7 @@ confianza_recovery_plan_set_incident_id (ConfianzaRecoveryPlan *self,
     return;
 
   self->incident_id = incident_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT_ID]);
+  confianza_record_notify (self, properties[PROP_INCIDENT_ID]);
 }
 
 GDateTime *
@@ -694,7 +695,7 @@ confianza_recovery_plan_set_started_on (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->started_on, g_date_time_unref);
   self->started_on = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_ON]);
+  confianza_record_notify (self, properties[PROP_STARTED_ON]);
 }
 
 int
@@ -715,7 +716,7 @@ confianza_recovery_plan_set_step (ConfianzaRecoveryPlan *self,
     return;
 
   self->step = step;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+  confianza_record_notify (self, properties[PROP_STEP]);
 }
 
 const char *
@@ -735,7 +736,7 @@ confianza_recovery_plan_set_client_said (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->client_said, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_SAID]);
+  confianza_record_notify (self, properties[PROP_CLIENT_SAID]);
 }
 
 GDateTime *
@@ -759,7 +760,7 @@ confianza_recovery_plan_set_invited_to_speak_on (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->invited_to_speak_on, g_date_time_unref);
   self->invited_to_speak_on = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVITED_TO_SPEAK_ON]);
+  confianza_record_notify (self, properties[PROP_INVITED_TO_SPEAK_ON]);
 }
 
 GDateTime *
@@ -783,7 +784,7 @@ confianza_recovery_plan_set_acknowledged_on (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->acknowledged_on, g_date_time_unref);
   self->acknowledged_on = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACKNOWLEDGED_ON]);
+  confianza_record_notify (self, properties[PROP_ACKNOWLEDGED_ON]);
 }
 
 GDateTime *
@@ -807,7 +808,7 @@ confianza_recovery_plan_set_apologised_on (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->apologised_on, g_date_time_unref);
   self->apologised_on = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APOLOGISED_ON]);
+  confianza_record_notify (self, properties[PROP_APOLOGISED_ON]);
 }
 
 ConfianzaChannel
@@ -828,7 +829,7 @@ confianza_recovery_plan_set_apology_channel (ConfianzaRecoveryPlan *self,
     return;
 
   self->apology_channel = channel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APOLOGY_CHANNEL]);
+  confianza_record_notify (self, properties[PROP_APOLOGY_CHANNEL]);
 }
 
 const char *
@@ -848,7 +849,7 @@ confianza_recovery_plan_set_apologised_by (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->apologised_by, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APOLOGISED_BY]);
+  confianza_record_notify (self, properties[PROP_APOLOGISED_BY]);
 }
 
 const char *
@@ -868,7 +869,7 @@ confianza_recovery_plan_set_apology_words (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->apology_words, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APOLOGY_WORDS]);
+  confianza_record_notify (self, properties[PROP_APOLOGY_WORDS]);
 }
 
 gboolean
@@ -891,7 +892,7 @@ confianza_recovery_plan_set_compensation_declined (ConfianzaRecoveryPlan *self,
     return;
 
   self->compensation_declined = declined;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_DECLINED]);
+  confianza_record_notify (self, properties[PROP_COMPENSATION_DECLINED]);
 }
 
 ConfianzaCompensationWaiver
@@ -953,7 +954,7 @@ confianza_recovery_plan_set_guarantee_terms (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->guarantee_terms, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUARANTEE_TERMS]);
+  confianza_record_notify (self, properties[PROP_GUARANTEE_TERMS]);
 }
 
 GDateTime *
@@ -977,7 +978,7 @@ confianza_recovery_plan_set_guarantee_until (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->guarantee_until, g_date_time_unref);
   self->guarantee_until = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUARANTEE_UNTIL]);
+  confianza_record_notify (self, properties[PROP_GUARANTEE_UNTIL]);
 }
 
 gint64
@@ -998,7 +999,7 @@ confianza_recovery_plan_set_guarantee_promise_id (ConfianzaRecoveryPlan *self,
     return;
 
   self->guarantee_promise_id = promise_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUARANTEE_PROMISE_ID]);
+  confianza_record_notify (self, properties[PROP_GUARANTEE_PROMISE_ID]);
 }
 
 int
@@ -1019,7 +1020,7 @@ confianza_recovery_plan_set_follow_up_every_days (ConfianzaRecoveryPlan *self,
     return;
 
   self->follow_up_every_days = days;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_UP_EVERY_DAYS]);
+  confianza_record_notify (self, properties[PROP_FOLLOW_UP_EVERY_DAYS]);
 }
 
 GDateTime *
@@ -1043,7 +1044,7 @@ confianza_recovery_plan_set_follow_up_until (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->follow_up_until, g_date_time_unref);
   self->follow_up_until = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_UP_UNTIL]);
+  confianza_record_notify (self, properties[PROP_FOLLOW_UP_UNTIL]);
 }
 
 int
@@ -1064,7 +1065,7 @@ confianza_recovery_plan_set_follow_up_times (ConfianzaRecoveryPlan *self,
     return;
 
   self->follow_up_times = times;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_UP_TIMES]);
+  confianza_record_notify (self, properties[PROP_FOLLOW_UP_TIMES]);
 }
 
 const char *
@@ -1084,7 +1085,7 @@ confianza_recovery_plan_set_root_cause (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->root_cause, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_CAUSE]);
+  confianza_record_notify (self, properties[PROP_ROOT_CAUSE]);
 }
 
 const char *
@@ -1104,7 +1105,7 @@ confianza_recovery_plan_set_corrective_measure (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->corrective_measure, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_MEASURE]);
+  confianza_record_notify (self, properties[PROP_CORRECTIVE_MEASURE]);
 }
 
 const char *
@@ -1124,7 +1125,7 @@ confianza_recovery_plan_set_corrective_owner (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->corrective_owner, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_OWNER]);
+  confianza_record_notify (self, properties[PROP_CORRECTIVE_OWNER]);
 }
 
 GDateTime *
@@ -1148,7 +1149,7 @@ confianza_recovery_plan_set_corrective_due (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->corrective_due, g_date_time_unref);
   self->corrective_due = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_DUE]);
+  confianza_record_notify (self, properties[PROP_CORRECTIVE_DUE]);
 }
 
 GDateTime *
@@ -1193,7 +1194,7 @@ confianza_recovery_plan_set_outcome (ConfianzaRecoveryPlan *self,
     return;
 
   self->outcome = outcome;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
+  confianza_record_notify (self, properties[PROP_OUTCOME]);
 }
 
 const char *
@@ -1213,7 +1214,7 @@ confianza_recovery_plan_set_outcome_reason (ConfianzaRecoveryPlan *self,
   if (!confianza_text_replace (&self->outcome_reason, value))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME_REASON]);
+  confianza_record_notify (self, properties[PROP_OUTCOME_REASON]);
 }
 
 GDateTime *
@@ -1237,7 +1238,7 @@ confianza_recovery_plan_set_closed_on (ConfianzaRecoveryPlan *self,
     g_date_time_ref (value);
   g_clear_pointer (&self->closed_on, g_date_time_unref);
   self->closed_on = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSED_ON]);
+  confianza_record_notify (self, properties[PROP_CLOSED_ON]);
 }
 
 gboolean

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "model/confianza-record.h"
+
 #include "confianza-store-internal.h"
 
 /* COLUMN (client, TEXT, name) describes the column "name", read and
@@ -524,6 +526,8 @@ store_record_from_row_with (RecordKind    kind,
   Reader r = { stmt, 0, dates, date_cache };
   gpointer object = g_object_new (info->get_type (), NULL);
 
+  /* Nobody can listen to a record just made: no notification per field */
+  confianza_record_begin_quiet ();
   info->set_id (object, read_int64 (&r));
   for (const ColumnInfo *c = info->columns; c->name != NULL; c++)
     {
@@ -541,6 +545,8 @@ store_record_from_row_with (RecordKind    kind,
           g_assert_not_reached ();
         }
     }
+
+  confianza_record_end_quiet ();
 
   g_assert (r.index == store_n_columns (info) + 1);
   g_ptr_array_set_size (dates, 0);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <sys/resource.h>
 
 #include "store/confianza-store.h"
@@ -684,4 +685,49 @@ perf_remove_dir (const char *dir)
     }
 
   g_rmdir (dir);
+}
+
+void
+perf_print_build (void)
+{
+  static const char * const debug_env[] = { "G_SLICE", "MALLOC_CHECK_", "MALLOC_PERTURB_" };
+
+  printf ("# build: %s (%s)\n", PERF_BUILDTYPE,
+          g_str_equal (PERF_BUILDTYPE, "release") ? "figures comparable with the README"
+                                                  : "NOT a release build: figures not comparable with the README");
+  for (guint i = 0; i < G_N_ELEMENTS (debug_env); i++)
+    if (g_getenv (debug_env[i]) != NULL)
+      printf ("# warning: %s=%s is set (a debugging allocator slows every allocation)\n",
+              debug_env[i], g_getenv (debug_env[i]));
+}
+
+gboolean
+perf_report (const char *what,
+             double      figure,
+             const char *floor_what,
+             double      floor,
+             const char *unit,
+             double      max_ratio,
+             double      max_figure)
+{
+  double scale = g_strcmp0 (unit, "ms") == 0 ? 1000 : 1;
+  double ratio = floor > 0 ? figure / floor : 0;
+  gboolean met = TRUE;
+
+  printf ("%s: %.1f %s; floor (%s): %.1f %s; ratio %.2f", what, figure * scale, unit,
+          floor_what, floor * scale, unit, ratio);
+  if (max_ratio > 0)
+    {
+      printf ("; target ratio ≤ %.1f", max_ratio);
+      met = met && floor > 0 && ratio <= max_ratio;
+    }
+  if (max_figure > 0)
+    {
+      printf ("; target ≤ %.0f %s", max_figure * scale, unit);
+      met = met && figure <= max_figure;
+    }
+  printf (": %s\n", met ? "met" : "MISSED");
+  fflush (stdout);
+
+  return met;
 }

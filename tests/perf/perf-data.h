@@ -37,4 +37,22 @@ double   perf_median        (double     *values,
 char    *perf_make_dir      (void);
 void     perf_remove_dir    (const char *dir);
 
+/* Says on stdout which build runs (figures mean something only on a
+ * release build without debugging allocators), and warns when it is not */
+void     perf_print_build   (void);
+
+/* Prints one line, "WHAT: FIGURE; floor (FLOOR_WHAT): FLOOR; ratio R;
+ * target …: met|MISSED", and returns whether the target is met. With
+ * @max_ratio > 0 the target is figure / floor ≤ @max_ratio, with
+ * @max_figure > 0 it is figure ≤ @max_figure (both when both are given).
+ * Figures in seconds are printed in ms when @unit is "ms" (they are
+ * passed in seconds), as they are otherwise. */
+gboolean perf_report        (const char *what,
+                             double      figure,
+                             const char *floor_what,
+                             double      floor,
+                             const char *unit,
+                             double      max_ratio,
+                             double      max_figure);
+
 G_END_DECLS

@@ -10,14 +10,14 @@
  *
  *   bench-portfolio [--clients N] [--promises-per-client N] [--keep DIR]
  *
- * Targets: report / floor ≤ 1.3, report peak ≤ 64 MiB.
+ * Targets: report / floor+SQL ≤ 1.2, report peak ≤ 64 MiB.
  *
  * The floor writes from memory, while the report must first read 135,000
  * rows: a second floor ("floor+SQL") reads the same rows as the report
  * with raw SQL (every column of the clients, promises, quick wins,
  * incidents, plans, follow-ups and compensations) and then writes the same
  * cells, the least any report from this database can do. Both ratios are
- * printed; the exit status keeps the first.
+ * printed; the target is on the second.
  */
 
 #include "config.h"
@@ -34,7 +34,7 @@
 
 #include "export/confianza-report.h"
 
-#define TARGET_RATIO    1.3
+#define TARGET_RATIO    1.2
 #define TARGET_PEAK_MIB 64.0
 
 static int n_clients = 10000;
@@ -506,12 +506,16 @@ main (int    argc,
               i + 1, report_s, report_mib, floor_s, floor_mib, sql_s, sql_mib);
     }
 
-  printf ("report:  %.3f s, peak %.1f MiB\n", best_report, peak_report);
-  printf ("floor:   %.3f s, peak %.1f MiB\n", best_floor, floor_mib);
-  printf ("ratio:   %.2f (target ≤ %.1f)\n", best_report / best_floor, TARGET_RATIO);
-  printf ("floor+SQL: %.3f s (the same rows read with raw SQL, then written)\n", best_sql);
-  printf ("ratio against floor+SQL: %.2f\n", best_report / best_sql);
-  printf ("peak:    %.1f MiB (target ≤ %.0f MiB)\n", peak_report, TARGET_PEAK_MIB);
+  printf ("# build: %s%s\n", PERF_BUILDTYPE,
+          g_str_equal (PERF_BUILDTYPE, "release") ? "" : " (NOT a release build: figures not comparable)");
+  printf ("portfolio export (best of 3): %.1f ms; floor (libxlsxwriter from memory): %.1f ms; ratio %.2f\n",
+          best_report * 1000, best_floor * 1000, best_report / best_floor);
+  printf ("portfolio export (best of 3): %.1f ms; floor (the same rows by raw SQL, then written): %.1f ms; "
+          "ratio %.2f; target ratio ≤ %.1f: %s\n", best_report * 1000, best_sql * 1000, best_report / best_sql,
+          TARGET_RATIO, best_report / best_sql <= TARGET_RATIO ? "met" : "MISSED");
+  printf ("portfolio export, peak memory: %.1f MiB; floor (from memory): %.1f MiB; ratio %.2f; target ≤ %.0f MiB: %s\n",
+          peak_report, floor_mib, peak_report / floor_mib, TARGET_PEAK_MIB,
+          peak_report <= TARGET_PEAK_MIB ? "met" : "MISSED");
 
   if (keep == NULL)
     {
@@ -526,5 +530,5 @@ main (int    argc,
       g_rmdir (dir);
     }
 
-  return best_report / best_floor <= TARGET_RATIO && peak_report <= TARGET_PEAK_MIB ? 0 : 1;
+  return best_report / best_sql <= TARGET_RATIO && peak_report <= TARGET_PEAK_MIB ? 0 : 1;
 }
