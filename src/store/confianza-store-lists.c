@@ -513,6 +513,38 @@ confianza_store_lists_refill_clients (ConfianzaStoreLists *self)
   return TRUE;
 }
 
+static int
+compare_clients (gconstpointer a,
+                 gconstpointer b)
+{
+  return store_compare_records (*(gpointer const *) a, *(gpointer const *) b,
+                                (gpointer) &store_kinds[KIND_CLIENT]);
+}
+
+void
+confianza_store_lists_add_clients (ConfianzaStoreLists *self,
+                                   GPtrArray           *clients)
+{
+  g_autoptr(GPtrArray) merged = NULL;
+  guint n;
+
+  if (self->clients == NULL || clients->len == 0)
+    return;
+
+  /* The clients already listed stay the same objects (pages show them);
+   * one sort and one splice rather than an insertion each, which would
+   * move the whole list every time */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  merged = g_ptr_array_new_full (n + clients->len, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (merged, g_list_model_get_item (G_LIST_MODEL (self->clients), i));
+  for (guint i = 0; i < clients->len; i++)
+    g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (clients, i)));
+  g_ptr_array_sort (merged, compare_clients);
+
+  g_list_store_splice (self->clients, 0, n, merged->pdata, merged->len);
+}
+
 /* The lists handed out stop updating: they outlive the store in the
  * interface */
 void
