@@ -262,8 +262,44 @@ write_clients (GTask          *task,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+/* A failure says that it left nothing behind */
+static void
+say_nothing_imported (GError *error)
+{
+  char *message;
+
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Translators: %s is why the import failed, a whole sentence */
+  message = g_strdup_printf (_("%s Nothing was imported."), error->message);
+  g_free (error->message);
+  error->message = message;
+}
+
+static gboolean import_write (GTask         *task,
+                              ImportJob     *job,
+                              GCancellable  *cancellable,
+                              GError       **error);
+
 static gboolean
 import_run (GTask         *task,
+            ImportJob     *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (import_write (task, job, cancellable, &local_error))
+    return TRUE;
+
+  say_nothing_imported (local_error);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+static gboolean
+import_write (GTask         *task,
             ImportJob     *job,
             GCancellable  *cancellable,
             GError       **error)
