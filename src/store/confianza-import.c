@@ -142,13 +142,15 @@ post_progress (GTask     *task,
 /* A new client has no record yet: its index and status are what the rules
  * give for no history at all */
 static void
-set_first_status (ConfianzaClient *client)
+set_first_status (ConfianzaClient *client,
+                  GDateTime       *today)
 {
   g_auto(ConfianzaTrustInput) input = { 0 };
   ConfianzaClientStatus status = confianza_client_get_status (client);
   int score;
 
   input.client = g_object_ref (client);
+  input.today = g_date_time_ref (today);
   input.promises = g_ptr_array_new ();
   input.quick_wins = g_ptr_array_new ();
   input.incidents = g_ptr_array_new ();
@@ -165,6 +167,14 @@ set_first_status (ConfianzaClient *client)
   confianza_client_set_status (client, confianza_rules_suggest_status (status, score, FALSE, FALSE, FALSE));
 }
 
+static int
+compare_clients (gconstpointer a,
+                 gconstpointer b)
+{
+  return store_compare_records (*(gpointer const *) a, *(gpointer const *) b,
+                                (gpointer) &store_kinds[KIND_CLIENT]);
+}
+
 /* Inside the writer's transaction */
 static gboolean
 write_clients (GTask          *task,
@@ -178,6 +188,8 @@ write_clients (GTask          *task,
   sqlite3_stmt *stmt;
   guint n_rows = confianza_csv_preview_get_n_rows (job->preview);
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Once: the local time zone is looked up in the file system each time */
+  g_autoptr(GDateTime) today = confianza_date_today ();
 
   /* Duplicates are looked for again in what the file holds now */
   if ((job->flags & CONFIANZA_IMPORT_INCLUDE_DUPLICATES) == 0)
@@ -202,7 +214,7 @@ write_clients (GTask          *task,
 
       copy = confianza_client_copy (confianza_csv_preview_get_client (job->preview, i));
       confianza_client_set_id (copy, 0);
-      set_first_status (copy);
+      set_first_status (copy, today);
       g_ptr_array_add (copies, copy);
       line = confianza_csv_preview_get_line (job->preview, i);
       g_array_append_val (lines, line);
@@ -321,6 +333,9 @@ import_write (GTask         *task,
       return FALSE;
     }
 
+  /* In the order of the live list, so that the store's thread only merges
+   * them into it (the sort keys are made here too) */
+  g_ptr_array_sort (copies, compare_clients);
   post_progress (task, job, copies->len);
   job->imported = g_steal_pointer (&copies);
 

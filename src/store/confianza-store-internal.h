@@ -315,7 +315,8 @@ ConfianzaClient *confianza_store_lists_dup_client          (ConfianzaStoreLists 
                                                             gint64               client_id);
 gboolean         confianza_store_lists_refill_clients      (ConfianzaStoreLists *self);
 /* Clients just written by another connection (an import), each with its
- * id: merged into the clients' list in order, in one change */
+ * id, sorted as the list is (store_compare_records ()): merged into the
+ * clients' list, in one change */
 void             confianza_store_lists_add_clients         (ConfianzaStoreLists *self,
                                                             GPtrArray           *clients);
 void             confianza_store_lists_refill              (ConfianzaStoreLists *self);

@@ -513,34 +513,41 @@ confianza_store_lists_refill_clients (ConfianzaStoreLists *self)
   return TRUE;
 }
 
-static int
-compare_clients (gconstpointer a,
-                 gconstpointer b)
-{
-  return store_compare_records (*(gpointer const *) a, *(gpointer const *) b,
-                                (gpointer) &store_kinds[KIND_CLIENT]);
-}
-
 void
 confianza_store_lists_add_clients (ConfianzaStoreLists *self,
                                    GPtrArray           *clients)
 {
   g_autoptr(GPtrArray) merged = NULL;
-  guint n;
+  gpointer info = (gpointer) &store_kinds[KIND_CLIENT];
+  GListModel *list;
+  guint n, i = 0, j = 0;
 
   if (self->clients == NULL || clients->len == 0)
     return;
 
-  /* The clients already listed stay the same objects (pages show them);
-   * one sort and one splice rather than an insertion each, which would
-   * move the whole list every time */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  /* The clients already listed stay the same objects (pages show them).
+   * Both lists are in order: one merge and one splice, on this thread,
+   * rather than an insertion each, which would move the whole list every
+   * time */
+  list = G_LIST_MODEL (self->clients);
+  n = g_list_model_get_n_items (list);
   merged = g_ptr_array_new_full (n + clients->len, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (merged, g_list_model_get_item (G_LIST_MODEL (self->clients), i));
-  for (guint i = 0; i < clients->len; i++)
-    g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (clients, i)));
-  g_ptr_array_sort (merged, compare_clients);
+  while (i < n || j < clients->len)
+    {
+      g_autoptr(GObject) listed = i < n ? g_list_model_get_item (list, i) : NULL;
+      gpointer added = j < clients->len ? g_ptr_array_index (clients, j) : NULL;
+
+      if (added == NULL || (listed != NULL && store_compare_records (listed, added, info) <= 0))
+        {
+          g_ptr_array_add (merged, g_steal_pointer (&listed));
+          i++;
+        }
+      else
+        {
+          g_ptr_array_add (merged, g_object_ref (added));
+          j++;
+        }
+    }
 
   g_list_store_splice (self->clients, 0, n, merged->pdata, merged->len);
 }
