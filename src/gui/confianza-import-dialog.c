@@ -319,14 +319,20 @@ on_import_progress (guint    done,
                     gpointer user_data)
 {
   ConfianzaImportDialog *self = user_data;
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
   g_autofree char *text = NULL;
 
   if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  /* Translators: %u of %u: how many clients are saved so far, and of how many */
-  text = g_strdup_printf (ngettext ("Importing %u of %u client…", "Importing %u of %u clients…", total),
-                          done, total);
+  /* Grouped as the locale does (“25.856 de 99.999”) */
+  done_text = g_strdup_printf ("%'u", done);
+  total_text = g_strdup_printf ("%'u", total);
+  /* Translators: %s of %s: how many clients are saved so far, and of how
+   * many, both numbers already written with the locale's grouping */
+  text = g_strdup_printf (ngettext ("Importing %s of %s client…", "Importing %s of %s clients…", total),
+                          done_text, total_text);
   gtk_label_set_label (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
 }
