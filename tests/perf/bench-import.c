@@ -65,7 +65,10 @@ typedef struct
   gboolean ok;
   guint    n_imported;
   GError  *error;
+  double   done_at;
 } Run;
+
+static double last_report;
 
 static void
 on_done (GObject      *source,
@@ -74,6 +77,7 @@ on_done (GObject      *source,
 {
   Run *run = user_data;
 
+  run->done_at = perf_now ();
   run->ok = confianza_import_clients_finish (CONFIANZA_STORE (source), result, &run->n_imported, &run->error);
   run->finished = TRUE;
 }
@@ -85,6 +89,7 @@ on_progress (guint    done,
 {
   guint *reports = user_data;
 
+  last_report = perf_now ();
   (*reports)++;
 }
 
@@ -93,7 +98,8 @@ static double
 time_import (const char *dir,
              const char *template,
              const char *csv,
-             guint       n)
+             guint       n,
+             double     *stall)
 {
   g_autofree char *path = g_build_filename (dir, "import.db", NULL);
   g_autofree char *contents = NULL;
@@ -125,6 +131,9 @@ time_import (const char *dir,
   while (!run.finished)
     g_main_context_iteration (NULL, TRUE);
   start = perf_now () - start;
+  /* The window's thread in one go: from the last report of progress to
+   * the end, the clients joining the live list */
+  *stall = MAX (*stall, run.done_at - last_report);
 
   g_assert_no_error (run.error);
   g_assert_true (run.ok);
@@ -158,6 +167,7 @@ main (int    argc,
   g_autofree char *small_csv = NULL;
   g_autofree char *large_csv = NULL;
   double small[RUNS], large[RUNS], t_small, t_large, ratio;
+  double stall = 0;
   gboolean met;
 
   setlocale (LC_ALL, "");
@@ -169,8 +179,8 @@ main (int    argc,
 
   for (guint i = 0; i < RUNS; i++)
     {
-      small[i] = time_import (dir, template, small_csv, SMALL);
-      large[i] = time_import (dir, template, large_csv, LARGE);
+      small[i] = time_import (dir, template, small_csv, SMALL, &stall);
+      large[i] = time_import (dir, template, large_csv, LARGE, &stall);
       printf ("# run %u: %u rows %.1f ms, %u rows %.1f ms\n", i + 1,
               SMALL, small[i] * 1000, LARGE, large[i] * 1000);
     }
@@ -186,6 +196,8 @@ main (int    argc,
   printf ("floor:   %.1f ms (%d rows, the same import)\n", t_small * 1000, SMALL);
   printf ("ratio:   %.2f (target ≤ %.0f: linear)\n", ratio, TARGET_RATIO);
   printf ("%d rows: %.2f s (target ≤ %.0f s)\n", LARGE, t_large, TARGET_LARGE);
+  printf ("# the window's thread, the clients joining the live list at the end: "
+          "%.1f ms at most\n", stall * 1000);
   printf ("%s\n", met ? "met" : "MISSED");
 
   perf_remove_dir (dir);
