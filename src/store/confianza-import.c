@@ -81,7 +81,10 @@ typedef struct
   guint                    done;     /* atomic */
   guint                    total;    /* atomic */
   gint                     report_pending; /* atomic */
-  guint                    reported; /* the store's thread only */
+  /* The store's thread only */
+  guint                    reported;
+  gboolean                 any_reported;
+  gboolean                 finished;
   /* The clients saved (with their ids), once committed */
   GPtrArray               *imported;
   GAsyncReadyCallback      callback;
@@ -106,10 +109,12 @@ import_job_report (ImportJob *job,
                    guint      done,
                    guint      total)
 {
-  if (job->progress == NULL || (done <= job->reported && job->reported != 0) || total == 0)
+  if (job->progress == NULL || job->finished || total == 0 ||
+      (job->any_reported && done <= job->reported))
     return;
 
   job->reported = done;
+  job->any_reported = TRUE;
   job->progress (done, total, job->progress_data);
 }
 
@@ -364,11 +369,18 @@ import_finished (ConfianzaStore *self,
   g_assert (self->imports > 0);
   self->imports--;
 
-  if (job->imported == NULL)
-    return;
+  if (job->imported != NULL)
+    import_job_report (job, job->imported->len, job->imported->len);
 
-  import_job_report (job, job->imported->len, job->imported->len);
-  if (job->imported->len == 0)
+  /* No report after the end, and what they were told to goes here, on
+   * this thread (the job itself may go in the worker's) */
+  job->finished = TRUE;
+  if (job->progress_notify != NULL)
+    job->progress_notify (job->progress_data);
+  job->progress_notify = NULL;
+  job->progress = NULL;
+
+  if (job->imported == NULL || job->imported->len == 0)
     return;
 
   confianza_store_lists_add_clients (self->lists, job->imported);
