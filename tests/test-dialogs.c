@@ -18,6 +18,7 @@
 #include "gui/confianza-deliver-dialog.h"
 #include "gui/confianza-import-dialog.h"
 #include "store/confianza-import.h"
+#include <sqlite3.h>
 #include "gui/confianza-preferences-window.h"
 #include "gui/confianza-promise-dialog.h"
 #include "gui/confianza-quick-win-dialog.h"
@@ -1184,6 +1185,18 @@ present_import (gpointer  dialog,
   confianza_test_spin ();
 }
 
+/* The import runs in a thread: the main loop turns (the window never
+ * waits) until the dialog has gone */
+static void
+wait_until_closed (gpointer *pointer)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*pointer != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_null (*pointer);
+}
+
 static ConfianzaCsvPreview *
 preview_of (Fixture    *fixture,
             const char *csv)
@@ -1239,9 +1252,83 @@ test_import (Fixture       *fixture,
   confianza_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
-  confianza_test_spin ();
-  g_assert_null (dialog);
+  wait_until_closed ((gpointer *) &dialog);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+}
+
+/* An import under way shows its progress; Cancel stops it, writes nothing,
+ * and leaves the dialog open to try again; closing it also cancels */
+static void
+test_import_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("Nombre;Correo electrónico\n");
+  g_autoptr(ConfianzaCsvPreview) preview = NULL;
+  g_autoptr(GListModel) clients = confianza_store_get_clients (fixture->store);
+  g_autoptr(ConfianzaClient) other = confianza_client_new ("Otra Persona");
+  g_autoptr(GError) error = NULL;
+  ConfianzaImportDialog *dialog = NULL;
+  sqlite3 *blocker = NULL;
+  gint64 deadline;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "Cliente %u;c%u@ejemplo.es\n", i, i);
+  preview = preview_of (fixture, csv->str);
+
+  /* Another program holds the file: the import waits for it, in its thread */
+  g_assert_cmpint (sqlite3_open (fixture->path, &blocker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  present_import (confianza_import_dialog_new (NULL, fixture->store, preview, "clientes.csv"),
+                  (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
+  confianza_test_spin ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, "progress_box")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "preview_scroll")));
+
+  /* Meanwhile the window's own changes are refused at once, in words */
+  g_assert_false (confianza_store_save_client (fixture->store, other, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
+  sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (blocker);
+
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_visible (child (dialog, "general_error")) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (child (dialog, "general_error")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "progress_box")));
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "import_button")));
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+
+  /* Saving works again */
+  g_assert_true (confianza_store_save_client (fixture->store, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+
+  /* Closed while importing: cancelled, then closed, nothing written */
+  g_assert_cmpint (sqlite3_open (fixture->path, &blocker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
+  confianza_test_spin ();
+  gtk_window_close (GTK_WINDOW (dialog));
+  confianza_test_spin ();
+  g_assert_nonnull (dialog);
+  sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (blocker);
+  wait_until_closed ((gpointer *) &dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+
+  /* And a whole import, with its progress to the end */
+  present_import (confianza_import_dialog_new (NULL, fixture->store, preview, "clientes.csv"),
+                  (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
+  wait_until_closed ((gpointer *) &dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2002);
 }
 
 static void
@@ -1314,6 +1401,7 @@ main (int   argc,
   ADD ("/dialogs/promise/safe-due", test_promise_safe_due);
   ADD ("/dialogs/import/preview", test_import);
   ADD ("/dialogs/import/nothing", test_import_nothing);
+  ADD ("/dialogs/import/cancel", test_import_cancel);
   ADD ("/dialogs/promise/edit", test_promise_edit);
   ADD ("/dialogs/promise/renegotiate", test_promise_renegotiate);
   ADD ("/dialogs/promise/correct", test_promise_correct);

@@ -29,6 +29,14 @@ struct _ConfianzaImportDialog
   GtkListBox          *lines_list;
   GtkLabel            *more_label;
   AdwExpanderRow      *columns_row;
+  GtkWidget           *progress_box;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
+  GtkWidget           *preview_scroll;
+
+  /* While the import runs in its thread */
+  GCancellable        *cancellable;
+  gboolean             close_when_done;
 
   /* GtkDropDown *, one per column of the file */
   GPtrArray           *column_choosers;
@@ -282,29 +290,143 @@ on_duplicates_toggled (ConfianzaImportDialog *self)
   update_button (self);
 }
 
+/* Importing, in a thread: the preview is the worker's until it ends */
+
+static void
+set_importing (ConfianzaImportDialog *self,
+               gboolean               importing)
+{
+  gtk_widget_set_visible (self->progress_box, importing);
+  gtk_widget_set_sensitive (self->preview_scroll, !importing);
+  if (importing)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      gtk_label_set_label (self->progress_label, _("Getting ready to import…"));
+      gtk_button_set_label (self->import_button, _("Importing…"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+    }
+  else
+    {
+      g_clear_object (&self->cancellable);
+      update_button (self);
+    }
+}
+
+static void
+on_import_progress (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ConfianzaImportDialog *self = user_data;
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  /* Grouped as the locale does (“25.856 de 99.999”) */
+  done_text = g_strdup_printf ("%'u", done);
+  total_text = g_strdup_printf ("%'u", total);
+  /* Translators: %s of %s: how many clients are saved so far, and of how
+   * many, both numbers already written with the locale's grouping */
+  text = g_strdup_printf (ngettext ("Importing %s of %s client…", "Importing %s of %s clients…", total),
+                          done_text, total_text);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ConfianzaImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (confianza_import_clients_finish (CONFIANZA_STORE (source), result, &n, &error))
+    {
+      set_importing (self, FALSE);
+      g_signal_emit (self, signals[IMPORTED], 0, n);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  set_importing (self, FALSE);
+  if (self->close_when_done)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  /* All or nothing: nothing was written. The duplicates were looked for
+   * again, so the lines may have changed. */
+  fill (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_label_set_label (self->general_error, _("The import was cancelled: nothing was written."));
+  else
+    gtk_label_set_label (self->general_error, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+}
+
 static void
 import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
   ConfianzaImportFlags flags = CONFIANZA_IMPORT_FLAGS_NONE;
-  guint n = 0;
+
+  if (self->cancellable != NULL || n_to_import (self) == 0)
+    return;
 
   if (gtk_switch_get_active (self->duplicates_switch))
     flags |= CONFIANZA_IMPORT_INCLUDE_DUPLICATES;
 
-  if (!confianza_import_clients (confianza_dialog_get_store (CONFIANZA_DIALOG (self)), self->preview, flags, &n, &error))
+  self->cancellable = g_cancellable_new ();
+  set_importing (self, TRUE);
+  confianza_import_clients_async (confianza_dialog_get_store (CONFIANZA_DIALOG (self)),
+                                  self->preview, flags, self->cancellable,
+                                  on_import_progress, g_object_ref (self), g_object_unref,
+                                  import_done, g_object_ref (self));
+}
+
+/* Cancel stops an import under way (the dialog stays, to try again), and
+ * closes the dialog otherwise */
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (widget);
+
+  if (self->cancellable == NULL)
     {
-      /* All or nothing: nothing was written. */
-      gtk_label_set_label (self->general_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
-  g_signal_emit (self, signals[IMPORTED], 0, n);
-  gtk_window_close (GTK_WINDOW (self));
+  g_cancellable_cancel (self->cancellable);
+  gtk_label_set_label (self->progress_label, _("Cancelling the import…"));
+}
+
+static gboolean
+confianza_import_dialog_close_request (GtkWindow *window)
+{
+  ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (window);
+
+  /* Closed once the import has stopped and rolled back */
+  if (self->cancellable != NULL)
+    {
+      self->close_when_done = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      gtk_label_set_label (self->progress_label, _("Cancelling the import…"));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (confianza_import_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -313,6 +435,9 @@ confianza_import_dialog_dispose (GObject *object)
   ConfianzaImportDialog *self = CONFIANZA_IMPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_IMPORT_DIALOG);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->preview);
   g_clear_pointer (&self->column_choosers, g_ptr_array_unref);
   g_clear_pointer (&self->filename, g_free);
@@ -327,6 +452,7 @@ confianza_import_dialog_class_init (ConfianzaImportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = confianza_import_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = confianza_import_dialog_close_request;
 
   /**
    * ConfianzaImportDialog::imported:
@@ -349,9 +475,14 @@ confianza_import_dialog_class_init (ConfianzaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, lines_list);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, more_label);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, columns_row);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaImportDialog, preview_scroll);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_toggled);
 
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_activated);
 }
 
 static void

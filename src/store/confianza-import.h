@@ -34,6 +34,37 @@ gboolean   confianza_import_clients           (ConfianzaStore        *store,
                                                guint                 *n_imported,
                                                GError               **error);
 
+/* @done of @total clients written so far, told on the thread that started
+ * the import, never backwards; the last call says @done == @total. */
+typedef void (*ConfianzaImportProgress) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
+/*
+ * The same as confianza_import_clients () in a thread, with a connection of
+ * its own to @store's file, so that the window never waits for it: one
+ * transaction, looking at @cancellable every few hundred clients (cancelled:
+ * rolled back, nothing written, G_IO_ERROR_CANCELLED), telling @progress
+ * (may be NULL) how far it got. Meanwhile @store refuses its own changes
+ * with CONFIANZA_STORE_ERROR_BUSY rather than wait for the file. @preview
+ * must not be touched until it ends. Once committed, the clients join the
+ * live list and "changed" is emitted, before @callback runs;
+ * confianza_import_clients_finish () then says how many were saved.
+ */
+void       confianza_import_clients_async     (ConfianzaStore          *store,
+                                               ConfianzaCsvPreview     *preview,
+                                               ConfianzaImportFlags     flags,
+                                               GCancellable            *cancellable,
+                                               ConfianzaImportProgress  progress,
+                                               gpointer                 progress_data,
+                                               GDestroyNotify           progress_notify,
+                                               GAsyncReadyCallback      callback,
+                                               gpointer                 user_data);
+gboolean   confianza_import_clients_finish    (ConfianzaStore          *store,
+                                               GAsyncResult            *result,
+                                               guint                   *n_imported,
+                                               GError                 **error);
+
 /*
  * For the command line (--import-clients=FILE.csv): reads and parses
  * @filename, imports what can be imported, and returns a summary for the

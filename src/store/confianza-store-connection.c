@@ -436,11 +436,28 @@ store_refuse_read_only (ConfianzaStore  *self,
   return TRUE;
 }
 
+/* While an import writes through its own connection, a write here would
+ * wait for it (and freeze the window) until the busy timeout, then fail:
+ * it is refused at once instead, in words. */
+gboolean
+store_refuse_during_import (ConfianzaStore  *self,
+                            GError         **error)
+{
+  if (self->imports == 0)
+    return FALSE;
+
+  g_set_error_literal (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_BUSY,
+                       _("Clients are being imported. Try again when the import "
+                         "has finished: nothing was changed."));
+  return TRUE;
+}
+
 gboolean
 store_begin (ConfianzaStore  *self,
              GError         **error)
 {
-  if (store_refuse_read_only (self, error))
+  if (store_refuse_read_only (self, error) ||
+      store_refuse_during_import (self, error))
     return FALSE;
 
   if (self->pending != NULL)

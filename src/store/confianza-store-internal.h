@@ -56,6 +56,12 @@ struct _ConfianzaStore
   /* While confianza_store_correct_promise () writes: a closed promise's
    * terms may change (they are locked otherwise) */
   gboolean    correcting;
+  /* The SQLite VFS it was opened through (NULL: the default), for the
+   * connections of its threads */
+  char       *vfs;
+  /* Imports writing through a connection of their own (confianza-import.c):
+   * while there is one, this store refuses to write */
+  guint       imports;
 };
 
 /* Tables: one description per record kind
@@ -204,6 +210,8 @@ gboolean        store_exec                   (ConfianzaStore  *self,
                                               GError         **error);
 gboolean        store_refuse_read_only       (ConfianzaStore  *self,
                                               GError         **error);
+gboolean        store_refuse_during_import   (ConfianzaStore  *self,
+                                              GError         **error);
 gboolean        store_begin                  (ConfianzaStore  *self,
                                               GError         **error);
 gboolean        store_commit                 (ConfianzaStore  *self,
@@ -310,6 +318,11 @@ GListModel      *confianza_store_lists_peek_clients        (ConfianzaStoreLists 
 ConfianzaClient *confianza_store_lists_dup_client          (ConfianzaStoreLists *self,
                                                             gint64               client_id);
 gboolean         confianza_store_lists_refill_clients      (ConfianzaStoreLists *self);
+/* Clients just written by another connection (an import), each with its
+ * id, sorted as the list is (store_compare_records ()): merged into the
+ * clients' list, in one change */
+void             confianza_store_lists_add_clients         (ConfianzaStoreLists *self,
+                                                            GPtrArray           *clients);
 void             confianza_store_lists_refill              (ConfianzaStoreLists *self);
 void             confianza_store_lists_clear               (ConfianzaStoreLists *self);
 /* What the lists learn once a change is on disk */
@@ -386,6 +399,12 @@ gboolean        store_promise_terms_unlocked (ConfianzaStore    *self,
 
 /* After a change is on disk and the live lists know of it */
 void            confianza_store_emit_changed        (ConfianzaStore  *self);
+
+/* A new store with a connection of its own to @self's file, for one
+ * thread that writes (an import): no migration, no check of the contents
+ * (@self did both), the same VFS. Its live lists are never filled. */
+ConfianzaStore *confianza_store_open_writer         (ConfianzaStore  *self,
+                                                     GError         **error);
 
 /* The store's connection, for SQLite's backup API */
 sqlite3        *confianza_store_get_db              (ConfianzaStore  *self);

@@ -532,6 +532,45 @@ confianza_store_lists_refill_clients (ConfianzaStoreLists *self)
   return TRUE;
 }
 
+void
+confianza_store_lists_add_clients (ConfianzaStoreLists *self,
+                                   GPtrArray           *clients)
+{
+  g_autoptr(GPtrArray) merged = NULL;
+  gpointer info = (gpointer) &store_kinds[KIND_CLIENT];
+  GListModel *list;
+  guint n, i = 0, j = 0;
+
+  if (self->clients == NULL || clients->len == 0)
+    return;
+
+  /* The clients already listed stay the same objects (pages show them).
+   * Both lists are in order: one merge and one splice, on this thread,
+   * rather than an insertion each, which would move the whole list every
+   * time */
+  list = G_LIST_MODEL (self->clients);
+  n = g_list_model_get_n_items (list);
+  merged = g_ptr_array_new_full (n + clients->len, g_object_unref);
+  while (i < n || j < clients->len)
+    {
+      g_autoptr(GObject) listed = i < n ? g_list_model_get_item (list, i) : NULL;
+      gpointer added = j < clients->len ? g_ptr_array_index (clients, j) : NULL;
+
+      if (added == NULL || (listed != NULL && store_compare_records (listed, added, info) <= 0))
+        {
+          g_ptr_array_add (merged, g_steal_pointer (&listed));
+          i++;
+        }
+      else
+        {
+          g_ptr_array_add (merged, g_object_ref (added));
+          j++;
+        }
+    }
+
+  g_list_store_splice (self->clients, 0, n, merged->pdata, merged->len);
+}
+
 /* The lists handed out stop updating: they outlive the store in the
  * interface */
 void

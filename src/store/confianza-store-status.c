@@ -619,8 +619,9 @@ store_apply_statuses (ConfianzaStore *self,
         g_array_append_val (changes, f);
     }
 
-  /* Followed in the file by the next store that may write to it */
-  if (changes->len == 0 || self->read_only)
+  /* Followed in the file by the next store that may write to it (or by
+   * this one, at the next change once an import has finished) */
+  if (changes->len == 0 || self->read_only || self->imports > 0)
     return;
 
   own_transaction = sqlite3_get_autocommit (self->db) != 0;

@@ -80,6 +80,7 @@ confianza_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->vfs, g_free);
 
   G_OBJECT_CLASS (confianza_store_parent_class)->finalize (object);
 }
@@ -281,8 +282,68 @@ confianza_store_open_with_vfs (const char  *path,
   self->schema_version = CONFIANZA_STORE_SCHEMA_VERSION;
   self->backup_path = g_steal_pointer (&backup_path);
   self->notice = g_steal_pointer (&notice);
+  self->vfs = g_strdup (vfs);
 
   return self;
+}
+
+ConfianzaStore *
+confianza_store_open_writer (ConfianzaStore  *self,
+                             GError         **error)
+{
+  ConfianzaStore *writer;
+  ConfianzaFileLock *file;
+  sqlite3 *db = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  if (store_refuse_read_only (self, error))
+    return NULL;
+
+  file = confianza_file_lock_acquire (self->path, TRUE, error);
+  if (file == NULL)
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, self->vfs);
+  if (rc == SQLITE_OK)
+    {
+      if (!store_apply_settings (db, self->path, error))
+        goto failed_with_error;
+      rc = store_query_int (db, "PRAGMA user_version", &version);
+    }
+  if (rc != SQLITE_OK)
+    {
+      store_set_sqlite_error (error, db, self->path, rc, TRUE);
+      goto failed_with_error;
+    }
+
+  /* Replaced meanwhile by another program (a restore) */
+  if (version != self->schema_version)
+    {
+      g_autofree char *shown = g_filename_display_name (self->path);
+
+      g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_FAILED,
+                   _("“%s” was replaced by another program meanwhile. Close "
+                     "Confianza, open it again and try again: nothing was written."),
+                   shown);
+      goto failed_with_error;
+    }
+
+  writer = g_object_new (CONFIANZA_TYPE_STORE, NULL);
+  writer->path = g_strdup (self->path);
+  writer->vfs = g_strdup (self->vfs);
+  writer->db = db;
+  writer->file = file;
+  writer->schema_version = version;
+
+  return writer;
+
+failed_with_error:
+  sqlite3_close_v2 (db);
+  confianza_file_lock_release (file, TRUE);
+  return NULL;
 }
 
 ConfianzaStore *
@@ -398,6 +459,7 @@ confianza_store_begin (ConfianzaStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (store_refuse_read_only (self, error) ||
+      store_refuse_during_import (self, error) ||
       !store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 

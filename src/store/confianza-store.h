@@ -23,6 +23,7 @@ typedef enum
   CONFIANZA_STORE_ERROR_FAILED,         /* any other failure, said in words */
   CONFIANZA_STORE_ERROR_OLDER_VERSION,  /* needs an upgrade, which reading only cannot do */
   CONFIANZA_STORE_ERROR_AMBIGUOUS,      /* several records answer to what was asked */
+  CONFIANZA_STORE_ERROR_BUSY,           /* an import is writing: try again after it */
 } ConfianzaStoreError;
 
 GQuark confianza_store_error_quark (void);
