@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "export/confianza-report.h"
 #include "store/confianza-backup.h"
@@ -14,7 +15,10 @@
 #include "export/confianza-report-clients.h"
 
 #include "confianza-application.h"
+#include "confianza-deliver-dialog.h"
 #include "confianza-preferences-window.h"
+#include "confianza-recovery-start.h"
+#include "confianza-reminder-check.h"
 #include "confianza-window.h"
 
 /*
@@ -79,6 +83,9 @@ static const GOptionEntry option_entries[] = {
     N_("Replace what the database holds by the backup copy FILE, keeping a copy of it first, and exit"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
+  /* Handled in main (), before GTK starts (confianza-remind.c) */
+  { "remind", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Send the reminders of what is due today (each once a day), print what was sent and exit; needs no display"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   /* Anything else, to refuse it in words */
@@ -564,99 +571,57 @@ confianza_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if (self->demo)
+  /* Started by D-Bus for a notification's action (DBusActivatable): no
+   * window until the action asks for one */
+  if (self->demo || (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0)
     return -1;
 
   return open_in_primary (self);
 }
 
-/* "Honra tu palabra": what falls due today in the database of @window,
- * once a day while running. The sample data of --demo never notifies. */
+/* "Honra tu palabra": the reminders of what falls due in the database at
+ * @path (@store, or opened for the check), each once a day. The sample
+ * data of --demo never notifies. */
+static gboolean
+send_reminders (ConfianzaApplication  *self,
+                ConfianzaStore        *store,
+                const char            *path,
+                GError               **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(ConfianzaStore) opened = NULL;
+
+  if (self->demo)
+    return TRUE;
+
+  if (store == NULL)
+    {
+      opened = confianza_store_open (path, error);
+      if (opened == NULL)
+        return FALSE;
+      store = opened;
+    }
+
+  return confianza_reminders_send (G_APPLICATION (self), store, path, today,
+                                   g_settings_get_boolean (settings, "reminders-private"),
+                                   g_settings_get_int (settings, "follow-up-days"),
+                                   NULL, NULL, error);
+}
+
 static void
 notify_due_today (ConfianzaApplication *self,
                   ConfianzaWindow      *window)
 {
   ConfianzaStore *store = confianza_window_get_store (window);
-  const char *path = confianza_window_get_database_path (window);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) yesterday = confianza_date_add_days (today, -1);
-  g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GPtrArray) follow_ups = NULL;
-  g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  guint n_today = 0;
-  guint n_follow_ups = 0;
-  guint n_named = 0;
-  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (store == NULL || self->demo || !g_settings_get_boolean (settings, "notifications"))
+  if (store == NULL || !g_settings_get_boolean (settings, "notifications"))
     return;
 
-  /* Only the three named are read, not every overdue promise */
-  due = confianza_store_get_open_promises_between (store, yesterday, today, 3, &n_today, NULL);
-  follow_ups = confianza_store_get_open_follow_ups_due (store, today, G_MAXUINT, NULL, NULL);
-  if (due == NULL || follow_ups == NULL)
-    return;
-
-  if (n_today > 0)
-    {
-      g_string_append (body, ngettext ("A promise falls due today:",
-                                       "These promises fall due today:", n_today));
-      for (guint i = 0; i < due->len; i++)
-        {
-          g_string_append (body, "\n");
-          g_string_append (body, confianza_promise_get_title (g_ptr_array_index (due, i)));
-        }
-      if (n_today > 3)
-        {
-          g_string_append (body, "\n");
-          g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_today - 3), n_today - 3);
-        }
-    }
-
-  /* The follow-ups of recovery plans due today, not the overdue ones */
-  for (guint i = 0; i < follow_ups->len; i++)
-    if (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, i)), today))
-      n_follow_ups++;
-
-  if (n_follow_ups > 0)
-    {
-      if (body->len > 0)
-        g_string_append (body, "\n");
-      g_string_append (body, ngettext ("Call back, a recovery follow-up is due today:",
-                                       "Call back, these recovery follow-ups are due today:", n_follow_ups));
-      for (guint i = 0; i < follow_ups->len && n_named < 3; i++)
-        {
-          ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-          g_autoptr(ConfianzaClient) client = NULL;
-
-          if (!confianza_date_equal (confianza_follow_up_get_due_on (follow_up), today))
-            continue;
-          client = confianza_store_get_client (store, confianza_follow_up_get_client_id (follow_up), NULL);
-          if (client == NULL)
-            continue;
-          g_string_append (body, "\n");
-          g_string_append (body, confianza_client_get_name (client));
-          n_named++;
-        }
-      if (n_follow_ups > n_named)
-        {
-          g_string_append (body, "\n");
-          g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_follow_ups - n_named),
-                                  n_follow_ups - n_named);
-        }
-    }
-
-  if (body->len == 0)
-    return;
-
-  /* Its action opens (or raises) the window of this database */
-  notification = g_notification_new (_("Keep your word"));
-  g_notification_set_body (notification, body->str);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "(^ays)", path, "today");
-  id = g_strconcat ("due-today:", path, NULL);
-  g_application_send_notification (G_APPLICATION (self), id, notification);
+  if (!send_reminders (self, store, confianza_window_get_database_path (window), &error))
+    g_message ("Reminders: %s", error->message);
 }
 
 static void
@@ -959,12 +924,148 @@ show_page_activated (GSimpleAction *action,
   confianza_window_show_page (confianza_application_open_database (self, path), page);
 }
 
+/* The reminders' actions: (the database's path, what is reminded) */
+
+static void
+remind_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  const char *path = g_variant_get_bytestring (parameter);
+  ConfianzaWindow *window = find_window (self, path);
+  g_autoptr(GError) error = NULL;
+
+  /* Handed over by `confianza --remind`, which says so itself */
+  if (!send_reminders (self, window != NULL ? confianza_window_get_store (window) : NULL, path, &error))
+    g_message ("Reminders of %s: %s", path, error->message);
+}
+
+/* What @key reminds of, if it is still due today */
+static ConfianzaReminder *
+find_due (ConfianzaStore *store,
+          const char     *key)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GPtrArray) due = NULL;
+
+  due = confianza_store_get_reminders_due (store, today, g_settings_get_int (settings, "follow-up-days"), NULL);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      g_autofree char *each = confianza_reminder_key (g_ptr_array_index (due, i));
+
+      if (g_strcmp0 (each, key) == 0)
+        return g_ptr_array_steal_index (due, i);
+    }
+
+  return NULL;
+}
+
+/* "Abrir": the client, at the section of what is due */
+static void
+reminder_open_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  const char *path;
+  const char *key;
+  ConfianzaWindow *window;
+  ConfianzaStore *store;
+  g_autoptr(ConfianzaReminder) reminder = NULL;
+  const char *section = "conversations";
+
+  g_variant_get (parameter, "(^&ay&s)", &path, &key);
+  window = confianza_application_open_database (self, path);
+  store = confianza_window_get_store (window);
+  if (store == NULL || (reminder = find_due (store, key)) == NULL)
+    return;
+
+  if (reminder->kind == CONFIANZA_REMINDER_PROMISE_TODAY || reminder->kind == CONFIANZA_REMINDER_PROMISE_OVERDUE)
+    section = "promises";
+  else if (reminder->kind == CONFIANZA_REMINDER_FOLLOW_UP)
+    section = "recovery";
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-client-section", "(xs)",
+                              reminder->client_id, section);
+}
+
+/* "Marcar como entregada…": the deliver dialog of the promise */
+static void
+reminder_deliver_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  const char *path;
+  const char *key;
+  ConfianzaWindow *window;
+  ConfianzaStore *store;
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  ConfianzaDeliverDialog *dialog;
+  gint64 id = 0;
+
+  g_variant_get (parameter, "(^&ay&s)", &path, &key);
+  window = confianza_application_open_database (self, path);
+  store = confianza_window_get_store (window);
+  if (store == NULL || !g_str_has_prefix (key, "promise:"))
+    return;
+  id = g_ascii_strtoll (key + strlen ("promise:"), NULL, 10);
+  promise = confianza_store_get_promise (store, id, NULL);
+  if (promise == NULL)
+    return;
+
+  dialog = confianza_deliver_dialog_new (GTK_WINDOW (window), store, promise);
+  confianza_recovery_start_watch (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Recordármelo mañana": nothing of it until tomorrow, also after a
+ * restart (the store keeps it); no window opens for it */
+static void
+reminder_snooze_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  const char *path;
+  const char *key;
+  ConfianzaWindow *window;
+  g_autoptr(ConfianzaStore) opened = NULL;
+  ConfianzaStore *store;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) tomorrow = confianza_date_add_days (today, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_variant_get (parameter, "(^&ay&s)", &path, &key);
+  window = find_window (self, path);
+  store = window != NULL ? confianza_window_get_store (window) : NULL;
+  if (store == NULL)
+    store = opened = confianza_store_open (path, &error);
+
+  if (store == NULL || !confianza_store_snooze_reminder (store, key, tomorrow, &error))
+    {
+      g_message ("Remind me tomorrow: %s", error->message);
+      return;
+    }
+
+  id = confianza_reminder_notification_id (path, key);
+  g_application_withdraw_notification (G_APPLICATION (self), id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   /* (the database's path, the page) */
   { "show-page", show_page_activated, "(ays)" },
+  /* the database's path */
+  { "remind", remind_activated, "ay" },
+  /* (the database's path, what is reminded: confianza_reminder_key ()) */
+  { "reminder-open", reminder_open_activated, "(ays)" },
+  { "reminder-deliver", reminder_deliver_activated, "(ays)" },
+  { "reminder-snooze", reminder_snooze_activated, "(ays)" },
 };
 
 static void

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# `confianza --remind` as a systemd timer runs it: no display, a session
+# bus of its own (dbus-run-session) with a test notification server
+# (tests/remind/notify-server.c) that writes down what arrives. One
+# notification per thing due, in Spanish, none twice, no names when the
+# privacy preference is on, and failures said in words with exit 1.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+confianza=$1
+server=$2
+if [ -z "${REMIND_TEST_BUS:-}" ]; then
+  REMIND_TEST_BUS=1 exec dbus-run-session -- "$0" "$@" 2> >(grep -v "fd limit" >&2)
+fi
+tmp=$(mktemp -d)
+"$server" > "$tmp/received" & server_pid=$!
+trap 'kill $server_pid 2>/dev/null; chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+for _ in $(seq 100); do grep -q '^ready$' "$tmp/received" 2>/dev/null && break; sleep 0.1; done
+export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config"
+export LANG=es_ES.UTF-8 LC_ALL=es_ES.UTF-8
+unset DISPLAY WAYLAND_DISPLAY
+n=0
+status=0
+ok () { n=$((n+1)); echo "ok $n - $1"; }
+not_ok () { n=$((n+1)); echo "not ok $n - $1"; status=1; }
+check () { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+# What arrived after line $1 of the server's log: "summary<TAB>body" lines
+arrived () { tail -n +"$(( $1 + 1 ))" "$tmp/received" | grep '^notify' | cut -f 4,5; }
+lines () { wc -l < "$tmp/received"; }
+private () {
+  mkdir -p "$tmp/config/glib-2.0/settings"
+  printf '[io/github/confianza/Confianza]\nreminders-private=%s\n' "$1" > "$tmp/config/glib-2.0/settings/keyfile"
+}
+
+check "the test notification server owns its name" 'grep -q "^ready$" "$tmp/received"'
+
+db="$tmp/demo.db"
+LC_ALL=C "$confianza" --database="$db" --demo >/dev/null 2>&1
+private false
+start=$(lines)
+out=$("$confianza" --remind --database="$db" 2>"$tmp/err"); rc=$?
+sleep 0.5
+got=$(arrived "$start")
+count=$(printf '%s' "$got" | grep -c .)
+check "--remind with no display sends the reminders and exits 0 (exit $rc: $(cat "$tmp/err"))" '[ $rc -eq 0 ] && [ "$count" -ge 4 ]'
+check "one notification per line of the summary ($count)" '[ "$(echo "$out" | grep -vc "notificaci")" -eq "$count" ]'
+check "the summary says how many were sent, in Spanish" 'echo "$out" | grep -q "^$count notificaciones enviadas"'
+check "titles in Spanish: promises due today and overdue, a client to call" \
+  'echo "$got" | grep -q "^Promesa para hoy: " && echo "$got" | grep -q "^Promesa vencida: " && echo "$got" | grep -q "^Es hora de llamar a "'
+check "no thing twice" '[ "$(echo "$got" | cut -f 1 | sort | uniq -d)" = "" ]'
+due=$(sqlite3 "$db" "SELECT count(*) FROM promise WHERE due_on <= date('now','localtime') AND delivered_on IS NULL AND broken = 0")
+check "every promise due or overdue has its notification ($due)" '[ "$(echo "$got" | grep -c "^Promesa")" -eq "$due" ]'
+actions=$(tail -n +"$(( start + 1 ))" "$tmp/received" | grep "Promesa para hoy" | head -n 1 | cut -f 6)
+check "a promise's notification offers Abrir, Marcar como entregada… and Recordármelo mañana" \
+  'echo "$actions" | grep -q "|Abrir|" && echo "$actions" | grep -q "|Marcar como entregada…|" && echo "$actions" | grep -q "|Recordármelo mañana$"'
+
+start=$(lines)
+out=$("$confianza" --remind --database="$db" 2>&1); rc=$?
+sleep 0.5
+check "a second run the same day repeats nothing (exit $rc)" '[ $rc -eq 0 ] && [ -z "$(arrived "$start")" ] && echo "$out" | grep -q "^0 notificaciones enviadas"'
+
+# Privacy: no client's name, no promise's title, only how many
+db2="$tmp/private.db"
+LC_ALL=C "$confianza" --database="$db2" --demo >/dev/null 2>&1
+private true
+start=$(lines)
+out=$("$confianza" --remind --database="$db2" 2>&1); rc=$?
+sleep 0.5
+got=$(arrived "$start")
+leaks=0
+while IFS= read -r name; do
+  [ -n "$name" ] && printf '%s\n%s\n' "$got" "$out" | grep -qF -- "$name" && leaks=$((leaks+1))
+done < <(sqlite3 "$db2" "SELECT name FROM client UNION SELECT title FROM promise")
+check "with the privacy preference, no name nor title in what arrives or is printed ($leaks found)" '[ $rc -eq 0 ] && [ -n "$got" ] && [ $leaks -eq 0 ]'
+check "with it, one notification per kind: “Tienes 2 promesas para hoy”" \
+  'echo "$got" | grep -q "^Tienes 2 promesas para hoy" && [ "$(echo "$got" | grep -c .)" -le 4 ]'
+private false
+
+# Failures: said in words, exit 1, the file left as it was
+mkdir "$tmp/bad"; head -c 65536 /dev/urandom > "$tmp/bad/file.db"
+before=$(sha256sum "$tmp/bad/file.db")
+start=$(lines)
+out=$("$confianza" --remind --database="$tmp/bad/file.db" 2>&1); rc=$?
+check "a damaged database: a reason in words, exit 1, nothing sent (exit $rc: $out)" \
+  '[ $rc -eq 1 ] && [ -n "$out" ] && [ -z "$(arrived "$start")" ] && [ "$before" = "$(sha256sum "$tmp/bad/file.db")" ]'
+mkdir -p "$tmp/folder.db"
+out=$("$confianza" --remind --database="$tmp/folder.db" 2>&1); rc=$?
+check "a folder instead of a database: exit 1 with a reason (exit $rc: $out)" '[ $rc -eq 1 ] && [ -n "$out" ]'
+out=$("$confianza" --remind --database="$tmp/missing.db" 2>&1); rc=$?
+check "a database that does not exist is not made (exit $rc: $out)" '[ $rc -eq 1 ] && [ ! -e "$tmp/missing.db" ]'
+out=$(DBUS_SESSION_BUS_ADDRESS="unix:path=$tmp/no-bus" "$confianza" --remind --database="$db" 2>&1); rc=$?
+check "without a session bus: it says it needs one, exit 1 (exit $rc: $out)" '[ $rc -eq 1 ] && echo "$out" | grep -qi "bus"'
+out=$("$confianza" --remind --database="$db" --check 2>&1); rc=$?
+check "--remind refuses other options (exit $rc: $out)" '[ $rc -eq 2 ] && [ -n "$out" ]'
+
+echo "1..$n"
+exit $status
