@@ -92,5 +92,47 @@ check "without a session bus: it says it needs one, exit 1 (exit $rc: $out)" '[ 
 out=$("$confianza" --remind --database="$db" --check 2>&1); rc=$?
 check "--remind refuses other options (exit $rc: $out)" '[ $rc -eq 2 ] && [ -n "$out" ]'
 
+# A window already open: --remind hands the check to it, and its
+# notifications' actions reach it ("Recordármelo mañana" here)
+if command -v xvfb-run >/dev/null && command -v gdbus >/dev/null; then
+  db3="$tmp/window.db"
+  LC_ALL=C "$confianza" --database="$db3" --demo >/dev/null 2>&1
+  # The window's own check at start is off, so what arrives comes from the hand-over
+  printf '[io/github/confianza/Confianza]\nnotifications=false\n' > "$tmp/config/glib-2.0/settings/keyfile"
+  xvfb-run -a -s "-screen 0 1024x768x24" "$confianza" --database="$db3" >"$tmp/window.log" 2>&1 & xpid=$!
+  owned=false
+  for _ in $(seq 300); do
+    if gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+         --method org.freedesktop.DBus.NameHasOwner io.github.confianza.Confianza 2>/dev/null | grep -q true; then
+      owned=true; break
+    fi
+    sleep 0.2
+  done
+  check "a window of Confianza runs and owns its name" '$owned'
+  start=$(lines)
+  out=$("$confianza" --remind --database="$db3" 2>&1); rc=$?
+  for _ in $(seq 100); do [ -n "$(arrived "$start")" ] && break; sleep 0.1; done
+  got=$(arrived "$start")
+  check "--remind hands the check to the running window and says so (exit $rc: $out)" \
+    '[ $rc -eq 0 ] && echo "$out" | grep -q "Confianza está abierta" && [ "$(echo "$got" | grep -c "^Promesa")" -ge 2 ]'
+  line=$(tail -n +"$(( start + 1 ))" "$tmp/received" | grep "Promesa para hoy" | head -n 1)
+  nid=$(echo "$line" | cut -f 2)
+  key=$(echo "$line" | grep -o "promise:[0-9]*" | head -n 1)
+  start=$(lines)
+  gdbus call --session --dest io.github.confianza.Confianza --object-path /io/github/confianza/Confianza \
+    --method org.gtk.Actions.Activate reminder-snooze "[<(b'$db3', '$key')>]" "{}" >/dev/null 2>&1
+  for _ in $(seq 100); do grep -q "^close	$nid$" "$tmp/received" && break; sleep 0.1; done
+  until=$(sqlite3 "$db3" "SELECT snoozed_until FROM reminder WHERE key = '$key'")
+  check "“Recordármelo mañana” withdraws the notification of $key and keeps tomorrow in the database ($until)" \
+    'grep -q "^close	$nid$" "$tmp/received" && [ "$until" = "$(date -d tomorrow +%F)" ]'
+  gdbus call --session --dest io.github.confianza.Confianza --object-path /io/github/confianza/Confianza \
+    --method org.gtk.Actions.Activate quit "[]" "{}" >/dev/null 2>&1
+  for _ in $(seq 100); do kill -0 $xpid 2>/dev/null || break; sleep 0.1; done
+  kill $xpid 2>/dev/null
+  wait $xpid 2>/dev/null
+else
+  echo "# skipped the hand-over to a window: xvfb-run or gdbus is not installed"
+fi
+
 echo "1..$n"
 exit $status

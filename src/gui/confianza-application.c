@@ -603,7 +603,8 @@ send_reminders (ConfianzaApplication  *self,
       store = opened;
     }
 
-  return confianza_reminders_send (G_APPLICATION (self), store, path, today,
+  /* Named by the store's path, as withdraw_done_idle () finds them */
+  return confianza_reminders_send (G_APPLICATION (self), store, confianza_store_get_path (store), today,
                                    g_settings_get_boolean (settings, "reminders-private"),
                                    g_settings_get_int (settings, "follow-up-days"),
                                    NULL, NULL, error);
@@ -735,6 +736,39 @@ on_midnight (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once what a store holds changed: the reminders this process sent for
+ * things now done (delivered, broken, called back) are withdrawn. Once per
+ * burst of changes, when the application is idle. */
+static gboolean
+withdraw_done_idle (gpointer user_data)
+{
+  ConfianzaStore *store = user_data;
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+
+  g_object_set_data (G_OBJECT (store), "confianza-withdraw-idle", NULL);
+  if (app == NULL)
+    return G_SOURCE_REMOVE;
+
+  settings = g_settings_new (APPLICATION_ID);
+  confianza_reminders_withdraw_done (app, store, confianza_store_get_path (store), today,
+                                     g_settings_get_int (settings, "follow-up-days"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (ConfianzaStore *store,
+                  gpointer        user_data)
+{
+  if (g_object_get_data (G_OBJECT (store), "confianza-withdraw-idle") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (store), "confianza-withdraw-idle", GINT_TO_POINTER (1));
+  g_idle_add_full (G_PRIORITY_LOW, withdraw_done_idle, g_object_ref (store), g_object_unref);
+}
+
 /* After a new window's first frame */
 static gboolean
 window_shown_idle (gpointer user_data)
@@ -758,6 +792,8 @@ window_shown_idle (gpointer user_data)
     confianza_store_update_trust_scores_async (store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));
   notify_due_today (self, window);
+  if (store != NULL)
+    g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), NULL);
   start_daily_backup (self, window);
   if (self->midnight_source == 0)
     schedule_midnight (self);
