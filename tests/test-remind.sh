@@ -92,6 +92,39 @@ check "without a session bus: it says it needs one, exit 1 (exit $rc: $out)" '[ 
 out=$("$confianza" --remind --database="$db" --check 2>&1); rc=$?
 check "--remind refuses other options (exit $rc: $out)" '[ $rc -eq 2 ] && [ -n "$out" ]'
 
+# The hidden instance a login starts with consent: no display, no GTK,
+# the same check at start; one per session; gone when consent is withdrawn
+settings () { printf '[io/github/confianza/Confianza]\n%s\n' "$@" > "$tmp/config/glib-2.0/settings/keyfile"; }
+db5="$tmp/hidden.db"
+LC_ALL=C "$confianza" --database="$db5" --demo >/dev/null 2>&1
+settings "reminders-background=false"
+start=$(lines)
+out=$(timeout 20 "$confianza" --hidden --database="$db5" 2>&1); rc=$?
+check "--hidden without consent ends at once, sending nothing (exit $rc: $out)" '[ $rc -eq 0 ] && [ -n "$out" ] && [ -z "$(arrived "$start")" ]'
+settings "reminders-background=true"
+start=$(lines)
+"$confianza" --hidden --database="$db5" >"$tmp/hidden.log" 2>&1 & hpid=$!
+for _ in $(seq 100); do [ "$(arrived "$start" | grep -c .)" -ge 4 ] && break; sleep 0.1; done
+got=$(arrived "$start")
+check "--hidden with consent checks at start, with no display" '[ "$(echo "$got" | grep -c "^Promesa")" -ge 2 ] && kill -0 $hpid 2>/dev/null'
+out=$(timeout 20 "$confianza" --hidden --database="$db5" 2>&1); rc=$?
+check "a second --hidden in the same session ends at once (exit $rc: $out)" '[ $rc -eq 0 ] && kill -0 $hpid 2>/dev/null'
+owner=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+  --method org.freedesktop.DBus.GetNameOwner io.github.confianza.Confianza.Reminders 2>/dev/null | grep -o "':[^']*'" | tr -d "'")
+line=$(tail -n +"$(( start + 1 ))" "$tmp/received" | grep "Promesa vencida" | head -n 1)
+nid=$(echo "$line" | cut -f 2)
+key=$(echo "$line" | grep -o "promise:[0-9]*" | head -n 1)
+gdbus call --session --dest "$owner" --object-path /io/github/confianza/Confianza \
+  --method org.gtk.Actions.Activate reminder-snooze "[<(b'$db5', '$key')>]" "{}" >/dev/null 2>&1
+for _ in $(seq 100); do grep -q "^close	$nid$" "$tmp/received" && break; sleep 0.1; done
+until=$(sqlite3 "$db5" "SELECT snoozed_until FROM reminder WHERE key = '$key'")
+check "“Recordármelo mañana” in the hidden instance withdraws $key and keeps tomorrow ($until)" \
+  'grep -q "^close	$nid$" "$tmp/received" && [ "$until" = "$(date -d tomorrow +%F)" ]'
+settings "reminders-background=false"
+for _ in $(seq 100); do kill -0 $hpid 2>/dev/null || break; sleep 0.1; done
+check "consent withdrawn: the hidden instance ends by itself" '! kill -0 $hpid 2>/dev/null'
+kill $hpid 2>/dev/null; wait $hpid 2>/dev/null
+
 # A window already open: --remind hands the check to it, and its
 # notifications' actions reach it ("Recordármelo mañana" here)
 if command -v xvfb-run >/dev/null && command -v gdbus >/dev/null; then

@@ -37,15 +37,6 @@ struct _ConfianzaApplication
   char           *demo_dir;       /* the throwaway folder of --demo */
   gboolean        demo;
   guint           midnight_source;
-
-  /* Hidden, with no window, to remind (--hidden, or consent given) */
-  gboolean        hidden;
-  gboolean        hidden_start;    /* the first activation opens nothing */
-  guint           reminder_source;
-  gint64          reminder_due;    /* wall clock, in seconds */
-  GDBusConnection *system_bus;
-  guint           sleep_subscription;
-  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaApplication, confianza_application, ADW_TYPE_APPLICATION)
@@ -92,7 +83,8 @@ static const GOptionEntry option_entries[] = {
     N_("Replace what the database holds by the backup copy FILE, keeping a copy of it first, and exit"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
-  /* Handled in main (), before GTK starts (confianza-remind.c) */
+  /* --remind and --hidden: handled in main (), before GTK starts
+   * (confianza-remind.c); here for --help */
   { "remind", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Send the reminders of what is due today (each once a day), print what was sent and exit; needs no display"), NULL },
   { "hidden", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -582,25 +574,6 @@ confianza_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if (g_variant_dict_contains (options, "hidden"))
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-      if (!g_application_register (app, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      /* Already running: that instance reminds. Without consent (an
-       * autostart entry left behind), nothing. */
-      if (g_application_get_is_remote (app) || !g_settings_get_boolean (settings, "reminders-background"))
-        return 0;
-
-      self->hidden_start = TRUE;
-      confianza_application_set_hidden (self, TRUE);
-      return -1;
-    }
-
   /* Started by D-Bus for a notification's action (DBusActivatable): no
    * window until the action asks for one */
   if (self->demo || (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0)
@@ -750,11 +723,6 @@ schedule_midnight (ConfianzaApplication *self)
   GTimeSpan wait = g_date_time_difference (morning, now);
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
-  g_clear_handle_id (&self->reminder_source, g_source_remove);
-  if (self->sleep_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
-  g_clear_object (&self->system_bus);
-  g_clear_object (&self->settings);
   self->midnight_source = g_timeout_add_seconds ((guint) MAX (1, wait / G_TIME_SPAN_SECOND),
                                                  on_midnight, self);
 }
@@ -769,112 +737,6 @@ on_midnight (gpointer user_data)
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
-}
-
-static ConfianzaWindow *find_window (ConfianzaApplication *self,
-                                     const char           *path);
-
-/* The hidden instance's check: the database the next window would open */
-static void
-hidden_check (ConfianzaApplication *self)
-{
-  ConfianzaWindow *window = find_window (self, self->database_path);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
-    return;
-  if (!send_reminders (self, window != NULL ? confianza_window_get_store (window) : NULL,
-                       self->database_path, &error))
-    g_message ("Reminders of %s: %s", self->database_path, error->message);
-}
-
-static gboolean on_reminder_time (gpointer user_data);
-
-/* The next check: the chosen time of day or midnight, whichever comes
- * first. Timeouts run on the monotonic clock, which stops in a suspend:
- * the wall clock is read again on waking (PrepareForSleep) and at least
- * every quarter of an hour. */
-static void
-schedule_reminders (ConfianzaApplication *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) at = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                   g_date_time_get_day_of_month (now),
-                                                   g_settings_get_int (self->settings, "reminders-hour"),
-                                                   g_settings_get_int (self->settings, "reminders-minute"), 0);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                                         g_date_time_get_month (tomorrow),
-                                                         g_date_time_get_day_of_month (tomorrow), 0, 0, 5);
-  gint64 next;
-
-  if (g_date_time_compare (at, now) <= 0)
-    {
-      GDateTime *later = g_date_time_add_days (at, 1);
-
-      g_date_time_unref (at);
-      at = later;
-    }
-
-  next = MIN (g_date_time_to_unix (at), g_date_time_to_unix (midnight));
-  self->reminder_due = next;
-  g_clear_handle_id (&self->reminder_source, g_source_remove);
-  self->reminder_source = g_timeout_add_seconds ((guint) CLAMP (next - g_date_time_to_unix (now), 1, 15 * 60),
-                                                 on_reminder_time, self);
-}
-
-static gboolean
-on_reminder_time (gpointer user_data)
-{
-  ConfianzaApplication *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  self->reminder_source = 0;
-  if (g_date_time_to_unix (now) >= self->reminder_due)
-    hidden_check (self);
-  schedule_reminders (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-hidden_start_idle (gpointer user_data)
-{
-  ConfianzaApplication *self = user_data;
-
-  if (self->hidden)
-    hidden_check (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_prepare_for_sleep (GDBusConnection *bus,
-                      const char      *sender,
-                      const char      *path,
-                      const char      *interface,
-                      const char      *signal,
-                      GVariant        *parameters,
-                      gpointer         user_data)
-{
-  ConfianzaApplication *self = user_data;
-  gboolean going = TRUE;
-
-  g_variant_get (parameters, "(b)", &going);
-  /* Awake again: what fell due meanwhile, and the timers from the clock */
-  if (!going && self->hidden)
-    on_reminder_time (self);
-}
-
-static void
-on_reminder_time_changed (GSettings  *settings,
-                          const char *key,
-                          gpointer    user_data)
-{
-  ConfianzaApplication *self = user_data;
-
-  if (self->hidden)
-    schedule_reminders (self);
 }
 
 /* Once what a store holds changed: the reminders this process sent for
@@ -1000,13 +862,6 @@ static void
 confianza_application_activate (GApplication *app)
 {
   ConfianzaApplication *self = CONFIANZA_APPLICATION (app);
-
-  /* Started hidden: no window until asked for one */
-  if (self->hidden_start)
-    {
-      self->hidden_start = FALSE;
-      return;
-    }
 
   confianza_application_open_database (self, self->database_path);
 }
@@ -1359,49 +1214,6 @@ confianza_application_open_database (ConfianzaApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
-}
-
-/* Whether the application stays, hidden, with no window, to remind at the
- * chosen time of day and at midnight (consent given, or --hidden) */
-void
-confianza_application_set_hidden (ConfianzaApplication *self,
-                                  gboolean              hidden)
-{
-  g_return_if_fail (CONFIANZA_IS_APPLICATION (self));
-
-  if (self->demo || hidden == self->hidden)
-    return;
-  self->hidden = hidden;
-
-  if (!hidden)
-    {
-      g_clear_handle_id (&self->reminder_source, g_source_remove);
-      if (self->sleep_subscription != 0)
-        g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
-      self->sleep_subscription = 0;
-      g_clear_object (&self->system_bus);
-      g_application_release (G_APPLICATION (self));
-      return;
-    }
-
-  g_application_hold (G_APPLICATION (self));
-  if (self->settings == NULL)
-    {
-      self->settings = g_settings_new (APPLICATION_ID);
-      g_signal_connect (self->settings, "changed::reminders-hour", G_CALLBACK (on_reminder_time_changed), self);
-      g_signal_connect (self->settings, "changed::reminders-minute", G_CALLBACK (on_reminder_time_changed), self);
-    }
-  schedule_reminders (self);
-  g_idle_add (hidden_start_idle, self);
-
-  /* No system bus (a container): the quarter-hour timer still notices */
-  self->system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
-  if (self->system_bus != NULL)
-    self->sleep_subscription = g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
-                                                                   "org.freedesktop.login1.Manager",
-                                                                   "PrepareForSleep", "/org/freedesktop/login1",
-                                                                   NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                                                   on_prepare_for_sleep, self, NULL);
 }
 
 /* The main window the user was in last (a dialog may be in front of it):

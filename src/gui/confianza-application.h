@@ -38,9 +38,4 @@ gboolean              confianza_application_use_database      (ConfianzaApplicat
                                                                const char            *path,
                                                                GError               **error);
 
-/* Stays running with no window, to remind at the time of day chosen in
- * Preferences and at midnight (consent given, or --hidden) */
-void                  confianza_application_set_hidden        (ConfianzaApplication *self,
-                                                               gboolean              hidden);
-
 G_END_DECLS

@@ -26,4 +26,8 @@ void      confianza_background_request_async  (gboolean              enable,
 gboolean  confianza_background_request_finish (GAsyncResult         *result,
                                                GError              **error);
 
+/* Starts `confianza --hidden` now, when this program is Confianza (not a
+ * test): the consent given, reminders begin before the next login */
+void      confianza_background_start_now      (void);
+
 G_END_DECLS

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "confianza-application.h"
 #include "confianza-background.h"
 #include "confianza-reminders-page.h"
 
@@ -19,6 +18,7 @@ struct _ConfianzaRemindersPage
 
   /* Template widgets */
   GtkSwitch          *background_switch;
+  GtkWidget          *time_row;
   GtkSpinButton      *hour_spin;
   GtkSpinButton      *minute_spin;
   GtkSwitch          *private_switch;
@@ -44,7 +44,6 @@ on_background_requested (GObject      *source,
   g_autoptr(ConfianzaRemindersPage) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean wanted;
-  GApplication *app;
 
   if (!confianza_background_request_finish (result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -68,11 +67,10 @@ on_background_requested (GObject      *source,
   g_settings_set_boolean (self->settings, "reminders-background", wanted);
   g_settings_set_boolean (self->settings, "reminders-asked", TRUE);
 
-  /* This instance goes on hidden once its windows close, and from now on
-   * starts hidden at login */
-  app = g_application_get_default ();
-  if (CONFIANZA_IS_APPLICATION (app))
-    confianza_application_set_hidden (CONFIANZA_APPLICATION (app), wanted);
+  /* From now on, not only from the next login; turned off, the hidden
+   * instance sees the setting and ends */
+  if (wanted)
+    confianza_background_start_now ();
 }
 
 static void
@@ -115,6 +113,7 @@ confianza_reminders_page_dispose (GObject *object)
       g_settings_unbind (self->hour_spin, "value");
       g_settings_unbind (self->minute_spin, "value");
       g_settings_unbind (self->private_switch, "active");
+      g_settings_unbind (self->time_row, "sensitive");
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_REMINDERS_PAGE);
@@ -134,6 +133,7 @@ confianza_reminders_page_class_init (ConfianzaRemindersPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-reminders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRemindersPage, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaRemindersPage, time_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRemindersPage, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRemindersPage, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaRemindersPage, private_switch);
@@ -156,6 +156,8 @@ confianza_reminders_page_init (ConfianzaRemindersPage *self)
   g_settings_bind (self->settings, "reminders-hour", self->hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-minute", self->minute_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-private", self->private_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  /* The time of day is the hidden instance's: it matters only with consent */
+  g_settings_bind (self->settings, "reminders-background", self->time_row, "sensitive", G_SETTINGS_BIND_GET);
 }
 
 ConfianzaRemindersPage *
