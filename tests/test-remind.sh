@@ -75,6 +75,20 @@ check "with it, one notification per kind: “Tienes 2 promesas para hoy”" \
   'echo "$got" | grep -q "^Tienes 2 promesas para hoy" && [ "$(echo "$got" | grep -c .)" -le 4 ]'
 private false
 
+# Too many of a kind to read one by one: one counted notification for them
+db4="$tmp/many.db"
+LC_ALL=C "$confianza" --database="$db4" --demo >/dev/null 2>&1
+for i in 1 2 3 4 5 6; do
+  sqlite3 "$db4" "INSERT INTO promise (client_id, title, due_on) SELECT min(id), 'Extra $i', date('now','localtime') FROM client"
+done
+today_due=$(sqlite3 "$db4" "SELECT count(*) FROM promise WHERE due_on = date('now','localtime') AND delivered_on IS NULL AND broken = 0")
+start=$(lines)
+out=$("$confianza" --remind --database="$db4" 2>&1); rc=$?
+sleep 0.5
+got=$(arrived "$start")
+check "$today_due promises due today: one notification says how many, without names" \
+  '[ $rc -eq 0 ] && echo "$got" | grep -q "^Tienes $today_due promesas para hoy" && ! echo "$got" | grep -q "^Promesa para hoy" && ! echo "$got" | grep -q "Extra"'
+
 # Failures: said in words, exit 1, the file left as it was
 mkdir "$tmp/bad"; head -c 65536 /dev/urandom > "$tmp/bad/file.db"
 before=$(sha256sum "$tmp/bad/file.db")

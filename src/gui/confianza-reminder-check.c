@@ -81,14 +81,39 @@ notification_for (const ConfianzaReminder *reminder,
   return notification;
 }
 
-static gboolean
-pending (ConfianzaStore  *store,
-         const char      *key,
-         GDateTime       *today,
-         gboolean        *is_pending,
-         GError         **error)
+/* The things of @kind in @to_send, one notification each */
+static void
+send_each (GApplication *app,
+           const char   *path,
+           GPtrArray    *to_send,
+           GPtrArray    *keys,
+           int           kind,
+           GPtrArray    *sent)
 {
-  return confianza_store_reminder_is_pending (store, key, today, is_pending, error);
+  for (guint i = 0; i < to_send->len; i++)
+    {
+      ConfianzaReminder *reminder = g_ptr_array_index (to_send, i);
+      const char *key = g_ptr_array_index (keys, i);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = NULL;
+      const char *one[] = { key, NULL };
+
+      if ((int) reminder->kind != kind)
+        continue;
+
+      notification = notification_for (reminder, path, key);
+      id = confianza_reminder_notification_id (path, key);
+      g_application_send_notification (app, id, notification);
+      remember_sent (id, path, g_strdupv ((GStrv) one));
+      if (sent != NULL)
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *body = NULL;
+
+          confianza_reminder_text (reminder, FALSE, 1, &title, &body);
+          g_ptr_array_add (sent, g_steal_pointer (&title));
+        }
+    }
 }
 
 gboolean
@@ -123,7 +148,7 @@ confianza_reminders_send (GApplication   *app,
       g_autofree char *key = confianza_reminder_key (reminder);
       gboolean is_pending = FALSE;
 
-      if (!pending (store, key, today, &is_pending, error))
+      if (!confianza_store_reminder_is_pending (store, key, today, &is_pending, error))
         return FALSE;
       if (!is_pending)
         continue;
@@ -131,67 +156,49 @@ confianza_reminders_send (GApplication   *app,
       g_ptr_array_add (keys, g_steal_pointer (&key));
     }
 
-  if (private)
+  for (int kind = 0; kind < CONFIANZA_N_REMINDER_KINDS; kind++)
     {
-      /* One notification per kind, counted, with no name: it can show on
-       * the lock screen */
-      for (int kind = 0; kind < CONFIANZA_N_REMINDER_KINDS; kind++)
-        {
-          g_autoptr(GStrvBuilder) covered = g_strv_builder_new ();
-          g_autoptr(GNotification) notification = NULL;
-          g_autofree char *title = NULL;
-          g_autofree char *body = NULL;
-          g_autofree char *id = NULL;
-          ConfianzaReminder *first = NULL;
-          guint count = 0;
+      g_autoptr(GStrvBuilder) covered = g_strv_builder_new ();
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *id = NULL;
+      ConfianzaReminder *first = NULL;
+      guint count = 0;
 
-          for (guint i = 0; i < to_send->len; i++)
-            {
-              ConfianzaReminder *reminder = g_ptr_array_index (to_send, i);
-
-              if ((int) reminder->kind != kind)
-                continue;
-              if (first == NULL)
-                first = reminder;
-              g_strv_builder_add (covered, g_ptr_array_index (keys, i));
-              count++;
-            }
-          if (count == 0)
-            continue;
-
-          confianza_reminder_text (first, TRUE, count, &title, &body);
-          notification = g_notification_new (title);
-          g_notification_set_body (notification, body);
-          g_notification_set_default_action_and_target (notification, "app.show-page", "(^ays)", path, "today");
-          g_notification_add_button_with_target (notification, C_("reminder action", "Open"), "app.show-page", "(^ays)", path, "today");
-          id = g_strdup_printf ("reminders:%d@%s", kind, path);
-          g_application_send_notification (app, id, notification);
-          remember_sent (id, path, g_strv_builder_end (covered));
-          if (sent != NULL)
-            g_ptr_array_add (sent, g_steal_pointer (&title));
-        }
-    }
-  else
-    {
       for (guint i = 0; i < to_send->len; i++)
         {
           ConfianzaReminder *reminder = g_ptr_array_index (to_send, i);
-          const char *key = g_ptr_array_index (keys, i);
-          g_autoptr(GNotification) notification = notification_for (reminder, path, key);
-          g_autofree char *id = confianza_reminder_notification_id (path, key);
-          const char *one[] = { key, NULL };
 
-          g_application_send_notification (app, id, notification);
-          remember_sent (id, path, g_strdupv ((GStrv) one));
-          if (sent != NULL)
-            {
-              g_autofree char *title = NULL;
-              g_autofree char *body = NULL;
-
-              confianza_reminder_text (reminder, FALSE, 1, &title, &body);
-              g_ptr_array_add (sent, g_steal_pointer (&title));
-            }
+          if ((int) reminder->kind != kind)
+            continue;
+          if (first == NULL)
+            first = reminder;
+          g_strv_builder_add (covered, g_ptr_array_index (keys, i));
+          count++;
         }
+      if (count == 0)
+        continue;
+
+      /* One notification per thing, named; but with the privacy preference
+       * (it can show on the lock screen), or too many of a kind to read one
+       * by one, one per kind, counted, with no name */
+      if (!private && count <= CONFIANZA_REMINDERS_PER_KIND)
+        {
+          send_each (app, path, to_send, keys, kind, sent);
+          continue;
+        }
+
+      confianza_reminder_text (first, TRUE, count, &title, &body);
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action_and_target (notification, "app.show-page", "(^ays)", path, "today");
+      g_notification_add_button_with_target (notification, C_("reminder action", "Open"), "app.show-page", "(^ays)", path, "today");
+      id = g_strdup_printf ("reminders:%d@%s", kind, path);
+      g_application_send_notification (app, id, notification);
+      remember_sent (id, path, g_strv_builder_end (covered));
+      if (sent != NULL)
+        g_ptr_array_add (sent, g_steal_pointer (&title));
     }
 
   /* Remembered once sent: a second check the same day repeats nothing */

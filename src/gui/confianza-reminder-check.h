@@ -10,10 +10,14 @@ G_BEGIN_DECLS
 /*
  * The reminders of one database, sent as notifications of @app (issue 19):
  * one per thing due (or, when @private, one per kind of thing, without
- * names), none that was sent already that day or put off. GIO only, no
+ * names; and so for a kind with more than CONFIANZA_REMINDERS_PER_KIND
+ * things), none that was sent already that day or put off. GIO only, no
  * GTK: `confianza --remind` runs it in a plain GApplication, with no
  * display. The window's instance and the hidden one run it too.
  */
+
+/* More things of one kind than this are said in one counted notification */
+#define CONFIANZA_REMINDERS_PER_KIND 5
 
 /* The notification of the reminder @key of the database at @path */
 char     *confianza_reminder_notification_id (const char    *path,
