@@ -222,6 +222,63 @@ test_actions (void)
   util_rm_rf (dir);
 }
 
+/* The first promise (each has a date) offers the reminders while closed, once,
+ * and the offer leads to Preferences → Recordatorios */
+static void
+test_offer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("confianza-reminders-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) later = confianza_date_add_days (today, 10);
+  g_autoptr(ConfianzaApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(ConfianzaClient) client = confianza_client_new ("Lucía Ferrer");
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  ConfianzaWindow *window;
+  ConfianzaStore *store;
+  GtkWindow *preferences = NULL;
+
+  g_settings_set_boolean (settings, "notifications", FALSE);
+  g_settings_reset (settings, "reminders-asked");
+  app = confianza_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".TestOffer");
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = confianza_application_open_database (app, path);
+  confianza_test_spin ();
+  store = confianza_window_get_store (window);
+
+  /* A client, with no promise yet: nothing to remind of */
+  g_assert_true (confianza_store_save_client (store, client, &error));
+  confianza_test_spin ();
+  g_assert_false (g_settings_get_boolean (settings, "reminders-asked"));
+
+  /* The first promise (every promise has a date): offered, once */
+  promise = confianza_promise_new (confianza_client_get_id (client), "Logotipo", today, later);
+  confianza_store_save_promise (store, promise, &error);
+  g_assert_no_error (error);
+  confianza_test_spin ();
+  g_assert_true (g_settings_get_boolean (settings, "reminders-asked"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences-reminders", NULL);
+  confianza_test_spin ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_assert_nonnull (preferences);
+  g_assert_true (CONFIANZA_IS_REMINDERS_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences))));
+
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
+  confianza_test_spin ();
+  g_settings_reset (settings, "notifications");
+  g_settings_reset (settings, "reminders-asked");
+  g_clear_object (&app);
+  util_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/reminders-gui/preferences", test_preferences);
   g_test_add_func ("/reminders-gui/preferences-refused", test_preferences_refused);
   g_test_add_func ("/reminders-gui/actions", test_actions);
+  g_test_add_func ("/reminders-gui/offer", test_offer);
 
   status = g_test_run ();
   util_rm_rf (config_dir);

@@ -606,7 +606,7 @@ send_reminders (ConfianzaApplication  *self,
       store = opened;
     }
 
-  /* Named by the store's path, as withdraw_done_idle () finds them */
+  /* Named by the store's path, as store_changed_idle () finds them */
   return confianza_reminders_send (G_APPLICATION (self), store, confianza_store_get_path (store), today,
                                    g_settings_get_boolean (settings, "reminders-private"),
                                    g_settings_get_int (settings, "follow-up-days"),
@@ -739,37 +739,94 @@ on_midnight (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Once what a store holds changed: the reminders this process sent for
- * things now done (delivered, broken, called back) are withdrawn. Once per
- * burst of changes, when the application is idle. */
-static gboolean
-withdraw_done_idle (gpointer user_data)
+/* The first promise with a date: reminders while closed are offered, once
+ * (a toast that leads to Preferences → Recordatorios) */
+static void
+offer_reminders (ConfianzaApplication *self,
+                 ConfianzaStore       *store,
+                 GSettings            *settings)
 {
-  ConfianzaStore *store = user_data;
-  GApplication *app = g_application_get_default ();
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) far = confianza_date_add_days (today, 100 * 366);
+  g_autoptr(GPtrArray) dated = NULL;
+  AdwToast *toast;
+
+  if (self->demo || g_settings_get_boolean (settings, "reminders-asked") ||
+      g_settings_get_boolean (settings, "reminders-background"))
+    return;
+
+  dated = confianza_store_get_open_promises_between (store, NULL, far, 1, NULL, NULL);
+  if (dated == NULL || dated->len == 0)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data) && confianza_window_get_store (l->data) == store)
+      {
+        toast = adw_toast_new (_("Confianza can remind you of the dates you promise, also while it is closed"));
+        adw_toast_set_button_label (toast, _("_Set Up…"));
+        adw_toast_set_action_name (toast, "app.preferences-reminders");
+        adw_toast_set_timeout (toast, 10);
+        confianza_window_add_toast (l->data, toast);
+        g_settings_set_boolean (settings, "reminders-asked", TRUE);
+        return;
+      }
+}
+
+/* Once what a store holds changed: the reminders this process sent for
+ * things now done (delivered, broken, called back) are withdrawn, and the
+ * reminders while closed offered once a promise has a date. Once per
+ * burst of changes, when the application is idle. */
+typedef struct
+{
+  GWeakRef        app;
+  ConfianzaStore *store;
+} StoreChanged;
+
+static void
+store_changed_free (gpointer data)
+{
+  StoreChanged *changed = data;
+
+  g_weak_ref_clear (&changed->app);
+  g_object_unref (changed->store);
+  g_free (changed);
+}
+
+static gboolean
+store_changed_idle (gpointer user_data)
+{
+  StoreChanged *changed = user_data;
+  g_autoptr(ConfianzaApplication) self = g_weak_ref_get (&changed->app);
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GDateTime) today = confianza_date_today ();
 
-  g_object_set_data (G_OBJECT (store), "confianza-withdraw-idle", NULL);
-  if (app == NULL)
+  g_object_set_data (G_OBJECT (changed->store), "confianza-changed-idle", NULL);
+  if (self == NULL)
     return G_SOURCE_REMOVE;
 
   settings = g_settings_new (APPLICATION_ID);
-  confianza_reminders_withdraw_done (app, store, confianza_store_get_path (store), today,
+  confianza_reminders_withdraw_done (G_APPLICATION (self), changed->store,
+                                     confianza_store_get_path (changed->store), today,
                                      g_settings_get_int (settings, "follow-up-days"));
+  offer_reminders (self, changed->store, settings);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_store_changed (ConfianzaStore *store,
-                  gpointer        user_data)
+on_store_changed (ConfianzaStore       *store,
+                  ConfianzaApplication *self)
 {
-  if (g_object_get_data (G_OBJECT (store), "confianza-withdraw-idle") != NULL)
+  StoreChanged *changed;
+
+  if (g_object_get_data (G_OBJECT (store), "confianza-changed-idle") != NULL)
     return;
 
-  g_object_set_data (G_OBJECT (store), "confianza-withdraw-idle", GINT_TO_POINTER (1));
-  g_idle_add_full (G_PRIORITY_LOW, withdraw_done_idle, g_object_ref (store), g_object_unref);
+  g_object_set_data (G_OBJECT (store), "confianza-changed-idle", GINT_TO_POINTER (1));
+  changed = g_new0 (StoreChanged, 1);
+  g_weak_ref_init (&changed->app, self);
+  changed->store = g_object_ref (store);
+  g_idle_add_full (G_PRIORITY_LOW, store_changed_idle, changed, store_changed_free);
 }
 
 /* After a new window's first frame */
@@ -796,7 +853,7 @@ window_shown_idle (gpointer user_data)
                                                g_object_ref (self));
   notify_due_today (self, window);
   if (store != NULL)
-    g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), NULL);
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
   start_daily_backup (self, window);
   if (self->midnight_source == 0)
     schedule_midnight (self);
@@ -934,20 +991,40 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* Preferences, for the database of the window they are asked from, at
+ * @page (or the first) */
+static void
+show_preferences (ConfianzaApplication *self,
+                  const char           *page)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *path = self->database_path;
+  ConfianzaPreferencesWindow *preferences;
+
+  if (CONFIANZA_IS_WINDOW (parent))
+    path = confianza_window_get_database_path (CONFIANZA_WINDOW (parent));
+
+  preferences = confianza_preferences_window_new (parent, path);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  ConfianzaApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *path = self->database_path;
+  show_preferences (user_data, NULL);
+}
 
-  /* The database of the window it was asked from */
-  if (CONFIANZA_IS_WINDOW (parent))
-    path = confianza_window_get_database_path (CONFIANZA_WINDOW (parent));
-
-  gtk_window_present (GTK_WINDOW (confianza_preferences_window_new (parent, path)));
+/* At Recordatorios: the toast of offer_reminders () */
+static void
+preferences_reminders_activated (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  show_preferences (user_data, "reminders");
 }
 
 static void
@@ -1070,33 +1147,20 @@ reminder_snooze_activated (GSimpleAction *action,
   const char *path;
   const char *key;
   ConfianzaWindow *window;
-  g_autoptr(ConfianzaStore) opened = NULL;
-  ConfianzaStore *store;
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) tomorrow = confianza_date_add_days (today, 1);
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
 
   g_variant_get (parameter, "(^&ay&s)", &path, &key);
   window = find_window (self, path);
-  store = window != NULL ? confianza_window_get_store (window) : NULL;
-  if (store == NULL)
-    store = opened = confianza_store_open (path, &error);
-
-  if (store == NULL || !confianza_store_snooze_reminder (store, key, tomorrow, &error))
-    {
-      g_message ("Remind me tomorrow: %s", error->message);
-      return;
-    }
-
-  id = confianza_reminder_notification_id (path, key);
-  g_application_withdraw_notification (G_APPLICATION (self), id);
+  if (!confianza_reminder_snooze (G_APPLICATION (self), window != NULL ? confianza_window_get_store (window) : NULL,
+                                  path, key, &error))
+    g_message ("Remind me tomorrow: %s", error->message);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "preferences-reminders", preferences_reminders_activated },
   /* (the database's path, the page) */
   { "show-page", show_page_activated, "(ays)" },
   /* the database's path */

@@ -290,24 +290,13 @@ snooze_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   Hidden *hidden = user_data;
-  g_autoptr(ConfianzaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) tomorrow = confianza_date_add_days (today, 1);
-  g_autofree char *id = NULL;
   const char *path;
   const char *key;
 
   g_variant_get (parameter, "(^&ay&s)", &path, &key);
-  store = confianza_store_open (path, &error);
-  if (store == NULL || !confianza_store_snooze_reminder (store, key, tomorrow, &error))
-    {
-      g_message ("Remind me tomorrow: %s", error->message);
-      return;
-    }
-
-  id = confianza_reminder_notification_id (path, key);
-  g_application_withdraw_notification (hidden->app, id);
+  if (!confianza_reminder_snooze (hidden->app, NULL, path, key, &error))
+    g_message ("Remind me tomorrow: %s", error->message);
 }
 
 static int

@@ -254,3 +254,29 @@ confianza_reminders_withdraw_done (GApplication   *app,
       g_hash_table_remove (sent_notifications, g_ptr_array_index (gone, i));
     }
 }
+
+gboolean
+confianza_reminder_snooze (GApplication    *app,
+                           ConfianzaStore  *store,
+                           const char      *path,
+                           const char      *key,
+                           GError         **error)
+{
+  g_autoptr(ConfianzaStore) opened = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) tomorrow = confianza_date_add_days (today, 1);
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (G_IS_APPLICATION (app), FALSE);
+  g_return_val_if_fail (path != NULL && key != NULL, FALSE);
+
+  if (store == NULL)
+    store = opened = confianza_store_open (path, error);
+  if (store == NULL || !confianza_store_snooze_reminder (store, key, tomorrow, error))
+    return FALSE;
+
+  id = confianza_reminder_notification_id (path, key);
+  g_application_withdraw_notification (app, id);
+
+  return TRUE;
+}

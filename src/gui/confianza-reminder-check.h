@@ -44,6 +44,15 @@ void      confianza_reminders_withdraw_done  (GApplication   *app,
                                               GDateTime      *today,
                                               int             default_cadence);
 
+/* "Recordármelo mañana": nothing of @key until tomorrow, kept in the
+ * database at @path (@store, or opened for it), and its notification
+ * withdrawn */
+gboolean  confianza_reminder_snooze          (GApplication   *app,
+                                              ConfianzaStore *store,
+                                              const char     *path,
+                                              const char     *key,
+                                              GError        **error);
+
 /* `confianza --remind`: checks once, prints a summary, returns the exit
  * status. Called from main () before anything of GTK. */
 int       confianza_remind_main              (int             argc,
