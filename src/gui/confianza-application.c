@@ -1078,23 +1078,32 @@ find_due (ConfianzaStore *store,
   return NULL;
 }
 
+/* The window of the database a reminder's action names (opened, or
+ * raised); @key: what is reminded */
+static ConfianzaWindow *
+reminder_window (ConfianzaApplication  *self,
+                 GVariant              *parameter,
+                 const char           **key)
+{
+  const char *path;
+
+  g_variant_get (parameter, "(^&ay&s)", &path, key);
+
+  return confianza_application_open_database (self, path);
+}
+
 /* "Abrir": the client, at the section of what is due */
 static void
 reminder_open_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  ConfianzaApplication *self = user_data;
-  const char *path;
   const char *key;
-  ConfianzaWindow *window;
-  ConfianzaStore *store;
+  ConfianzaWindow *window = reminder_window (user_data, parameter, &key);
+  ConfianzaStore *store = confianza_window_get_store (window);
   g_autoptr(ConfianzaReminder) reminder = NULL;
   const char *section = "conversations";
 
-  g_variant_get (parameter, "(^&ay&s)", &path, &key);
-  window = confianza_application_open_database (self, path);
-  store = confianza_window_get_store (window);
   if (store == NULL || (reminder = find_due (store, key)) == NULL)
     return;
 
@@ -1112,18 +1121,13 @@ reminder_deliver_activated (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  ConfianzaApplication *self = user_data;
-  const char *path;
   const char *key;
-  ConfianzaWindow *window;
-  ConfianzaStore *store;
+  ConfianzaWindow *window = reminder_window (user_data, parameter, &key);
+  ConfianzaStore *store = confianza_window_get_store (window);
   g_autoptr(ConfianzaPromise) promise = NULL;
   ConfianzaDeliverDialog *dialog;
   gint64 id = 0;
 
-  g_variant_get (parameter, "(^&ay&s)", &path, &key);
-  window = confianza_application_open_database (self, path);
-  store = confianza_window_get_store (window);
   if (store == NULL || !g_str_has_prefix (key, "promise:"))
     return;
   id = g_ascii_strtoll (key + strlen ("promise:"), NULL, 10);
