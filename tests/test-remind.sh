@@ -172,6 +172,19 @@ if command -v xvfb-run >/dev/null && command -v gdbus >/dev/null; then
   until=$(sqlite3 "$db3" "SELECT snoozed_until FROM reminder WHERE key = '$key'")
   check "“Recordármelo mañana” withdraws the notification of $key and keeps tomorrow in the database ($until)" \
     'grep -q "^close	$nid$" "$tmp/received" && [ "$until" = "$(date -d tomorrow +%F)" ]'
+  # The hidden instance, started while the window is open, lets the window check
+  db6="$tmp/hidden-window.db"
+  LC_ALL=C "$confianza" --database="$db6" --demo >/dev/null 2>&1
+  printf '[io/github/confianza/Confianza]\nnotifications=false\nreminders-background=true\n' > "$tmp/config/glib-2.0/settings/keyfile"
+  window_owner=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.GetNameOwner io.github.confianza.Confianza 2>/dev/null | grep -o "':[^']*'" | tr -d "'")
+  start=$(lines)
+  "$confianza" --hidden --database="$db6" >/dev/null 2>&1 & hpid=$!
+  for _ in $(seq 100); do [ "$(arrived "$start" | grep -c .)" -ge 4 ] && break; sleep 0.1; done
+  senders=$(tail -n +"$(( start + 1 ))" "$tmp/received" | grep '^notify' | cut -f 7 | sort -u)
+  check "a hidden instance started beside the window hands its check to the window ($senders = $window_owner)" \
+    '[ -n "$senders" ] && [ "$senders" = "$window_owner" ]'
+  kill $hpid 2>/dev/null; wait $hpid 2>/dev/null
   gdbus call --session --dest io.github.confianza.Confianza --object-path /io/github/confianza/Confianza \
     --method org.gtk.Actions.Activate quit "[]" "{}" >/dev/null 2>&1
   for _ in $(seq 100); do kill -0 $xpid 2>/dev/null || break; sleep 0.1; done

@@ -115,6 +115,30 @@ check_here (GApplication *app,
 
 /* The hidden instance */
 
+/* Activates the action @name of the window's program (Confianza's name on
+ * the bus), through @interface's @method: org.gtk.Actions.Activate or
+ * org.freedesktop.Application.ActivateAction, which take the same */
+static void
+activate_remote (GDBusConnection     *bus,
+                 const char          *interface,
+                 const char          *method,
+                 const char          *name,
+                 GVariant            *parameter,
+                 GDBusCallFlags       flags,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autofree char *object_path = g_strconcat ("/", APPLICATION_ID, NULL);
+  GVariant *boxed = g_variant_new_variant (parameter);
+
+  g_strdelimit (object_path, ".", '/');
+  g_dbus_connection_call (bus, APPLICATION_ID, object_path, interface, method,
+                          g_variant_new ("(s@av@a{sv})", name,
+                                         g_variant_new_array (G_VARIANT_TYPE_VARIANT, &boxed, 1),
+                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                          NULL, flags, -1, NULL, callback, user_data);
+}
+
 typedef struct
 {
   GApplication    *app;
@@ -133,9 +157,30 @@ hidden_check (Hidden *hidden)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = confianza_date_today ();
 
-  /* Opened for the check only: the instance holds nothing between them */
+  GDBusConnection *bus = g_application_get_dbus_connection (hidden->app);
+  g_autoptr(GVariant) owned = NULL;
+  gboolean running = FALSE;
+
   if (!g_file_test (hidden->path, G_FILE_TEST_EXISTS))
     return;
+
+  /* A window of Confianza is open: it checks, so that the two never send
+   * the same thing at the same moment, and its buttons reach it */
+  if (bus != NULL)
+    owned = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                         "org.freedesktop.DBus", "NameHasOwner",
+                                         g_variant_new ("(s)", APPLICATION_ID), G_VARIANT_TYPE ("(b)"),
+                                         G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (owned != NULL)
+    g_variant_get (owned, "(b)", &running);
+  if (running)
+    {
+      activate_remote (bus, "org.gtk.Actions", "Activate", "remind",
+                       g_variant_new_bytestring (hidden->path), G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL, NULL);
+      return;
+    }
+
+  /* Opened for the check only: the instance holds nothing between them */
   store = confianza_store_open (hidden->path, &error);
   if (store == NULL ||
       !confianza_reminders_send (hidden->app, store, hidden->path, today,
@@ -270,17 +315,12 @@ forward_activated (GSimpleAction *action,
                    gpointer      user_data)
 {
   Hidden *hidden = user_data;
-  GDBusConnection *bus = g_application_get_dbus_connection (hidden->app);
-  g_autofree char *object_path = g_strconcat ("/", APPLICATION_ID, NULL);
   const char *path = NULL;
 
-  g_strdelimit (object_path, ".", '/');
   g_variant_get (parameter, "(^&ay&s)", &path, NULL);
-  g_dbus_connection_call (bus, APPLICATION_ID, object_path, "org.freedesktop.Application", "ActivateAction",
-                          g_variant_new ("(s@av@a{sv})", g_action_get_name (G_ACTION (action)),
-                                         g_variant_new_array (G_VARIANT_TYPE_VARIANT, &parameter, 1),
-                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
-                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, on_forwarded, g_strdup (path));
+  activate_remote (g_application_get_dbus_connection (hidden->app), "org.freedesktop.Application",
+                   "ActivateAction", g_action_get_name (G_ACTION (action)), parameter,
+                   G_DBUS_CALL_FLAGS_NONE, on_forwarded, g_strdup (path));
 }
 
 /* "Recordármelo mañana", here */

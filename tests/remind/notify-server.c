@@ -2,7 +2,8 @@
 /*
  * A notification server for the tests: owns org.freedesktop.Notifications
  * on the session bus and writes each notification it gets to stdout, one
- * line: "notify<TAB>id<TAB>app<TAB>summary<TAB>body<TAB>action ids|labels",
+ * line: "notify<TAB>id<TAB>app<TAB>summary<TAB>body<TAB>action ids|labels<TAB>
+ * sender's unique name",
  * and "close<TAB>id" for each one withdrawn. It prints "ready" once it owns
  * the name, and runs until killed.
  */
@@ -69,7 +70,7 @@ method_call (GDBusConnection       *connection,
       joined = g_strjoinv ("|", (char **) actions);
       s = one_line (summary);
       b = one_line (body);
-      printf ("notify\t%u\t%s\t%s\t%s\t%s\n", id, app, s, b, joined);
+      printf ("notify\t%u\t%s\t%s\t%s\t%s\t%s\n", id, app, s, b, joined, sender);
       fflush (stdout);
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", id));
     }
