@@ -190,6 +190,32 @@ if command -v xvfb-run >/dev/null && command -v gdbus >/dev/null; then
   for _ in $(seq 100); do kill -0 $xpid 2>/dev/null || break; sleep 0.1; done
   kill $xpid 2>/dev/null
   wait $xpid 2>/dev/null
+
+  # No window open: "Abrir" in the hidden instance starts the window's
+  # program (through D-Bus when it is installed, else by itself)
+  has_owner () {
+    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+      --method org.freedesktop.DBus.NameHasOwner "$1" 2>/dev/null | grep -q true
+  }
+  for _ in $(seq 100); do has_owner io.github.confianza.Confianza || break; sleep 0.1; done
+  settings "reminders-background=true" "notifications=false"
+  db7="$tmp/open.db"
+  LC_ALL=C "$confianza" --database="$db7" --demo >/dev/null 2>&1
+  xvfb-run -a -s "-screen 0 1024x768x24" "$confianza" --hidden --database="$db7" >/dev/null 2>&1 & xpid=$!
+  for _ in $(seq 300); do has_owner io.github.confianza.Confianza.Reminders && break; sleep 0.1; done
+  owner=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.GetNameOwner io.github.confianza.Confianza.Reminders 2>/dev/null | grep -o "':[^']*'" | tr -d "'")
+  gdbus call --session --dest "$owner" --object-path /io/github/confianza/Confianza \
+    --method org.gtk.Actions.Activate reminder-open "[<(b'$db7', 'promise:4')>]" "{}" >/dev/null 2>&1
+  opened=false
+  for _ in $(seq 300); do has_owner io.github.confianza.Confianza && { opened=true; break; }; sleep 0.1; done
+  check "“Abrir” in the hidden instance, with no window open, starts Confianza's window" '$opened'
+  gdbus call --session --dest io.github.confianza.Confianza --object-path /io/github/confianza/Confianza \
+    --method org.gtk.Actions.Activate quit "[]" "{}" >/dev/null 2>&1
+  settings "reminders-background=false"
+  for _ in $(seq 100); do kill -0 $xpid 2>/dev/null || break; sleep 0.1; done
+  kill $xpid 2>/dev/null
+  wait $xpid 2>/dev/null
 else
   echo "# skipped the hand-over to a window: xvfb-run or gdbus is not installed"
 fi
