@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "gui/confianza-application.h"
+#include "gui/confianza-reminder-check.h"
 
 /*
  * Where the translations are: beside the program when it was installed
@@ -46,6 +47,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before anything of GTK: it runs with no display */
+  if (confianza_remind_requested (argc, argv))
+    return confianza_remind_main (argc, argv);
 
   app = confianza_application_new ();
 

@@ -25,6 +25,7 @@ ok "meson install into a DESTDIR"
 root="$tmp$prefix"
 expected="bin/confianza
 share/applications/io.github.confianza.Confianza.desktop
+share/dbus-1/services/io.github.confianza.Confianza.service
 share/glib-2.0/schemas/io.github.confianza.Confianza.gschema.xml
 share/icons/hicolor/scalable/apps/io.github.confianza.Confianza.svg
 share/icons/hicolor/symbolic/apps/io.github.confianza.Confianza-symbolic.svg
@@ -43,6 +44,9 @@ out=$("$root/bin/confianza" --version 2>&1); rc=$?
 check "the installed program says its version ($out)" '[ $rc -eq 0 ] && echo "$out" | grep -qE "^Confianza [0-9]"'
 
 check "the installed desktop file is valid" 'desktop-file-validate "$root/share/applications/io.github.confianza.Confianza.desktop"'
+service="$root/share/dbus-1/services/io.github.confianza.Confianza.service"
+check "the desktop file is D-Bus activatable, and its service starts the installed program" \
+  'grep -q "^DBusActivatable=true$" "$root/share/applications/io.github.confianza.Confianza.desktop" && grep -q "^Name=io.github.confianza.Confianza$" "$service" && grep -q "^Exec=$prefix/bin/confianza --gapplication-service$" "$service"'
 check "the desktop file has its Spanish name" 'grep -q "^Comment\[es\]=" "$root/share/applications/io.github.confianza.Confianza.desktop"'
 check "the metainfo is translated into Spanish" 'grep -q "xml:lang=\"es\"" "$root/share/metainfo/io.github.confianza.Confianza.metainfo.xml"'
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "export/confianza-report.h"
 #include "store/confianza-backup.h"
@@ -14,7 +15,10 @@
 #include "export/confianza-report-clients.h"
 
 #include "confianza-application.h"
+#include "confianza-deliver-dialog.h"
 #include "confianza-preferences-window.h"
+#include "confianza-recovery-start.h"
+#include "confianza-reminder-check.h"
 #include "confianza-window.h"
 
 /*
@@ -79,6 +83,12 @@ static const GOptionEntry option_entries[] = {
     N_("Replace what the database holds by the backup copy FILE, keeping a copy of it first, and exit"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Start with sample data in a throwaway database; with --database, write the sample into a new database at PATH and exit"), NULL },
+  /* --remind and --hidden: handled in main (), before GTK starts
+   * (confianza-remind.c); here for --help */
+  { "remind", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Send the reminders of what is due today (each once a day), print what was sent and exit; needs no display"), NULL },
+  { "hidden", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Run hidden, with no window, and remind at the time of day chosen in Preferences (what a login does once you allow it)"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   /* Anything else, to refuse it in words */
@@ -564,99 +574,58 @@ confianza_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  if (self->demo)
+  /* Started by D-Bus for a notification's action (DBusActivatable): no
+   * window until the action asks for one */
+  if (self->demo || (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0)
     return -1;
 
   return open_in_primary (self);
 }
 
-/* "Honra tu palabra": what falls due today in the database of @window,
- * once a day while running. The sample data of --demo never notifies. */
+/* "Honra tu palabra": the reminders of what falls due in the database at
+ * @path (@store, or opened for the check), each once a day. The sample
+ * data of --demo never notifies. */
+static gboolean
+send_reminders (ConfianzaApplication  *self,
+                ConfianzaStore        *store,
+                const char            *path,
+                GError               **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(ConfianzaStore) opened = NULL;
+
+  if (self->demo)
+    return TRUE;
+
+  if (store == NULL)
+    {
+      opened = confianza_store_open (path, error);
+      if (opened == NULL)
+        return FALSE;
+      store = opened;
+    }
+
+  /* Named by the store's path, as store_changed_idle () finds them */
+  return confianza_reminders_send (G_APPLICATION (self), store, confianza_store_get_path (store), today,
+                                   g_settings_get_boolean (settings, "reminders-private"),
+                                   g_settings_get_int (settings, "follow-up-days"),
+                                   NULL, NULL, error);
+}
+
 static void
 notify_due_today (ConfianzaApplication *self,
                   ConfianzaWindow      *window)
 {
   ConfianzaStore *store = confianza_window_get_store (window);
-  const char *path = confianza_window_get_database_path (window);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GDateTime) yesterday = confianza_date_add_days (today, -1);
-  g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GPtrArray) follow_ups = NULL;
-  g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  guint n_today = 0;
-  guint n_follow_ups = 0;
-  guint n_named = 0;
-  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (store == NULL || self->demo || !g_settings_get_boolean (settings, "notifications"))
+  if (store == NULL || !g_settings_get_boolean (settings, "notifications"))
     return;
 
-  /* Only the three named are read, not every overdue promise */
-  due = confianza_store_get_open_promises_between (store, yesterday, today, 3, &n_today, NULL);
-  follow_ups = confianza_store_get_open_follow_ups_due (store, today, G_MAXUINT, NULL, NULL);
-  if (due == NULL || follow_ups == NULL)
-    return;
-
-  if (n_today > 0)
-    {
-      g_string_append (body, ngettext ("A promise falls due today:",
-                                       "These promises fall due today:", n_today));
-      for (guint i = 0; i < due->len; i++)
-        {
-          g_string_append (body, "\n");
-          g_string_append (body, confianza_promise_get_title (g_ptr_array_index (due, i)));
-        }
-      if (n_today > 3)
-        {
-          g_string_append (body, "\n");
-          g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_today - 3), n_today - 3);
-        }
-    }
-
-  /* The follow-ups of recovery plans due today, not the overdue ones */
-  for (guint i = 0; i < follow_ups->len; i++)
-    if (confianza_date_equal (confianza_follow_up_get_due_on (g_ptr_array_index (follow_ups, i)), today))
-      n_follow_ups++;
-
-  if (n_follow_ups > 0)
-    {
-      if (body->len > 0)
-        g_string_append (body, "\n");
-      g_string_append (body, ngettext ("Call back, a recovery follow-up is due today:",
-                                       "Call back, these recovery follow-ups are due today:", n_follow_ups));
-      for (guint i = 0; i < follow_ups->len && n_named < 3; i++)
-        {
-          ConfianzaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-          g_autoptr(ConfianzaClient) client = NULL;
-
-          if (!confianza_date_equal (confianza_follow_up_get_due_on (follow_up), today))
-            continue;
-          client = confianza_store_get_client (store, confianza_follow_up_get_client_id (follow_up), NULL);
-          if (client == NULL)
-            continue;
-          g_string_append (body, "\n");
-          g_string_append (body, confianza_client_get_name (client));
-          n_named++;
-        }
-      if (n_follow_ups > n_named)
-        {
-          g_string_append (body, "\n");
-          g_string_append_printf (body, ngettext ("…and %u more", "…and %u more", n_follow_ups - n_named),
-                                  n_follow_ups - n_named);
-        }
-    }
-
-  if (body->len == 0)
-    return;
-
-  /* Its action opens (or raises) the window of this database */
-  notification = g_notification_new (_("Keep your word"));
-  g_notification_set_body (notification, body->str);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "(^ays)", path, "today");
-  id = g_strconcat ("due-today:", path, NULL);
-  g_application_send_notification (G_APPLICATION (self), id, notification);
+  if (!send_reminders (self, store, confianza_window_get_database_path (window), &error))
+    g_message ("Reminders: %s", error->message);
 }
 
 static void
@@ -770,6 +739,96 @@ on_midnight (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The first promise with a date: reminders while closed are offered, once
+ * (a toast that leads to Preferences → Recordatorios) */
+static void
+offer_reminders (ConfianzaApplication *self,
+                 ConfianzaStore       *store,
+                 GSettings            *settings)
+{
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GDateTime) far = confianza_date_add_days (today, 100 * 366);
+  g_autoptr(GPtrArray) dated = NULL;
+  AdwToast *toast;
+
+  if (self->demo || g_settings_get_boolean (settings, "reminders-asked") ||
+      g_settings_get_boolean (settings, "reminders-background"))
+    return;
+
+  dated = confianza_store_get_open_promises_between (store, NULL, far, 1, NULL, NULL);
+  if (dated == NULL || dated->len == 0)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CONFIANZA_IS_WINDOW (l->data) && confianza_window_get_store (l->data) == store)
+      {
+        toast = adw_toast_new (_("Confianza can remind you of the dates you promise, also while it is closed"));
+        adw_toast_set_button_label (toast, _("_Set Up…"));
+        adw_toast_set_action_name (toast, "app.preferences-reminders");
+        adw_toast_set_timeout (toast, 10);
+        confianza_window_add_toast (l->data, toast);
+        g_settings_set_boolean (settings, "reminders-asked", TRUE);
+        return;
+      }
+}
+
+/* Once what a store holds changed: the reminders this process sent for
+ * things now done (delivered, broken, called back) are withdrawn, and the
+ * reminders while closed offered once a promise has a date. Once per
+ * burst of changes, when the application is idle. */
+typedef struct
+{
+  GWeakRef        app;
+  ConfianzaStore *store;
+} StoreChanged;
+
+static void
+store_changed_free (gpointer data)
+{
+  StoreChanged *changed = data;
+
+  g_weak_ref_clear (&changed->app);
+  g_object_unref (changed->store);
+  g_free (changed);
+}
+
+static gboolean
+store_changed_idle (gpointer user_data)
+{
+  StoreChanged *changed = user_data;
+  g_autoptr(ConfianzaApplication) self = g_weak_ref_get (&changed->app);
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+
+  g_object_set_data (G_OBJECT (changed->store), "confianza-changed-idle", NULL);
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  settings = g_settings_new (APPLICATION_ID);
+  confianza_reminders_withdraw_done (G_APPLICATION (self), changed->store,
+                                     confianza_store_get_path (changed->store), today,
+                                     g_settings_get_int (settings, "follow-up-days"));
+  offer_reminders (self, changed->store, settings);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (ConfianzaStore       *store,
+                  ConfianzaApplication *self)
+{
+  StoreChanged *changed;
+
+  if (g_object_get_data (G_OBJECT (store), "confianza-changed-idle") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (store), "confianza-changed-idle", GINT_TO_POINTER (1));
+  changed = g_new0 (StoreChanged, 1);
+  g_weak_ref_init (&changed->app, self);
+  changed->store = g_object_ref (store);
+  g_idle_add_full (G_PRIORITY_LOW, store_changed_idle, changed, store_changed_free);
+}
+
 /* After a new window's first frame */
 static gboolean
 window_shown_idle (gpointer user_data)
@@ -793,6 +852,8 @@ window_shown_idle (gpointer user_data)
     confianza_store_update_trust_scores_async (store, NULL, on_trust_scores_ready,
                                                g_object_ref (self));
   notify_due_today (self, window);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
   start_daily_backup (self, window);
   if (self->midnight_source == 0)
     schedule_midnight (self);
@@ -930,20 +991,40 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* Preferences, for the database of the window they are asked from, at
+ * @page (or the first) */
+static void
+show_preferences (ConfianzaApplication *self,
+                  const char           *page)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *path = self->database_path;
+  ConfianzaPreferencesWindow *preferences;
+
+  if (CONFIANZA_IS_WINDOW (parent))
+    path = confianza_window_get_database_path (CONFIANZA_WINDOW (parent));
+
+  preferences = confianza_preferences_window_new (parent, path);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  ConfianzaApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *path = self->database_path;
+  show_preferences (user_data, NULL);
+}
 
-  /* The database of the window it was asked from */
-  if (CONFIANZA_IS_WINDOW (parent))
-    path = confianza_window_get_database_path (CONFIANZA_WINDOW (parent));
-
-  gtk_window_present (GTK_WINDOW (confianza_preferences_window_new (parent, path)));
+/* At Recordatorios: the toast of offer_reminders () */
+static void
+preferences_reminders_activated (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  show_preferences (user_data, "reminders");
 }
 
 static void
@@ -959,12 +1040,139 @@ show_page_activated (GSimpleAction *action,
   confianza_window_show_page (confianza_application_open_database (self, path), page);
 }
 
+/* The reminders' actions: (the database's path, what is reminded) */
+
+static void
+remind_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  const char *path = g_variant_get_bytestring (parameter);
+  ConfianzaWindow *window = find_window (self, path);
+  g_autoptr(GError) error = NULL;
+
+  /* Handed over by `confianza --remind`, which says so itself */
+  if (!send_reminders (self, window != NULL ? confianza_window_get_store (window) : NULL, path, &error))
+    g_message ("Reminders of %s: %s", path, error->message);
+}
+
+/* What @key reminds of, if it is still due today */
+static ConfianzaReminder *
+find_due (ConfianzaStore *store,
+          const char     *key)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(GPtrArray) due = NULL;
+
+  due = confianza_store_get_reminders_due (store, today, g_settings_get_int (settings, "follow-up-days"), NULL);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      g_autofree char *each = confianza_reminder_key (g_ptr_array_index (due, i));
+
+      if (g_strcmp0 (each, key) == 0)
+        return g_ptr_array_steal_index (due, i);
+    }
+
+  return NULL;
+}
+
+/* The window of the database a reminder's action names (opened, or
+ * raised); @key: what is reminded */
+static ConfianzaWindow *
+reminder_window (ConfianzaApplication  *self,
+                 GVariant              *parameter,
+                 const char           **key)
+{
+  const char *path;
+
+  g_variant_get (parameter, "(^&ay&s)", &path, key);
+
+  return confianza_application_open_database (self, path);
+}
+
+/* "Abrir": the client, at the section of what is due */
+static void
+reminder_open_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  const char *key;
+  ConfianzaWindow *window = reminder_window (user_data, parameter, &key);
+  ConfianzaStore *store = confianza_window_get_store (window);
+  g_autoptr(ConfianzaReminder) reminder = NULL;
+  const char *section = "conversations";
+
+  if (store == NULL || (reminder = find_due (store, key)) == NULL)
+    return;
+
+  if (reminder->kind == CONFIANZA_REMINDER_PROMISE_TODAY || reminder->kind == CONFIANZA_REMINDER_PROMISE_OVERDUE)
+    section = "promises";
+  else if (reminder->kind == CONFIANZA_REMINDER_FOLLOW_UP)
+    section = "recovery";
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-client-section", "(xs)",
+                              reminder->client_id, section);
+}
+
+/* "Marcar como entregada…": the deliver dialog of the promise */
+static void
+reminder_deliver_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  const char *key;
+  ConfianzaWindow *window = reminder_window (user_data, parameter, &key);
+  ConfianzaStore *store = confianza_window_get_store (window);
+  g_autoptr(ConfianzaPromise) promise = NULL;
+  ConfianzaDeliverDialog *dialog;
+  gint64 id = 0;
+
+  if (store == NULL || !g_str_has_prefix (key, "promise:"))
+    return;
+  id = g_ascii_strtoll (key + strlen ("promise:"), NULL, 10);
+  promise = confianza_store_get_promise (store, id, NULL);
+  if (promise == NULL)
+    return;
+
+  dialog = confianza_deliver_dialog_new (GTK_WINDOW (window), store, promise);
+  confianza_recovery_start_watch (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Recordármelo mañana": nothing of it until tomorrow, also after a
+ * restart (the store keeps it); no window opens for it */
+static void
+reminder_snooze_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  const char *path;
+  const char *key;
+  ConfianzaWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (parameter, "(^&ay&s)", &path, &key);
+  window = find_window (self, path);
+  if (!confianza_reminder_snooze (G_APPLICATION (self), window != NULL ? confianza_window_get_store (window) : NULL,
+                                  path, key, &error))
+    g_message ("Remind me tomorrow: %s", error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "preferences-reminders", preferences_reminders_activated },
   /* (the database's path, the page) */
   { "show-page", show_page_activated, "(ays)" },
+  /* the database's path */
+  { "remind", remind_activated, "ay" },
+  /* (the database's path, what is reminded: confianza_reminder_key ()) */
+  { "reminder-open", reminder_open_activated, "(ays)" },
+  { "reminder-deliver", reminder_deliver_activated, "(ays)" },
+  { "reminder-snooze", reminder_snooze_activated, "(ays)" },
 };
 
 static void

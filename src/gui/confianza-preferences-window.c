@@ -10,6 +10,7 @@
 #include "confianza-application.h"
 #include "confianza-backups-page.h"
 #include "confianza-preferences-window.h"
+#include "confianza-reminders-page.h"
 #include "confianza-window.h"
 
 struct _ConfianzaPreferencesWindow
@@ -255,6 +256,9 @@ confianza_preferences_window_new (GtkWindow  *parent,
 
   gtk_label_set_label (self->path_label, database_path != NULL ? database_path : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.open-folder", database_path != NULL);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (confianza_reminders_page_new ()));
 
   if (database_path != NULL)
     {
