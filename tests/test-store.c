@@ -41,6 +41,7 @@ raw_exec (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -55,6 +56,7 @@ raw_query_int (const char *path,
   int value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int (stmt, 0);
@@ -73,6 +75,7 @@ raw_query_text (const char *path,
   GString *result = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1588,6 +1591,7 @@ test_refuse_newer_in_wal (void)
 
   /* Closing without a checkpoint is what a crash leaves */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -1640,6 +1644,7 @@ test_refuse_damaged (void)
 
   /* The damage is real: SQLite's own check fails (as a row or an error) */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL), ==, SQLITE_OK);
   check_ok = sqlite3_step (stmt) == SQLITE_ROW &&
              g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
@@ -1836,6 +1841,7 @@ test_migrate_from_one (void)
     GString *details = g_string_new (NULL);
 
     g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
     g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT id FROM promise"
                                              " WHERE delivered_on IS NULL AND broken = 0"
                                              " AND due_on <= '2024-01-01' ORDER BY due_on, id",
@@ -2023,6 +2029,7 @@ dump_tables (const char *path)
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -2534,6 +2541,7 @@ test_statuses_follow_scores (void)
   close_store (&store);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM client WHERE status = 'active'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -84,6 +84,7 @@ util_raw_exec (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -98,6 +99,7 @@ util_raw_query_int (const char *path,
   int value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int (stmt, 0);
@@ -116,6 +118,7 @@ util_raw_integrity_ok (const char *path)
   gboolean ok = FALSE;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000); /* the store may hold the file a moment */
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
