@@ -186,7 +186,6 @@ static void
 update (ConfianzaPromiseRow *self)
 {
   g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *subtitle = NULL;
   ConfianzaPromiseResult result;
   const char *css_class;
@@ -200,7 +199,6 @@ update (ConfianzaPromiseRow *self)
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->subtitle_label, "");
       gtk_label_set_label (self->outcome_label, "");
-      gtk_menu_button_set_menu_model (self->menu_button, NULL);
       return;
     }
 
@@ -218,8 +216,24 @@ update (ConfianzaPromiseRow *self)
       self->outcome_class = g_strdup (css_class);
       gtk_widget_add_css_class (GTK_WIDGET (self->outcome_label), css_class);
     }
-  menu = confianza_promise_menu_new (self->record, result.outcome);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+}
+
+/* The row's menu is made when it opens, from the promise as it is then:
+ * a page of 200 promises would otherwise build 200 menus nobody opens */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  ConfianzaPromiseRow *self = user_data;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (self->record != NULL)
+    {
+      today = confianza_date_today ();
+      menu = confianza_promise_menu_new (self->record, confianza_promise_get_outcome (self->record, today));
+    }
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 static void
@@ -318,6 +332,7 @@ static void
 confianza_promise_row_init (ConfianzaPromiseRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
 }
 
 GtkWidget *
