@@ -80,6 +80,24 @@ test_promise (void)
   g_assert_null (broken);
 }
 
+/* @reminder is of @kind, for @client_id, @days late, known as @key */
+static void
+assert_reminder (const ConfianzaReminder *reminder,
+                 ConfianzaReminderKind    kind,
+                 gint64                   client_id,
+                 int                      days,
+                 const char              *key)
+{
+  g_autofree char *its_key = NULL;
+
+  g_assert_nonnull (reminder);
+  g_assert_cmpint (reminder->kind, ==, kind);
+  g_assert_cmpint (reminder->client_id, ==, client_id);
+  g_assert_cmpint (reminder->days, ==, days);
+  its_key = confianza_reminder_key (reminder);
+  g_assert_cmpstr (its_key, ==, key);
+}
+
 static void
 test_follow_up (void)
 {
@@ -91,21 +109,14 @@ test_follow_up (void)
   g_autoptr(ConfianzaReminder) on_day = NULL;
   g_autoptr(ConfianzaReminder) late = NULL;
   g_autoptr(ConfianzaReminder) done = NULL;
-  g_autofree char *key = NULL;
 
   confianza_follow_up_set_id (follow_up, 30);
   early = confianza_reminder_for_follow_up (follow_up, "Ana", before);
   g_assert_null (early);
   on_day = confianza_reminder_for_follow_up (follow_up, "Ana", due);
-  g_assert_nonnull (on_day);
-  g_assert_cmpint (on_day->kind, ==, CONFIANZA_REMINDER_FOLLOW_UP);
-  g_assert_cmpint (on_day->client_id, ==, 4);
-  g_assert_cmpint (on_day->days, ==, 0);
-  key = confianza_reminder_key (on_day);
-  g_assert_cmpstr (key, ==, "follow-up:30");
+  assert_reminder (on_day, CONFIANZA_REMINDER_FOLLOW_UP, 4, 0, "follow-up:30");
   late = confianza_reminder_for_follow_up (follow_up, "Ana", after);
-  g_assert_nonnull (late);
-  g_assert_cmpint (late->days, ==, 3);
+  assert_reminder (late, CONFIANZA_REMINDER_FOLLOW_UP, 4, 3, "follow-up:30");
 
   confianza_follow_up_set_done_on (follow_up, after);
   done = confianza_reminder_for_follow_up (follow_up, "Ana", after);
@@ -129,7 +140,6 @@ test_measure (void)
   g_autoptr(ConfianzaReminder) late = NULL;
   g_autoptr(ConfianzaReminder) closed = NULL;
   g_autoptr(ConfianzaReminder) applied = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *late_title = NULL;
@@ -152,16 +162,9 @@ test_measure (void)
   early = confianza_reminder_for_measure (plan, "Ana Pérez", before);
   g_assert_null (early);
   on_day = confianza_reminder_for_measure (plan, "Ana Pérez", due);
-  g_assert_nonnull (on_day);
-  g_assert_cmpint (on_day->kind, ==, CONFIANZA_REMINDER_MEASURE);
-  g_assert_cmpint (on_day->subject_id, ==, 21);
-  g_assert_cmpint (on_day->client_id, ==, 4);
-  g_assert_cmpint (on_day->days, ==, 0);
-  key = confianza_reminder_key (on_day);
-  g_assert_cmpstr (key, ==, "measure:21");
+  assert_reminder (on_day, CONFIANZA_REMINDER_MEASURE, 4, 0, "measure:21");
   late = confianza_reminder_for_measure (plan, "Ana Pérez", after);
-  g_assert_nonnull (late);
-  g_assert_cmpint (late->days, ==, 2);
+  assert_reminder (late, CONFIANZA_REMINDER_MEASURE, 4, 2, "measure:21");
 
   confianza_reminder_text (on_day, FALSE, 1, &title, &body);
   g_assert_nonnull (strstr (title, "Revisar cada entrega"));
