@@ -39,6 +39,12 @@ check "the test notification server owns its name" 'grep -q "^ready$" "$tmp/rece
 
 db="$tmp/demo.db"
 LC_ALL=C "$confianza" --database="$db" --demo >/dev/null 2>&1
+# A recovery plan's corrective measure due today, not applied yet
+measure_due () {
+  sqlite3 "$1" "UPDATE recovery_plan SET corrective_due = date('now','localtime'), corrective_applied_on = NULL, closed_on = NULL
+    WHERE id = (SELECT min(id) FROM recovery_plan WHERE trim(coalesce(corrective_measure, '')) != '')"
+}
+measure_due "$db"
 private false
 start=$(lines)
 out=$("$confianza" --remind --database="$db" 2>"$tmp/err"); rc=$?
@@ -56,6 +62,12 @@ check "every promise due or overdue has its notification ($due)" '[ "$(echo "$go
 actions=$(tail -n +"$(( start + 1 ))" "$tmp/received" | grep "Promesa para hoy" | head -n 1 | cut -f 6)
 check "a promise's notification offers Abrir, Marcar como entregada… and Recordármelo mañana" \
   'echo "$actions" | grep -q "|Abrir|" && echo "$actions" | grep -q "|Marcar como entregada…|" && echo "$actions" | grep -q "|Recordármelo mañana$"'
+measure=$(sqlite3 "$db" "SELECT corrective_measure FROM recovery_plan WHERE corrective_due = date('now','localtime')")
+check "the corrective measure due today has its notification, in Spanish" \
+  '[ "$(echo "$got" | grep -cF "Medida correctiva pendiente: $measure")" -eq 1 ] && echo "$got" | grep -F "Medida correctiva pendiente: $measure" | grep -q "Del plan de recuperación con .*; es para hoy."'
+actions=$(tail -n +"$(( start + 1 ))" "$tmp/received" | grep "Medida correctiva pendiente" | head -n 1 | cut -f 6)
+check "a measure's notification offers Abrir and Recordármelo mañana, not Marcar como entregada… ($actions)" \
+  'echo "$actions" | grep -q "|Abrir|" && echo "$actions" | grep -q "|Recordármelo mañana$" && ! echo "$actions" | grep -q "entregada"'
 
 start=$(lines)
 out=$("$confianza" --remind --database="$db" 2>&1); rc=$?
@@ -65,6 +77,7 @@ check "a second run the same day repeats nothing (exit $rc)" '[ $rc -eq 0 ] && [
 # Privacy: no client's name, no promise's title, only how many
 db2="$tmp/private.db"
 LC_ALL=C "$confianza" --database="$db2" --demo >/dev/null 2>&1
+measure_due "$db2"
 private true
 start=$(lines)
 out=$("$confianza" --remind --database="$db2" 2>&1); rc=$?
@@ -73,10 +86,10 @@ got=$(arrived "$start")
 leaks=0
 while IFS= read -r name; do
   [ -n "$name" ] && printf '%s\n%s\n' "$got" "$out" | grep -qF -- "$name" && leaks=$((leaks+1))
-done < <(sqlite3 "$db2" "SELECT name FROM client UNION SELECT title FROM promise")
+done < <(sqlite3 "$db2" "SELECT name FROM client UNION SELECT title FROM promise UNION SELECT corrective_measure FROM recovery_plan")
 check "with the privacy preference, no name nor title in what arrives or is printed ($leaks found)" '[ $rc -eq 0 ] && [ -n "$got" ] && [ $leaks -eq 0 ]'
-check "with it, one notification per kind: “Tienes 2 promesas para hoy”" \
-  'echo "$got" | grep -q "^Tienes 2 promesas para hoy" && [ "$(echo "$got" | grep -c .)" -le 4 ]'
+check "with it, one notification per kind: “Tienes 2 promesas para hoy”, “Tienes 1 medida correctiva pendiente”" \
+  'echo "$got" | grep -q "^Tienes 2 promesas para hoy" && echo "$got" | grep -q "^Tienes 1 medida correctiva pendiente" && [ "$(echo "$got" | grep -c .)" -le 5 ]'
 private false
 
 # Too many of a kind to read one by one: one counted notification for them

@@ -158,12 +158,32 @@ test_actions (void)
   g_autofree char *key = NULL;
   gboolean pending = FALSE;
   GtkWindow *dialog = NULL;
+  gint64 measure_plan = 0;
+  ConfianzaReminder *measure = NULL;
+  g_autofree char *measure_key = NULL;
 
   {
     g_autoptr(ConfianzaStore) fill = confianza_store_open (path, &error);
 
+    g_autoptr(GListModel) plans = NULL;
+
     g_assert_no_error (error);
     g_assert_true (confianza_demo_fill (fill, today, &error));
+    /* An open plan's corrective measure due today */
+    plans = confianza_store_get_recovery_plans (fill, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (plans) && measure_plan == 0; i++)
+      {
+        g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (plans, i);
+
+        if (confianza_recovery_plan_get_closed_on (plan) != NULL)
+          continue;
+        confianza_recovery_plan_set_corrective_measure (plan, "Revisar cada entrega");
+        confianza_recovery_plan_set_corrective_due (plan, today);
+        confianza_recovery_plan_set_corrective_applied_on (plan, NULL);
+        g_assert_true (confianza_store_save_recovery_plan (fill, plan, &error));
+        measure_plan = confianza_recovery_plan_get_id (plan);
+      }
+    g_assert_cmpint (measure_plan, !=, 0);
   }
 
   /* No notification server here: the window's own check is off */
@@ -214,6 +234,38 @@ test_actions (void)
   confianza_test_spin ();
   g_assert_true (confianza_store_reminder_is_pending (store, key, today, &pending, &error));
   g_assert_false (pending);
+
+  /* A corrective measure: "Abrir" shows its plan's client; applied, it
+   * is no longer due (and its notification is withdrawn) */
+  for (guint i = 0; i < due->len && measure == NULL; i++)
+    if (((ConfianzaReminder *) g_ptr_array_index (due, i))->kind == CONFIANZA_REMINDER_MEASURE)
+      measure = g_ptr_array_index (due, i);
+  g_assert_nonnull (measure);
+  g_assert_cmpint (measure->subject_id, ==, measure_plan);
+  measure_key = confianza_reminder_key (measure);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reminder-open",
+                                  g_variant_new ("(^ays)", path, measure_key));
+  confianza_test_spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "client");
+  g_assert_cmpint (confianza_client_get_id (confianza_client_page_get_client (CONFIANZA_CLIENT_PAGE (child (window, CONFIANZA_TYPE_WINDOW, "client_page"))))
+                   , ==, measure->client_id);
+  {
+    g_autoptr(ConfianzaRecoveryPlan) plan = confianza_store_get_recovery_plan (store, measure_plan, &error);
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_no_error (error);
+    confianza_recovery_plan_set_corrective_applied_on (plan, today);
+    g_assert_true (confianza_store_save_recovery_plan (store, plan, &error));
+    g_assert_no_error (error);
+    after = confianza_store_get_reminders_due (store, today, 30, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < after->len; i++)
+      {
+        g_autofree char *each = confianza_reminder_key (g_ptr_array_index (after, i));
+
+        g_assert_cmpstr (each, !=, measure_key);
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   confianza_test_spin ();

@@ -80,6 +80,24 @@ test_promise (void)
   g_assert_null (broken);
 }
 
+/* @reminder is of @kind, for @client_id, @days late, known as @key */
+static void
+assert_reminder (const ConfianzaReminder *reminder,
+                 ConfianzaReminderKind    kind,
+                 gint64                   client_id,
+                 int                      days,
+                 const char              *key)
+{
+  g_autofree char *its_key = NULL;
+
+  g_assert_nonnull (reminder);
+  g_assert_cmpint (reminder->kind, ==, kind);
+  g_assert_cmpint (reminder->client_id, ==, client_id);
+  g_assert_cmpint (reminder->days, ==, days);
+  its_key = confianza_reminder_key (reminder);
+  g_assert_cmpstr (its_key, ==, key);
+}
+
 static void
 test_follow_up (void)
 {
@@ -91,25 +109,91 @@ test_follow_up (void)
   g_autoptr(ConfianzaReminder) on_day = NULL;
   g_autoptr(ConfianzaReminder) late = NULL;
   g_autoptr(ConfianzaReminder) done = NULL;
-  g_autofree char *key = NULL;
 
   confianza_follow_up_set_id (follow_up, 30);
   early = confianza_reminder_for_follow_up (follow_up, "Ana", before);
   g_assert_null (early);
   on_day = confianza_reminder_for_follow_up (follow_up, "Ana", due);
-  g_assert_nonnull (on_day);
-  g_assert_cmpint (on_day->kind, ==, CONFIANZA_REMINDER_FOLLOW_UP);
-  g_assert_cmpint (on_day->client_id, ==, 4);
-  g_assert_cmpint (on_day->days, ==, 0);
-  key = confianza_reminder_key (on_day);
-  g_assert_cmpstr (key, ==, "follow-up:30");
+  assert_reminder (on_day, CONFIANZA_REMINDER_FOLLOW_UP, 4, 0, "follow-up:30");
   late = confianza_reminder_for_follow_up (follow_up, "Ana", after);
-  g_assert_nonnull (late);
-  g_assert_cmpint (late->days, ==, 3);
+  assert_reminder (late, CONFIANZA_REMINDER_FOLLOW_UP, 4, 3, "follow-up:30");
 
   confianza_follow_up_set_done_on (follow_up, after);
   done = confianza_reminder_for_follow_up (follow_up, "Ana", after);
   g_assert_null (done);
+}
+
+/* A corrective measure: due today or overdue and not applied, once per
+ * plan; none without a text or a day, once applied, or in a closed plan */
+static void
+test_measure (void)
+{
+  g_autoptr(GDateTime) started = ymd (2026, 4, 1);
+  g_autoptr(GDateTime) due = ymd (2026, 4, 10);
+  g_autoptr(GDateTime) before = ymd (2026, 4, 9);
+  g_autoptr(GDateTime) after = ymd (2026, 4, 12);
+  g_autoptr(ConfianzaRecoveryPlan) plan = confianza_recovery_plan_new (4, 9, started);
+  g_autoptr(ConfianzaReminder) no_text = NULL;
+  g_autoptr(ConfianzaReminder) no_day = NULL;
+  g_autoptr(ConfianzaReminder) early = NULL;
+  g_autoptr(ConfianzaReminder) on_day = NULL;
+  g_autoptr(ConfianzaReminder) late = NULL;
+  g_autoptr(ConfianzaReminder) closed = NULL;
+  g_autoptr(ConfianzaReminder) applied = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *late_title = NULL;
+  g_autofree char *late_body = NULL;
+  g_autofree char *private_title = NULL;
+  g_autofree char *private_body = NULL;
+
+  confianza_recovery_plan_set_id (plan, 21);
+  confianza_recovery_plan_set_corrective_due (plan, due);
+  confianza_recovery_plan_set_corrective_measure (plan, "   ");
+  no_text = confianza_reminder_for_measure (plan, "Ana Pérez", due);
+  g_assert_null (no_text);
+
+  confianza_recovery_plan_set_corrective_measure (plan, "Revisar cada entrega antes de enviarla");
+  confianza_recovery_plan_set_corrective_due (plan, NULL);
+  no_day = confianza_reminder_for_measure (plan, "Ana Pérez", after);
+  g_assert_null (no_day);
+
+  confianza_recovery_plan_set_corrective_due (plan, due);
+  early = confianza_reminder_for_measure (plan, "Ana Pérez", before);
+  g_assert_null (early);
+  on_day = confianza_reminder_for_measure (plan, "Ana Pérez", due);
+  assert_reminder (on_day, CONFIANZA_REMINDER_MEASURE, 4, 0, "measure:21");
+  late = confianza_reminder_for_measure (plan, "Ana Pérez", after);
+  assert_reminder (late, CONFIANZA_REMINDER_MEASURE, 4, 2, "measure:21");
+
+  confianza_reminder_text (on_day, FALSE, 1, &title, &body);
+  g_assert_nonnull (strstr (title, "Revisar cada entrega"));
+  g_assert_nonnull (strstr (body, "Ana Pérez"));
+  confianza_reminder_text (late, FALSE, 1, &late_title, &late_body);
+  g_assert_nonnull (strstr (late_body, "2"));
+  confianza_reminder_text (late, TRUE, 1, &private_title, &private_body);
+  g_assert_null (strstr (private_title, "Revisar"));
+  g_assert_null (strstr (private_title, "Ana"));
+  g_assert_null (strstr (private_body, "Ana"));
+  if (english ())
+    {
+      g_assert_cmpstr (title, ==, "Corrective measure due: Revisar cada entrega antes de enviarla");
+      g_assert_cmpstr (private_title, ==, "You have 1 corrective measure due");
+    }
+  else if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "es"))
+    {
+      g_assert_cmpstr (title, ==, "Medida correctiva pendiente: Revisar cada entrega antes de enviarla");
+      g_assert_cmpstr (private_title, ==, "Tienes 1 medida correctiva pendiente");
+    }
+
+  confianza_recovery_plan_set_closed_on (plan, after);
+  closed = confianza_reminder_for_measure (plan, "Ana Pérez", after);
+  g_assert_null (closed);
+  confianza_recovery_plan_set_closed_on (plan, NULL);
+
+  confianza_recovery_plan_set_corrective_applied_on (plan, after);
+  applied = confianza_reminder_for_measure (plan, "Ana Pérez", after);
+  g_assert_null (applied);
 }
 
 static void
@@ -342,6 +426,7 @@ main (int   argc,
 
   g_test_add_func ("/reminders/promise", test_promise);
   g_test_add_func ("/reminders/follow-up", test_follow_up);
+  g_test_add_func ("/reminders/measure", test_measure);
   g_test_add_func ("/reminders/client", test_client);
   g_test_add_func ("/reminders/text", test_text);
   g_test_add_func ("/reminders/store", test_store);

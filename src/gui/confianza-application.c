@@ -1109,7 +1109,7 @@ reminder_open_activated (GSimpleAction *action,
 
   if (reminder->kind == CONFIANZA_REMINDER_PROMISE_TODAY || reminder->kind == CONFIANZA_REMINDER_PROMISE_OVERDUE)
     section = "promises";
-  else if (reminder->kind == CONFIANZA_REMINDER_FOLLOW_UP)
+  else if (reminder->kind == CONFIANZA_REMINDER_FOLLOW_UP || reminder->kind == CONFIANZA_REMINDER_MEASURE)
     section = "recovery";
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-client-section", "(xs)",
                               reminder->client_id, section);

@@ -4,6 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+#ifdef GDK_WINDOWING_WAYLAND
+#include <gdk/wayland/gdkwayland.h>
+#endif
 
 #include "confianza-background.h"
 #include "confianza-reminders-page.h"
@@ -15,6 +22,7 @@ struct _ConfianzaRemindersPage
   GSettings          *settings;
   GCancellable       *cancellable;
   gboolean            asking;      /* a request is under way */
+  GdkToplevel        *exported;    /* its Wayland handle, while asking */
 
   /* Template widgets */
   GtkSwitch          *background_switch;
@@ -45,6 +53,12 @@ on_background_requested (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean wanted;
 
+#ifdef GDK_WINDOWING_WAYLAND
+  if (self->exported != NULL)
+    gdk_wayland_toplevel_unexport_handle (self->exported);
+#endif
+  g_clear_object (&self->exported);
+
   if (!confianza_background_request_finish (result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -74,6 +88,57 @@ on_background_requested (GObject      *source,
 }
 
 static void
+ask_background (ConfianzaRemindersPage *self,
+                const char             *parent_window)
+{
+  confianza_background_request_async (gtk_switch_get_active (self->background_switch), parent_window,
+                                      self->cancellable, on_background_requested, g_object_ref (self));
+}
+
+#ifdef GDK_WINDOWING_WAYLAND
+static void
+on_handle_exported (GdkToplevel *toplevel,
+                    const char  *handle,
+                    gpointer     user_data)
+{
+  ConfianzaRemindersPage *self = user_data;
+  g_autofree char *parent_window = g_strconcat ("wayland:", handle, NULL);
+
+  ask_background (self, parent_window);
+}
+#endif
+
+/* The portal's handle of the window asking ("x11:XID", "wayland:…"), so
+ * its dialog shows over Preferences; "" only when there is no window */
+static void
+ask_background_for_window (ConfianzaRemindersPage *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+
+#ifdef GDK_WINDOWING_X11
+  if (surface != NULL && GDK_IS_X11_SURFACE (surface))
+    {
+      g_autofree char *parent_window = g_strdup_printf ("x11:%lx", (unsigned long) gdk_x11_surface_get_xid (surface));
+
+      ask_background (self, parent_window);
+      return;
+    }
+#endif
+#ifdef GDK_WINDOWING_WAYLAND
+  if (surface != NULL && GDK_IS_WAYLAND_TOPLEVEL (surface) &&
+      gdk_wayland_toplevel_export_handle (GDK_TOPLEVEL (surface), on_handle_exported,
+                                          g_object_ref (self), g_object_unref))
+    {
+      g_set_object (&self->exported, GDK_TOPLEVEL (surface));
+      return;
+    }
+#endif
+
+  ask_background (self, "");
+}
+
+static void
 on_background_active (GtkSwitch              *button,
                       GParamSpec             *pspec,
                       ConfianzaRemindersPage *self)
@@ -85,8 +150,7 @@ on_background_active (GtkSwitch              *button,
 
   self->asking = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  confianza_background_request_async (wanted, "", self->cancellable,
-                                      on_background_requested, g_object_ref (self));
+  ask_background_for_window (self);
 }
 
 /* "09:05", not "09:5" */
@@ -119,6 +183,7 @@ confianza_reminders_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONFIANZA_TYPE_REMINDERS_PAGE);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->exported);
 
   G_OBJECT_CLASS (confianza_reminders_page_parent_class)->dispose (object);
 }

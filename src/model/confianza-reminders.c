@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-date.h"
+#include "confianza-recovery.h"
 #include "confianza-reminders.h"
 #include "confianza-rules.h"
 
@@ -96,6 +97,27 @@ confianza_reminder_for_follow_up (ConfianzaFollowUp *follow_up,
 }
 
 ConfianzaReminder *
+confianza_reminder_for_measure (ConfianzaRecoveryPlan *plan,
+                                const char            *client_name,
+                                GDateTime             *today)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (confianza_recovery_plan_get_closed_on (plan) != NULL
+      || !confianza_recovery_measure_pending (plan, today, 0, NULL))
+    return NULL;
+
+  return reminder_new (CONFIANZA_REMINDER_MEASURE,
+                       confianza_recovery_plan_get_id (plan),
+                       confianza_recovery_plan_get_client_id (plan),
+                       client_name,
+                       confianza_recovery_plan_get_corrective_measure (plan),
+                       confianza_date_days_between (confianza_recovery_plan_get_corrective_due (plan),
+                                                    today));
+}
+
+ConfianzaReminder *
 confianza_reminder_for_client (ConfianzaClient *client,
                                int              default_cadence,
                                GDateTime       *today)
@@ -142,6 +164,8 @@ confianza_reminder_key (const ConfianzaReminder *reminder)
       return g_strdup_printf ("follow-up:%" G_GINT64_FORMAT, reminder->subject_id);
     case CONFIANZA_REMINDER_OUT_OF_TOUCH:
       return g_strdup_printf ("client:%" G_GINT64_FORMAT, reminder->subject_id);
+    case CONFIANZA_REMINDER_MEASURE:
+      return g_strdup_printf ("measure:%" G_GINT64_FORMAT, reminder->subject_id);
     case CONFIANZA_N_REMINDER_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -166,6 +190,9 @@ private_title (ConfianzaReminderKind kind,
     case CONFIANZA_REMINDER_OUT_OF_TOUCH:
       return g_strdup_printf (ngettext ("%u client is waiting for a call",
                                         "%u clients are waiting for a call", count), count);
+    case CONFIANZA_REMINDER_MEASURE:
+      return g_strdup_printf (ngettext ("You have %u corrective measure due",
+                                        "You have %u corrective measures due", count), count);
     case CONFIANZA_N_REMINDER_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -213,6 +240,15 @@ confianza_reminder_text (const ConfianzaReminder *reminder,
       *body = g_strdup_printf (ngettext ("%d day without contact.",
                                          "%d days without contact.", reminder->days),
                                reminder->days);
+      break;
+    case CONFIANZA_REMINDER_MEASURE:
+      *title = g_strdup_printf (_("Corrective measure due: %s"), reminder->title);
+      *body = reminder->days == 0
+              ? g_strdup_printf (_("From the recovery plan with %s; due today."), reminder->client_name)
+              : g_strdup_printf (ngettext ("From the recovery plan with %s; it is %d day late.",
+                                           "From the recovery plan with %s; it is %d days late.",
+                                           reminder->days),
+                                 reminder->client_name, reminder->days);
       break;
     case CONFIANZA_N_REMINDER_KINDS:
     default:

@@ -6,13 +6,14 @@
 #include "confianza-client.h"
 #include "confianza-follow-up.h"
 #include "confianza-promise.h"
+#include "confianza-recovery-plan.h"
 
 G_BEGIN_DECLS
 
 /*
  * What a reminder is about, and its words: pure rules for the reminders
- * that reach the user while Confianza is closed (issue 19). Corrective
- * measures have no due date in the model yet, so they are not reminded.
+ * that reach the user while Confianza is closed (issue 19): promises,
+ * recovery follow-ups, clients out of touch and corrective measures.
  */
 
 typedef enum
@@ -21,16 +22,18 @@ typedef enum
   CONFIANZA_REMINDER_PROMISE_OVERDUE,
   CONFIANZA_REMINDER_FOLLOW_UP,
   CONFIANZA_REMINDER_OUT_OF_TOUCH,
+  CONFIANZA_REMINDER_MEASURE,
   CONFIANZA_N_REMINDER_KINDS
 } ConfianzaReminderKind;
 
 typedef struct
 {
   ConfianzaReminderKind kind;
-  gint64                subject_id;   /* the promise, follow-up or client */
+  gint64                subject_id;   /* the promise, follow-up, client or plan */
   gint64                client_id;
   char                 *client_name;
-  char                 *title;        /* the promise's title, else NULL */
+  char                 *title;        /* the promise's title, the measure's
+                                       * text, else NULL */
   int                   days;         /* days overdue, or without contact */
 } ConfianzaReminder;
 
@@ -46,6 +49,12 @@ ConfianzaReminder *confianza_reminder_for_promise   (ConfianzaPromise  *promise,
 ConfianzaReminder *confianza_reminder_for_follow_up (ConfianzaFollowUp *follow_up,
                                                      const char        *client_name,
                                                      GDateTime         *today);
+/* A recovery plan's corrective measure due on or before @today and not
+ * applied yet (confianza_recovery_measure_pending ()); none for a closed
+ * plan. */
+ConfianzaReminder *confianza_reminder_for_measure   (ConfianzaRecoveryPlan *plan,
+                                                     const char            *client_name,
+                                                     GDateTime             *today);
 /* A client out of touch for longer than their cadence (their own, or
  * @default_cadence when they have none); none for clients lost or let go. */
 ConfianzaReminder *confianza_reminder_for_client    (ConfianzaClient   *client,

@@ -63,6 +63,7 @@ confianza_store_get_reminders_due (ConfianzaStore  *self,
   g_autoptr(GPtrArray) promises = NULL;
   g_autoptr(GPtrArray) follow_ups = NULL;
   g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GListModel) plans = NULL;
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -98,6 +99,24 @@ confianza_store_get_reminders_due (ConfianzaStore  *self,
       reminder = confianza_reminder_for_follow_up (follow_up, name, today);
       if (reminder != NULL)
         g_ptr_array_add (due, reminder);
+    }
+
+  plans = confianza_store_get_recovery_plans (self, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(ConfianzaRecoveryPlan) plan = g_list_model_get_item (plans, i);
+      ConfianzaReminder *reminder = confianza_reminder_for_measure (plan, "", today);
+
+      if (reminder == NULL)
+        continue;
+      g_free (reminder->client_name);
+      reminder->client_name = g_strdup (client_name (self, names, reminder->client_id, error));
+      if (reminder->client_name == NULL)
+        {
+          confianza_reminder_free (reminder);
+          return NULL;
+        }
+      g_ptr_array_add (due, reminder);
     }
 
   clients = confianza_store_get_clients_to_contact (self, today, default_cadence, G_MAXINT, NULL, error);
