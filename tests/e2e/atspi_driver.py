@@ -156,6 +156,55 @@ class App:
         subprocess.run(['xdotool', 'key'] + list(keys), check=True)
         time.sleep(0.5)
 
+    def fill(self, fields):
+        """Types each text into the field named by its label, in order:
+        @fields is a list of (label, text)."""
+        for label, text in fields:
+            self.type_into(self.find('text', label), text)
+
+    def append_into(self, node, text):
+        """Types @text at the end of what a field already holds."""
+        self.mouse_click(node)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+End'], check=True)
+        env = dict(os.environ, LC_ALL='C.UTF-8')
+        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True, env=env)
+        time.sleep(0.5)
+
+    def pick(self, combo_label, item, index, timeout=15):
+        """Chooses @item, the @index-th (from 0) in the drop-down named
+        @combo_label: opens its list with a click and moves there with the
+        keyboard. GTK 4.8 stops answering AT-SPI while a drop-down's list
+        is walked, so the list itself is never looked at; the drop-down is
+        checked to show @item once it is closed."""
+        combo = self.find('combo box', combo_label, timeout=timeout)
+        self.mouse_click(combo)
+        self.key('Home', *(['Down'] * index), 'Return')
+        return wait_until(lambda: item in text_of_tree(self, combo), timeout,
+                          'the drop-down %r to show %r' % (combo_label, item))
+
+    def text_of(self, node):
+        """What a text field or text view holds."""
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+
+
+def text_of_tree(app, node):
+    """The names of @node and everything under it, joined: what a
+    composite widget shows."""
+    return ' '.join((n.name or '') for n, _ in app.walk(node))
+
+
+def wait_until(cond, timeout=30, what='a condition'):
+    """@cond's first true value, polled until @timeout seconds have passed."""
+    deadline = time.time() + timeout
+    while True:
+        value = cond()
+        if value:
+            return value
+        if time.time() >= deadline:
+            raise Failure('waited %d s in vain for %s' % (timeout, what))
+        time.sleep(0.3)
+
 
 def skip_reason(session_bus=False):
     """Why an end-to-end test cannot run here, or None."""
