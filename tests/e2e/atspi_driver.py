@@ -41,7 +41,7 @@ def start_accessibility_bus():
 
 
 class App:
-    def __init__(self, argv, env, name='confianza', timeout=30):
+    def __init__(self, argv, env, name='confianza', timeout=90):
         self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
         self.name = name
