@@ -144,9 +144,11 @@ class App:
         subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
         time.sleep(0.7)
 
-    def type_into(self, node, text):
+    def type_into(self, node, text, first='ctrl+a'):
+        """Types @text into @node, replacing what it holds; with
+        first='ctrl+End', after it."""
         self.mouse_click(node)
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'], check=True)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', first], check=True)
         # xdotool reads its text in the locale's encoding: UTF-8 always.
         env = dict(os.environ, LC_ALL='C.UTF-8')
         subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True, env=env)
@@ -161,14 +163,6 @@ class App:
         @fields is a list of (label, text)."""
         for label, text in fields:
             self.type_into(self.find('text', label), text)
-
-    def append_into(self, node, text):
-        """Types @text at the end of what a field already holds."""
-        self.mouse_click(node)
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+End'], check=True)
-        env = dict(os.environ, LC_ALL='C.UTF-8')
-        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True, env=env)
-        time.sleep(0.5)
 
     def pick(self, combo_label, item, index, timeout=15):
         """Chooses @item, the @index-th (from 0) in the drop-down named

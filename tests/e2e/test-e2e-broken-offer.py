@@ -69,7 +69,7 @@ def walk_wizard(app, _, t, day, tap):
     draft = wait_until(lambda: app.text_of(view), STEP, 'the drafted apology')
     ok(CLIENT in draft and 'Catalogo impreso' in draft,
        'the drafted apology names the client and what failed (%r)' % draft[:80])
-    app.append_into(view, EDIT)
+    app.type_into(view, EDIT, first='ctrl+End')
     edited = wait_until(lambda: app.text_of(view).endswith(EDIT) and app.text_of(view), STEP,
                         'the edit in the draft')
     app.click(app.find('push button', _('_Copy to Clipboard')))
