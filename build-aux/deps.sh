@@ -12,7 +12,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core locales
   desktop-file-utils appstream sqlite3 flatpak-builder
   # driving the real application as a person would
-  python3 python3-pyatspi xdotool
+  python3 python3-pyatspi xdotool xclip
   # reading the reports back, and opening them in another program
   python3-openpyxl libreoffice-calc-nogui
   # fuzzing the CSV parser, and the memory checkers

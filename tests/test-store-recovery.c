@@ -379,7 +379,9 @@ test_failure_part_way (Fixture       *f,
 
 /* The sample data saves its plans as the wizard does: each guarantee is a
  * promise of its own plan, titled by its terms and due when it ends, and
- * the follow-ups keep to each plan's schedule. */
+ * the follow-ups keep to each plan's schedule. Its story shows the method:
+ * every plan judged at step 1 (one «con dudas», with a follow-up at least
+ * weekly), and a corrective measure closed on time. */
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
@@ -387,12 +389,32 @@ test_demo (Fixture       *f,
   g_autoptr(GDateTime) today = confianza_date_today ();
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
+  guint doubtful = 0, on_time = 0;
 
   g_assert_true (confianza_demo_fill (f->store, today, &error));
   g_assert_no_error (error);
 
   plans = array_of (confianza_store_get_recovery_plans (f->store, 0));
   g_assert_cmpuint (plans->len, ==, 2);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      ConfianzaRecoveryPlan *plan = g_ptr_array_index (plans, i);
+      ConfianzaTrustJudgement judgement = confianza_recovery_plan_get_trust_judgement (plan);
+      GDateTime *applied = confianza_recovery_plan_get_corrective_applied_on (plan);
+
+      g_assert_cmpint (judgement, !=, CONFIANZA_JUDGEMENT_UNDECIDED);
+      if (judgement == CONFIANZA_JUDGEMENT_DOUBTFUL)
+        {
+          doubtful++;
+          g_assert_cmpint (confianza_recovery_plan_get_follow_up_every_days (plan), <=, 7);
+        }
+      if (applied != NULL &&
+          confianza_date_compare (applied, confianza_recovery_plan_get_corrective_due (plan)) <= 0)
+        on_time++;
+    }
+  g_assert_cmpuint (doubtful, ==, 1);
+  g_assert_cmpuint (on_time, >=, 1);
+
   for (guint i = 0; i < plans->len; i++)
     {
       ConfianzaRecoveryPlan *plan = g_ptr_array_index (plans, i);

@@ -182,6 +182,66 @@ test_empty_state (Fixture       *fixture,
 }
 
 static void
+on_sample_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A first start: with no client, Today welcomes the user rather than say
+ * that nothing is due, and its buttons lead in: add a client, import a
+ * spreadsheet, try the sample data. Once there is a client, the welcome
+ * is gone, also when nothing is due. */
+static void
+test_welcome (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ConfianzaTodayPage *today;
+  GtkWidget *add, *import, *sample;
+  g_autoptr(GSimpleAction) fake = g_simple_action_new ("open-sample", NULL);
+  g_autoptr(ConfianzaClient) client = NULL;
+  guint samples = 0;
+
+  start_app (fixture, fixture->path);
+  today = CONFIANZA_TODAY_PAGE (child (fixture->window, CONFIANZA_TYPE_WINDOW, "today_page"));
+  confianza_today_page_refresh (today);
+  g_assert_cmpstr (window_page (fixture), ==, "today");
+  g_assert_cmpstr (confianza_today_page_get_state (today), ==, "welcome");
+
+  add = child (today, CONFIANZA_TYPE_TODAY_PAGE, "welcome_add_button");
+  import = child (today, CONFIANZA_TYPE_TODAY_PAGE, "welcome_import_button");
+  sample = child (today, CONFIANZA_TYPE_TODAY_PAGE, "welcome_sample_button");
+  g_assert_true (gtk_widget_is_drawable (add));
+  g_assert_true (gtk_widget_is_sensitive (add) && gtk_widget_is_sensitive (import) &&
+                 gtk_widget_is_sensitive (sample));
+  /* Importing opens a file chooser: the button is bound to the action
+   * the main menu's "Import Clients…" uses */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "win.import-clients");
+
+  /* The sample data would start another Confianza: counted instead */
+  g_action_map_remove_action (G_ACTION_MAP (fixture->app), "open-sample");
+  g_signal_connect (fake, "activate", G_CALLBACK (on_sample_activated), &samples);
+  g_action_map_add_action (G_ACTION_MAP (fixture->app), G_ACTION (fake));
+  g_signal_emit_by_name (sample, "clicked");
+  confianza_test_spin ();
+  g_assert_cmpuint (samples, ==, 1);
+
+  /* Adding a client opens its dialog */
+  g_assert_null (find_dialog (fixture));
+  g_signal_emit_by_name (add, "clicked");
+  confianza_test_spin ();
+  g_assert_nonnull (find_dialog (fixture));
+  gtk_window_destroy (GTK_WINDOW (find_dialog (fixture)));
+  confianza_test_spin ();
+
+  /* A client, and nothing due: no welcome any more, but "nothing due" */
+  client = add_stored_client (fixture, "Carmen Ruiz", "Panadería Ruiz", "carmen@panaderiaruiz.es");
+  confianza_today_page_refresh (today);
+  g_assert_cmpstr (confianza_today_page_get_state (today), !=, "welcome");
+}
+
+static void
 test_add_client (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -1144,6 +1204,7 @@ main (int   argc,
   confianza_test_gui_init (&argc, &argv);
 
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/window/welcome", Fixture, NULL, fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/window/add-client", Fixture, NULL, fixture_set_up, test_add_client, fixture_tear_down);
   g_test_add ("/window/escape-cancels", Fixture, NULL, fixture_set_up, test_escape_cancels, fixture_tear_down);
   g_test_add ("/window/unusable-database", Fixture, NULL, fixture_set_up, test_unusable_database, fixture_tear_down);

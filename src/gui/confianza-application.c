@@ -1160,8 +1160,39 @@ reminder_snooze_activated (GSimpleAction *action,
     g_message ("Remind me tomorrow: %s", error->message);
 }
 
+/* The sample data, as --demo opens it: another run of this program, with
+ * its throwaway database in a window of its own, so that nothing of the
+ * user's data is touched or mixed with it */
+static void
+open_sample_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ConfianzaApplication *self = user_data;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", &error);
+
+  if (program != NULL)
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, "--demo", NULL);
+
+  if (process == NULL)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("The sample data could not be opened: %s"), error->message);
+      if (CONFIANZA_IS_WINDOW (window))
+        confianza_window_add_toast (CONFIANZA_WINDOW (window), adw_toast_new (text));
+      g_message ("%s", text);
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  /* A window on the sample data, as confianza --demo */
+  { "open-sample", open_sample_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "preferences-reminders", preferences_reminders_activated },

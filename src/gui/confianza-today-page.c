@@ -53,6 +53,10 @@ struct _ConfianzaTodayPage
   /* Template widgets */
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
+  /* The ways in of a first start (bound for tests) */
+  GtkWidget           *welcome_add_button;
+  GtkWidget           *welcome_import_button;
+  GtkWidget           *welcome_sample_button;
   AdwPreferencesGroup *groups[N_SECTIONS];
 };
 
@@ -497,6 +501,17 @@ add_contacts (ConfianzaTodayPage  *self,
   return TRUE;
 }
 
+/* Whether the database holds any client; when it cannot be read, say
+ * yes: the page then says nothing is due rather than welcome a user who
+ * may have clients. */
+static gboolean
+has_clients (ConfianzaTodayPage *self)
+{
+  ConfianzaStoreCounts counts = { 0 };
+
+  return !confianza_store_count (self->store, &counts, NULL) || counts.clients > 0;
+}
+
 static void
 rebuild (ConfianzaTodayPage *self)
 {
@@ -539,7 +554,12 @@ rebuild (ConfianzaTodayPage *self)
       total += self->n_shown[s];
     }
 
-  if (total == 0)
+  if (total == 0 && !has_clients (self))
+    {
+      /* A first start: nothing is due because nobody is there yet */
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+    }
+  else if (total == 0)
     {
       adw_status_page_set_title (self->empty_page, _("Nothing Due This Week"));
       adw_status_page_set_description (self->empty_page,
@@ -630,6 +650,9 @@ confianza_today_page_class_init (ConfianzaTodayPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConfianzaTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaTodayPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaTodayPage, welcome_add_button);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaTodayPage, welcome_import_button);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaTodayPage, welcome_sample_button);
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_group", FALSE,
                                              G_STRUCT_OFFSET (ConfianzaTodayPage, groups[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_group", FALSE,
@@ -684,6 +707,14 @@ confianza_today_page_refresh (ConfianzaTodayPage *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   rebuild (self);
+}
+
+const char *
+confianza_today_page_get_state (ConfianzaTodayPage *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 guint

@@ -16,6 +16,9 @@ void                confianza_today_page_set_store (ConfianzaTodayPage *self,
                                                     ConfianzaStore     *store);
 /* Rebuilds the page now (it also does so by itself after every change). */
 void                confianza_today_page_refresh   (ConfianzaTodayPage *self);
+/* What the page shows: "content", "empty" (nothing due, or an error) or
+ * "welcome" (no client yet), for tests. */
+const char         *confianza_today_page_get_state (ConfianzaTodayPage *self);
 /* How many rows each section shows, for tests. */
 guint               confianza_today_page_count     (ConfianzaTodayPage *self,
                                                     const char         *section);

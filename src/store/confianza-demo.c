@@ -285,6 +285,9 @@ fill_recovery (ConfianzaStore   *store,
   confianza_recovery_plan_set_client_said (plan, "Llegamos a la feria sin catálogo. Quedamos fatal con los importadores.");
   confianza_recovery_plan_set_invited_to_speak_on (plan, d1);
   confianza_recovery_plan_set_acknowledged_on (plan, d1);
+  /* Judged frankly at step 1: trust can come back, but she will look at
+   * everything "con lupa" for a while; hence the weekly follow-up */
+  confianza_recovery_plan_set_trust_judgement (plan, CONFIANZA_JUDGEMENT_DOUBTFUL);
   confianza_recovery_plan_set_apologised_on (plan, d2);
   confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_IN_PERSON);
   confianza_recovery_plan_set_apologised_by (plan, "Ana (directora)");
@@ -347,6 +350,7 @@ fill_finished_recovery (ConfianzaStore  *store,
   confianza_recovery_plan_set_client_said (plan, "Tuve que dar explicaciones a seis familias en la puerta.");
   confianza_recovery_plan_set_invited_to_speak_on (plan, incident_day);
   confianza_recovery_plan_set_acknowledged_on (plan, incident_day);
+  confianza_recovery_plan_set_trust_judgement (plan, CONFIANZA_JUDGEMENT_YES);
   confianza_recovery_plan_set_apologised_on (plan, next_day);
   confianza_recovery_plan_set_apology_channel (plan, CONFIANZA_CHANNEL_IN_PERSON);
   confianza_recovery_plan_set_apologised_by (plan, "Ana (directora)");

@@ -41,7 +41,7 @@ def start_accessibility_bus():
 
 
 class App:
-    def __init__(self, argv, env, name='confianza', timeout=30):
+    def __init__(self, argv, env, name='confianza', timeout=90):
         self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
         self.name = name
@@ -144,9 +144,11 @@ class App:
         subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
         time.sleep(0.7)
 
-    def type_into(self, node, text):
+    def type_into(self, node, text, first='ctrl+a'):
+        """Types @text into @node, replacing what it holds; with
+        first='ctrl+End', after it."""
         self.mouse_click(node)
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'], check=True)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', first], check=True)
         # xdotool reads its text in the locale's encoding: UTF-8 always.
         env = dict(os.environ, LC_ALL='C.UTF-8')
         subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True, env=env)
@@ -155,6 +157,47 @@ class App:
     def key(self, *keys):
         subprocess.run(['xdotool', 'key'] + list(keys), check=True)
         time.sleep(0.5)
+
+    def fill(self, fields):
+        """Types each text into the field named by its label, in order:
+        @fields is a list of (label, text)."""
+        for label, text in fields:
+            self.type_into(self.find('text', label), text)
+
+    def pick(self, combo_label, item, index, timeout=15):
+        """Chooses @item, the @index-th (from 0) in the drop-down named
+        @combo_label: opens its list with a click and moves there with the
+        keyboard. GTK 4.8 stops answering AT-SPI while a drop-down's list
+        is walked, so the list itself is never looked at; the drop-down is
+        checked to show @item once it is closed."""
+        combo = self.find('combo box', combo_label, timeout=timeout)
+        self.mouse_click(combo)
+        self.key('Home', *(['Down'] * index), 'Return')
+        return wait_until(lambda: item in text_of_tree(self, combo), timeout,
+                          'the drop-down %r to show %r' % (combo_label, item))
+
+    def text_of(self, node):
+        """What a text field or text view holds."""
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+
+
+def text_of_tree(app, node):
+    """The names of @node and everything under it, joined: what a
+    composite widget shows."""
+    return ' '.join((n.name or '') for n, _ in app.walk(node))
+
+
+def wait_until(cond, timeout=30, what='a condition'):
+    """@cond's first true value, polled until @timeout seconds have passed."""
+    deadline = time.time() + timeout
+    while True:
+        value = cond()
+        if value:
+            return value
+        if time.time() >= deadline:
+            raise Failure('waited %d s in vain for %s' % (timeout, what))
+        time.sleep(0.3)
 
 
 def skip_reason(session_bus=False):
