@@ -222,6 +222,14 @@ setting_string (const char *key)
   return g_settings_get_string (settings, key);
 }
 
+ConfianzaAddress
+confianza_application_client_address (void)
+{
+  g_autofree char *address = setting_string ("client-address");
+
+  return confianza_address_from_string (address);
+}
+
 static char *
 business_name (void)
 {
