@@ -15,6 +15,28 @@
 
 /* The client report */
 
+/* ngettext with a context, which GLib lacks: "context\004singular" is
+ * how gettext stores a msgctxt; xgettext reads the pair through the
+ * keyword CONFIANZA_NPGETTEXT:1c,2,3 (po/meson.build) */
+#define CONFIANZA_NPGETTEXT(context, singular, plural, n) \
+  npgettext_split (context "\004" singular, singular, plural, n)
+
+static const char *npgettext_split (const char *with_context,
+                                    const char *singular,
+                                    const char *plural,
+                                    gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+
+static const char *
+npgettext_split (const char *with_context,
+                 const char *singular,
+                 const char *plural,
+                 gulong      n)
+{
+  const char *text = g_dngettext (GETTEXT_PACKAGE, with_context, plural, n);
+
+  return text == with_context ? singular : text;
+}
+
 typedef struct
 {
   ConfianzaStore  *store;
@@ -688,24 +710,28 @@ write_client_privacy (Report     *report,
                                         "and what was delivered",
                                         data->n_promises),
                               data->n_promises);
-  quick_wins = g_strdup_printf (ngettext ("%u quick win, and when we shared it with you",
-                                          "%u quick wins, and when we shared them with you",
-                                          data->n_quick_wins),
-                                data->n_quick_wins);
-  conversations = g_strdup_printf (ngettext ("%u conversation: the date, how we talked, "
-                                             "what you told us and what we agreed",
-                                             "%u conversations: the date, how we talked, "
-                                             "what you told us and what we agreed",
-                                             data->n_conversations),
-                                   data->n_conversations);
+  quick_wins = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                   CONFIANZA_NPGETTEXT ("tú", "%u quick win, and when we shared it with you",
+                                                        "%u quick wins, and when we shared them with you", data->n_quick_wins),
+                                   CONFIANZA_NPGETTEXT ("usted", "%u quick win, and when we shared it with you",
+                                                        "%u quick wins, and when we shared them with you", data->n_quick_wins)),
+                              data->n_quick_wins);
+  conversations = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                   CONFIANZA_NPGETTEXT ("tú", "%u conversation: the date, how we talked, what you told us and what we agreed",
+                                                        "%u conversations: the date, how we talked, what you told us and what we agreed", data->n_conversations),
+                                   CONFIANZA_NPGETTEXT ("usted", "%u conversation: the date, how we talked, what you told us and what we agreed",
+                                                        "%u conversations: the date, how we talked, what you told us and what we agreed", data->n_conversations)),
+                              data->n_conversations);
   incidents = g_strdup_printf (ngettext ("%u incident, and what we did to put it right",
                                          "%u incidents, and what we did to put them right",
                                          data->n_incidents),
                                data->n_incidents);
-  compensations = g_strdup_printf (ngettext ("%u compensation given to you",
-                                             "%u compensations given to you",
-                                             data->n_compensations),
-                                   data->n_compensations);
+  compensations = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                   CONFIANZA_NPGETTEXT ("tú", "%u compensation given to you",
+                                                        "%u compensations given to you", data->n_compensations),
+                                   CONFIANZA_NPGETTEXT ("usted", "%u compensation given to you",
+                                                        "%u compensations given to you", data->n_compensations)),
+                              data->n_compensations);
   erase = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
                                                  C_("tú", "Ask %s, and every record about you will be erased from "
                                                     "the application, completely. You can also ask to see "

@@ -581,6 +581,45 @@ test_locales (void)
     }
 }
 
+/* The client report in Spanish addresses the client as asked: usted
+ * (the default) or tú, and never both */
+static void
+test_address (void)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture.client_id);
+  g_autofree char *usted = g_build_filename (fixture.dir, "usted.xlsx", NULL);
+  g_autofree char *tu = g_build_filename (fixture.dir, "tu.xlsx", NULL);
+  g_autofree char *english = g_build_filename (fixture.dir, "english-tu.xlsx", NULL);
+  locale_t spanish = newlocale (LC_ALL_MASK, "es_ES.UTF-8", (locale_t) 0);
+  const char *usted_env[] = { "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", "REPORT_HELPER_ADDRESS", "usted", NULL };
+  const char *tu_env[] = { "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", "REPORT_HELPER_ADDRESS", "tu", NULL };
+  const char *english_env[] = { "LC_ALL", "C.UTF-8", "LANGUAGE", "C", "REPORT_HELPER_ADDRESS", "tu", NULL };
+  const char *usted_argv[] = { REPORT_HELPER, "client", fixture.database, id, usted, "Estudio", NULL };
+  const char *tu_argv[] = { REPORT_HELPER, "client", fixture.database, id, tu, "Estudio", NULL };
+  const char *english_argv[] = { REPORT_HELPER, "client", fixture.database, id, english, "Estudio", NULL };
+
+  /* In English both forms are the same words */
+  g_assert_cmpint (run (english_argv, english_env, NULL), ==, 0);
+  check_with_python ("clean", english, "Data we keep about you\nAbout you");
+
+  if (spanish != (locale_t) 0)
+    freelocale (spanish);
+  else
+    {
+      g_test_skip ("The es_ES.UTF-8 locale is not installed (Debian package locales, "
+                   "with es_ES.UTF-8 generated)");
+      return;
+    }
+
+  g_assert_cmpint (run (usted_argv, usted_env, NULL), ==, 0);
+  g_assert_cmpint (run (tu_argv, tu_env, NULL), ==, 0);
+
+  check_with_python ("clean", usted, "Datos que guardamos sobre usted\nSobre usted\nPóngase en contacto con Estudio");
+  check_with_python ("absent", usted, "sobre ti\nSobre ti\nPonte en contacto\ncontigo\nTe escuchamos");
+  check_with_python ("clean", tu, "Datos que guardamos sobre ti\nSobre ti\nPonte en contacto con Estudio");
+  check_with_python ("absent", tu, "sobre usted\nSobre usted\nPóngase\ncon usted\nLe escuchamos\nData we keep");
+}
+
 /* Text an older Confianza kept, or another program wrote, with characters
  * that XML forbids (U+FFFE, U+FFFF) or that a terminal obeys (ESC): the
  * workbook still opens, and shows the text cleaned (confianza-text.h) */
@@ -1190,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/report/client-period", test_client_period);
   g_test_add_func ("/report/portfolio", test_portfolio_report);
   g_test_add_func ("/report/locales", test_locales);
+  g_test_add_func ("/report/address", test_address);
   g_test_add_func ("/report/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/report/failure/no-folder", test_no_folder);
   g_test_add_func ("/report/failure/is-directory", test_is_directory);
