@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * built from templates in the translation catalogue, with named
  * placeholders ({client}, {what}, {when}, {compensation}, {guarantee},
  * {until}, {next}) filled here, never concatenated in the interface.
+ * Every template is a pair, C_("tú", …) and C_("usted", …), picked by
+ * the facts' address (PARAGRAPH in the .c): a new kind is one more case
+ * of pairs, and its msgctxt "tú" and "usted" entries in po/es.po.
  */
 typedef enum
 {
