@@ -528,7 +528,9 @@ write_client_plan (Report                *report,
     sheet_text (sheet, 1, _("Not yet"), NULL);
   sheet_next_row (sheet);
 
-  sheet_label (sheet, _("2. We apologised"));
+  sheet_label (sheet, CONFIANZA_ADDRESSED (data->address,
+                                          C_("tú", "2. We apologised"),
+                                          C_("usted", "2. We apologised")));
   if (apologised != NULL)
     {
       sheet_date (sheet, 1, apologised, report->form_date);
