@@ -619,9 +619,9 @@ test_address (void)
   g_assert_cmpint (run (tu_argv, tu_env, NULL), ==, 0);
 
   check_with_python ("clean", usted, "Datos que guardamos sobre usted\nSobre usted\nPóngase en contacto con Estudio");
-  check_with_python ("absent", usted, "sobre ti\nSobre ti\nPonte en contacto\ncontigo\nTe escuchamos");
+  check_with_python ("absent", usted, "sobre ti\nSobre ti\nPonte en contacto\ncontigo\nTe escuchamos\nTe pedimos disculpas");
   check_with_python ("clean", tu, "Datos que guardamos sobre ti\nSobre ti\nPonte en contacto con Estudio");
-  check_with_python ("absent", tu, "sobre usted\nSobre usted\nPóngase\ncon usted\nLe escuchamos\nData we keep");
+  check_with_python ("absent", tu, "sobre usted\nSobre usted\nPóngase\ncon usted\nLe escuchamos\nLe pedimos disculpas\nData we keep");
 }
 
 /* Text an older Confianza kept, or another program wrote, with characters
