@@ -199,5 +199,31 @@ dirty=$(sqlite3 "$imp/clients.db" "SELECT count(*) FROM client WHERE
   instr(name || coalesce(notes, ''), char(155)) OR instr(name || coalesce(notes, ''), char(65534))")
 check "SQLite finds no ESC, BEL, CSI or U+FFFE in the clients" '[ "$dirty" = 0 ]'
 
+# --export-client addresses the client as Preferences say (usted unless
+# tú is chosen), in Spanish; the settings come from a key file here
+schemas="$(dirname "$confianza")/../data"
+if [ -f "$schemas/gschemas.compiled" ] && locale -a 2>/dev/null | grep -qi '^es_ES\.utf-\?8$'; then
+  for address in usted tu; do
+    restore
+    mkdir -p "$tmp/config-$address/glib-2.0/settings"
+    printf '[io/github/confianza/Confianza]\nclient-address=%s\n' "'$address'" \
+      > "$tmp/config-$address/glib-2.0/settings/keyfile"
+    out=$(GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$schemas" XDG_CONFIG_HOME="$tmp/config-$address" \
+          LC_ALL=es_ES.UTF-8 LANGUAGE=es \
+          "$confianza" --database="$db" --export-client="bodegas valdeflores" --output="$tmp/$address.xlsx" 2>&1)
+    words=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())' \
+              "$tmp/$address.xlsx" 2>&1)
+    if [ "$address" = usted ]; then
+      check "--export-client with usted chosen says usted, never tú ($out)" \
+        'echo "$words" | grep -q "Datos que guardamos sobre usted" && ! echo "$words" | grep -q "sobre ti"'
+    else
+      check "--export-client with tú chosen says tú, never usted ($out)" \
+        'echo "$words" | grep -q "Datos que guardamos sobre ti" && ! echo "$words" | grep -q "sobre usted"'
+    fi
+  done
+else
+  skip "--export-client in both forms of address" "no compiled schemas or no es_ES.UTF-8"
+fi
+
 echo "1..$n"
 exit $status

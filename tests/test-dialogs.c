@@ -11,6 +11,7 @@
 
 #include "util/gui-test-util.h"
 
+#include "gui/confianza-application.h"
 #include "gui/confianza-broken-dialog.h"
 #include "gui/confianza-client-dialog.h"
 #include "gui/confianza-conversation-dialog.h"
@@ -1116,6 +1117,23 @@ test_preferences (Fixture       *fixture,
   confianza_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "recovery-offer-late-days"), ==, 7);
 
+  /* How clients are addressed: usted by default, tú chosen, both ways */
+  {
+    AdwComboRow *address = ADW_COMBO_ROW (child (window, "address_row"));
+    g_autofree char *stored = NULL;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (address), ==, CONFIANZA_ADDRESS_USTED);
+    g_assert_cmpint (confianza_application_client_address (), ==, CONFIANZA_ADDRESS_USTED);
+    adw_combo_row_set_selected (address, CONFIANZA_ADDRESS_TU);
+    confianza_test_spin ();
+    stored = g_settings_get_string (settings, "client-address");
+    g_assert_cmpstr (stored, ==, "tu");
+    g_assert_cmpint (confianza_application_client_address (), ==, CONFIANZA_ADDRESS_TU);
+    g_settings_set_string (settings, "client-address", "usted");
+    confianza_test_spin ();
+    g_assert_cmpuint (adw_combo_row_get_selected (address), ==, CONFIANZA_ADDRESS_USTED);
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (child (window, "business_name_row")), "Estudio Nube");
   confianza_test_spin ();
   business = g_settings_get_string (settings, "business-name");
@@ -1142,6 +1160,7 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (settings, "business-name");
   g_settings_reset (settings, "follow-up-days");
   g_settings_reset (settings, "recovery-offer-late-days");
+  g_settings_reset (settings, "client-address");
   g_settings_reset (settings, "notifications");
 }
 

@@ -593,8 +593,10 @@ test_judgement (void)
 
 /* Every draft fills every placeholder, with the facts it has or without */
 static void
-assert_drafts (const char *greeting,
-               const char *english_left)
+assert_drafts (ConfianzaAddress  address,
+               const char       *greeting,
+               const char       *english_left,
+               const char *const *other_form)
 {
   g_autoptr(GDateTime) when = ymd (2026, 2, 27);
   g_autoptr(GDateTime) until = ymd (2026, 8, 31);
@@ -605,21 +607,32 @@ assert_drafts (const char *greeting,
   const ConfianzaWordsFacts full = {
     "Lucía Ferrer", "El catálogo llegó nueve días tarde.", when,
     "Devolución del dinero: 450,00 €.", "Si otra entrega llega tarde, es gratis.", until, next,
+    address,
   };
-  const ConfianzaWordsFacts empty = { NULL };
+  const ConfianzaWordsFacts empty = { .address = address };
 
   for (ConfianzaWordsKind kind = CONFIANZA_WORDS_APOLOGY; kind <= CONFIANZA_WORDS_FOLLOW_UP; kind++)
     {
       g_autofree char *text = confianza_recovery_words_draft (kind, &full);
       g_autofree char *bare = confianza_recovery_words_draft (kind, &empty);
       g_autofree char *null_facts = confianza_recovery_words_draft (kind, NULL);
+      g_autofree char *lower_text = g_utf8_strdown (text, -1);
+      g_autofree char *lower_bare = g_utf8_strdown (bare, -1);
 
       g_assert_null (strchr (text, '{'));
       g_assert_null (strchr (text, '}'));
       g_assert_null (strchr (bare, '{'));
       g_assert_null (strchr (bare, '}'));
-      g_assert_cmpstr (bare, ==, null_facts);
+      /* No facts at all is usted's */
+      if (address == CONFIANZA_ADDRESS_USTED)
+        g_assert_cmpstr (bare, ==, null_facts);
       g_assert_nonnull (strstr (text, "Lucía Ferrer"));
+      /* Not one word of the other form of address */
+      for (guint i = 0; other_form != NULL && other_form[i] != NULL; i++)
+        {
+          if (strstr (lower_text, other_form[i]) != NULL || strstr (lower_bare, other_form[i]) != NULL)
+            g_error ("draft %d has \"%s\", of the other form of address:\n%s", kind, other_form[i], text);
+        }
       g_assert_true (g_str_has_prefix (text, greeting));
       if (english_left != NULL)
         {
@@ -654,12 +667,35 @@ test_words (void)
 {
   g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
 
-  g_assert_nonnull (setlocale (LC_ALL, "C"));
-  assert_drafts ("Dear Lucía Ferrer,", NULL);
+  /* Words of tú (te, tu, contigo, its verbs), and of usted (le, su,
+   * usted, its verbs), each with a space or a sign around it so that
+   * "tuvo" or "lejos" never count */
+  static const char *const tu_words[] = {
+    " te ", " tu ", " tus ", "contigo", " tienes ", "recuerda ", "esperabas", "contaras", " ti ", NULL,
+  };
+  static const char *const usted_words[] = {
+    " le ", " su ", " sus ", "usted", " tiene ", "esperaba?", "contara ", NULL,
+  };
 
-  /* In Spanish, all of it: no English sentence left */
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  assert_drafts (CONFIANZA_ADDRESS_USTED, "Dear Lucía Ferrer,", NULL, NULL);
+  assert_drafts (CONFIANZA_ADDRESS_TU, "Dear Lucía Ferrer,", NULL, NULL);
+
+  /* The setting's words, both ways; anything unknown is usted */
+  g_assert_cmpint (confianza_address_from_string ("tu"), ==, CONFIANZA_ADDRESS_TU);
+  g_assert_cmpint (confianza_address_from_string ("usted"), ==, CONFIANZA_ADDRESS_USTED);
+  g_assert_cmpint (confianza_address_from_string ("vos"), ==, CONFIANZA_ADDRESS_USTED);
+  g_assert_cmpint (confianza_address_from_string (NULL), ==, CONFIANZA_ADDRESS_USTED);
+  g_assert_cmpstr (confianza_address_to_string (CONFIANZA_ADDRESS_TU), ==, "tu");
+  g_assert_cmpstr (confianza_address_to_string (CONFIANZA_ADDRESS_USTED), ==, "usted");
+
+  /* In Spanish, all of it: no English sentence left, and each form
+   * without a word of the other */
   if (setlocale (LC_ALL, "es_ES.UTF-8") != NULL)
-    assert_drafts ("Hola, Lucía Ferrer:", "Dear");
+    {
+      assert_drafts (CONFIANZA_ADDRESS_TU, "Hola, Lucía Ferrer:", "Dear", usted_words);
+      assert_drafts (CONFIANZA_ADDRESS_USTED, "Estimado/a Lucía Ferrer:", "Dear", tu_words);
+    }
   else
     g_test_message ("es_ES.UTF-8 is not generated: the Spanish drafts are not checked");
 

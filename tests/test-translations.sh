@@ -19,6 +19,7 @@ xgettext --package-name=confianza --files-from=po/POTFILES.in --directory="$top"
   --output="$tmp/confianza.pot" --from-code=UTF-8 --add-comments \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --keyword=CONFIANZA_NPGETTEXT:1c,2,3 --flag=CONFIANZA_NPGETTEXT:2:pass-c-format \
   --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
   --flag=g_strdup_printf:1:c-format --flag=g_set_error:4:c-format \
   --flag=g_print:1:c-format --flag=g_printerr:1:c-format 2>"$tmp/xgettext.log" \

@@ -15,6 +15,28 @@
 
 /* The client report */
 
+/* ngettext with a context, which GLib lacks: "context\004singular" is
+ * how gettext stores a msgctxt; xgettext reads the pair through the
+ * keyword CONFIANZA_NPGETTEXT:1c,2,3 (po/meson.build) */
+#define CONFIANZA_NPGETTEXT(context, singular, plural, n) \
+  npgettext_split (context "\004" singular, singular, plural, n)
+
+static const char *npgettext_split (const char *with_context,
+                                    const char *singular,
+                                    const char *plural,
+                                    gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+
+static const char *
+npgettext_split (const char *with_context,
+                 const char *singular,
+                 const char *plural,
+                 gulong      n)
+{
+  const char *text = g_dngettext (GETTEXT_PACKAGE, with_context, plural, n);
+
+  return text == with_context ? singular : text;
+}
+
 typedef struct
 {
   ConfianzaStore  *store;
@@ -22,6 +44,7 @@ typedef struct
   GDateTime       *from;
   GDateTime       *to;
   const char      *business_name;
+  ConfianzaAddress address;        /* usted or tú, for every "you" */
   GPtrArray       *promises;       /* in the period, by due date */
   GPtrArray       *quick_wins;     /* in the period, oldest first */
   GPtrArray       *plans;          /* in the period, oldest first */
@@ -210,7 +233,9 @@ write_client_summary (Report     *report,
   sheet_label (sheet, _("On-time rate"));
   sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
   sheet_next_row (sheet);
-  sheet_label (sheet, _("Quick wins shared with you"));
+  sheet_label (sheet, CONFIANZA_ADDRESSED (data->address,
+                                          C_("tú", "Quick wins shared with you"),
+                                          C_("usted", "Quick wins shared with you")));
   sheet_number (sheet, 1, shared, report->form_integer);
   sheet_next_row (sheet);
   sheet_next_row (sheet);
@@ -423,7 +448,7 @@ write_client_quick_wins (Report     *report,
   const char *titles[] = {
     _("Achieved on"),
     _("What was achieved"),
-    _("Shared with you on"),
+    CONFIANZA_ADDRESSED (data->address, C_("tú", "Shared with you on"), C_("usted", "Shared with you on")),
   };
 
   sheet->caps[1] = 60;
@@ -494,14 +519,18 @@ write_client_plan (Report                *report,
                         ? C_("recovery plan outcome", "In progress") : C_("recovery plan state", "Finished"), NULL);
   sheet_next_row (sheet);
 
-  sheet_label (sheet, _("1. We listened to you"));
+  sheet_label (sheet, CONFIANZA_ADDRESSED (data->address,
+                                          C_("tú", "1. We listened to you"),
+                                          C_("usted", "1. We listened to you")));
   if (listened != NULL)
     sheet_date (sheet, 1, listened, report->form_date);
   else
     sheet_text (sheet, 1, _("Not yet"), NULL);
   sheet_next_row (sheet);
 
-  sheet_label (sheet, _("2. We apologised"));
+  sheet_label (sheet, CONFIANZA_ADDRESSED (data->address,
+                                          C_("tú", "2. We apologised"),
+                                          C_("usted", "2. We apologised")));
   if (apologised != NULL)
     {
       sheet_date (sheet, 1, apologised, report->form_date);
@@ -666,7 +695,10 @@ write_client_privacy (Report     *report,
 {
   ConfianzaClient *client = data->client;
   const char *who = data->business_name != NULL ? data->business_name : _("us");
-  const char *titles[] = { _("What we keep"), _("About you") };
+  const char *titles[] = {
+    _("What we keep"),
+    CONFIANZA_ADDRESSED (data->address, C_("tú", "About you"), C_("usted", "About you")),
+  };
   g_autofree char *promises = NULL;
   g_autofree char *quick_wins = NULL;
   g_autofree char *conversations = NULL;
@@ -680,33 +712,45 @@ write_client_privacy (Report     *report,
                                         "and what was delivered",
                                         data->n_promises),
                               data->n_promises);
-  quick_wins = g_strdup_printf (ngettext ("%u quick win, and when we shared it with you",
-                                          "%u quick wins, and when we shared them with you",
-                                          data->n_quick_wins),
-                                data->n_quick_wins);
-  conversations = g_strdup_printf (ngettext ("%u conversation: the date, how we talked, "
-                                             "what you told us and what we agreed",
-                                             "%u conversations: the date, how we talked, "
-                                             "what you told us and what we agreed",
-                                             data->n_conversations),
-                                   data->n_conversations);
+  quick_wins = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                   CONFIANZA_NPGETTEXT ("tú", "%u quick win, and when we shared it with you",
+                                                        "%u quick wins, and when we shared them with you", data->n_quick_wins),
+                                   CONFIANZA_NPGETTEXT ("usted", "%u quick win, and when we shared it with you",
+                                                        "%u quick wins, and when we shared them with you", data->n_quick_wins)),
+                              data->n_quick_wins);
+  conversations = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                   CONFIANZA_NPGETTEXT ("tú", "%u conversation: the date, how we talked, what you told us and what we agreed",
+                                                        "%u conversations: the date, how we talked, what you told us and what we agreed", data->n_conversations),
+                                   CONFIANZA_NPGETTEXT ("usted", "%u conversation: the date, how we talked, what you told us and what we agreed",
+                                                        "%u conversations: the date, how we talked, what you told us and what we agreed", data->n_conversations)),
+                              data->n_conversations);
   incidents = g_strdup_printf (ngettext ("%u incident, and what we did to put it right",
                                          "%u incidents, and what we did to put them right",
                                          data->n_incidents),
                                data->n_incidents);
-  compensations = g_strdup_printf (ngettext ("%u compensation given to you",
-                                             "%u compensations given to you",
-                                             data->n_compensations),
-                                   data->n_compensations);
-  erase = g_strdup_printf (_("Ask %s, and every record about you will be erased from "
-                             "the application, completely. You can also ask to see "
-                             "or correct it."),
+  compensations = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                   CONFIANZA_NPGETTEXT ("tú", "%u compensation given to you",
+                                                        "%u compensations given to you", data->n_compensations),
+                                   CONFIANZA_NPGETTEXT ("usted", "%u compensation given to you",
+                                                        "%u compensations given to you", data->n_compensations)),
+                              data->n_compensations);
+  erase = g_strdup_printf (CONFIANZA_ADDRESSED (data->address,
+                                                 C_("tú", "Ask %s, and every record about you will be erased from "
+                                                    "the application, completely. You can also ask to see "
+                                                    "or correct it."),
+                                                 C_("usted", "Ask %s, and every record about you will be erased from "
+                                                    "the application, completely. You can also ask to see "
+                                                    "or correct it.")),
                            who);
 
   sheet->caps[0] = 30;
   sheet->caps[1] = 70;
 
-  sheet_text (sheet, 0, _("Data we keep about you"), report->title);
+  sheet_text (sheet, 0,
+              CONFIANZA_ADDRESSED (data->address,
+                                   C_("tú", "Data we keep about you"),
+                                   C_("usted", "Data we keep about you")),
+              report->title);
   sheet->row += 2;
 
   sheet_header (sheet, titles, G_N_ELEMENTS (titles), 0);
@@ -820,6 +864,7 @@ report_write_client (const ReportRequest  *request,
   data.from = request->from;
   data.to = request->to;
   data.business_name = request->business_name;
+  data.address = request->address;
   if (!client_data_load (&data, client_id, error))
     {
       client_data_clear (&data);

@@ -291,6 +291,7 @@ typedef struct
   GDateTime      *from;            /* NULL: no limit on that side */
   GDateTime      *to;
   char           *business_name;   /* clean, or NULL when blank */
+  ConfianzaAddress address;        /* how the client report addresses the client */
 } ReportRequest;
 
 /* confianza-report-client.c: the report for the client @client_id */

@@ -64,6 +64,7 @@ write_report (const char  *database_path,
               GDateTime   *from,
               GDateTime   *to,
               const char  *business_name,
+              ConfianzaAddress address,
               const char  *output_path,
               GError     **error)
 {
@@ -72,6 +73,7 @@ write_report (const char  *database_path,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  request.address = address;
   ok = request_init (&request, database_path, from, to, business_name, output_path, error) &&
        (portfolio ? report_write_portfolio (&request, error)
                   : report_write_client (&request, client_id, error));
@@ -89,7 +91,21 @@ confianza_report_write_client (const char  *database_path,
                                const char  *output_path,
                                GError     **error)
 {
-  return write_report (database_path, FALSE, client_id, from, to, business_name, output_path, error);
+  return confianza_report_write_client_as (database_path, client_id, from, to, business_name,
+                                           CONFIANZA_ADDRESS_USTED, output_path, error);
+}
+
+gboolean
+confianza_report_write_client_as (const char       *database_path,
+                                  gint64            client_id,
+                                  GDateTime        *from,
+                                  GDateTime        *to,
+                                  const char       *business_name,
+                                  ConfianzaAddress  address,
+                                  const char       *output_path,
+                                  GError          **error)
+{
+  return write_report (database_path, FALSE, client_id, from, to, business_name, address, output_path, error);
 }
 
 gboolean
@@ -100,7 +116,7 @@ confianza_report_write_portfolio (const char  *database_path,
                                   const char  *output_path,
                                   GError     **error)
 {
-  return write_report (database_path, TRUE, 0, from, to, business_name, output_path, error);
+  return write_report (database_path, TRUE, 0, from, to, business_name, CONFIANZA_ADDRESS_USTED, output_path, error);
 }
 
 /* Keeps letters (with their accents), digits and a few safe marks; spaces

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "model/confianza-recovery-words.h"
 #include "store/confianza-store.h"
 
 G_BEGIN_DECLS
@@ -104,6 +105,17 @@ gboolean  confianza_report_write_client       (const char      *database_path,
                                                GDateTime       *from,
                                                GDateTime       *to,
                                                const char      *business_name,
+                                               const char      *output_path,
+                                               GError         **error);
+
+/* The same, addressing the client as @address says (the one above
+ * writes usted, the default) */
+gboolean  confianza_report_write_client_as    (const char      *database_path,
+                                               gint64           client_id,
+                                               GDateTime       *from,
+                                               GDateTime       *to,
+                                               const char      *business_name,
+                                               ConfianzaAddress address,
                                                const char      *output_path,
                                                GError         **error);
 

@@ -222,6 +222,14 @@ setting_string (const char *key)
   return g_settings_get_string (settings, key);
 }
 
+ConfianzaAddress
+confianza_application_client_address (void)
+{
+  g_autofree char *address = setting_string ("client-address");
+
+  return confianza_address_from_string (address);
+}
+
 static char *
 business_name (void)
 {
@@ -267,7 +275,8 @@ export_report (ConfianzaApplication *self,
       /* The report opens the file again on its own. */
       g_clear_object (&store);
       ok = id != 0 &&
-           confianza_report_write_client (self->database_path, id, from, to, business, output, &error);
+           confianza_report_write_client_as (self->database_path, id, from, to, business,
+                                             confianza_application_client_address (), output, &error);
     }
   else
     {

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "model/confianza-recovery-words.h"
 #include "store/confianza-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,10 @@ G_DECLARE_FINAL_TYPE (ConfianzaApplication, confianza_application, CONFIANZA, AP
 typedef struct _ConfianzaWindow ConfianzaWindow;
 
 ConfianzaApplication *confianza_application_new               (void);
+
+/* How the user chose to address clients (Preferences); usted where the
+ * settings schema is not installed */
+ConfianzaAddress      confianza_application_client_address    (void);
 /* The database a launch without --database (or an activation) opens:
  * the usual one, or the one given with --database. */
 const char           *confianza_application_get_database_path (ConfianzaApplication *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/confianza-recovery-words.h"
 #include "model/confianza-rules.h"
 
 #include "confianza-application.h"
@@ -25,6 +26,7 @@ struct _ConfianzaPreferencesWindow
   /* Template widgets */
   AdwEntryRow          *business_name_row;
   AdwComboRow          *currency_row;
+  AdwComboRow          *address_row;
   GtkSpinButton        *follow_up_spin;
   GtkSpinButton        *late_days_spin;
   GtkSwitch            *notifications_switch;
@@ -148,6 +150,28 @@ open_folder_activated (GtkWidget  *widget,
   g_app_info_launch_default_for_uri_async (uri, context, NULL, on_folder_opened, g_object_ref (self));
 }
 
+/* The row lists usted then tú, in ConfianzaAddress's order */
+static gboolean
+address_get_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_uint (value, confianza_address_from_string (g_variant_get_string (variant, NULL)));
+  return TRUE;
+}
+
+static GVariant *
+address_set_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected > CONFIANZA_ADDRESS_TU)
+    return NULL;
+  return g_variant_new_string (confianza_address_to_string ((ConfianzaAddress) selected));
+}
+
 static void
 confianza_preferences_window_dispose (GObject *object)
 {
@@ -159,6 +183,7 @@ confianza_preferences_window_dispose (GObject *object)
     {
       g_settings_unbind (self->business_name_row, "text");
       g_settings_unbind (self->currency_row, "selected");
+      g_settings_unbind (self->address_row, "selected");
       g_settings_unbind (self->follow_up_spin, "value");
       g_settings_unbind (self->late_days_spin, "value");
       g_settings_unbind (self->notifications_switch, "active");
@@ -194,6 +219,7 @@ confianza_preferences_window_class_init (ConfianzaPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/confianza-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, business_name_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, late_days_spin);
   gtk_widget_class_bind_template_child (widget_class, ConfianzaPreferencesWindow, notifications_switch);
@@ -233,6 +259,9 @@ confianza_preferences_window_init (ConfianzaPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "currency", self->currency_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 currency_get_mapping, currency_set_mapping, self, NULL);
+  g_settings_bind_with_mapping (self->settings, "client-address", self->address_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                address_get_mapping, address_set_mapping, NULL, NULL);
   g_settings_bind (self->settings, "follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "recovery-offer-late-days", self->late_days_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);

@@ -7,6 +7,7 @@
 
 #include "export/confianza-report.h"
 
+#include "confianza-application.h"
 #include "confianza-date-entry.h"
 #include "confianza-reports-page.h"
 
@@ -40,6 +41,7 @@ typedef struct
   GDateTime *from;
   GDateTime *to;
   char      *business_name;
+  ConfianzaAddress address;
   char      *output_path;
 } ExportJob;
 
@@ -66,8 +68,8 @@ export_thread (GTask        *task,
 
   /* The worker opens its own connection: a store is not shared by threads. */
   if (job->client_id != 0)
-    ok = confianza_report_write_client (job->database_path, job->client_id, job->from, job->to,
-                                        job->business_name, job->output_path, &error);
+    ok = confianza_report_write_client_as (job->database_path, job->client_id, job->from, job->to,
+                                           job->business_name, job->address, job->output_path, &error);
   else
     ok = confianza_report_write_portfolio (job->database_path, job->from, job->to,
                                            job->business_name, job->output_path, &error);
@@ -98,6 +100,7 @@ confianza_export_report_async (GtkWidget           *widget,
   job->from = from != NULL ? g_date_time_ref (from) : NULL;
   job->to = to != NULL ? g_date_time_ref (to) : NULL;
   job->business_name = g_settings_get_string (settings, "business-name");
+  job->address = confianza_application_client_address ();
   job->output_path = g_file_get_path (file);
 
   task = g_task_new (widget, cancellable, callback, user_data);

@@ -8,6 +8,7 @@
 #include "model/confianza-date.h"
 #include "model/confianza-recovery.h"
 
+#include "confianza-application.h"
 #include "confianza-wizard-page.h"
 
 typedef struct
@@ -400,6 +401,7 @@ gather_facts (ConfianzaWizardPage *self,
     {
       facts->client = g_strdup (confianza_client_get_name (client));
     }
+  facts->address = confianza_application_client_address ();
   facts->what = confianza_incident_get_description (priv->incident);
   facts->when = confianza_incident_get_happened_on (priv->incident);
   facts->guarantee = confianza_recovery_plan_get_guarantee_terms (plan);

@@ -73,6 +73,22 @@ append_filled (GString                   *out,
     }
 }
 
+const char *
+confianza_address_to_string (ConfianzaAddress address)
+{
+  return address == CONFIANZA_ADDRESS_TU ? "tu" : "usted";
+}
+
+ConfianzaAddress
+confianza_address_from_string (const char *text)
+{
+  return g_strcmp0 (text, "tu") == 0 ? CONFIANZA_ADDRESS_TU : CONFIANZA_ADDRESS_USTED;
+}
+
+/* Appends the pair's text for the facts' form of address, filled. */
+#define PARAGRAPH(out, facts, tu, usted) \
+  paragraph (out, CONFIANZA_ADDRESSED ((facts)->address, tu, usted), facts)
+
 static void
 paragraph (GString                   *out,
            const char                *template,
@@ -95,51 +111,81 @@ confianza_recovery_words_draft (ConfianzaWordsKind         kind,
 
   if (has (facts->client))
     /* Translators: the greeting of a message to a client; keep {client} */
-    paragraph (out, _("Dear {client},"), facts);
+    PARAGRAPH (out, facts,
+               C_("tú", "Dear {client},"),
+               C_("usted", "Dear {client},"));
   else
-    paragraph (out, _("Hello,"), facts);
+    PARAGRAPH (out, facts,
+               C_("tú", "Hello,"),
+               C_("usted", "Hello,"));
 
   switch (kind)
     {
     case CONFIANZA_WORDS_APOLOGY:
       if (has (facts->what) && facts->when != NULL)
         /* Translators: keep {what} (what went wrong) and {when} (a date) */
-        paragraph (out, _("On {when} we let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "On {when} we let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."),
+                   C_("usted", "On {when} we let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."));
       else if (has (facts->what))
         /* Translators: keep {what} (what went wrong) */
-        paragraph (out, _("We let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "We let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."),
+                   C_("usted", "We let you down: {what}. It was our mistake, and I am sorry. No excuses: we are responsible for what happened."));
       else
-        paragraph (out, _("We let you down, it was our mistake, and I am sorry. No excuses: we are responsible for what happened."), facts);
-      paragraph (out, _("I would like to hear from you, frankly, how it affected you, so that nothing is left unsaid. Then I will tell you what we are going to do to make up for it."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "We let you down, it was our mistake, and I am sorry. No excuses: we are responsible for what happened."),
+                   C_("usted", "We let you down, it was our mistake, and I am sorry. No excuses: we are responsible for what happened."));
+      PARAGRAPH (out, facts,
+                 C_("tú", "I would like to hear from you, frankly, how it affected you, so that nothing is left unsaid. Then I will tell you what we are going to do to make up for it."),
+                 C_("usted", "I would like to hear from you, frankly, how it affected you, so that nothing is left unsaid. Then I will tell you what we are going to do to make up for it."));
       break;
 
     case CONFIANZA_WORDS_COMPENSATION_OFFER:
-      paragraph (out, _("Saying sorry is not enough: we want to take the consequences of our mistake and restore the balance."), facts);
+      PARAGRAPH (out, facts,
+                 C_("tú", "Saying sorry is not enough: we want to take the consequences of our mistake and restore the balance."),
+                 C_("usted", "Saying sorry is not enough: we want to take the consequences of our mistake and restore the balance."));
       if (has (facts->compensation))
         /* Translators: keep {compensation} (what is offered) */
-        paragraph (out, _("That is why we offer you: {compensation}."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "That is why we offer you: {compensation}."),
+                   C_("usted", "That is why we offer you: {compensation}."));
       if (has (facts->guarantee) && facts->until != NULL)
         /* Translators: keep {guarantee} (its terms) and {until} (a date) */
-        paragraph (out, _("And until {until} you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "And until {until} you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."),
+                   C_("usted", "And until {until} you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."));
       else if (has (facts->guarantee))
         /* Translators: keep {guarantee} (its terms) */
-        paragraph (out, _("And you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."), facts);
-      paragraph (out, _("We value working with you, and we want to keep doing it."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "And you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."),
+                   C_("usted", "And you have a special guarantee that we offer nobody else: {guarantee}. If it happens again, it is on us."));
+      PARAGRAPH (out, facts,
+                 C_("tú", "We value working with you, and we want to keep doing it."),
+                 C_("usted", "We value working with you, and we want to keep doing it."));
       break;
 
     case CONFIANZA_WORDS_FOLLOW_UP:
     default:
-      paragraph (out, _("I am writing to see how things are going since we fixed what went wrong. Is everything working as you expected? Is there anything we could do better?"), facts);
+      PARAGRAPH (out, facts,
+                 C_("tú", "I am writing to see how things are going since we fixed what went wrong. Is everything working as you expected? Is there anything we could do better?"),
+                 C_("usted", "I am writing to see how things are going since we fixed what went wrong. Is everything working as you expected? Is there anything we could do better?"));
       if (has (facts->guarantee))
         /* Translators: keep {guarantee} (its terms) */
-        paragraph (out, _("Remember that our special guarantee still stands: {guarantee}."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "Remember that our special guarantee still stands: {guarantee}."),
+                   C_("usted", "Remember that our special guarantee still stands: {guarantee}."));
       if (facts->next != NULL)
         /* Translators: keep {next} (a date) */
-        paragraph (out, _("I will get in touch again on {next}; until then, I am here for whatever you need."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "I will get in touch again on {next}; until then, I am here for whatever you need."),
+                   C_("usted", "I will get in touch again on {next}; until then, I am here for whatever you need."));
       break;
     }
 
-  paragraph (out, _("Best regards,"), facts);
+  PARAGRAPH (out, facts,
+             C_("tú", "Best regards,"),
+             C_("usted", "Best regards,"));
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

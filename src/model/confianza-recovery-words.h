@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * built from templates in the translation catalogue, with named
  * placeholders ({client}, {what}, {when}, {compensation}, {guarantee},
  * {until}, {next}) filled here, never concatenated in the interface.
+ * Every template is a pair, C_("tú", …) and C_("usted", …), picked by
+ * the facts' address (PARAGRAPH in the .c): a new kind is one more case
+ * of pairs, and its msgctxt "tú" and "usted" entries in po/es.po.
  */
 typedef enum
 {
@@ -18,6 +21,27 @@ typedef enum
   CONFIANZA_WORDS_COMPENSATION_OFFER,
   CONFIANZA_WORDS_FOLLOW_UP,
 } ConfianzaWordsKind;
+
+/* How the drafts and the client report address the client: usted
+ * (formal, the default) or tú. gettext keeps one translation per text,
+ * so every client-facing text is a pair marked with the context "usted"
+ * or "tú" (see CONFIANZA_ADDRESSED). */
+typedef enum
+{
+  CONFIANZA_ADDRESS_USTED,
+  CONFIANZA_ADDRESS_TU,
+} ConfianzaAddress;
+
+/* The text of a pair for @address: both forms written out, so that
+ * xgettext finds both contexts; usage:
+ *   CONFIANZA_ADDRESSED (address, C_("tú", "Hello,"), C_("usted", "Hello,")) */
+#define CONFIANZA_ADDRESSED(address, tu, usted) \
+  ((address) == CONFIANZA_ADDRESS_TU ? (tu) : (usted))
+
+/* "tu" or "usted", as the setting stores it, and back (anything else is
+ * usted, the safe default) */
+const char       *confianza_address_to_string   (ConfianzaAddress address);
+ConfianzaAddress  confianza_address_from_string (const char      *text);
 
 /* The facts a draft uses; any may be NULL or blank, and the draft then
  * leaves out what would need it. */
@@ -30,6 +54,7 @@ typedef struct
   const char *guarantee;     /* the special guarantee's terms */
   GDateTime  *until;         /* until when the guarantee lasts */
   GDateTime  *next;          /* the next follow-up */
+  ConfianzaAddress address;  /* usted (0, the default) or tú */
 } ConfianzaWordsFacts;
 
 /* The draft of @kind, translated; a new string, never with a placeholder

@@ -335,6 +335,17 @@ def check_clean(path, texts):
               f"{title}: {name} holds a control or a noncharacter")
 
 
+def check_absent(path, texts):
+    """No cell of the workbook holds any of @texts."""
+    book = load(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    for text in texts:
+                        check(text not in value, f"absent: {sheet.title} has {text!r} in {value!r}")
+
+
 def main():
     mode = sys.argv[1]
     if mode == "client":
@@ -345,6 +356,8 @@ def main():
         check_portfolio(sys.argv[2], sys.argv[3])
     elif mode == "same-values":
         check_same_values(sys.argv[2], sys.argv[3])
+    elif mode == "absent":
+        check_absent(sys.argv[2], sys.argv[3].split("\n"))
     elif mode == "clean":
         check_clean(sys.argv[2], sys.argv[3].split("\n"))
     else:

@@ -88,9 +88,10 @@ main (int   argc,
           to = parse_date (argv[7]);
         }
       ok = id != 0 &&
-           confianza_report_write_client (argv[2], id, from, to,
-                                          argc >= 6 ? argv[5] : NULL,
-                                          argv[4], &error);
+           confianza_report_write_client_as (argv[2], id, from, to,
+                                             argc >= 6 ? argv[5] : NULL,
+                                             confianza_address_from_string (g_getenv ("REPORT_HELPER_ADDRESS")),
+                                             argv[4], &error);
     }
   else if (argc >= 4 && g_strcmp0 (argv[1], "portfolio") == 0)
     {

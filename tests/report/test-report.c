@@ -540,6 +540,24 @@ test_portfolio_report (void)
   check_with_python ("portfolio", fixture.portfolio_xlsx, fixture.portfolio_expect);
 }
 
+/* Whether es_ES.UTF-8 is there to write Spanish reports in; the test is
+ * skipped in words if not */
+static gboolean
+have_spanish (void)
+{
+  locale_t spanish = newlocale (LC_ALL_MASK, "es_ES.UTF-8", (locale_t) 0);
+
+  if (spanish == (locale_t) 0)
+    {
+      g_test_skip ("The es_ES.UTF-8 locale is not installed (Debian package locales, "
+                   "with es_ES.UTF-8 generated)");
+      return FALSE;
+    }
+
+  freelocale (spanish);
+  return TRUE;
+}
+
 /* The same report made in C and in Spanish: libxlsxwriter prints numbers
  * with the C library, so without care "3,5" would be written in es_ES */
 static void
@@ -548,16 +566,9 @@ test_locales (void)
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture.client_id);
   const char *locales[] = { "C", "es_ES.UTF-8" };
   const char *kinds[] = { "client", "portfolio" };
-  locale_t spanish = newlocale (LC_ALL_MASK, "es_ES.UTF-8", (locale_t) 0);
 
-  if (spanish != (locale_t) 0)
-    freelocale (spanish);
-  else
-    {
-      g_test_skip ("The es_ES.UTF-8 locale is not installed (Debian package locales, "
-                   "with es_ES.UTF-8 generated)");
-      return;
-    }
+  if (!have_spanish ())
+    return;
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -579,6 +590,38 @@ test_locales (void)
 
       check_with_python ("same-values", outputs[0], outputs[1]);
     }
+}
+
+/* The client report in Spanish addresses the client as asked: usted
+ * (the default) or tú, and never both */
+static void
+test_address (void)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture.client_id);
+  g_autofree char *usted = g_build_filename (fixture.dir, "usted.xlsx", NULL);
+  g_autofree char *tu = g_build_filename (fixture.dir, "tu.xlsx", NULL);
+  g_autofree char *english = g_build_filename (fixture.dir, "english-tu.xlsx", NULL);
+  const char *usted_env[] = { "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", "REPORT_HELPER_ADDRESS", "usted", NULL };
+  const char *tu_env[] = { "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", "REPORT_HELPER_ADDRESS", "tu", NULL };
+  const char *english_env[] = { "LC_ALL", "C.UTF-8", "LANGUAGE", "C", "REPORT_HELPER_ADDRESS", "tu", NULL };
+  const char *usted_argv[] = { REPORT_HELPER, "client", fixture.database, id, usted, "Estudio", NULL };
+  const char *tu_argv[] = { REPORT_HELPER, "client", fixture.database, id, tu, "Estudio", NULL };
+  const char *english_argv[] = { REPORT_HELPER, "client", fixture.database, id, english, "Estudio", NULL };
+
+  /* In English both forms are the same words */
+  g_assert_cmpint (run (english_argv, english_env, NULL), ==, 0);
+  check_with_python ("clean", english, "Data we keep about you\nAbout you");
+
+  if (!have_spanish ())
+    return;
+
+  g_assert_cmpint (run (usted_argv, usted_env, NULL), ==, 0);
+  g_assert_cmpint (run (tu_argv, tu_env, NULL), ==, 0);
+
+  check_with_python ("clean", usted, "Datos que guardamos sobre usted\nSobre usted\nPóngase en contacto con Estudio");
+  check_with_python ("absent", usted, "sobre ti\nSobre ti\nPonte en contacto\ncontigo\nTe escuchamos\nTe pedimos disculpas");
+  check_with_python ("clean", tu, "Datos que guardamos sobre ti\nSobre ti\nPonte en contacto con Estudio");
+  check_with_python ("absent", tu, "sobre usted\nSobre usted\nPóngase\ncon usted\nLe escuchamos\nLe pedimos disculpas\nData we keep");
 }
 
 /* Text an older Confianza kept, or another program wrote, with characters
@@ -1190,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/report/client-period", test_client_period);
   g_test_add_func ("/report/portfolio", test_portfolio_report);
   g_test_add_func ("/report/locales", test_locales);
+  g_test_add_func ("/report/address", test_address);
   g_test_add_func ("/report/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/report/failure/no-folder", test_no_folder);
   g_test_add_func ("/report/failure/is-directory", test_is_directory);
