@@ -17,6 +17,7 @@ typedef enum
   CONFIANZA_WORDS_APOLOGY,
   CONFIANZA_WORDS_COMPENSATION_OFFER,
   CONFIANZA_WORDS_FOLLOW_UP,
+  CONFIANZA_WORDS_FAREWELL,          /* the closing message of a let-go */
 } ConfianzaWordsKind;
 
 /* The facts a draft uses; any may be NULL or blank, and the draft then
