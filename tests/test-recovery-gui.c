@@ -13,12 +13,14 @@
 #include "util/gui-test-util.h"
 
 #include "gui/confianza-date-entry.h"
+#include "gui/confianza-farewell.h"
 #include "gui/confianza-follow-up-dialog.h"
 #include "gui/confianza-incident-dialog.h"
 #include "gui/confianza-recovery-start.h"
 #include "gui/confianza-recovery-wizard.h"
 #include "gui/confianza-words-editor.h"
 #include "model/confianza-recovery.h"
+#include "store/confianza-store-recovery.h"
 #include "util/test-dates.h"
 #include "util/test-util.h"
 
@@ -1176,6 +1178,79 @@ test_wizard_words_kept (Fixture       *fixture,
   g_clear_pointer (&launched_uri, g_free);
 }
 
+/* Letting the client go drafts the respectful closing message, with the
+ * same editor; copying it keeps it with the plan, dated, and the dialog
+ * stays for the report and the erasing */
+static void
+test_farewell_closing_message (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaRecoveryDraft) draft = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWindow *dialog;
+  GtkTextView *view;
+
+  plan = confianza_recovery_plan_new (fixture->client_id, confianza_incident_get_id (fixture->incident), today);
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
+  confianza_recovery_plan_set_outcome_reason (plan, "No confía en nosotros.");
+  draft = confianza_recovery_draft_new (plan);
+  g_assert_true (confianza_store_save_recovery (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  client = confianza_store_get_client (fixture->store, fixture->client_id, &error);
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  confianza_farewell_offer (window, fixture->store, client, plan, NULL);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The drafted words name the client and what went wrong */
+  {
+    GtkWidget *copy = named (dialog, "copy_button");
+    GtkWidget *box = gtk_widget_get_parent (gtk_widget_get_parent (copy));
+    GtkWidget *frame = gtk_widget_get_first_child (box);
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    view = GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame)));
+    buffer = gtk_text_view_get_buffer (view);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "Lucía Ferrer"));
+    g_assert_nonnull (strstr (text, "El catálogo para la feria llegó nueve días tarde"));
+  }
+  g_assert_false (gtk_widget_get_sensitive (named (dialog, "mail_button")));
+  g_assert_true (gtk_widget_get_visible (named (dialog, "mail_reason")));
+
+  /* Edited, then copied: kept as edited, and the dialog stays */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Gracias por todo, Lucía.", -1);
+  g_signal_emit_by_name (named (dialog, "copy_button"), "clicked");
+  confianza_test_spin ();
+  g_assert_true (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_visible (named (dialog, "kept_label")));
+  messages = confianza_store_get_recovery_messages (fixture->store, confianza_recovery_plan_get_id (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+  {
+    g_autoptr(ConfianzaRecoveryMessage) message = g_list_model_get_item (messages, 0);
+
+    g_assert_cmpint (confianza_recovery_message_get_kind (message), ==, CONFIANZA_WORDS_FAREWELL);
+    g_assert_cmpstr (confianza_recovery_message_get_text (message), ==, "Gracias por todo, Lucía.");
+    g_assert_true (confianza_date_equal (confianza_recovery_message_get_sent_on (message), today));
+  }
+
+  gtk_window_destroy (dialog);
+  confianza_test_spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1268,7 @@ main (int   argc,
   ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
   ADD ("/recovery-gui/wizard/method-kept", test_wizard_method);
   ADD ("/recovery-gui/wizard/words-kept", test_wizard_words_kept);
+  ADD ("/recovery-gui/farewell/closing-message", test_farewell_closing_message);
   ADD ("/recovery-gui/offer/late-delivery", test_offer_after_late_delivery);
   ADD ("/recovery-gui/offer/choose-incident", test_choose_incident);
   ADD ("/recovery-gui/offer/something-wrong", test_something_wrong);
