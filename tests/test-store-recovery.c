@@ -70,6 +70,18 @@ save_ok (Fixture                *f,
   g_assert_no_error (error);
 }
 
+/* Saving fails, saying why in words */
+static void
+save_fails (Fixture                *f,
+            ConfianzaRecoveryDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
 static ConfianzaCompensation *
 refund (gint64      plan_id,
         gint64      client_id,
@@ -327,10 +339,7 @@ test_failure_part_way (Fixture       *f,
 
   /* Written after the plan and the first two compensations. */
   confianza_recovery_draft_add_compensation (draft, bad);
-  g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
-  g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, !=, "");
-  g_clear_error (&error);
+  save_fails (f, draft);
 
   n = counts (f);
   g_assert_cmpuint (n.plans, ==, 0);
@@ -521,10 +530,7 @@ test_messages_read_only (Fixture       *f,
 
   /* A message that cannot be kept undoes the plan it came with */
   confianza_recovery_draft_add_message (draft, bad);
-  g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
-  g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, !=, "");
-  g_clear_error (&error);
+  save_fails (f, draft);
   n = counts (f);
   g_assert_cmpuint (n.plans, ==, 0);
   g_assert_cmpuint (n.compensations, ==, 0);
