@@ -12,6 +12,7 @@
 #include "model/confianza-recovery.h"
 #include "model/confianza-recovery-draft.h"
 #include "model/confianza-recovery-text.h"
+#include "model/confianza-recovery-words.h"
 #include "util/test-dates.h"
 
 /* Helpers */
@@ -326,6 +327,159 @@ test_timing_text (void)
     }
 }
 
+/* Messages that went out */
+
+/* The draft keeps them, and lists those of a kind in the order they went
+ * out; a message says how and when in words, and is checked */
+static void
+test_messages (void)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = stored_draft ();
+  g_autoptr(ConfianzaRecoveryMessage) late = confianza_recovery_message_new (7, 3, CONFIANZA_WORDS_APOLOGY, CONFIANZA_MESSAGE_MAILED,
+                                                                            "Segunda", util_day (2026, 3, 5));
+  g_autoptr(ConfianzaRecoveryMessage) early = confianza_recovery_message_new (7, 3, CONFIANZA_WORDS_APOLOGY, CONFIANZA_MESSAGE_COPIED,
+                                                                             "Primera", util_day (2026, 3, 2));
+  g_autoptr(ConfianzaRecoveryMessage) other = confianza_recovery_message_new (7, 3, CONFIANZA_WORDS_FOLLOW_UP, CONFIANZA_MESSAGE_COPIED,
+                                                                             "Seguimiento", util_day (2026, 3, 1));
+  g_autoptr(ConfianzaRecoveryMessage) copy = NULL;
+  g_autoptr(GPtrArray) apologies = NULL;
+  g_autoptr(GPtrArray) farewells = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *mailed = NULL;
+  g_autofree char *date = confianza_date_format (util_day (2026, 3, 2));
+  g_autoptr(GError) error = NULL;
+  const char *property = NULL;
+
+  confianza_recovery_draft_add_message (draft, late);
+  confianza_recovery_draft_add_message (draft, other);
+  confianza_recovery_draft_add_message (draft, early);
+  g_assert_cmpuint (confianza_recovery_draft_get_messages (draft)->len, ==, 3);
+  apologies = confianza_recovery_draft_messages_of (draft, CONFIANZA_WORDS_APOLOGY);
+  g_assert_cmpuint (apologies->len, ==, 2);
+  g_assert_true (g_ptr_array_index (apologies, 0) == early);
+  g_assert_true (g_ptr_array_index (apologies, 1) == late);
+  farewells = confianza_recovery_draft_messages_of (draft, CONFIANZA_WORDS_FAREWELL);
+  g_assert_cmpuint (farewells->len, ==, 0);
+
+  copied = confianza_recovery_message_describe (early);
+  mailed = confianza_recovery_message_describe (late);
+  g_assert_nonnull (strstr (copied, date));
+  g_assert_cmpstr (copied, !=, "");
+  g_assert_cmpstr (mailed, !=, "");
+  g_assert_cmpstr (copied, !=, mailed);
+
+  copy = confianza_recovery_message_copy (early);
+  confianza_recovery_message_set_id (early, 9);
+  g_assert_cmpstr (confianza_recovery_message_get_text (copy), ==, "Primera");
+  g_assert_cmpint (confianza_recovery_message_get_way (copy), ==, CONFIANZA_MESSAGE_COPIED);
+  g_assert_true (confianza_date_equal (confianza_recovery_message_get_sent_on (copy), util_day (2026, 3, 2)));
+
+  g_assert_true (confianza_recovery_message_validate (copy, &property, &error));
+  g_assert_no_error (error);
+  /* Blank words, no day, an unknown kind or way: refused, naming what */
+  confianza_recovery_message_set_text (copy, " \n ");
+  g_assert_false (confianza_recovery_message_validate (copy, &property, &error));
+  g_assert_cmpstr (property, ==, "text");
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+  confianza_recovery_message_set_text (copy, "Hola");
+  confianza_recovery_message_set_sent_on (copy, NULL);
+  g_assert_false (confianza_recovery_message_validate (copy, &property, &error));
+  g_assert_cmpstr (property, ==, "sent-on");
+  g_clear_error (&error);
+  confianza_recovery_message_set_sent_on (copy, util_day (2026, 3, 2));
+  confianza_recovery_message_set_kind (copy, 42);
+  g_assert_false (confianza_recovery_message_validate (copy, &property, &error));
+  g_assert_cmpstr (property, ==, "kind");
+  g_clear_error (&error);
+  confianza_recovery_message_set_kind (copy, CONFIANZA_WORDS_FAREWELL);
+  confianza_recovery_message_set_way (copy, -1);
+  g_assert_false (confianza_recovery_message_validate (copy, &property, &error));
+  g_assert_cmpstr (property, ==, "way");
+  g_clear_error (&error);
+
+  /* Every kind has its subject, the same in both forms of address */
+  for (ConfianzaWordsKind kind = CONFIANZA_WORDS_APOLOGY; kind <= CONFIANZA_WORDS_FAREWELL; kind++)
+    g_assert_cmpstr (confianza_recovery_message_subject (kind), !=, "");
+}
+
+/* RFC 6068: UTF-8, everything reserved percent-encoded, CRLF line ends */
+static void
+test_mailto (void)
+{
+  g_autofree char *plain = confianza_mailto_uri ("  lucia@example.com ", NULL, NULL);
+  g_autofree char *full = confianza_mailto_uri ("lucía+ventas@example.com", "Disculpas & más",
+                                                "Hola, Lucía:\n\nLo siento: 100% nuestro.\r\n¿Hablamos? a=b#c\rFin");
+  g_autofree char *body_only = confianza_mailto_uri ("a@b.es", "", "x y");
+
+  g_assert_cmpstr (plain, ==, "mailto:lucia@example.com");
+  g_assert_cmpstr (full, ==,
+                   "mailto:luc%C3%ADa%2Bventas@example.com"
+                   "?subject=Disculpas%20%26%20m%C3%A1s"
+                   "&body=Hola%2C%20Luc%C3%ADa%3A%0D%0A%0D%0ALo%20siento%3A%20100%25%20nuestro."
+                   "%0D%0A%C2%BFHablamos%3F%20a%3Db%23c%0D%0AFin");
+  g_assert_cmpstr (body_only, ==, "mailto:a@b.es?body=x%20y");
+
+  /* Decoded, the words are exactly the user's (with CRLF line ends) */
+  {
+    const char *body = strstr (full, "&body=") + strlen ("&body=");
+    g_autofree char *decoded = g_uri_unescape_string (body, NULL);
+
+    g_assert_cmpstr (decoded, ==, "Hola, Lucía:\r\n\r\nLo siento: 100% nuestro.\r\n¿Hablamos? a=b#c\r\nFin");
+    g_assert_true (g_uri_is_valid (full, G_URI_FLAGS_NONE, NULL));
+  }
+
+  /* No address, or not one address: no URI */
+  g_assert_null (confianza_mailto_uri (NULL, "a", "b"));
+  g_assert_null (confianza_mailto_uri ("   ", "a", "b"));
+  g_assert_null (confianza_mailto_uri ("lucia", "a", "b"));
+  g_assert_null (confianza_mailto_uri ("a@b.es, c@d.es", "a", "b"));
+  g_assert_null (confianza_mailto_uri ("a b@c.es", "a", "b"));
+}
+
+/* The closing message of a let-go fills every placeholder, with or without
+ * the facts, and is all Spanish in Spanish */
+static void
+assert_farewell (const char *english_left)
+{
+  const ConfianzaWordsFacts full = { "Lucía Ferrer", "El catálogo llegó nueve días tarde.", util_day (2026, 2, 27) };
+  g_autofree char *text = confianza_recovery_words_draft (CONFIANZA_WORDS_FAREWELL, &full);
+  g_autofree char *bare = confianza_recovery_words_draft (CONFIANZA_WORDS_FAREWELL, NULL);
+  g_autofree char *apology = confianza_recovery_words_draft (CONFIANZA_WORDS_APOLOGY, &full);
+
+  g_assert_null (strchr (text, '{'));
+  g_assert_null (strchr (text, '}'));
+  g_assert_null (strchr (bare, '{'));
+  g_assert_null (strchr (bare, '}'));
+  g_assert_nonnull (strstr (text, "Lucía Ferrer"));
+  g_assert_nonnull (strstr (text, "El catálogo llegó nueve días tarde"));
+  g_assert_null (strstr (text, "tarde."));
+  g_assert_cmpstr (text, !=, apology);
+  g_assert_cmpstr (text, !=, bare);
+  if (english_left != NULL)
+    for (const char *const *word = (const char *const[]) { english_left, "Thank", "report", "together", NULL }; *word != NULL; word++)
+      {
+        g_assert_null (strstr (text, *word));
+        g_assert_null (strstr (bare, *word));
+      }
+}
+
+static void
+test_farewell_words (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  assert_farewell (NULL);
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") != NULL)
+    assert_farewell ("Dear");
+  else
+    g_test_message ("es_ES.UTF-8 is not generated: the Spanish farewell is not checked");
+
+  setlocale (LC_ALL, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +500,9 @@ main (int   argc,
   g_test_add_func ("/recovery-draft/client-status", test_client_status);
   g_test_add_func ("/recovery-text/step-titles", test_step_titles);
   g_test_add_func ("/recovery-text/timing", test_timing_text);
+  g_test_add_func ("/recovery-draft/messages", test_messages);
+  g_test_add_func ("/recovery-message/mailto", test_mailto);
+  g_test_add_func ("/recovery-words/farewell", test_farewell_words);
 
   ret = g_test_run ();
 

@@ -13,11 +13,14 @@
 #include "util/gui-test-util.h"
 
 #include "gui/confianza-date-entry.h"
+#include "gui/confianza-farewell.h"
 #include "gui/confianza-follow-up-dialog.h"
 #include "gui/confianza-incident-dialog.h"
 #include "gui/confianza-recovery-start.h"
 #include "gui/confianza-recovery-wizard.h"
+#include "gui/confianza-words-editor.h"
 #include "model/confianza-recovery.h"
+#include "store/confianza-store-recovery.h"
 #include "util/test-dates.h"
 #include "util/test-util.h"
 
@@ -703,6 +706,50 @@ test_wizard_edit_schedule (Fixture       *fixture,
 
 /* The offer after a failed promise */
 
+/* The widget named @name under @root (gtk_widget_set_name ()) */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+named (gpointer    root,
+       const char *name)
+{
+  GtkWidget *found;
+
+  if (name == NULL)
+    return root;
+  found = find_named (GTK_WIDGET (root), name);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_of_type (c, type);
+
+  return n;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -977,9 +1024,14 @@ test_wizard_method (Fixture       *fixture,
           dialog = g_steal_pointer (&window);
       }
     g_assert_nonnull (dialog);
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+    /* Without the client's email: no mail, and the reason in words */
+    g_assert_false (gtk_widget_get_sensitive (named (dialog, "mail_button")));
+    g_assert_true (gtk_widget_get_visible (named (dialog, "mail_reason")));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (named (dialog, "mail_reason"))), "Lucía Ferrer"));
+    /* Copying keeps the words and closes the dialog */
+    g_signal_emit_by_name (named (dialog, "copy_button"), "clicked");
     confianza_test_spin ();
-    gtk_window_destroy (dialog);
+    g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   }
 
   activate (wizard, "wizard.save-close");
@@ -989,8 +1041,214 @@ test_wizard_method (Fixture       *fixture,
   g_assert_cmpint (confianza_recovery_plan_get_trust_judgement (plan), ==, CONFIANZA_JUDGEMENT_DOUBTFUL);
   g_assert_cmpint (confianza_recovery_plan_get_follow_up_every_days (plan), ==, 7);
   g_assert_false (confianza_recovery_plan_get_compensation_declined (plan));
+  {
+    g_autoptr(GListModel) messages = confianza_store_get_recovery_messages (fixture->store, confianza_recovery_plan_get_id (plan));
+    g_autoptr(ConfianzaRecoveryMessage) message = NULL;
+    g_autoptr(GDateTime) today = confianza_date_today ();
+
+    g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+    message = g_list_model_get_item (messages, 0);
+    g_assert_cmpint (confianza_recovery_message_get_kind (message), ==, CONFIANZA_WORDS_COMPENSATION_OFFER);
+    g_assert_cmpint (confianza_recovery_message_get_way (message), ==, CONFIANZA_MESSAGE_COPIED);
+    g_assert_true (confianza_date_equal (confianza_recovery_message_get_sent_on (message), today));
+    g_assert_cmpstr (confianza_recovery_message_get_text (message), !=, "");
+  }
   if (wizard != NULL)
     gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
+/* The launcher the tests put in place of the mail client */
+static char *launched_uri;
+static gboolean launch_fails;
+
+static void
+fake_launch (const char          *uri,
+             GAppLaunchContext   *context,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, data);
+
+  g_free (launched_uri);
+  launched_uri = g_strdup (uri);
+  if (launch_fails)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "No application handles mailto");
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+fake_launch_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static GtkWindow *
+draft_on (gpointer    wizard,
+          const char *step)
+{
+  GtkWindow *dialog;
+
+  activate (wizard_step (wizard, step), "words.draft");
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Words copied on a plan not saved yet are kept in the draft and saved
+ * with it; opening them in the mail client builds a mailto: URI to the
+ * client, and a launch that fails says so in words and keeps nothing; a
+ * plan resumed shows what went out under its step */
+static void
+test_wizard_words_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ConfianzaRecoveryWizard *wizard = NULL;
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  client = confianza_store_get_client (fixture->store, fixture->client_id, &error);
+  g_assert_no_error (error);
+  confianza_client_set_email (client, "lucia@example.com");
+  g_assert_true (confianza_store_save_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  confianza_words_editor_set_launcher (fake_launch, fake_launch_finish);
+
+  /* Nothing typed: the apology copied is what makes the plan worth saving */
+  open_wizard (fixture, &wizard);
+  g_assert_null (stored_plan (fixture));
+  dialog = draft_on (wizard, "apologise");
+  g_assert_true (gtk_widget_get_sensitive (named (dialog, "mail_button")));
+  g_assert_false (gtk_widget_get_visible (named (dialog, "mail_reason")));
+  g_signal_emit_by_name (named (dialog, "copy_button"), "clicked");
+  confianza_test_spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (stored_plan (fixture));
+
+  /* The mail client that cannot open: said in words, nothing kept */
+  dialog = draft_on (wizard, "apologise");
+  launch_fails = TRUE;
+  g_signal_emit_by_name (named (dialog, "mail_button"), "clicked");
+  confianza_test_spin ();
+  g_assert_nonnull (launched_uri);
+  g_assert_true (g_str_has_prefix (launched_uri, "mailto:lucia@example.com?subject="));
+  g_assert_nonnull (strstr (launched_uri, "&body="));
+  g_assert_null (strchr (launched_uri, ' '));
+  g_assert_null (strchr (launched_uri, '\n'));
+  g_assert_true (gtk_widget_get_visible (named (dialog, "mail_error")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (named (dialog, "mail_error"))), !=, "");
+  g_assert_true (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  /* … and one that opens: kept as opened in the mail client */
+  launch_fails = FALSE;
+  g_signal_emit_by_name (named (dialog, "mail_button"), "clicked");
+  confianza_test_spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  activate (wizard, "wizard.save-close");
+  confianza_test_spin ();
+  g_assert_null (wizard);
+  plan = stored_plan (fixture);
+  g_assert_nonnull (plan);
+  messages = confianza_store_get_recovery_messages (fixture->store, confianza_recovery_plan_get_id (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 2);
+  {
+    g_autoptr(ConfianzaRecoveryMessage) first = g_list_model_get_item (messages, 0);
+    g_autoptr(ConfianzaRecoveryMessage) second = g_list_model_get_item (messages, 1);
+
+    g_assert_cmpint (confianza_recovery_message_get_kind (first), ==, CONFIANZA_WORDS_APOLOGY);
+    g_assert_cmpint (confianza_recovery_message_get_way (first), ==, CONFIANZA_MESSAGE_COPIED);
+    g_assert_cmpint (confianza_recovery_message_get_way (second), ==, CONFIANZA_MESSAGE_MAILED);
+  }
+
+  /* Resumed, the apology step shows both, dated */
+  open_wizard (fixture, &wizard);
+  {
+    guint expanders = count_of_type (wizard_step (wizard, "apologise"), GTK_TYPE_EXPANDER);
+    g_assert_cmpuint (expanders, ==, 2);
+    g_assert_cmpuint (count_of_type (wizard_step (wizard, "follow-up"), GTK_TYPE_EXPANDER), ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  confianza_words_editor_set_launcher (NULL, NULL);
+  g_clear_pointer (&launched_uri, g_free);
+}
+
+/* Letting the client go drafts the respectful closing message, with the
+ * same editor; copying it keeps it with the plan, dated, and the dialog
+ * stays for the report and the erasing */
+static void
+test_farewell_closing_message (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(ConfianzaClient) client = NULL;
+  g_autoptr(ConfianzaRecoveryPlan) plan = NULL;
+  g_autoptr(ConfianzaRecoveryDraft) draft = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWindow *dialog;
+  GtkTextView *view;
+
+  plan = confianza_recovery_plan_new (fixture->client_id, confianza_incident_get_id (fixture->incident), today);
+  confianza_recovery_plan_set_outcome (plan, CONFIANZA_PLAN_LET_GO);
+  confianza_recovery_plan_set_outcome_reason (plan, "No confía en nosotros.");
+  draft = confianza_recovery_draft_new (plan);
+  g_assert_true (confianza_store_save_recovery (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  client = confianza_store_get_client (fixture->store, fixture->client_id, &error);
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  confianza_farewell_offer (window, fixture->store, client, plan, NULL);
+  confianza_test_spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The drafted words name the client and what went wrong */
+  {
+    GtkWidget *copy = named (dialog, "copy_button");
+    GtkWidget *box = gtk_widget_get_parent (gtk_widget_get_parent (copy));
+    GtkWidget *frame = gtk_widget_get_first_child (box);
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    view = GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame)));
+    buffer = gtk_text_view_get_buffer (view);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "Lucía Ferrer"));
+    g_assert_nonnull (strstr (text, "El catálogo para la feria llegó nueve días tarde"));
+  }
+  g_assert_false (gtk_widget_get_sensitive (named (dialog, "mail_button")));
+  g_assert_true (gtk_widget_get_visible (named (dialog, "mail_reason")));
+
+  /* Edited, then copied: kept as edited, and the dialog stays */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Gracias por todo, Lucía.", -1);
+  g_signal_emit_by_name (named (dialog, "copy_button"), "clicked");
+  confianza_test_spin ();
+  g_assert_true (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_visible (named (dialog, "kept_label")));
+  messages = confianza_store_get_recovery_messages (fixture->store, confianza_recovery_plan_get_id (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+  {
+    g_autoptr(ConfianzaRecoveryMessage) message = g_list_model_get_item (messages, 0);
+
+    g_assert_cmpint (confianza_recovery_message_get_kind (message), ==, CONFIANZA_WORDS_FAREWELL);
+    g_assert_cmpstr (confianza_recovery_message_get_text (message), ==, "Gracias por todo, Lucía.");
+    g_assert_true (confianza_date_equal (confianza_recovery_message_get_sent_on (message), today));
+  }
+
+  gtk_window_destroy (dialog);
+  confianza_test_spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -1009,6 +1267,8 @@ main (int   argc,
   ADD ("/recovery-gui/wizard/resume", test_wizard_resume);
   ADD ("/recovery-gui/wizard/edit-schedule", test_wizard_edit_schedule);
   ADD ("/recovery-gui/wizard/method-kept", test_wizard_method);
+  ADD ("/recovery-gui/wizard/words-kept", test_wizard_words_kept);
+  ADD ("/recovery-gui/farewell/closing-message", test_farewell_closing_message);
   ADD ("/recovery-gui/offer/late-delivery", test_offer_after_late_delivery);
   ADD ("/recovery-gui/offer/choose-incident", test_choose_incident);
   ADD ("/recovery-gui/offer/something-wrong", test_something_wrong);

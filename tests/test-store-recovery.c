@@ -70,6 +70,18 @@ save_ok (Fixture                *f,
   g_assert_no_error (error);
 }
 
+/* Saving fails, saying why in words */
+static void
+save_fails (Fixture                *f,
+            ConfianzaRecoveryDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
 static ConfianzaCompensation *
 refund (gint64      plan_id,
         gint64      client_id,
@@ -327,10 +339,7 @@ test_failure_part_way (Fixture       *f,
 
   /* Written after the plan and the first two compensations. */
   confianza_recovery_draft_add_compensation (draft, bad);
-  g_assert_false (confianza_store_save_recovery (f->store, draft, &error));
-  g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, !=, "");
-  g_clear_error (&error);
+  save_fails (f, draft);
 
   n = counts (f);
   g_assert_cmpuint (n.plans, ==, 0);
@@ -374,6 +383,175 @@ test_failure_part_way (Fixture       *f,
     n = counts (f);
     g_assert_cmpuint (n.compensations, ==, 3);
     g_assert_cmpuint (n.promises, ==, 1);
+  }
+}
+
+static ConfianzaRecoveryMessage *
+message_of (ConfianzaWordsKind  kind,
+            ConfianzaMessageWay way,
+            const char         *text,
+            int                 days_from_today)
+{
+  return confianza_recovery_message_new (0, 0, kind, way, text, util_days_from_today (days_from_today));
+}
+
+static guint
+n_messages (Fixture *f,
+            gint64   plan_id)
+{
+  g_autoptr(GPtrArray) messages = array_of (confianza_store_get_recovery_messages (f->store, plan_id));
+
+  return messages->len;
+}
+
+/* The words copied before the plan was first saved are kept with it then;
+ * those copied later are added at once; both read back dated, in the order
+ * they went out, and go with the plan, then with the client. */
+static void
+test_messages (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = story_draft (f);
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  g_autoptr(ConfianzaRecoveryMessage) apology = message_of (CONFIANZA_WORDS_APOLOGY, CONFIANZA_MESSAGE_COPIED,
+                                                            "Hola, Lucía:\n\nTe fallamos.", -2);
+  g_autoptr(ConfianzaRecoveryMessage) offer = message_of (CONFIANZA_WORDS_COMPENSATION_OFFER, CONFIANZA_MESSAGE_MAILED,
+                                                          "Te ofrecemos la devolución.", -1);
+  g_autoptr(ConfianzaRecoveryMessage) later = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GListModel) live = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id;
+
+  confianza_recovery_draft_add_message (draft, offer);
+  confianza_recovery_draft_add_message (draft, apology);
+  save_ok (f, draft);
+  plan_id = confianza_recovery_plan_get_id (plan);
+  g_assert_cmpint (confianza_recovery_message_get_id (apology), >, 0);
+  g_assert_cmpint (confianza_recovery_message_get_plan_id (apology), ==, plan_id);
+  g_assert_cmpint (confianza_recovery_message_get_client_id (offer), ==, f->client_id);
+
+  /* Saving again writes them once */
+  save_ok (f, draft);
+  g_assert_cmpuint (n_messages (f, plan_id), ==, 2);
+
+  live = confianza_store_get_recovery_messages (f->store, plan_id);
+  later = confianza_recovery_message_new (plan_id, f->client_id, CONFIANZA_WORDS_FOLLOW_UP, CONFIANZA_MESSAGE_COPIED,
+                                          "¿Cómo va todo?", util_days_from_today (0));
+  g_assert_true (confianza_store_add_recovery_message (f->store, later, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 3);
+
+  stored = array_of (confianza_store_get_recovery_messages (f->store, plan_id));
+  g_assert_cmpuint (stored->len, ==, 3);
+  {
+    ConfianzaRecoveryMessage *first = g_ptr_array_index (stored, 0);
+    ConfianzaRecoveryMessage *second = g_ptr_array_index (stored, 1);
+
+    g_assert_cmpint (confianza_recovery_message_get_kind (first), ==, CONFIANZA_WORDS_APOLOGY);
+    g_assert_cmpint (confianza_recovery_message_get_way (first), ==, CONFIANZA_MESSAGE_COPIED);
+    g_assert_cmpstr (confianza_recovery_message_get_text (first), ==, "Hola, Lucía:\n\nTe fallamos.");
+    g_assert_true (confianza_date_equal (confianza_recovery_message_get_sent_on (first), util_days_from_today (-2)));
+    g_assert_cmpint (confianza_recovery_message_get_kind (second), ==, CONFIANZA_WORDS_COMPENSATION_OFFER);
+    g_assert_cmpint (confianza_recovery_message_get_way (second), ==, CONFIANZA_MESSAGE_MAILED);
+  }
+
+  /* A message without words, or of no plan, is refused in words */
+  {
+    g_autoptr(ConfianzaRecoveryMessage) blank = confianza_recovery_message_new (plan_id, f->client_id, CONFIANZA_WORDS_APOLOGY,
+                                                                               CONFIANZA_MESSAGE_COPIED, "  ", util_days_from_today (0));
+    g_autoptr(ConfianzaRecoveryMessage) orphan = confianza_recovery_message_new (plan_id + 100, f->client_id, CONFIANZA_WORDS_APOLOGY,
+                                                                                CONFIANZA_MESSAGE_COPIED, "Hola", util_days_from_today (0));
+
+    g_assert_false (confianza_store_add_recovery_message (f->store, blank, &error));
+    g_assert_nonnull (error);
+    g_assert_cmpstr (error->message, !=, "");
+    g_clear_error (&error);
+    g_assert_false (confianza_store_add_recovery_message (f->store, orphan, &error));
+    g_assert_nonnull (error);
+    g_assert_cmpstr (error->message, !=, "");
+    g_clear_error (&error);
+    g_assert_cmpint (confianza_recovery_message_get_id (orphan), ==, 0);
+    g_assert_cmpuint (n_messages (f, plan_id), ==, 3);
+  }
+
+  /* Erasing the plan (with its incident) takes them along */
+  g_assert_true (confianza_store_delete_incident (f->store, confianza_incident_get_id (f->incident), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 0);
+  g_assert_cmpuint (n_messages (f, plan_id), ==, 0);
+}
+
+/* Erasing the client erases their plans' messages too */
+static void
+test_messages_client_erased (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ConfianzaRecoveryDraft) draft = story_draft (f);
+  g_autoptr(ConfianzaRecoveryMessage) apology = message_of (CONFIANZA_WORDS_FAREWELL, CONFIANZA_MESSAGE_COPIED, "Adiós", 0);
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id;
+
+  confianza_recovery_draft_add_message (draft, apology);
+  save_ok (f, draft);
+  plan_id = confianza_recovery_plan_get_id (confianza_recovery_draft_get_plan (draft));
+  g_assert_cmpuint (n_messages (f, plan_id), ==, 1);
+
+  g_assert_true (confianza_store_delete_client (f->store, f->client_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_messages (f, plan_id), ==, 0);
+}
+
+/* A database that cannot be written to: the plan and the messages it
+ * carries fail together, said in words; nothing is half-written and the
+ * draft is as it was, to save later */
+static void
+test_messages_read_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+  g_autoptr(ConfianzaStore) reader = NULL;
+  g_autoptr(ConfianzaRecoveryDraft) draft = story_draft (f);
+  g_autoptr(ConfianzaRecoveryMessage) apology = message_of (CONFIANZA_WORDS_APOLOGY, CONFIANZA_MESSAGE_COPIED, "Lo siento.", 0);
+  g_autoptr(ConfianzaRecoveryMessage) bad = message_of (CONFIANZA_WORDS_FOLLOW_UP, CONFIANZA_MESSAGE_MAILED, "", 0);
+  g_autoptr(GError) error = NULL;
+  ConfianzaStoreCounts n;
+
+  reader = confianza_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+
+  confianza_recovery_draft_add_message (draft, apology);
+  g_assert_false (confianza_store_save_recovery (reader, draft, &error));
+  g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+  g_assert_cmpint (confianza_recovery_message_get_id (apology), ==, 0);
+  g_assert_cmpint (confianza_recovery_message_get_plan_id (apology), ==, 0);
+
+  /* A message that cannot be kept undoes the plan it came with */
+  confianza_recovery_draft_add_message (draft, bad);
+  save_fails (f, draft);
+  n = counts (f);
+  g_assert_cmpuint (n.plans, ==, 0);
+  g_assert_cmpuint (n.compensations, ==, 0);
+  g_assert_cmpint (confianza_recovery_message_get_id (apology), ==, 0);
+  g_assert_cmpint (confianza_recovery_message_get_plan_id (apology), ==, 0);
+  g_assert_cmpint (confianza_recovery_plan_get_id (confianza_recovery_draft_get_plan (draft)), ==, 0);
+
+  /* Corrected, everything is kept */
+  confianza_recovery_message_set_text (bad, "¿Cómo va todo?");
+  save_ok (f, draft);
+  g_assert_cmpuint (n_messages (f, confianza_recovery_plan_get_id (confianza_recovery_draft_get_plan (draft))), ==, 2);
+
+  /* Adding one through the reader is refused in words too */
+  {
+    g_autoptr(ConfianzaRecoveryMessage) more = confianza_recovery_message_new (confianza_recovery_message_get_plan_id (apology),
+                                                                              f->client_id, CONFIANZA_WORDS_APOLOGY,
+                                                                              CONFIANZA_MESSAGE_COPIED, "Otra vez", util_days_from_today (0));
+
+    g_assert_false (confianza_store_add_recovery_message (reader, more, &error));
+    g_assert_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_READ_ONLY);
+    g_assert_cmpint (confianza_recovery_message_get_id (more), ==, 0);
   }
 }
 
@@ -454,6 +632,9 @@ main (int   argc,
   ADD ("/store/recovery/edit", test_edit);
   ADD ("/store/recovery/failure-part-way", test_failure_part_way);
   ADD ("/store/recovery/demo", test_demo);
+  ADD ("/store/recovery/messages", test_messages);
+  ADD ("/store/recovery/messages/client-erased", test_messages_client_erased);
+  ADD ("/store/recovery/messages/read-only", test_messages_read_only);
 
 #undef ADD
 

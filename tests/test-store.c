@@ -441,7 +441,7 @@ test_create (void)
                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name");
   g_assert_cmpstr (tables, ==,
                    "client\ncompensation\nconversation\nfollow_up\nhousekeeping\n"
-                   "incident\npromise\npromise_step\nquick_win\nrecommendation\nrecovery_plan\nreminder\n");
+                   "incident\npromise\npromise_step\nquick_win\nrecommendation\nrecovery_message\nrecovery_plan\nreminder\n");
 
   /* The WAL files went away with the last connection */
   listing = util_list_dir (dir);

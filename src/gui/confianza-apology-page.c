@@ -125,6 +125,7 @@ confianza_apology_page_init (ConfianzaApologyPage *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  confianza_wizard_page_set_words (CONFIANZA_WIZARD_PAGE (self), CONFIANZA_WORDS_APOLOGY);
 
   confianza_form_add_field (form, "apologised-on", GTK_WIDGET (self->apologised_on_entry), self->apologised_on_error);
   confianza_form_add_field (form, "apologised-by", GTK_WIDGET (self->apologised_by_entry), self->apologised_by_error);

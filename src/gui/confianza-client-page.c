@@ -925,7 +925,7 @@ on_plan_finished (ConfianzaClientPage   *self,
     return;
 
   follow_client (self);
-  confianza_farewell_offer (GTK_WIDGET (self), self->store, self->client, "win.delete-client");
+  confianza_farewell_offer (GTK_WIDGET (self), self->store, self->client, plan, "win.delete-client");
 }
 
 static void

@@ -451,6 +451,7 @@ confianza_consequences_page_init (ConfianzaConsequencesPage *self)
   g_autoptr(GtkStringList) waivers = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  confianza_wizard_page_set_words (CONFIANZA_WIZARD_PAGE (self), CONFIANZA_WORDS_COMPENSATION_OFFER);
 
   self->settings = g_settings_new (APPLICATION_ID);
 

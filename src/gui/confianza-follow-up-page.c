@@ -208,6 +208,7 @@ confianza_follow_up_page_init (ConfianzaFollowUpPage *self)
   ConfianzaForm *form = confianza_wizard_page_get_form (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  confianza_wizard_page_set_words (CONFIANZA_WIZARD_PAGE (self), CONFIANZA_WORDS_FOLLOW_UP);
 
   confianza_form_add_field (form, "follow-up-every-days", GTK_WIDGET (self->every_spin), self->every_error);
   confianza_form_add_field (form, "follow-up-until", GTK_WIDGET (self->follow_up_until_entry), self->follow_up_until_error);

@@ -27,7 +27,7 @@ on_finished (ConfianzaRecoveryWizard *wizard,
 
   client = confianza_store_get_client (store, confianza_recovery_plan_get_client_id (plan), NULL);
   if (client != NULL)
-    confianza_farewell_offer (GTK_WIDGET (parent), store, client, NULL);
+    confianza_farewell_offer (GTK_WIDGET (parent), store, client, plan, NULL);
 }
 
 void

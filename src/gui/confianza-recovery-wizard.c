@@ -428,6 +428,19 @@ confianza_recovery_wizard_new (GtkWindow         *parent,
 
           confianza_recovery_draft_add_compensation (self->draft, copy);
         }
+
+      /* What already went out, shown under its step */
+      {
+        g_autoptr(GListModel) messages = confianza_store_get_recovery_messages (store, confianza_recovery_plan_get_id (plan));
+
+        for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+          {
+            g_autoptr(ConfianzaRecoveryMessage) message = g_list_model_get_item (messages, i);
+            g_autoptr(ConfianzaRecoveryMessage) copy = confianza_recovery_message_copy (message);
+
+            confianza_recovery_draft_add_message (self->draft, copy);
+          }
+      }
     }
 
   for (int i = 0; i < N_PAGES; i++)

@@ -10,6 +10,7 @@
 
 #include "confianza-application.h"
 #include "confianza-wizard-page.h"
+#include "confianza-words-editor.h"
 
 typedef struct
 {
@@ -22,6 +23,10 @@ typedef struct
   ConfianzaRecoveryPlan  *current;
   /* Changes made by the program, not the user: not reported. */
   gboolean                quiet;
+  /* The words the page drafts (-1: none), and the messages of that kind
+   * that went out, shown under the step */
+  int                     words_kind;
+  GtkBox                 *kept_box;
 
   /* Template widgets */
   GtkBox                 *box;
@@ -90,6 +95,7 @@ confianza_wizard_page_dispose (GObject *object)
   priv->box = NULL;
   priv->title_label = NULL;
   priv->description_label = NULL;
+  priv->kept_box = NULL;
   g_clear_pointer (&priv->form, confianza_form_free);
   g_clear_object (&priv->store);
   g_clear_object (&priv->incident);
@@ -208,6 +214,7 @@ confianza_wizard_page_init (ConfianzaWizardPage *self)
 
   /* Its button and general error are the wizard's: see setup (). */
   priv->form = confianza_form_new (NULL, NULL);
+  priv->words_kind = -1;
 }
 
 /* Public API */
@@ -308,6 +315,41 @@ confianza_wizard_page_quietly (ConfianzaWizardPage *self,
   priv->quiet = quiet;
 }
 
+/* The messages of the page's kind that went out, oldest first, each
+ * with how and when, its words a click away */
+static void
+show_kept (ConfianzaWizardPage *self)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+  g_autoptr(GPtrArray) messages = NULL;
+  GtkWidget *child;
+
+  if (priv->kept_box == NULL || priv->draft == NULL)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (priv->kept_box))) != NULL)
+    gtk_box_remove (priv->kept_box, child);
+
+  messages = confianza_recovery_draft_messages_of (priv->draft, priv->words_kind);
+  for (guint i = 0; i < messages->len; i++)
+    {
+      ConfianzaRecoveryMessage *message = g_ptr_array_index (messages, i);
+      g_autofree char *when = confianza_recovery_message_describe (message);
+      GtkWidget *expander = gtk_expander_new (when);
+      GtkWidget *words = gtk_label_new (confianza_recovery_message_get_text (message));
+
+      gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (words), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (words), 0);
+      gtk_label_set_selectable (GTK_LABEL (words), TRUE);
+      gtk_widget_set_margin_start (words, 18);
+      gtk_widget_set_margin_top (words, 6);
+      gtk_expander_set_child (GTK_EXPANDER (expander), words);
+      gtk_box_append (priv->kept_box, expander);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (priv->kept_box), messages->len > 0);
+}
+
 static void
 load_quietly (ConfianzaWizardPage *self,
               gpointer             plan)
@@ -323,6 +365,7 @@ confianza_wizard_page_load (ConfianzaWizardPage   *self,
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (plan));
 
   confianza_wizard_page_quietly (self, load_quietly, plan);
+  show_kept (self);
 }
 
 void
@@ -365,23 +408,6 @@ confianza_wizard_page_update (ConfianzaWizardPage   *self,
 }
 
 /* Drafted words */
-
-static void
-on_words_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   GtkTextView      *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  if (g_strcmp0 (response, "copy") != 0)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
-}
 
 /* What the plan recorded, for the words; the caller frees @facts's
  * client, compensation and next */
@@ -436,13 +462,72 @@ gather_facts (ConfianzaWizardPage *self,
 }
 
 void
+confianza_wizard_page_set_words (ConfianzaWizardPage *self,
+                                 ConfianzaWordsKind   kind)
+{
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
+  g_return_if_fail (priv->kept_box == NULL);
+
+  priv->words_kind = kind;
+  priv->kept_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_margin_top (GTK_WIDGET (priv->kept_box), 12);
+  gtk_widget_set_visible (GTK_WIDGET (priv->kept_box), FALSE);
+  gtk_box_append (priv->box, GTK_WIDGET (priv->kept_box));
+}
+
+/* The words went out: kept with the plan, dated; with a plan not saved
+ * yet, in the draft, which the wizard saves as a change */
+static void
+on_words_sent (GtkWidget           *editor,
+               ConfianzaMessageWay  way,
+               const char          *text,
+               gpointer             data)
+{
+  ConfianzaWizardPage *self = CONFIANZA_WIZARD_PAGE (data);
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (priv->draft);
+  g_autoptr(GDateTime) today = confianza_date_today ();
+  g_autoptr(ConfianzaRecoveryMessage) message = NULL;
+  GtkRoot *dialog = gtk_widget_get_root (editor);
+
+  message = confianza_recovery_message_new (confianza_recovery_plan_get_id (plan),
+                                            confianza_recovery_plan_get_client_id (plan),
+                                            priv->words_kind, way, text, today);
+  if (confianza_recovery_plan_get_id (plan) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!confianza_store_add_recovery_message (priv->store, message, &error))
+        {
+          /* The words went out all the same: only keeping them failed */
+          confianza_words_editor_show_error (editor, error->message);
+          return;
+        }
+      confianza_recovery_draft_add_message (priv->draft, message);
+    }
+  else
+    {
+      confianza_recovery_draft_add_message (priv->draft, message);
+      g_signal_emit (self, signals[CHANGED], 0, GTK_WIDGET (self));
+    }
+
+  show_kept (self);
+  if (ADW_IS_MESSAGE_DIALOG (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+void
 confianza_wizard_page_draft_words (ConfianzaWizardPage *self,
                                    ConfianzaWordsKind   kind,
                                    const char          *title)
 {
+  ConfianzaWizardPagePrivate *priv = confianza_wizard_page_get_instance_private (self);
   ConfianzaWordsFacts facts = { NULL };
   g_autofree char *text = NULL;
-  GtkWidget *dialog, *frame, *view;
+  g_autoptr(ConfianzaClient) client = NULL;
+  GtkWidget *dialog, *editor;
 
   g_return_if_fail (CONFIANZA_IS_WIZARD_PAGE (self));
 
@@ -455,28 +540,19 @@ confianza_wizard_page_draft_words (ConfianzaWizardPage *self,
   if (facts.client != NULL)
     g_free ((char *) facts.client);
 
+  if (priv->words_kind < 0)
+    priv->words_kind = kind;
+  client = confianza_store_get_client (priv->store, confianza_incident_get_client_id (priv->incident), NULL);
+
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title,
-                                   _("A draft from what the plan recorded. Edit it, copy it and send it yourself: Confianza never sends it."));
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_widget_set_size_request (view, -1, 200);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), frame);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "copy", _("_Copy to Clipboard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+                                   _("A draft from what the plan recorded. Edit it, then copy it or open it in your mail client and send it yourself: Confianza never sends it. What you copy or open is kept with the plan, dated."));
+  editor = confianza_words_editor_new (kind, title, text,
+                                       client != NULL ? confianza_client_get_name (client) : NULL,
+                                       client != NULL ? confianza_client_get_email (client) : NULL,
+                                       on_words_sent, g_object_ref (self), g_object_unref);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), editor);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_words_response), view);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

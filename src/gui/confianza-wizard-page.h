@@ -104,9 +104,16 @@ GtkWidget              *confianza_wizard_page_show_errors  (ConfianzaWizardPage 
 void                    confianza_wizard_page_touch_all    (ConfianzaWizardPage    *self);
 gboolean                confianza_wizard_page_leave        (ConfianzaWizardPage    *self);
 
+/* The page drafts words of @kind: the messages of that kind that went
+ * out are shown under it (called once, in the step's init). */
+void                    confianza_wizard_page_set_words    (ConfianzaWizardPage    *self,
+                                                            ConfianzaWordsKind      kind);
 /* Shows the words of @kind drafted from the plan as the pages say now
- * (confianza_recovery_words_draft ()), to edit and copy to the clipboard;
- * nothing is sent. */
+ * (confianza_recovery_words_draft ()), to edit, copy to the clipboard or
+ * open in the mail client (confianza_words_editor_new ()); nothing is sent.
+ * What went out is kept with the plan, dated: at once when the plan is
+ * stored, otherwise in the draft (the page reports a change) to be saved
+ * with it. */
 void                    confianza_wizard_page_draft_words  (ConfianzaWizardPage    *self,
                                                             ConfianzaWordsKind      kind,
                                                             const char             *title);

@@ -16,5 +16,6 @@
 #include "confianza-follow-up.h"
 #include "confianza-promise-step.h"
 #include "confianza-compensation.h"
+#include "confianza-recovery-message.h"
 #include "confianza-recommendation.h"
 #include "confianza-ledger.h"

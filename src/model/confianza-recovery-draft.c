@@ -16,6 +16,7 @@ struct _ConfianzaRecoveryDraft
   ConfianzaRecoveryPlan *plan;
   GPtrArray             *compensations;
   GArray                *removed_compensations;
+  GPtrArray             *messages;
 };
 
 G_DEFINE_FINAL_TYPE (ConfianzaRecoveryDraft, confianza_recovery_draft, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ confianza_recovery_draft_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_pointer (&self->compensations, g_ptr_array_unref);
   g_clear_pointer (&self->removed_compensations, g_array_unref);
+  g_clear_pointer (&self->messages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (confianza_recovery_draft_parent_class)->finalize (object);
 }
@@ -58,6 +60,7 @@ confianza_recovery_draft_init (ConfianzaRecoveryDraft *self)
 {
   self->compensations = g_ptr_array_new_with_free_func (g_object_unref);
   self->removed_compensations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->messages = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API */
@@ -140,6 +143,53 @@ confianza_recovery_draft_clear_removed_compensations (ConfianzaRecoveryDraft *se
   g_return_if_fail (CONFIANZA_IS_RECOVERY_DRAFT (self));
 
   g_array_set_size (self->removed_compensations, 0);
+}
+
+GPtrArray *
+confianza_recovery_draft_get_messages (ConfianzaRecoveryDraft *self)
+{
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_DRAFT (self), NULL);
+
+  return self->messages;
+}
+
+void
+confianza_recovery_draft_add_message (ConfianzaRecoveryDraft   *self,
+                                      ConfianzaRecoveryMessage *message)
+{
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_DRAFT (self));
+  g_return_if_fail (CONFIANZA_IS_RECOVERY_MESSAGE (message));
+
+  g_ptr_array_add (self->messages, g_object_ref (message));
+}
+
+static int
+compare_sent (gconstpointer a,
+              gconstpointer b)
+{
+  ConfianzaRecoveryMessage *first = *(ConfianzaRecoveryMessage **) a;
+  ConfianzaRecoveryMessage *second = *(ConfianzaRecoveryMessage **) b;
+
+  return confianza_date_compare (confianza_recovery_message_get_sent_on (first),
+                                 confianza_recovery_message_get_sent_on (second));
+}
+
+GPtrArray *
+confianza_recovery_draft_messages_of (ConfianzaRecoveryDraft *self,
+                                      ConfianzaWordsKind      kind)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_DRAFT (self), NULL);
+
+  out = g_ptr_array_new ();
+  for (guint i = 0; i < self->messages->len; i++)
+    if (confianza_recovery_message_get_kind (g_ptr_array_index (self->messages, i)) == (int) kind)
+      g_ptr_array_add (out, g_ptr_array_index (self->messages, i));
+  /* Stable: the same day keeps the order they went out in */
+  g_ptr_array_sort (out, compare_sent);
+
+  return out;
 }
 
 GPtrArray *

@@ -7,6 +7,7 @@
 #include "confianza-compensation.h"
 #include "confianza-follow-up.h"
 #include "confianza-promise.h"
+#include "confianza-recovery-message.h"
 #include "confianza-recovery-plan.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,10 @@ G_DECLARE_FINAL_TYPE (ConfianzaRecoveryDraft, confianza_recovery_draft, CONFIANZ
 /*
  * A recovery plan as it is being written, with the parts that are saved
  * with it in one go (confianza_store_save_recovery ()): the plan, its
- * compensations (stored ones and new ones, id 0) and the ids of the stored
- * compensations removed since the last save.
+ * compensations (stored ones and new ones, id 0), the ids of the stored
+ * compensations removed since the last save, and the messages that went
+ * out (ConfianzaRecoveryMessage: stored ones and new ones, id 0, kept
+ * with the plan when it is saved).
  *
  * The rest of what saving a plan writes follows from the plan, by the
  * rules below: its follow-ups keep to its schedule, its guarantee is a
@@ -44,6 +47,16 @@ void                    confianza_recovery_draft_remove_compensation (ConfianzaR
 GArray                 *confianza_recovery_draft_get_removed_compensations (ConfianzaRecoveryDraft *self);
 /* After a save: nothing is waiting to be erased any more. */
 void                    confianza_recovery_draft_clear_removed_compensations (ConfianzaRecoveryDraft *self);
+
+/* The messages that went out, in the order they were added (borrowed;
+ * do not change it directly). */
+GPtrArray              *confianza_recovery_draft_get_messages (ConfianzaRecoveryDraft *self);
+/* Takes a reference to @message. */
+void                    confianza_recovery_draft_add_message  (ConfianzaRecoveryDraft   *self,
+                                                               ConfianzaRecoveryMessage *message);
+/* The messages of @kind, oldest first (a new array of borrowed ones). */
+GPtrArray              *confianza_recovery_draft_messages_of  (ConfianzaRecoveryDraft *self,
+                                                               ConfianzaWordsKind      kind);
 
 /*
  * The follow-ups follow the plan's schedule (confianza_recovery_plan_

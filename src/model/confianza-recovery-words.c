@@ -165,6 +165,15 @@ confianza_recovery_words_draft (ConfianzaWordsKind         kind,
                  C_("usted", "We value working with you, and we want to keep doing it."));
       break;
 
+    case CONFIANZA_WORDS_FAREWELL:
+      if (has (facts->what))
+        /* Translators: the closing message to a client let go; keep {what} */
+        paragraph (out, _("After what happened ({what}), we think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."), facts);
+      else
+        paragraph (out, _("We think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."), facts);
+      paragraph (out, _("If you wish, we will send you a report of everything we recorded about our work together, and then erase your data from our records. Thank you for the trust you placed in us, and we wish you all the best."), facts);
+      break;
+
     case CONFIANZA_WORDS_FOLLOW_UP:
     default:
       PARAGRAPH (out, facts,

@@ -20,6 +20,7 @@ typedef enum
   CONFIANZA_WORDS_APOLOGY,
   CONFIANZA_WORDS_COMPENSATION_OFFER,
   CONFIANZA_WORDS_FOLLOW_UP,
+  CONFIANZA_WORDS_FAREWELL,          /* the closing message of a let-go */
 } ConfianzaWordsKind;
 
 /* How the drafts and the client report address the client: usted

@@ -303,7 +303,7 @@ confianza_store_lists_client_deleted (ConfianzaStoreLists *self,
     }
 }
 
-/* Follow-ups and compensations went with the plans; promises that were
+/* Follow-ups, compensations and messages went with the plans; promises that were
  * their guarantees stay, no longer tied to a plan (ON DELETE SET NULL). */
 void
 confianza_store_lists_plans_deleted (ConfianzaStoreLists *self,
@@ -335,6 +335,11 @@ confianza_store_lists_plans_deleted (ConfianzaStoreLists *self,
 
             case KIND_COMPENSATION:
               if (store_ids_contain (plan_ids, confianza_compensation_get_plan_id ((ConfianzaCompensation *) item)))
+                g_list_store_remove (list, j - 1);
+              break;
+
+            case KIND_RECOVERY_MESSAGE:
+              if (store_ids_contain (plan_ids, confianza_recovery_message_get_plan_id ((ConfianzaRecoveryMessage *) item)))
                 g_list_store_remove (list, j - 1);
               break;
 

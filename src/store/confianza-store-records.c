@@ -222,6 +222,7 @@ delete_record_keeping (ConfianzaStore          *self,
     case KIND_COMPENSATION:
     case KIND_RECOMMENDATION:
     case KIND_PROMISE_STEP:
+    case KIND_RECOVERY_MESSAGE:
       break;
     case N_KINDS:
     default:
@@ -333,6 +334,8 @@ static const ForeignKey foreign_keys[] = {
   { KIND_RECOMMENDATION, "client_id", KIND_CLIENT, TRUE },
   { KIND_PROMISE_STEP, "promise_id", KIND_PROMISE, TRUE },
   { KIND_PROMISE_STEP, "client_id", KIND_CLIENT, TRUE },
+  { KIND_RECOVERY_MESSAGE, "plan_id", KIND_PLAN, TRUE },
+  { KIND_RECOVERY_MESSAGE, "client_id", KIND_CLIENT, TRUE },
 };
 
 typedef struct

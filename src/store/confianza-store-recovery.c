@@ -72,6 +72,31 @@ save_compensations (ConfianzaStore          *self,
   return TRUE;
 }
 
+/* The messages that went out before the plan was first saved */
+static gboolean
+save_messages (ConfianzaStore          *self,
+               ConfianzaRecoveryDraft  *draft,
+               GError                 **error)
+{
+  ConfianzaRecoveryPlan *plan = confianza_recovery_draft_get_plan (draft);
+  GPtrArray *messages = confianza_recovery_draft_get_messages (draft);
+
+  for (guint i = 0; i < messages->len; i++)
+    {
+      ConfianzaRecoveryMessage *message = g_ptr_array_index (messages, i);
+
+      if (confianza_recovery_message_get_id (message) > 0)
+        continue;
+
+      confianza_recovery_message_set_plan_id (message, confianza_recovery_plan_get_id (plan));
+      confianza_recovery_message_set_client_id (message, confianza_recovery_plan_get_client_id (plan));
+      if (!confianza_store_add_recovery_message (self, message, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 save_guarantee (ConfianzaStore          *self,
                 ConfianzaRecoveryDraft  *draft,
@@ -160,6 +185,7 @@ save_all (ConfianzaStore          *self,
   return stored_outcome (self, plan, &previous_outcome, error)
          && confianza_store_save_recovery_plan (self, plan, error)
          && save_compensations (self, draft, error)
+         && save_messages (self, draft, error)
          && save_guarantee (self, draft, error)
          && save_follow_ups (self, draft, error)
          && save_client (self, draft, previous_outcome, error);
@@ -174,6 +200,7 @@ confianza_store_save_recovery (ConfianzaStore          *self,
 {
   ConfianzaRecoveryPlan *plan;
   GPtrArray *compensations;
+  GPtrArray *messages;
   gint64 plan_id;
   gint64 promise_id;
   g_autoptr(GError) local_error = NULL;
@@ -184,6 +211,7 @@ confianza_store_save_recovery (ConfianzaStore          *self,
 
   plan = confianza_recovery_draft_get_plan (draft);
   compensations = confianza_recovery_draft_get_compensations (draft);
+  messages = confianza_recovery_draft_get_messages (draft);
   plan_id = confianza_recovery_plan_get_id (plan);
   promise_id = confianza_recovery_plan_get_guarantee_promise_id (plan);
 
@@ -204,6 +232,13 @@ confianza_store_save_recovery (ConfianzaStore          *self,
 
           if (confianza_compensation_get_id (compensation) == 0)
             confianza_compensation_set_plan_id (compensation, plan_id);
+        }
+      for (guint i = 0; i < messages->len; i++)
+        {
+          ConfianzaRecoveryMessage *message = g_ptr_array_index (messages, i);
+
+          if (confianza_recovery_message_get_id (message) == 0)
+            confianza_recovery_message_set_plan_id (message, plan_id);
         }
 
       g_propagate_error (error, g_steal_pointer (&local_error));

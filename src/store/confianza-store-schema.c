@@ -205,6 +205,19 @@ static const char * const migrations[] = {
   "ALTER TABLE recovery_plan ADD COLUMN trust_judgement TEXT NOT NULL DEFAULT 'undecided';"
   "UPDATE recovery_plan SET corrective_applied_on = closed_on"
   "  WHERE closed_on IS NOT NULL AND trim (coalesce (corrective_measure, '')) != '';",
+  /* 7 → 8: the messages of a recovery plan the user copied or opened in
+   * the mail client, dated (model/confianza-recovery-message.h) */
+  "CREATE TABLE IF NOT EXISTS recovery_message ("
+  "  id                    INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  plan_id               INTEGER NOT NULL REFERENCES recovery_plan (id) ON DELETE CASCADE,"
+  "  client_id             INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+  "  kind                  TEXT NOT NULL,"
+  "  way                   TEXT NOT NULL,"
+  "  text                  TEXT,"
+  "  sent_on               TEXT"
+  ");"
+  "CREATE INDEX IF NOT EXISTS recovery_message_plan ON recovery_message (plan_id, id);"
+  "CREATE INDEX IF NOT EXISTS recovery_message_client ON recovery_message (client_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONFIANZA_STORE_SCHEMA_VERSION);

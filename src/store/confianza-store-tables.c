@@ -112,6 +112,14 @@ static const ColumnInfo promise_step_columns[] = {
   { NULL }
 };
 
+static const ColumnInfo recovery_message_columns[] = {
+  INT64 (recovery_message, plan_id), INT64 (recovery_message, client_id),
+  ENUM (recovery_message, kind, confianza_words_kind_get_type),
+  ENUM (recovery_message, way, confianza_message_way_get_type),
+  TEXT (recovery_message, text), DATE (recovery_message, sent_on),
+  { NULL }
+};
+
 #undef TEXT
 #undef INT
 #undef BOOL
@@ -215,6 +223,15 @@ const KindInfo store_kinds[N_KINDS] = {
     .not_found = N_("This change of a promise is no longer in your records. It may have been deleted."),
     .get_client_id = (GetInt64) confianza_promise_step_get_client_id,
     .get_owner_id = (GetInt64) confianza_promise_step_get_promise_id,
+  },
+  [KIND_RECOVERY_MESSAGE] = {
+    .table = "recovery_message", RECORD (recovery_message), .columns = recovery_message_columns,
+    .owner_column = "plan_id",
+    /* In the order they went out */
+    .order_date = (GetDate) confianza_recovery_message_get_sent_on, .newest_first = FALSE,
+    .not_found = N_("This message is no longer in your records. It may have been deleted."),
+    .get_client_id = (GetInt64) confianza_recovery_message_get_client_id,
+    .get_owner_id = (GetInt64) confianza_recovery_message_get_plan_id,
   },
 };
 

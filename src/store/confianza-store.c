@@ -970,6 +970,30 @@ confianza_store_get_compensations (ConfianzaStore *self,
   return confianza_store_lists_get (self->lists, KIND_COMPENSATION, plan_id);
 }
 
+/* Messages of recovery plans */
+
+gboolean
+confianza_store_add_recovery_message (ConfianzaStore            *self,
+                                      ConfianzaRecoveryMessage  *message,
+                                      GError                   **error)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CONFIANZA_IS_RECOVERY_MESSAGE (message), FALSE);
+  g_return_val_if_fail (confianza_recovery_message_get_id (message) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store_save_record (self, KIND_RECOVERY_MESSAGE, message, error);
+}
+
+GListModel *
+confianza_store_get_recovery_messages (ConfianzaStore *self,
+                                       gint64          plan_id)
+{
+  g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
+
+  return confianza_store_lists_get (self->lists, KIND_RECOVERY_MESSAGE, plan_id);
+}
+
 /* Would-recommend answers */
 
 static int

@@ -29,7 +29,7 @@ typedef enum
 GQuark confianza_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CONFIANZA_STORE_SCHEMA_VERSION 7
+#define CONFIANZA_STORE_SCHEMA_VERSION 8
 /* PRAGMA application_id of every Confianza database ("Conf"). */
 #define CONFIANZA_STORE_APPLICATION_ID 0x436F6E66
 /* The copy written beside a database before it is upgraded goes once the
@@ -226,6 +226,16 @@ gboolean               confianza_store_delete_compensation (ConfianzaStore      
 /* Live, sorted by date given. */
 GListModel            *confianza_store_get_compensations   (ConfianzaStore        *self,
                                                             gint64                 plan_id);
+
+/* Keeps a message of a plan that went out (a new one, id 0, linked to a
+ * stored plan and its client); it is never changed afterwards, and goes
+ * with its plan or client. */
+gboolean               confianza_store_add_recovery_message  (ConfianzaStore            *self,
+                                                              ConfianzaRecoveryMessage  *message,
+                                                              GError                   **error);
+/* Live, in the order they went out (by day, then as added). */
+GListModel            *confianza_store_get_recovery_messages (ConfianzaStore            *self,
+                                                              gint64                     plan_id);
 
 /*
  * A promise's history (model/confianza-ledger.h): renegotiations of its

@@ -22,6 +22,7 @@ char *util_list_dir    (const char *path);
   "ALTER TABLE promise DROP COLUMN original_due_on; DROP TABLE promise_step;" \
   "ALTER TABLE recovery_plan DROP COLUMN compensation_waiver;" \
   "ALTER TABLE recovery_plan DROP COLUMN corrective_applied_on;" \
-  "ALTER TABLE recovery_plan DROP COLUMN trust_judgement;"
+  "ALTER TABLE recovery_plan DROP COLUMN trust_judgement;" \
+  "DROP TABLE recovery_message;"
 
 G_END_DECLS
