@@ -611,7 +611,7 @@ assert_drafts (ConfianzaAddress  address,
   };
   const ConfianzaWordsFacts empty = { .address = address };
 
-  for (ConfianzaWordsKind kind = CONFIANZA_WORDS_APOLOGY; kind <= CONFIANZA_WORDS_FOLLOW_UP; kind++)
+  for (ConfianzaWordsKind kind = CONFIANZA_WORDS_APOLOGY; kind <= CONFIANZA_WORDS_FAREWELL; kind++)
     {
       g_autofree char *text = confianza_recovery_words_draft (kind, &full);
       g_autofree char *bare = confianza_recovery_words_draft (kind, &empty);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "confianza-application.h"
 #include "confianza-farewell.h"
 #include "confianza-reports-page.h"
 #include "confianza-words-editor.h"
@@ -213,6 +214,7 @@ confianza_farewell_offer (GtkWidget       *widget,
   what = incident_words (store, plan);
   facts.client = confianza_client_get_name (client);
   facts.what = what;
+  facts.address = confianza_application_client_address ();
   text = confianza_recovery_words_draft (CONFIANZA_WORDS_FAREWELL, &facts);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   heading = gtk_label_new (_("The Closing Message"));

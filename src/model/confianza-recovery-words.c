@@ -168,10 +168,16 @@ confianza_recovery_words_draft (ConfianzaWordsKind         kind,
     case CONFIANZA_WORDS_FAREWELL:
       if (has (facts->what))
         /* Translators: the closing message to a client let go; keep {what} */
-        paragraph (out, _("After what happened ({what}), we think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "After what happened ({what}), we think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."),
+                   C_("usted", "After what happened ({what}), we think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."));
       else
-        paragraph (out, _("We think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."), facts);
-      paragraph (out, _("If you wish, we will send you a report of everything we recorded about our work together, and then erase your data from our records. Thank you for the trust you placed in us, and we wish you all the best."), facts);
+        PARAGRAPH (out, facts,
+                   C_("tú", "We think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."),
+                   C_("usted", "We think it is better for you, and fairer, that we stop working together. We take our share of the responsibility, and we are sorry it ends this way."));
+      PARAGRAPH (out, facts,
+                   C_("tú", "If you wish, we will send you a report of everything we recorded about our work together, and then erase your data from our records. Thank you for the trust you placed in us, and we wish you all the best."),
+                   C_("usted", "If you wish, we will send you a report of everything we recorded about our work together, and then erase your data from our records. Thank you for the trust you placed in us, and we wish you all the best."));
       break;
 
     case CONFIANZA_WORDS_FOLLOW_UP:
