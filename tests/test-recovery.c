@@ -654,6 +654,10 @@ assert_drafts (ConfianzaAddress  address,
           g_assert_nonnull (strstr (text, until_text));
           g_assert_null (strstr (bare, "450"));
           break;
+        case CONFIANZA_WORDS_FAREWELL:
+          g_assert_nonnull (strstr (text, "El catálogo llegó nueve días tarde"));
+          g_assert_null (strstr (bare, "catálogo"));
+          break;
         case CONFIANZA_WORDS_FOLLOW_UP:
         default:
           g_assert_nonnull (strstr (text, next_text));

@@ -281,6 +281,25 @@ update_empty (ConfianzaLedger *self)
 
 /* Cells */
 
+/* A cut cell shows its whole text as a tooltip; set when asked, since
+ * setting a tooltip on every cell costs more than the rest of the row */
+static gboolean
+on_cell_query_tooltip (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -299,7 +318,11 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
     }
   else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -318,7 +341,6 @@ bind_cell (GtkSignalListItemFactory *factory,
       g_autofree char *text = column->text (promise, &result);
 
       gtk_label_set_label (GTK_LABEL (label), text);
-      gtk_widget_set_tooltip_text (label, text);
     }
   else
     {
@@ -329,6 +351,14 @@ bind_cell (GtkSignalListItemFactory *factory,
                                                            confianza_promise_is_renegotiated (promise)));
       gtk_widget_set_css_classes (label, classes);
     }
+}
+
+/* The actions' menu is made when it opens, for the row's promise then */
+static void
+create_actions_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  confianza_promise_menu_button_update (button, gtk_list_item_get_item (GTK_LIST_ITEM (user_data)));
 }
 
 static void
@@ -344,20 +374,8 @@ setup_actions (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Promise actions"),
                                   -1);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_actions_menu, item, NULL);
   gtk_list_item_set_child (item, button);
-}
-
-static void
-bind_actions (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  ConfianzaPromise *promise = gtk_list_item_get_item (item);
-  g_autoptr(GDateTime) today = confianza_date_today ();
-  g_autoptr(GMenuModel) menu = confianza_promise_menu_new (promise,
-                                                           confianza_promise_get_outcome (promise, today));
-
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (gtk_list_item_get_child (item)), menu);
 }
 
 static void
@@ -492,7 +510,6 @@ build_table (ConfianzaLedger *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_actions), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_actions), NULL);
   actions = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (self->table, actions);
   g_object_unref (actions);

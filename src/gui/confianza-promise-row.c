@@ -89,6 +89,27 @@ confianza_promise_menu_new (ConfianzaPromise *promise,
   return G_MENU_MODEL (menu);
 }
 
+/* Gives @button the menu of @promise as it is today (none for NULL);
+ * meant for a create-popup function, so that menus are made only when
+ * they open */
+void
+confianza_promise_menu_button_update (GtkMenuButton    *button,
+                                      ConfianzaPromise *promise)
+{
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (promise == NULL || CONFIANZA_IS_PROMISE (promise));
+
+  if (promise != NULL)
+    {
+      today = confianza_date_today ();
+      menu = confianza_promise_menu_new (promise, confianza_promise_get_outcome (promise, today));
+    }
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 char *
 confianza_format_quantity (double      quantity,
                            const char *unit)
@@ -225,15 +246,8 @@ create_menu (GtkMenuButton *button,
              gpointer       user_data)
 {
   ConfianzaPromiseRow *self = user_data;
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GMenuModel) menu = NULL;
 
-  if (self->record != NULL)
-    {
-      today = confianza_date_today ();
-      menu = confianza_promise_menu_new (self->record, confianza_promise_get_outcome (self->record, today));
-    }
-  gtk_menu_button_set_menu_model (button, menu);
+  confianza_promise_menu_button_update (button, self->record);
 }
 
 static void

@@ -22,6 +22,8 @@ void              confianza_promise_row_set_record (ConfianzaPromiseRow *self,
  * its id), as a menu: closed promises cannot be broken any more. */
 GMenuModel       *confianza_promise_menu_new       (ConfianzaPromise    *promise,
                                                     ConfianzaOutcome     outcome);
+void              confianza_promise_menu_button_update (GtkMenuButton    *button,
+                                                       ConfianzaPromise *promise);
 /* The CSS class of an outcome's chip: success, warning, error or NULL. */
 const char       *confianza_outcome_css_class      (ConfianzaOutcome     outcome);
 /* The ledger line as sentences: promised and due dates, quantities,
