@@ -100,51 +100,55 @@ store_set_read_only_error (GError     **error,
   store_set_sqlite_error (error, NULL, path, SQLITE_READONLY, TRUE);
 }
 
+/* A message about the file at @path: @format is a literal with one %s, the
+ * name as shown (msgfmt checks the translations keep it) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+set_path_error (GError     **error,
+                int          code,
+                const char  *path,
+                const char  *format)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, code, format, shown);
+}
+#pragma GCC diagnostic pop
+
 void
 store_set_not_ours_error (GError     **error,
                           const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
-               _("“%s” is not a Confianza database. It was left untouched."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_NOT_OURS, path,
+                  _("“%s” is not a Confianza database. It was left untouched."));
 }
 
 void
 store_set_other_program_error (GError     **error,
                                const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
-               _("“%s” belongs to another program, not to Confianza. It was "
-                 "left untouched."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_NOT_OURS, path,
+                  _("“%s” belongs to another program, not to Confianza. It was "
+                     "left untouched."));
 }
 
 void
 store_set_newer_error (GError     **error,
                        const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NEWER_VERSION,
-               _("“%s” was written by a newer version of Confianza. Update "
-                 "Confianza to open it. It was left untouched."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_NEWER_VERSION, path,
+                  _("“%s” was written by a newer version of Confianza. Update "
+                     "Confianza to open it. It was left untouched."));
 }
 
 void
 store_set_directory_error (GError     **error,
                            const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
-               _("“%s” is a folder, not a Confianza database. Choose a file "
-                 "instead."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_IS_DIRECTORY, path,
+                  _("“%s” is a folder, not a Confianza database. Choose a file "
+                     "instead."));
 }
 
 void
