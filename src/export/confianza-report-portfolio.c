@@ -523,6 +523,46 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A chart of @column by month (the first column) of the table whose header
+ * is at @table_row and whose last row is the one above @sheet's: its axes
+ * start at 0, a line for rates, columns for counts */
+static lxw_chart *
+month_chart (Report     *report,
+             Sheet      *sheet,
+             uint8_t     type,
+             lxw_row_t   table_row,
+             lxw_col_t   column,
+             const char *title)
+{
+  lxw_chart *chart = workbook_add_chart (report->workbook, type);
+  lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
+  lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+  chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
+  chart_series_set_values (series, sheet->name, table_row + 1, column, sheet->row - 1, column);
+  chart_series_set_name_range (series, sheet->name, table_row, column);
+  chart_series_color (series, RGB_RATE, type == LXW_CHART_LINE);
+  chart_title_set_name (chart, title);
+  chart_title_set_name_font (chart, &title_font);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
+  chart_axis_set_min (chart->y_axis, 0);
+
+  return chart;
+}
+
+/* @chart beside the tables, from @row */
+static void
+insert_month_chart (Report    *report,
+                    Sheet     *sheet,
+                    lxw_row_t  row,
+                    lxw_chart *chart)
+{
+  lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
+
+  report_check (report, worksheet_insert_chart_opt (sheet->worksheet, row, 3, chart, &options));
+}
+
 /* Written last (its rows in order, as constant memory needs), shown first */
 static void
 write_portfolio_summary (Report        *report,
@@ -657,23 +697,12 @@ write_portfolio_summary (Report        *report,
 
   if (first <= last)
     {
-      lxw_chart *chart = workbook_add_chart (report->workbook, LXW_CHART_LINE);
-      lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
-      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart *chart = month_chart (report, sheet, LXW_CHART_LINE, table_row, 3,
+                                      _("On-time rate per month"));
 
-      chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
-      chart_series_set_values (series, sheet->name, table_row + 1, 3, sheet->row - 1, 3);
-      chart_series_set_name_range (series, sheet->name, table_row, 3);
-      chart_series_color (series, RGB_RATE, TRUE);
-      chart_title_set_name (chart, _("On-time rate per month"));
-      chart_title_set_name_font (chart, &title_font);
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
       chart_axis_set_num_format (chart->y_axis, "0%");
-      chart_axis_set_min (chart->y_axis, 0);
       chart_axis_set_max (chart->y_axis, 1);
-      report_check (report, worksheet_insert_chart_opt (sheet->worksheet, 2, 3, chart, &options));
+      insert_month_chart (report, sheet, 2, chart);
     }
 
   /* The quick-win history: how many a month, as a column chart */
@@ -698,21 +727,10 @@ write_portfolio_summary (Report        *report,
     }
   if (first <= last)
     {
-      lxw_chart *chart = workbook_add_chart (report->workbook, LXW_CHART_COLUMN);
-      lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
-      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart *chart = month_chart (report, sheet, LXW_CHART_COLUMN, table_row, 1,
+                                      _("Quick wins per month"));
 
-      chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
-      chart_series_set_values (series, sheet->name, table_row + 1, 1, sheet->row - 1, 1);
-      chart_series_set_name_range (series, sheet->name, table_row, 1);
-      chart_series_color (series, RGB_RATE, FALSE);
-      chart_title_set_name (chart, _("Quick wins per month"));
-      chart_title_set_name_font (chart, &title_font);
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
-      chart_axis_set_min (chart->y_axis, 0);
-      report_check (report, worksheet_insert_chart_opt (sheet->worksheet, table_row, 3, chart, &options));
+      insert_month_chart (report, sheet, table_row, chart);
     }
 
   sheet_set_widths (sheet);
