@@ -347,6 +347,24 @@ write_client_date_changes (Report     *report,
   sheet_set_widths (sheet);
 }
 
+/* The end of a table of @n_rows: @empty in @column when there are none */
+static void
+finish_client_table (Sheet      *sheet,
+                     guint       n_rows,
+                     lxw_col_t   column,
+                     const char *empty,
+                     lxw_col_t   n_columns)
+{
+  if (n_rows == 0)
+    {
+      sheet_text (sheet, column, empty, NULL);
+      sheet_next_row (sheet);
+    }
+
+  sheet_finish_table (sheet, 0, n_columns);
+  sheet_set_widths (sheet);
+}
+
 static void
 write_client_promises (Report     *report,
                        ClientData *data,
@@ -405,14 +423,8 @@ write_client_promises (Report     *report,
       sheet_next_row (sheet);
     }
 
-  if (data->promises->len == 0)
-    {
-      sheet_text (sheet, 0, _("There are no promises in this period."), NULL);
-      sheet_next_row (sheet);
-    }
-
-  sheet_finish_table (sheet, 0, G_N_ELEMENTS (titles));
-  sheet_set_widths (sheet);
+  finish_client_table (sheet, data->promises->len, 0, _("There are no promises in this period."),
+                       G_N_ELEMENTS (titles));
 }
 
 static void
@@ -439,14 +451,8 @@ write_client_quick_wins (Report     *report,
       sheet_next_row (sheet);
     }
 
-  if (data->quick_wins->len == 0)
-    {
-      sheet_text (sheet, 1, _("There are no quick wins in this period."), NULL);
-      sheet_next_row (sheet);
-    }
-
-  sheet_finish_table (sheet, 0, G_N_ELEMENTS (titles));
-  sheet_set_widths (sheet);
+  finish_client_table (sheet, data->quick_wins->len, 1, _("There are no quick wins in this period."),
+                       G_N_ELEMENTS (titles));
 }
 
 /* What the client sees of a plan: what was done for them. Never the
