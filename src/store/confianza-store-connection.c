@@ -190,15 +190,21 @@ store_set_errno_error (GError     **error,
 
 /* Raw statements, for opening (before there is a store) */
 
-int
-store_query_int (sqlite3    *db,
-                 const char *sql,
-                 int        *value)
+/* The first column of the first row of @sql, in @number or (newly
+ * allocated) in @text, whichever is not NULL: 0 or NULL without a row */
+static int
+query_one (sqlite3     *db,
+           const char  *sql,
+           int         *number,
+           char       **text)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  *value = 0;
+  if (number != NULL)
+    *number = 0;
+  if (text != NULL)
+    *text = NULL;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -207,7 +213,10 @@ store_query_int (sqlite3    *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *value = sqlite3_column_int (stmt, 0);
+      if (number != NULL)
+        *number = sqlite3_column_int (stmt, 0);
+      if (text != NULL)
+        *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       rc = SQLITE_OK;
     }
   else if (rc == SQLITE_DONE)
@@ -220,34 +229,20 @@ store_query_int (sqlite3    *db,
   return rc;
 }
 
+int
+store_query_int (sqlite3    *db,
+                 const char *sql,
+                 int        *value)
+{
+  return query_one (db, sql, value, NULL);
+}
+
 static int
 query_text (sqlite3     *db,
             const char  *sql,
             char       **value)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  *value = NULL;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      rc = SQLITE_OK;
-    }
-  else if (rc == SQLITE_DONE)
-    {
-      rc = SQLITE_OK;
-    }
-
-  sqlite3_finalize (stmt);
-
-  return rc;
+  return query_one (db, sql, NULL, value);
 }
 
 /* SQLite's own check, quick or full: exactly one row saying "ok" */
