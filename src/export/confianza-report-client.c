@@ -186,33 +186,15 @@ write_client_summary (Report     *report,
 
   sheet_text (sheet, 0, _("Promises"), report->heading);
   sheet_next_row (sheet);
-  sheet_label (sheet, _("Promises made"));
-  sheet_number (sheet, 1, confianza_outcome_counts_total (&counts), report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdelivered"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Kept"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_KEPT], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Late"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_LATE], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Broken"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_BROKEN], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdue, not delivered yet"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Still in progress"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OPEN], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Quick wins shared with you"));
-  sheet_number (sheet, 1, shared, report->form_integer);
-  sheet_next_row (sheet);
+  sheet_label_number (sheet, _("Promises made"), confianza_outcome_counts_total (&counts), report->form_integer);
+  sheet_label_number (sheet, _("Overdelivered"), counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
+  sheet_label_number (sheet, _("Kept"), counts.n[CONFIANZA_OUTCOME_KEPT], report->form_integer);
+  sheet_label_number (sheet, _("Late"), counts.n[CONFIANZA_OUTCOME_LATE], report->form_integer);
+  sheet_label_number (sheet, _("Broken"), counts.n[CONFIANZA_OUTCOME_BROKEN], report->form_integer);
+  sheet_label_number (sheet, _("Overdue, not delivered yet"), counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
+  sheet_label_number (sheet, _("Still in progress"), counts.n[CONFIANZA_OUTCOME_OPEN], report->form_integer);
+  sheet_label_number (sheet, _("On-time rate"), confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
+  sheet_label_number (sheet, _("Quick wins shared with you"), shared, report->form_integer);
   sheet_next_row (sheet);
 
   /* Promises by outcome per month, for the chart */

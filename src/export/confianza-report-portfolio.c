@@ -581,21 +581,11 @@ write_portfolio_summary (Report        *report,
   sheet_period (sheet, data->from, data->to);
   sheet_next_row (sheet);
 
-  sheet_label (sheet, _("Clients"));
-  sheet_number (sheet, 1, data->n_clients, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Promises due in the period"));
-  sheet_number (sheet, 1, confianza_outcome_counts_total (&data->counts), report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&data->counts), report->form_percent);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdue promises"));
-  sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdelivered promises"));
-  sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
-  sheet_next_row (sheet);
+  sheet_label_number (sheet, _("Clients"), data->n_clients, report->form_integer);
+  sheet_label_number (sheet, _("Promises due in the period"), confianza_outcome_counts_total (&data->counts), report->form_integer);
+  sheet_label_number (sheet, _("On-time rate"), confianza_outcome_counts_on_time_rate (&data->counts), report->form_percent);
+  sheet_label_number (sheet, _("Overdue promises"), data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
+  sheet_label_number (sheet, _("Overdelivered promises"), data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
   {
     guint settled = confianza_outcome_counts_settled (&data->counts);
 
@@ -611,33 +601,17 @@ write_portfolio_summary (Report        *report,
   else
     sheet_text (sheet, 1, "—", NULL);
   sheet_next_row (sheet);
-  sheet_label (sheet, _("Dates renegotiated in time"));
-  sheet_number (sheet, 1, data->n_renegotiated_in_time, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Dates changed late or without agreement"));
-  sheet_number (sheet, 1, data->n_renegotiated_late, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Quick wins"));
-  sheet_number (sheet, 1, data->n_quick_wins, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Incidents"));
-  sheet_number (sheet, 1, data->n_incidents, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Incidents with a systemic cause"));
-  sheet_number (sheet, 1, data->n_systemic, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Recovery plans in progress"));
-  sheet_number (sheet, 1, data->n_plans_in_progress, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Clients who said whether they would recommend you"));
-  sheet_number (sheet, 1, data->nps.n_answers, report->form_integer);
-  sheet_next_row (sheet);
+  sheet_label_number (sheet, _("Dates renegotiated in time"), data->n_renegotiated_in_time, report->form_integer);
+  sheet_label_number (sheet, _("Dates changed late or without agreement"), data->n_renegotiated_late, report->form_integer);
+  sheet_label_number (sheet, _("Quick wins"), data->n_quick_wins, report->form_integer);
+  sheet_label_number (sheet, _("Incidents"), data->n_incidents, report->form_integer);
+  sheet_label_number (sheet, _("Incidents with a systemic cause"), data->n_systemic, report->form_integer);
+  sheet_label_number (sheet, _("Recovery plans in progress"), data->n_plans_in_progress, report->form_integer);
+  sheet_label_number (sheet, _("Clients who said whether they would recommend you"), data->nps.n_answers, report->form_integer);
   /* Only with enough answers: a percentage of a handful says little */
   if (data->nps.has_score)
     {
-      sheet_label (sheet, _("Net Promoter Score (−100 to 100)"));
-      sheet_number (sheet, 1, data->nps.score, report->form_integer);
-      sheet_next_row (sheet);
+      sheet_label_number (sheet, _("Net Promoter Score (−100 to 100)"), data->nps.score, report->form_integer);
     }
   {
     g_autofree char *sentence = confianza_nps_describe (&data->nps);
