@@ -141,22 +141,20 @@ confianza_store_get_clients_to_contact (ConfianzaStore  *self,
 {
   g_autoptr(GString) sql = NULL;
   g_autofree char *today_iso = NULL;
-  const char *binds[2] = { NULL, NULL };
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  today_iso = confianza_date_to_iso (today);
-  binds[0] = today_iso;
-
   sql = store_select_columns (&store_kinds[KIND_CLIENT], FALSE);
   g_string_append (sql, CLIENTS_TO_CONTACT
                    " ORDER BY julianday (coalesce (last_contact, since)), name, id LIMIT ?3");
+  today_iso = confianza_date_to_iso (today);
 
   /* The cadence (?2) is a number, compared with numbers */
   return read_limited (self, KIND_CLIENT, "SELECT count(*)" CLIENTS_TO_CONTACT, sql->str,
-                       binds, &default_cadence, limit, total, error);
+                       (const char *[]) { today_iso, NULL }, &default_cadence,
+                       limit, total, error);
 }
 
 #define OPEN_FOLLOW_UPS_DUE " FROM follow_up JOIN recovery_plan ON recovery_plan.id = follow_up.plan_id WHERE follow_up.done_on IS NULL AND follow_up.due_on <= ?1 AND recovery_plan.outcome = 'in-progress'"
@@ -170,20 +168,17 @@ confianza_store_get_open_follow_ups_due (ConfianzaStore  *self,
 {
   g_autoptr(GString) sql = NULL;
   g_autofree char *until_iso = NULL;
-  const char *binds[2] = { NULL, NULL };
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (until != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  until_iso = confianza_date_to_iso (until);
-  binds[0] = until_iso;
-
   sql = store_select_columns (&store_kinds[KIND_FOLLOW_UP], TRUE);
   g_string_append (sql, OPEN_FOLLOW_UPS_DUE " ORDER BY follow_up.due_on, follow_up.id LIMIT ?2");
+  until_iso = confianza_date_to_iso (until);
 
   return read_limited (self, KIND_FOLLOW_UP, "SELECT count(*)" OPEN_FOLLOW_UPS_DUE, sql->str,
-                       binds, NULL, limit, total, error);
+                       (const char *[]) { until_iso, NULL }, NULL, limit, total, error);
 }
 
 gboolean
