@@ -177,11 +177,11 @@ confianza_store_correct_promise (ConfianzaStore  *self,
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (today == NULL)
-    today = real_today = confianza_date_today ();
   promise = read_promise_on_disk (self, promise_id, property, error);
   if (promise == NULL)
     return NULL;
+  if (today == NULL)
+    today = real_today = confianza_date_today ();
 
   /* The same checks as a new date, but for when the client was told */
   if (!confianza_ledger_validate_renegotiation (confianza_promise_get_promised_on (promise),
