@@ -209,35 +209,18 @@ write_client_summary (Report     *report,
 
   sheet_text (sheet, 0, _("Promises"), report->heading);
   sheet_next_row (sheet);
-  sheet_label (sheet, _("Promises made"));
-  sheet_number (sheet, 1, confianza_outcome_counts_total (&counts), report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdelivered"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Kept"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_KEPT], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Late"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_LATE], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Broken"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_BROKEN], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdue, not delivered yet"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Still in progress"));
-  sheet_number (sheet, 1, counts.n[CONFIANZA_OUTCOME_OPEN], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
-  sheet_next_row (sheet);
-  sheet_label (sheet, CONFIANZA_ADDRESSED (data->address,
-                                          C_("tú", "Quick wins shared with you"),
-                                          C_("usted", "Quick wins shared with you")));
-  sheet_number (sheet, 1, shared, report->form_integer);
-  sheet_next_row (sheet);
+  sheet_label_number (sheet, _("Promises made"), confianza_outcome_counts_total (&counts), report->form_integer);
+  sheet_label_number (sheet, _("Overdelivered"), counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
+  sheet_label_number (sheet, _("Kept"), counts.n[CONFIANZA_OUTCOME_KEPT], report->form_integer);
+  sheet_label_number (sheet, _("Late"), counts.n[CONFIANZA_OUTCOME_LATE], report->form_integer);
+  sheet_label_number (sheet, _("Broken"), counts.n[CONFIANZA_OUTCOME_BROKEN], report->form_integer);
+  sheet_label_number (sheet, _("Overdue, not delivered yet"), counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
+  sheet_label_number (sheet, _("Still in progress"), counts.n[CONFIANZA_OUTCOME_OPEN], report->form_integer);
+  sheet_label_number (sheet, _("On-time rate"), confianza_outcome_counts_on_time_rate (&counts), report->form_percent);
+  sheet_label_number (sheet, CONFIANZA_ADDRESSED (data->address,
+                                                 C_("tú", "Quick wins shared with you"),
+                                                 C_("usted", "Quick wins shared with you")),
+                      shared, report->form_integer);
   sheet_next_row (sheet);
 
   /* Promises by outcome per month, for the chart */
@@ -372,6 +355,24 @@ write_client_date_changes (Report     *report,
   sheet_set_widths (sheet);
 }
 
+/* The end of a table of @n_rows: @empty in @column when there are none */
+static void
+finish_client_table (Sheet      *sheet,
+                     guint       n_rows,
+                     lxw_col_t   column,
+                     const char *empty,
+                     lxw_col_t   n_columns)
+{
+  if (n_rows == 0)
+    {
+      sheet_text (sheet, column, empty, NULL);
+      sheet_next_row (sheet);
+    }
+
+  sheet_finish_table (sheet, 0, n_columns);
+  sheet_set_widths (sheet);
+}
+
 static void
 write_client_promises (Report     *report,
                        ClientData *data,
@@ -430,14 +431,8 @@ write_client_promises (Report     *report,
       sheet_next_row (sheet);
     }
 
-  if (data->promises->len == 0)
-    {
-      sheet_text (sheet, 0, _("There are no promises in this period."), NULL);
-      sheet_next_row (sheet);
-    }
-
-  sheet_finish_table (sheet, 0, G_N_ELEMENTS (titles));
-  sheet_set_widths (sheet);
+  finish_client_table (sheet, data->promises->len, 0, _("There are no promises in this period."),
+                       G_N_ELEMENTS (titles));
 }
 
 static void
@@ -464,14 +459,8 @@ write_client_quick_wins (Report     *report,
       sheet_next_row (sheet);
     }
 
-  if (data->quick_wins->len == 0)
-    {
-      sheet_text (sheet, 1, _("There are no quick wins in this period."), NULL);
-      sheet_next_row (sheet);
-    }
-
-  sheet_finish_table (sheet, 0, G_N_ELEMENTS (titles));
-  sheet_set_widths (sheet);
+  finish_client_table (sheet, data->quick_wins->len, 1, _("There are no quick wins in this period."),
+                       G_N_ELEMENTS (titles));
 }
 
 /* What the client sees of a plan: what was done for them. Never the

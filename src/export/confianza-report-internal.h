@@ -204,6 +204,13 @@ void
 sheet_label (Sheet      *sheet,
              const char *label);
 
+/* A label, its number beside it in @format, then the next row */
+void
+sheet_label_number (Sheet      *sheet,
+                    const char *label,
+                    double      value,
+                    lxw_format *format);
+
 /* A summary's title, then who made the report when it is named, under
  * @business_label */
 void

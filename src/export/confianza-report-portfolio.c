@@ -523,6 +523,46 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A chart of @column by month (the first column) of the table whose header
+ * is at @table_row and whose last row is the one above @sheet's: its axes
+ * start at 0, a line for rates, columns for counts */
+static lxw_chart *
+month_chart (Report     *report,
+             Sheet      *sheet,
+             uint8_t     type,
+             lxw_row_t   table_row,
+             lxw_col_t   column,
+             const char *title)
+{
+  lxw_chart *chart = workbook_add_chart (report->workbook, type);
+  lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
+  lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+  chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
+  chart_series_set_values (series, sheet->name, table_row + 1, column, sheet->row - 1, column);
+  chart_series_set_name_range (series, sheet->name, table_row, column);
+  chart_series_color (series, RGB_RATE, type == LXW_CHART_LINE);
+  chart_title_set_name (chart, title);
+  chart_title_set_name_font (chart, &title_font);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
+  chart_axis_set_min (chart->y_axis, 0);
+
+  return chart;
+}
+
+/* @chart beside the tables, from @row */
+static void
+insert_month_chart (Report    *report,
+                    Sheet     *sheet,
+                    lxw_row_t  row,
+                    lxw_chart *chart)
+{
+  lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
+
+  report_check (report, worksheet_insert_chart_opt (sheet->worksheet, row, 3, chart, &options));
+}
+
 /* Written last (its rows in order, as constant memory needs), shown first */
 static void
 write_portfolio_summary (Report        *report,
@@ -541,21 +581,11 @@ write_portfolio_summary (Report        *report,
   sheet_period (sheet, data->from, data->to);
   sheet_next_row (sheet);
 
-  sheet_label (sheet, _("Clients"));
-  sheet_number (sheet, 1, data->n_clients, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Promises due in the period"));
-  sheet_number (sheet, 1, confianza_outcome_counts_total (&data->counts), report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("On-time rate"));
-  sheet_number (sheet, 1, confianza_outcome_counts_on_time_rate (&data->counts), report->form_percent);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdue promises"));
-  sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Overdelivered promises"));
-  sheet_number (sheet, 1, data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
-  sheet_next_row (sheet);
+  sheet_label_number (sheet, _("Clients"), data->n_clients, report->form_integer);
+  sheet_label_number (sheet, _("Promises due in the period"), confianza_outcome_counts_total (&data->counts), report->form_integer);
+  sheet_label_number (sheet, _("On-time rate"), confianza_outcome_counts_on_time_rate (&data->counts), report->form_percent);
+  sheet_label_number (sheet, _("Overdue promises"), data->counts.n[CONFIANZA_OUTCOME_OVERDUE], report->form_integer);
+  sheet_label_number (sheet, _("Overdelivered promises"), data->counts.n[CONFIANZA_OUTCOME_OVERDELIVERED], report->form_integer);
   {
     guint settled = confianza_outcome_counts_settled (&data->counts);
 
@@ -571,33 +601,17 @@ write_portfolio_summary (Report        *report,
   else
     sheet_text (sheet, 1, "—", NULL);
   sheet_next_row (sheet);
-  sheet_label (sheet, _("Dates renegotiated in time"));
-  sheet_number (sheet, 1, data->n_renegotiated_in_time, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Dates changed late or without agreement"));
-  sheet_number (sheet, 1, data->n_renegotiated_late, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Quick wins"));
-  sheet_number (sheet, 1, data->n_quick_wins, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Incidents"));
-  sheet_number (sheet, 1, data->n_incidents, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Incidents with a systemic cause"));
-  sheet_number (sheet, 1, data->n_systemic, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Recovery plans in progress"));
-  sheet_number (sheet, 1, data->n_plans_in_progress, report->form_integer);
-  sheet_next_row (sheet);
-  sheet_label (sheet, _("Clients who said whether they would recommend you"));
-  sheet_number (sheet, 1, data->nps.n_answers, report->form_integer);
-  sheet_next_row (sheet);
+  sheet_label_number (sheet, _("Dates renegotiated in time"), data->n_renegotiated_in_time, report->form_integer);
+  sheet_label_number (sheet, _("Dates changed late or without agreement"), data->n_renegotiated_late, report->form_integer);
+  sheet_label_number (sheet, _("Quick wins"), data->n_quick_wins, report->form_integer);
+  sheet_label_number (sheet, _("Incidents"), data->n_incidents, report->form_integer);
+  sheet_label_number (sheet, _("Incidents with a systemic cause"), data->n_systemic, report->form_integer);
+  sheet_label_number (sheet, _("Recovery plans in progress"), data->n_plans_in_progress, report->form_integer);
+  sheet_label_number (sheet, _("Clients who said whether they would recommend you"), data->nps.n_answers, report->form_integer);
   /* Only with enough answers: a percentage of a handful says little */
   if (data->nps.has_score)
     {
-      sheet_label (sheet, _("Net Promoter Score (−100 to 100)"));
-      sheet_number (sheet, 1, data->nps.score, report->form_integer);
-      sheet_next_row (sheet);
+      sheet_label_number (sheet, _("Net Promoter Score (−100 to 100)"), data->nps.score, report->form_integer);
     }
   {
     g_autofree char *sentence = confianza_nps_describe (&data->nps);
@@ -657,23 +671,12 @@ write_portfolio_summary (Report        *report,
 
   if (first <= last)
     {
-      lxw_chart *chart = workbook_add_chart (report->workbook, LXW_CHART_LINE);
-      lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
-      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart *chart = month_chart (report, sheet, LXW_CHART_LINE, table_row, 3,
+                                      _("On-time rate per month"));
 
-      chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
-      chart_series_set_values (series, sheet->name, table_row + 1, 3, sheet->row - 1, 3);
-      chart_series_set_name_range (series, sheet->name, table_row, 3);
-      chart_series_color (series, RGB_RATE, TRUE);
-      chart_title_set_name (chart, _("On-time rate per month"));
-      chart_title_set_name_font (chart, &title_font);
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
       chart_axis_set_num_format (chart->y_axis, "0%");
-      chart_axis_set_min (chart->y_axis, 0);
       chart_axis_set_max (chart->y_axis, 1);
-      report_check (report, worksheet_insert_chart_opt (sheet->worksheet, 2, 3, chart, &options));
+      insert_month_chart (report, sheet, 2, chart);
     }
 
   /* The quick-win history: how many a month, as a column chart */
@@ -698,21 +701,10 @@ write_portfolio_summary (Report        *report,
     }
   if (first <= last)
     {
-      lxw_chart *chart = workbook_add_chart (report->workbook, LXW_CHART_COLUMN);
-      lxw_chart_options options = { .x_offset = 10, .y_offset = 4, .x_scale = 1.25, .y_scale = 1.15 };
-      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart *chart = month_chart (report, sheet, LXW_CHART_COLUMN, table_row, 1,
+                                      _("Quick wins per month"));
 
-      chart_series_set_categories (series, sheet->name, table_row + 1, 0, sheet->row - 1, 0);
-      chart_series_set_values (series, sheet->name, table_row + 1, 1, sheet->row - 1, 1);
-      chart_series_set_name_range (series, sheet->name, table_row, 1);
-      chart_series_color (series, RGB_RATE, FALSE);
-      chart_title_set_name (chart, _("Quick wins per month"));
-      chart_title_set_name_font (chart, &title_font);
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      chart_axis_set_num_format (chart->x_axis, MONTH_FORMAT);
-      chart_axis_set_min (chart->y_axis, 0);
-      report_check (report, worksheet_insert_chart_opt (sheet->worksheet, table_row, 3, chart, &options));
+      insert_month_chart (report, sheet, table_row, chart);
     }
 
   sheet_set_widths (sheet);

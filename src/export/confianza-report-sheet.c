@@ -649,6 +649,16 @@ sheet_label (Sheet      *sheet,
   sheet_text (sheet, 0, label, sheet->report->label);
 }
 
+void
+sheet_label_number (Sheet      *sheet,
+                    const char *label,
+                    double      value,
+                    lxw_format *format)
+{
+  sheet_label (sheet, label);
+  sheet_number (sheet, 1, value, format);
+  sheet_next_row (sheet);
+}
 
 /* A summary's title, then who made the report when it is named, under
  * @business_label */

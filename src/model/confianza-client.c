@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "confianza-client.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -252,80 +252,44 @@ confianza_client_class_init (ConfianzaClientClass *klass)
   object_class->get_property = confianza_client_get_property;
   object_class->set_property = confianza_client_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = confianza_record_param_text ("name", "");
 
-  properties[PROP_COMPANY] =
-    g_param_spec_string ("company", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COMPANY] = confianza_record_param_text ("company", "");
 
-  properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EMAIL] = confianza_record_param_text ("email", "");
 
-  properties[PROP_PHONE] =
-    g_param_spec_string ("phone", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PHONE] = confianza_record_param_text ("phone", "");
 
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTES] = confianza_record_param_text ("notes", "");
 
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        CONFIANZA_TYPE_CLIENT_STATUS, CONFIANZA_CLIENT_STATUS_ACTIVE,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_STATUS_MANUAL] =
-    g_param_spec_boolean ("status-manual", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STATUS_MANUAL] = confianza_record_param_boolean ("status-manual", FALSE);
 
-  properties[PROP_SINCE] =
-    g_param_spec_boxed ("since", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SINCE] = confianza_record_param_date ("since");
 
-  properties[PROP_LAST_CONTACT] =
-    g_param_spec_boxed ("last-contact", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LAST_CONTACT] = confianza_record_param_date ("last-contact");
 
   properties[PROP_FOLLOW_UP_DAYS] =
     g_param_spec_int ("follow-up-days", NULL, NULL,
                       G_MININT, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                      CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_LET_GO_REASON] =
-    g_param_spec_string ("let-go-reason", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LET_GO_REASON] = confianza_record_param_text ("let-go-reason", "");
 
-  properties[PROP_NEXT_DUE_ON] =
-    g_param_spec_boxed ("next-due-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NEXT_DUE_ON] = confianza_record_param_date ("next-due-on");
 
-  properties[PROP_NEXT_DUE_TITLE] =
-    g_param_spec_string ("next-due-title", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NEXT_DUE_TITLE] = confianza_record_param_text ("next-due-title", "");
 
   properties[PROP_TRUST_SCORE] =
     g_param_spec_int ("trust-score", NULL, NULL,
                       -1, 100, -1,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                      CONFIANZA_RECORD_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -405,11 +369,7 @@ confianza_client_set_id (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -490,10 +450,7 @@ confianza_client_set_phone (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (!confianza_text_replace (&self->phone, phone))
-    return;
-
-  confianza_record_notify (self, properties[PROP_PHONE]);
+  confianza_record_set_text (self, &self->phone, phone, properties[PROP_PHONE]);
 }
 
 const char *
@@ -510,10 +467,7 @@ confianza_client_set_notes (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (!confianza_text_replace (&self->notes, notes))
-    return;
-
-  confianza_record_notify (self, properties[PROP_NOTES]);
+  confianza_record_set_text (self, &self->notes, notes, properties[PROP_NOTES]);
 }
 
 ConfianzaClientStatus
@@ -573,14 +527,7 @@ confianza_client_set_since (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (confianza_date_equal (self->since, since))
-    return;
-
-  if (since != NULL)
-    g_date_time_ref (since);
-  g_clear_pointer (&self->since, g_date_time_unref);
-  self->since = since;
-  confianza_record_notify (self, properties[PROP_SINCE]);
+  confianza_record_set_date (self, &self->since, since, properties[PROP_SINCE]);
 }
 
 GDateTime *
@@ -597,14 +544,7 @@ confianza_client_set_last_contact (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (confianza_date_equal (self->last_contact, last_contact))
-    return;
-
-  if (last_contact != NULL)
-    g_date_time_ref (last_contact);
-  g_clear_pointer (&self->last_contact, g_date_time_unref);
-  self->last_contact = last_contact;
-  confianza_record_notify (self, properties[PROP_LAST_CONTACT]);
+  confianza_record_set_date (self, &self->last_contact, last_contact, properties[PROP_LAST_CONTACT]);
 }
 
 int
@@ -642,10 +582,7 @@ confianza_client_set_let_go_reason (ConfianzaClient *self,
 {
   g_return_if_fail (CONFIANZA_IS_CLIENT (self));
 
-  if (!confianza_text_replace (&self->let_go_reason, reason))
-    return;
-
-  confianza_record_notify (self, properties[PROP_LET_GO_REASON]);
+  confianza_record_set_text (self, &self->let_go_reason, reason, properties[PROP_LET_GO_REASON]);
 }
 
 gboolean

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-compensation.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -163,45 +163,27 @@ confianza_compensation_class_init (ConfianzaCompensationClass *klass)
   object_class->get_property = confianza_compensation_get_property;
   object_class->set_property = confianza_compensation_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_PLAN_ID] =
-    g_param_spec_int64 ("plan-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLAN_ID] = confianza_record_param_id ("plan-id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
                        CONFIANZA_TYPE_COMPENSATION_KIND, CONFIANZA_COMPENSATION_REFUND,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
   properties[PROP_AMOUNT_CENTS] =
     g_param_spec_int64 ("amount-cents", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                        CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_CURRENCY] =
-    g_param_spec_string ("currency", NULL, NULL,
-                         "EUR",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENCY] = confianza_record_param_text ("currency", "EUR");
 
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DESCRIPTION] = confianza_record_param_text ("description", "");
 
-  properties[PROP_GIVEN_ON] =
-    g_param_spec_boxed ("given-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GIVEN_ON] = confianza_record_param_date ("given-on");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -267,11 +249,7 @@ confianza_compensation_set_id (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -288,11 +266,7 @@ confianza_compensation_set_plan_id (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (self->plan_id == plan_id)
-    return;
-
-  self->plan_id = plan_id;
-  confianza_record_notify (self, properties[PROP_PLAN_ID]);
+  confianza_record_set_int64 (self, &self->plan_id, plan_id, properties[PROP_PLAN_ID]);
 }
 
 gint64
@@ -309,11 +283,7 @@ confianza_compensation_set_client_id (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 ConfianzaCompensationKind
@@ -351,11 +321,7 @@ confianza_compensation_set_amount_cents (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (self->amount_cents == cents)
-    return;
-
-  self->amount_cents = cents;
-  confianza_record_notify (self, properties[PROP_AMOUNT_CENTS]);
+  confianza_record_set_int64 (self, &self->amount_cents, cents, properties[PROP_AMOUNT_CENTS]);
 }
 
 const char *
@@ -372,10 +338,7 @@ confianza_compensation_set_currency (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (!confianza_text_replace (&self->currency, currency))
-    return;
-
-  confianza_record_notify (self, properties[PROP_CURRENCY]);
+  confianza_record_set_text (self, &self->currency, currency, properties[PROP_CURRENCY]);
 }
 
 const char *
@@ -392,10 +355,7 @@ confianza_compensation_set_description (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (!confianza_text_replace (&self->description, text))
-    return;
-
-  confianza_record_notify (self, properties[PROP_DESCRIPTION]);
+  confianza_record_set_text (self, &self->description, text, properties[PROP_DESCRIPTION]);
 }
 
 GDateTime *
@@ -412,14 +372,7 @@ confianza_compensation_set_given_on (ConfianzaCompensation *self,
 {
   g_return_if_fail (CONFIANZA_IS_COMPENSATION (self));
 
-  if (confianza_date_equal (self->given_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->given_on, g_date_time_unref);
-  self->given_on = date;
-  confianza_record_notify (self, properties[PROP_GIVEN_ON]);
+  confianza_record_set_date (self, &self->given_on, date, properties[PROP_GIVEN_ON]);
 }
 
 gboolean

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-conversation.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -142,35 +142,20 @@ confianza_conversation_class_init (ConfianzaConversationClass *klass)
   object_class->get_property = confianza_conversation_get_property;
   object_class->set_property = confianza_conversation_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_HAPPENED_ON] =
-    g_param_spec_boxed ("happened-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAPPENED_ON] = confianza_record_param_date ("happened-on");
 
   properties[PROP_CHANNEL] =
     g_param_spec_enum ("channel", NULL, NULL,
                        CONFIANZA_TYPE_CHANNEL, CONFIANZA_CHANNEL_CALL,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_CLIENT_SAID] =
-    g_param_spec_string ("client-said", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_SAID] = confianza_record_param_text ("client-said", "");
 
-  properties[PROP_AGREED] =
-    g_param_spec_string ("agreed", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AGREED] = confianza_record_param_text ("agreed", "");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -236,11 +221,7 @@ confianza_conversation_set_id (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -257,11 +238,7 @@ confianza_conversation_set_client_id (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -278,14 +255,7 @@ confianza_conversation_set_happened_on (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (confianza_date_equal (self->happened_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->happened_on, g_date_time_unref);
-  self->happened_on = date;
-  confianza_record_notify (self, properties[PROP_HAPPENED_ON]);
+  confianza_record_set_date (self, &self->happened_on, date, properties[PROP_HAPPENED_ON]);
 }
 
 ConfianzaChannel
@@ -323,10 +293,7 @@ confianza_conversation_set_client_said (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (!confianza_text_replace (&self->client_said, text))
-    return;
-
-  confianza_record_notify (self, properties[PROP_CLIENT_SAID]);
+  confianza_record_set_text (self, &self->client_said, text, properties[PROP_CLIENT_SAID]);
 }
 
 const char *
@@ -343,10 +310,7 @@ confianza_conversation_set_agreed (ConfianzaConversation *self,
 {
   g_return_if_fail (CONFIANZA_IS_CONVERSATION (self));
 
-  if (!confianza_text_replace (&self->agreed, text))
-    return;
-
-  confianza_record_notify (self, properties[PROP_AGREED]);
+  confianza_record_set_text (self, &self->agreed, text, properties[PROP_AGREED]);
 }
 
 gboolean

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-follow-up.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -142,35 +142,17 @@ confianza_follow_up_class_init (ConfianzaFollowUpClass *klass)
   object_class->get_property = confianza_follow_up_get_property;
   object_class->set_property = confianza_follow_up_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_PLAN_ID] =
-    g_param_spec_int64 ("plan-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLAN_ID] = confianza_record_param_id ("plan-id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_DUE_ON] =
-    g_param_spec_boxed ("due-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DUE_ON] = confianza_record_param_date ("due-on");
 
-  properties[PROP_DONE_ON] =
-    g_param_spec_boxed ("done-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DONE_ON] = confianza_record_param_date ("done-on");
 
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTE] = confianza_record_param_text ("note", "");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -232,11 +214,7 @@ confianza_follow_up_set_id (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -253,11 +231,7 @@ confianza_follow_up_set_plan_id (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (self->plan_id == plan_id)
-    return;
-
-  self->plan_id = plan_id;
-  confianza_record_notify (self, properties[PROP_PLAN_ID]);
+  confianza_record_set_int64 (self, &self->plan_id, plan_id, properties[PROP_PLAN_ID]);
 }
 
 gint64
@@ -274,11 +248,7 @@ confianza_follow_up_set_client_id (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -295,14 +265,7 @@ confianza_follow_up_set_due_on (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (confianza_date_equal (self->due_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->due_on, g_date_time_unref);
-  self->due_on = date;
-  confianza_record_notify (self, properties[PROP_DUE_ON]);
+  confianza_record_set_date (self, &self->due_on, date, properties[PROP_DUE_ON]);
 }
 
 GDateTime *
@@ -319,14 +282,7 @@ confianza_follow_up_set_done_on (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (confianza_date_equal (self->done_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->done_on, g_date_time_unref);
-  self->done_on = date;
-  confianza_record_notify (self, properties[PROP_DONE_ON]);
+  confianza_record_set_date (self, &self->done_on, date, properties[PROP_DONE_ON]);
 }
 
 const char *
@@ -343,10 +299,7 @@ confianza_follow_up_set_note (ConfianzaFollowUp *self,
 {
   g_return_if_fail (CONFIANZA_IS_FOLLOW_UP (self));
 
-  if (!confianza_text_replace (&self->note, note))
-    return;
-
-  confianza_record_notify (self, properties[PROP_NOTE]);
+  confianza_record_set_text (self, &self->note, note, properties[PROP_NOTE]);
 }
 
 gboolean

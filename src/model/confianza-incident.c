@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-incident.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -152,40 +152,25 @@ confianza_incident_class_init (ConfianzaIncidentClass *klass)
   object_class->get_property = confianza_incident_get_property;
   object_class->set_property = confianza_incident_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_HAPPENED_ON] =
-    g_param_spec_boxed ("happened-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAPPENED_ON] = confianza_record_param_date ("happened-on");
 
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DESCRIPTION] = confianza_record_param_text ("description", "");
 
   properties[PROP_SEVERITY] =
     g_param_spec_enum ("severity", NULL, NULL,
                        CONFIANZA_TYPE_SEVERITY, CONFIANZA_SEVERITY_MINOR,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
   properties[PROP_RESPONSIBILITY] =
     g_param_spec_enum ("responsibility", NULL, NULL,
                        CONFIANZA_TYPE_RESPONSIBILITY, CONFIANZA_RESPONSIBILITY_OURS,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_CAUSE] =
-    g_param_spec_string ("cause", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAUSE] = confianza_record_param_text ("cause", "");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -250,11 +235,7 @@ confianza_incident_set_id (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -271,11 +252,7 @@ confianza_incident_set_client_id (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -292,14 +269,7 @@ confianza_incident_set_happened_on (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (confianza_date_equal (self->happened_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->happened_on, g_date_time_unref);
-  self->happened_on = date;
-  confianza_record_notify (self, properties[PROP_HAPPENED_ON]);
+  confianza_record_set_date (self, &self->happened_on, date, properties[PROP_HAPPENED_ON]);
 }
 
 const char *
@@ -316,10 +286,7 @@ confianza_incident_set_description (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (!confianza_text_replace (&self->description, text))
-    return;
-
-  confianza_record_notify (self, properties[PROP_DESCRIPTION]);
+  confianza_record_set_text (self, &self->description, text, properties[PROP_DESCRIPTION]);
 }
 
 ConfianzaSeverity
@@ -378,10 +345,7 @@ confianza_incident_set_cause (ConfianzaIncident *self,
 {
   g_return_if_fail (CONFIANZA_IS_INCIDENT (self));
 
-  if (!confianza_text_replace (&self->cause, cause))
-    return;
-
-  confianza_record_notify (self, properties[PROP_CAUSE]);
+  confianza_record_set_text (self, &self->cause, cause, properties[PROP_CAUSE]);
 }
 
 gboolean

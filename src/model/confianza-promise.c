@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "confianza-promise.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -260,90 +260,45 @@ confianza_promise_class_init (ConfianzaPromiseClass *klass)
   object_class->get_property = confianza_promise_get_property;
   object_class->set_property = confianza_promise_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_PLAN_ID] =
-    g_param_spec_int64 ("plan-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLAN_ID] = confianza_record_param_id ("plan-id");
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] = confianza_record_param_text ("title", "");
 
-  properties[PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIND] = confianza_record_param_text ("kind", "");
 
-  properties[PROP_PROMISED_ON] =
-    g_param_spec_boxed ("promised-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROMISED_ON] = confianza_record_param_date ("promised-on");
 
-  properties[PROP_ORIGINAL_DUE_ON] =
-    g_param_spec_boxed ("original-due-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ORIGINAL_DUE_ON] = confianza_record_param_date ("original-due-on");
 
-  properties[PROP_DUE_ON] =
-    g_param_spec_boxed ("due-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DUE_ON] = confianza_record_param_date ("due-on");
 
-  properties[PROP_HAS_QUANTITY] =
-    g_param_spec_boolean ("has-quantity", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_QUANTITY] = confianza_record_param_boolean ("has-quantity", FALSE);
 
   properties[PROP_PROMISED_QUANTITY] =
     g_param_spec_double ("promised-quantity", NULL, NULL,
                          -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UNIT] = confianza_record_param_text ("unit", "");
 
-  properties[PROP_DELIVERED_ON] =
-    g_param_spec_boxed ("delivered-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DELIVERED_ON] = confianza_record_param_date ("delivered-on");
 
   properties[PROP_DELIVERED_QUANTITY] =
     g_param_spec_double ("delivered-quantity", NULL, NULL,
                          -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_EXTRAS] =
-    g_param_spec_string ("extras", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EXTRAS] = confianza_record_param_text ("extras", "");
 
-  properties[PROP_DELIVERY_NOTE] =
-    g_param_spec_string ("delivery-note", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DELIVERY_NOTE] = confianza_record_param_text ("delivery-note", "");
 
-  properties[PROP_BROKEN] =
-    g_param_spec_boolean ("broken", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BROKEN] = confianza_record_param_boolean ("broken", FALSE);
 
-  properties[PROP_BROKEN_REASON] =
-    g_param_spec_string ("broken-reason", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BROKEN_REASON] = confianza_record_param_text ("broken-reason", "");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -428,11 +383,7 @@ confianza_promise_set_id (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -449,11 +400,7 @@ confianza_promise_set_client_id (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 gint64
@@ -470,11 +417,7 @@ confianza_promise_set_plan_id (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (self->plan_id == plan_id)
-    return;
-
-  self->plan_id = plan_id;
-  confianza_record_notify (self, properties[PROP_PLAN_ID]);
+  confianza_record_set_int64 (self, &self->plan_id, plan_id, properties[PROP_PLAN_ID]);
 }
 
 const char *
@@ -491,10 +434,7 @@ confianza_promise_set_title (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (!confianza_text_replace (&self->title, title))
-    return;
-
-  confianza_record_notify (self, properties[PROP_TITLE]);
+  confianza_record_set_text (self, &self->title, title, properties[PROP_TITLE]);
 }
 
 const char *
@@ -511,10 +451,7 @@ confianza_promise_set_kind (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (!confianza_text_replace (&self->kind, kind))
-    return;
-
-  confianza_record_notify (self, properties[PROP_KIND]);
+  confianza_record_set_text (self, &self->kind, kind, properties[PROP_KIND]);
 }
 
 GDateTime *
@@ -531,14 +468,7 @@ confianza_promise_set_promised_on (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (confianza_date_equal (self->promised_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->promised_on, g_date_time_unref);
-  self->promised_on = date;
-  confianza_record_notify (self, properties[PROP_PROMISED_ON]);
+  confianza_record_set_date (self, &self->promised_on, date, properties[PROP_PROMISED_ON]);
 }
 
 GDateTime *
@@ -587,14 +517,7 @@ confianza_promise_set_due_on (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (confianza_date_equal (self->due_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->due_on, g_date_time_unref);
-  self->due_on = date;
-  confianza_record_notify (self, properties[PROP_DUE_ON]);
+  confianza_record_set_date (self, &self->due_on, date, properties[PROP_DUE_ON]);
 }
 
 gboolean
@@ -611,13 +534,7 @@ confianza_promise_set_has_quantity (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  has_quantity = !!has_quantity;
-
-  if (self->has_quantity == has_quantity)
-    return;
-
-  self->has_quantity = has_quantity;
-  confianza_record_notify (self, properties[PROP_HAS_QUANTITY]);
+  confianza_record_set_boolean (self, &self->has_quantity, has_quantity, properties[PROP_HAS_QUANTITY]);
 }
 
 double
@@ -634,11 +551,7 @@ confianza_promise_set_promised_quantity (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (self->promised_quantity == quantity)
-    return;
-
-  self->promised_quantity = quantity;
-  confianza_record_notify (self, properties[PROP_PROMISED_QUANTITY]);
+  confianza_record_set_double (self, &self->promised_quantity, quantity, properties[PROP_PROMISED_QUANTITY]);
 }
 
 const char *
@@ -655,10 +568,7 @@ confianza_promise_set_unit (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (!confianza_text_replace (&self->unit, unit))
-    return;
-
-  confianza_record_notify (self, properties[PROP_UNIT]);
+  confianza_record_set_text (self, &self->unit, unit, properties[PROP_UNIT]);
 }
 
 GDateTime *
@@ -675,14 +585,7 @@ confianza_promise_set_delivered_on (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (confianza_date_equal (self->delivered_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->delivered_on, g_date_time_unref);
-  self->delivered_on = date;
-  confianza_record_notify (self, properties[PROP_DELIVERED_ON]);
+  confianza_record_set_date (self, &self->delivered_on, date, properties[PROP_DELIVERED_ON]);
 }
 
 double
@@ -699,11 +602,7 @@ confianza_promise_set_delivered_quantity (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (self->delivered_quantity == quantity)
-    return;
-
-  self->delivered_quantity = quantity;
-  confianza_record_notify (self, properties[PROP_DELIVERED_QUANTITY]);
+  confianza_record_set_double (self, &self->delivered_quantity, quantity, properties[PROP_DELIVERED_QUANTITY]);
 }
 
 const char *
@@ -720,10 +619,7 @@ confianza_promise_set_extras (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (!confianza_text_replace (&self->extras, extras))
-    return;
-
-  confianza_record_notify (self, properties[PROP_EXTRAS]);
+  confianza_record_set_text (self, &self->extras, extras, properties[PROP_EXTRAS]);
 }
 
 const char *
@@ -740,10 +636,7 @@ confianza_promise_set_delivery_note (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (!confianza_text_replace (&self->delivery_note, note))
-    return;
-
-  confianza_record_notify (self, properties[PROP_DELIVERY_NOTE]);
+  confianza_record_set_text (self, &self->delivery_note, note, properties[PROP_DELIVERY_NOTE]);
 }
 
 gboolean
@@ -760,13 +653,7 @@ confianza_promise_set_broken (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  broken = !!broken;
-
-  if (self->broken == broken)
-    return;
-
-  self->broken = broken;
-  confianza_record_notify (self, properties[PROP_BROKEN]);
+  confianza_record_set_boolean (self, &self->broken, broken, properties[PROP_BROKEN]);
 }
 
 const char *
@@ -783,10 +670,7 @@ confianza_promise_set_broken_reason (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (!confianza_text_replace (&self->broken_reason, reason))
-    return;
-
-  confianza_record_notify (self, properties[PROP_BROKEN_REASON]);
+  confianza_record_set_text (self, &self->broken_reason, reason, properties[PROP_BROKEN_REASON]);
 }
 
 gboolean

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-quick-win.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -132,30 +132,15 @@ confianza_quick_win_class_init (ConfianzaQuickWinClass *klass)
   object_class->get_property = confianza_quick_win_get_property;
   object_class->set_property = confianza_quick_win_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_ACHIEVED_ON] =
-    g_param_spec_boxed ("achieved-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACHIEVED_ON] = confianza_record_param_date ("achieved-on");
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] = confianza_record_param_text ("title", "");
 
-  properties[PROP_SHARED_ON] =
-    g_param_spec_boxed ("shared-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHARED_ON] = confianza_record_param_date ("shared-on");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -216,11 +201,7 @@ confianza_quick_win_set_id (ConfianzaQuickWin *self,
 {
   g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -237,11 +218,7 @@ confianza_quick_win_set_client_id (ConfianzaQuickWin *self,
 {
   g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -258,14 +235,7 @@ confianza_quick_win_set_achieved_on (ConfianzaQuickWin *self,
 {
   g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
 
-  if (confianza_date_equal (self->achieved_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->achieved_on, g_date_time_unref);
-  self->achieved_on = date;
-  confianza_record_notify (self, properties[PROP_ACHIEVED_ON]);
+  confianza_record_set_date (self, &self->achieved_on, date, properties[PROP_ACHIEVED_ON]);
 }
 
 const char *
@@ -282,10 +252,7 @@ confianza_quick_win_set_title (ConfianzaQuickWin *self,
 {
   g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
 
-  if (!confianza_text_replace (&self->title, title))
-    return;
-
-  confianza_record_notify (self, properties[PROP_TITLE]);
+  confianza_record_set_text (self, &self->title, title, properties[PROP_TITLE]);
 }
 
 GDateTime *
@@ -302,14 +269,7 @@ confianza_quick_win_set_shared_on (ConfianzaQuickWin *self,
 {
   g_return_if_fail (CONFIANZA_IS_QUICK_WIN (self));
 
-  if (confianza_date_equal (self->shared_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->shared_on, g_date_time_unref);
-  self->shared_on = date;
-  confianza_record_notify (self, properties[PROP_SHARED_ON]);
+  confianza_record_set_date (self, &self->shared_on, date, properties[PROP_SHARED_ON]);
 }
 
 /* Whether the win has been shown to the client. */

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-recommendation.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -132,30 +132,18 @@ confianza_recommendation_class_init (ConfianzaRecommendationClass *klass)
   object_class->get_property = confianza_recommendation_get_property;
   object_class->set_property = confianza_recommendation_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_ANSWERED_ON] =
-    g_param_spec_boxed ("answered-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ANSWERED_ON] = confianza_record_param_date ("answered-on");
 
   properties[PROP_SCORE] =
     g_param_spec_int ("score", NULL, NULL,
                       G_MININT, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                      CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_COMMENT] =
-    g_param_spec_string ("comment", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COMMENT] = confianza_record_param_text ("comment", "");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -216,11 +204,7 @@ confianza_recommendation_set_id (ConfianzaRecommendation *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOMMENDATION (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -237,11 +221,7 @@ confianza_recommendation_set_client_id (ConfianzaRecommendation *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOMMENDATION (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 GDateTime *
@@ -258,14 +238,7 @@ confianza_recommendation_set_answered_on (ConfianzaRecommendation *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOMMENDATION (self));
 
-  if (confianza_date_equal (self->answered_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->answered_on, g_date_time_unref);
-  self->answered_on = date;
-  confianza_record_notify (self, properties[PROP_ANSWERED_ON]);
+  confianza_record_set_date (self, &self->answered_on, date, properties[PROP_ANSWERED_ON]);
 }
 
 int
@@ -303,10 +276,7 @@ confianza_recommendation_set_comment (ConfianzaRecommendation *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOMMENDATION (self));
 
-  if (!confianza_text_replace (&self->comment, comment))
-    return;
-
-  confianza_record_notify (self, properties[PROP_COMMENT]);
+  confianza_record_set_text (self, &self->comment, comment, properties[PROP_COMMENT]);
 }
 
 gboolean

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "confianza-recovery-plan.h"
-#include "confianza-record.h"
+#include "confianza-record-internal.h"
 #include "confianza-date.h"
 #include "confianza-error.h"
 #include "confianza-rules.h"
@@ -381,150 +381,84 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
   object_class->get_property = confianza_recovery_plan_get_property;
   object_class->set_property = confianza_recovery_plan_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = confianza_record_param_id ("id");
 
-  properties[PROP_CLIENT_ID] =
-    g_param_spec_int64 ("client-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_ID] = confianza_record_param_id ("client-id");
 
-  properties[PROP_INCIDENT_ID] =
-    g_param_spec_int64 ("incident-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INCIDENT_ID] = confianza_record_param_id ("incident-id");
 
-  properties[PROP_STARTED_ON] =
-    g_param_spec_boxed ("started-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STARTED_ON] = confianza_record_param_date ("started-on");
 
   properties[PROP_STEP] =
     g_param_spec_int ("step", NULL, NULL,
                       G_MININT, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                      CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_CLIENT_SAID] =
-    g_param_spec_string ("client-said", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT_SAID] = confianza_record_param_text ("client-said", "");
 
-  properties[PROP_INVITED_TO_SPEAK_ON] =
-    g_param_spec_boxed ("invited-to-speak-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INVITED_TO_SPEAK_ON] = confianza_record_param_date ("invited-to-speak-on");
 
-  properties[PROP_ACKNOWLEDGED_ON] =
-    g_param_spec_boxed ("acknowledged-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACKNOWLEDGED_ON] = confianza_record_param_date ("acknowledged-on");
 
-  properties[PROP_APOLOGISED_ON] =
-    g_param_spec_boxed ("apologised-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_APOLOGISED_ON] = confianza_record_param_date ("apologised-on");
 
   properties[PROP_APOLOGY_CHANNEL] =
     g_param_spec_enum ("apology-channel", NULL, NULL,
                        CONFIANZA_TYPE_CHANNEL, CONFIANZA_CHANNEL_CALL,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_APOLOGISED_BY] =
-    g_param_spec_string ("apologised-by", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_APOLOGISED_BY] = confianza_record_param_text ("apologised-by", "");
 
-  properties[PROP_APOLOGY_WORDS] =
-    g_param_spec_string ("apology-words", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_APOLOGY_WORDS] = confianza_record_param_text ("apology-words", "");
 
-  properties[PROP_COMPENSATION_DECLINED] =
-    g_param_spec_boolean ("compensation-declined", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COMPENSATION_DECLINED] = confianza_record_param_boolean ("compensation-declined", FALSE);
 
   properties[PROP_COMPENSATION_WAIVER] =
     g_param_spec_enum ("compensation-waiver", NULL, NULL,
                        CONFIANZA_TYPE_COMPENSATION_WAIVER, CONFIANZA_WAIVER_NONE,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
   properties[PROP_TRUST_JUDGEMENT] =
     g_param_spec_enum ("trust-judgement", NULL, NULL,
                        CONFIANZA_TYPE_TRUST_JUDGEMENT, CONFIANZA_JUDGEMENT_UNDECIDED,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_GUARANTEE_TERMS] =
-    g_param_spec_string ("guarantee-terms", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GUARANTEE_TERMS] = confianza_record_param_text ("guarantee-terms", "");
 
-  properties[PROP_GUARANTEE_UNTIL] =
-    g_param_spec_boxed ("guarantee-until", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GUARANTEE_UNTIL] = confianza_record_param_date ("guarantee-until");
 
-  properties[PROP_GUARANTEE_PROMISE_ID] =
-    g_param_spec_int64 ("guarantee-promise-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GUARANTEE_PROMISE_ID] = confianza_record_param_id ("guarantee-promise-id");
 
   properties[PROP_FOLLOW_UP_EVERY_DAYS] =
     g_param_spec_int ("follow-up-every-days", NULL, NULL,
                       G_MININT, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                      CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_FOLLOW_UP_UNTIL] =
-    g_param_spec_boxed ("follow-up-until", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FOLLOW_UP_UNTIL] = confianza_record_param_date ("follow-up-until");
 
   properties[PROP_FOLLOW_UP_TIMES] =
     g_param_spec_int ("follow-up-times", NULL, NULL,
                       G_MININT, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                      CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_ROOT_CAUSE] =
-    g_param_spec_string ("root-cause", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROOT_CAUSE] = confianza_record_param_text ("root-cause", "");
 
-  properties[PROP_CORRECTIVE_MEASURE] =
-    g_param_spec_string ("corrective-measure", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CORRECTIVE_MEASURE] = confianza_record_param_text ("corrective-measure", "");
 
-  properties[PROP_CORRECTIVE_OWNER] =
-    g_param_spec_string ("corrective-owner", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CORRECTIVE_OWNER] = confianza_record_param_text ("corrective-owner", "");
 
-  properties[PROP_CORRECTIVE_APPLIED_ON] =
-    g_param_spec_boxed ("corrective-applied-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CORRECTIVE_APPLIED_ON] = confianza_record_param_date ("corrective-applied-on");
 
-  properties[PROP_CORRECTIVE_DUE] =
-    g_param_spec_boxed ("corrective-due", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CORRECTIVE_DUE] = confianza_record_param_date ("corrective-due");
 
   properties[PROP_OUTCOME] =
     g_param_spec_enum ("outcome", NULL, NULL,
                        CONFIANZA_TYPE_PLAN_OUTCOME, CONFIANZA_PLAN_IN_PROGRESS,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       CONFIANZA_RECORD_PARAM_FLAGS);
 
-  properties[PROP_OUTCOME_REASON] =
-    g_param_spec_string ("outcome-reason", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OUTCOME_REASON] = confianza_record_param_text ("outcome-reason", "");
 
-  properties[PROP_CLOSED_ON] =
-    g_param_spec_boxed ("closed-on", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLOSED_ON] = confianza_record_param_date ("closed-on");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -625,11 +559,7 @@ confianza_recovery_plan_set_id (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  confianza_record_notify (self, properties[PROP_ID]);
+  confianza_record_set_int64 (self, &self->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -646,11 +576,7 @@ confianza_recovery_plan_set_client_id (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (self->client_id == client_id)
-    return;
-
-  self->client_id = client_id;
-  confianza_record_notify (self, properties[PROP_CLIENT_ID]);
+  confianza_record_set_int64 (self, &self->client_id, client_id, properties[PROP_CLIENT_ID]);
 }
 
 gint64
@@ -667,11 +593,7 @@ confianza_recovery_plan_set_incident_id (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (self->incident_id == incident_id)
-    return;
-
-  self->incident_id = incident_id;
-  confianza_record_notify (self, properties[PROP_INCIDENT_ID]);
+  confianza_record_set_int64 (self, &self->incident_id, incident_id, properties[PROP_INCIDENT_ID]);
 }
 
 GDateTime *
@@ -688,14 +610,7 @@ confianza_recovery_plan_set_started_on (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->started_on, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->started_on, g_date_time_unref);
-  self->started_on = value;
-  confianza_record_notify (self, properties[PROP_STARTED_ON]);
+  confianza_record_set_date (self, &self->started_on, value, properties[PROP_STARTED_ON]);
 }
 
 int
@@ -733,10 +648,7 @@ confianza_recovery_plan_set_client_said (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->client_said, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_CLIENT_SAID]);
+  confianza_record_set_text (self, &self->client_said, value, properties[PROP_CLIENT_SAID]);
 }
 
 GDateTime *
@@ -753,14 +665,7 @@ confianza_recovery_plan_set_invited_to_speak_on (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->invited_to_speak_on, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->invited_to_speak_on, g_date_time_unref);
-  self->invited_to_speak_on = value;
-  confianza_record_notify (self, properties[PROP_INVITED_TO_SPEAK_ON]);
+  confianza_record_set_date (self, &self->invited_to_speak_on, value, properties[PROP_INVITED_TO_SPEAK_ON]);
 }
 
 GDateTime *
@@ -777,14 +682,7 @@ confianza_recovery_plan_set_acknowledged_on (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->acknowledged_on, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->acknowledged_on, g_date_time_unref);
-  self->acknowledged_on = value;
-  confianza_record_notify (self, properties[PROP_ACKNOWLEDGED_ON]);
+  confianza_record_set_date (self, &self->acknowledged_on, value, properties[PROP_ACKNOWLEDGED_ON]);
 }
 
 GDateTime *
@@ -801,14 +699,7 @@ confianza_recovery_plan_set_apologised_on (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->apologised_on, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->apologised_on, g_date_time_unref);
-  self->apologised_on = value;
-  confianza_record_notify (self, properties[PROP_APOLOGISED_ON]);
+  confianza_record_set_date (self, &self->apologised_on, value, properties[PROP_APOLOGISED_ON]);
 }
 
 ConfianzaChannel
@@ -846,10 +737,7 @@ confianza_recovery_plan_set_apologised_by (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->apologised_by, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_APOLOGISED_BY]);
+  confianza_record_set_text (self, &self->apologised_by, value, properties[PROP_APOLOGISED_BY]);
 }
 
 const char *
@@ -866,10 +754,7 @@ confianza_recovery_plan_set_apology_words (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->apology_words, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_APOLOGY_WORDS]);
+  confianza_record_set_text (self, &self->apology_words, value, properties[PROP_APOLOGY_WORDS]);
 }
 
 gboolean
@@ -886,13 +771,7 @@ confianza_recovery_plan_set_compensation_declined (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  declined = !!declined;
-
-  if (self->compensation_declined == declined)
-    return;
-
-  self->compensation_declined = declined;
-  confianza_record_notify (self, properties[PROP_COMPENSATION_DECLINED]);
+  confianza_record_set_boolean (self, &self->compensation_declined, declined, properties[PROP_COMPENSATION_DECLINED]);
 }
 
 ConfianzaCompensationWaiver
@@ -951,10 +830,7 @@ confianza_recovery_plan_set_guarantee_terms (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->guarantee_terms, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_GUARANTEE_TERMS]);
+  confianza_record_set_text (self, &self->guarantee_terms, value, properties[PROP_GUARANTEE_TERMS]);
 }
 
 GDateTime *
@@ -971,14 +847,7 @@ confianza_recovery_plan_set_guarantee_until (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->guarantee_until, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->guarantee_until, g_date_time_unref);
-  self->guarantee_until = value;
-  confianza_record_notify (self, properties[PROP_GUARANTEE_UNTIL]);
+  confianza_record_set_date (self, &self->guarantee_until, value, properties[PROP_GUARANTEE_UNTIL]);
 }
 
 gint64
@@ -995,11 +864,7 @@ confianza_recovery_plan_set_guarantee_promise_id (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (self->guarantee_promise_id == promise_id)
-    return;
-
-  self->guarantee_promise_id = promise_id;
-  confianza_record_notify (self, properties[PROP_GUARANTEE_PROMISE_ID]);
+  confianza_record_set_int64 (self, &self->guarantee_promise_id, promise_id, properties[PROP_GUARANTEE_PROMISE_ID]);
 }
 
 int
@@ -1037,14 +902,7 @@ confianza_recovery_plan_set_follow_up_until (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->follow_up_until, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->follow_up_until, g_date_time_unref);
-  self->follow_up_until = value;
-  confianza_record_notify (self, properties[PROP_FOLLOW_UP_UNTIL]);
+  confianza_record_set_date (self, &self->follow_up_until, value, properties[PROP_FOLLOW_UP_UNTIL]);
 }
 
 int
@@ -1082,10 +940,7 @@ confianza_recovery_plan_set_root_cause (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->root_cause, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_ROOT_CAUSE]);
+  confianza_record_set_text (self, &self->root_cause, value, properties[PROP_ROOT_CAUSE]);
 }
 
 const char *
@@ -1102,10 +957,7 @@ confianza_recovery_plan_set_corrective_measure (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->corrective_measure, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_CORRECTIVE_MEASURE]);
+  confianza_record_set_text (self, &self->corrective_measure, value, properties[PROP_CORRECTIVE_MEASURE]);
 }
 
 const char *
@@ -1122,10 +974,7 @@ confianza_recovery_plan_set_corrective_owner (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->corrective_owner, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_CORRECTIVE_OWNER]);
+  confianza_record_set_text (self, &self->corrective_owner, value, properties[PROP_CORRECTIVE_OWNER]);
 }
 
 GDateTime *
@@ -1142,14 +991,7 @@ confianza_recovery_plan_set_corrective_due (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->corrective_due, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->corrective_due, g_date_time_unref);
-  self->corrective_due = value;
-  confianza_record_notify (self, properties[PROP_CORRECTIVE_DUE]);
+  confianza_record_set_date (self, &self->corrective_due, value, properties[PROP_CORRECTIVE_DUE]);
 }
 
 GDateTime *
@@ -1211,10 +1053,7 @@ confianza_recovery_plan_set_outcome_reason (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (!confianza_text_replace (&self->outcome_reason, value))
-    return;
-
-  confianza_record_notify (self, properties[PROP_OUTCOME_REASON]);
+  confianza_record_set_text (self, &self->outcome_reason, value, properties[PROP_OUTCOME_REASON]);
 }
 
 GDateTime *
@@ -1231,14 +1070,7 @@ confianza_recovery_plan_set_closed_on (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->closed_on, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->closed_on, g_date_time_unref);
-  self->closed_on = value;
-  confianza_record_notify (self, properties[PROP_CLOSED_ON]);
+  confianza_record_set_date (self, &self->closed_on, value, properties[PROP_CLOSED_ON]);
 }
 
 gboolean

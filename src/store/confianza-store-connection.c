@@ -100,51 +100,55 @@ store_set_read_only_error (GError     **error,
   store_set_sqlite_error (error, NULL, path, SQLITE_READONLY, TRUE);
 }
 
+/* A message about the file at @path: @format is a literal with one %s, the
+ * name as shown (msgfmt checks the translations keep it) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+set_path_error (GError     **error,
+                int          code,
+                const char  *path,
+                const char  *format)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, CONFIANZA_STORE_ERROR, code, format, shown);
+}
+#pragma GCC diagnostic pop
+
 void
 store_set_not_ours_error (GError     **error,
                           const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
-               _("“%s” is not a Confianza database. It was left untouched."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_NOT_OURS, path,
+                  _("“%s” is not a Confianza database. It was left untouched."));
 }
 
 void
 store_set_other_program_error (GError     **error,
                                const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NOT_OURS,
-               _("“%s” belongs to another program, not to Confianza. It was "
-                 "left untouched."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_NOT_OURS, path,
+                  _("“%s” belongs to another program, not to Confianza. It was "
+                     "left untouched."));
 }
 
 void
 store_set_newer_error (GError     **error,
                        const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_NEWER_VERSION,
-               _("“%s” was written by a newer version of Confianza. Update "
-                 "Confianza to open it. It was left untouched."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_NEWER_VERSION, path,
+                  _("“%s” was written by a newer version of Confianza. Update "
+                     "Confianza to open it. It was left untouched."));
 }
 
 void
 store_set_directory_error (GError     **error,
                            const char  *path)
 {
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, CONFIANZA_STORE_ERROR, CONFIANZA_STORE_ERROR_IS_DIRECTORY,
-               _("“%s” is a folder, not a Confianza database. Choose a file "
-                 "instead."),
-               shown);
+  set_path_error (error, CONFIANZA_STORE_ERROR_IS_DIRECTORY, path,
+                  _("“%s” is a folder, not a Confianza database. Choose a file "
+                     "instead."));
 }
 
 void
@@ -186,15 +190,21 @@ store_set_errno_error (GError     **error,
 
 /* Raw statements, for opening (before there is a store) */
 
-int
-store_query_int (sqlite3    *db,
-                 const char *sql,
-                 int        *value)
+/* The first column of the first row of @sql, in @number or (newly
+ * allocated) in @text, whichever is not NULL: 0 or NULL without a row */
+static int
+query_one (sqlite3     *db,
+           const char  *sql,
+           int         *number,
+           char       **text)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  *value = 0;
+  if (number != NULL)
+    *number = 0;
+  if (text != NULL)
+    *text = NULL;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -203,7 +213,10 @@ store_query_int (sqlite3    *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *value = sqlite3_column_int (stmt, 0);
+      if (number != NULL)
+        *number = sqlite3_column_int (stmt, 0);
+      if (text != NULL)
+        *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       rc = SQLITE_OK;
     }
   else if (rc == SQLITE_DONE)
@@ -216,34 +229,20 @@ store_query_int (sqlite3    *db,
   return rc;
 }
 
+int
+store_query_int (sqlite3    *db,
+                 const char *sql,
+                 int        *value)
+{
+  return query_one (db, sql, value, NULL);
+}
+
 static int
 query_text (sqlite3     *db,
             const char  *sql,
             char       **value)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  *value = NULL;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      rc = SQLITE_OK;
-    }
-  else if (rc == SQLITE_DONE)
-    {
-      rc = SQLITE_OK;
-    }
-
-  sqlite3_finalize (stmt);
-
-  return rc;
+  return query_one (db, sql, NULL, value);
 }
 
 /* SQLite's own check, quick or full: exactly one row saying "ok" */

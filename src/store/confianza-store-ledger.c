@@ -22,6 +22,19 @@ original_due_on (ConfianzaPromise *promise,
   return confianza_promise_get_due_on (promise);
 }
 
+/* Clears @property; the promise as it is on disk, not as a window holds it */
+static ConfianzaPromise *
+read_promise_on_disk (ConfianzaStore  *self,
+                      gint64           promise_id,
+                      const char     **property,
+                      GError         **error)
+{
+  if (property != NULL)
+    *property = NULL;
+
+  return confianza_store_get_promise (self, promise_id, error);
+}
+
 ConfianzaPromiseStep *
 confianza_store_renegotiate_promise (ConfianzaStore  *self,
                                      gint64           promise_id,
@@ -44,13 +57,10 @@ confianza_store_renegotiate_promise (ConfianzaStore  *self,
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (property != NULL)
-    *property = NULL;
   if (today == NULL)
     today = real_today = confianza_date_today ();
 
-  /* The promise as it is on disk, not as a window holds it */
-  promise = confianza_store_get_promise (self, promise_id, error);
+  promise = read_promise_on_disk (self, promise_id, property, error);
   if (promise == NULL)
     return NULL;
   if (confianza_promise_get_delivered_on (promise) != NULL || confianza_promise_get_broken (promise))
@@ -167,14 +177,11 @@ confianza_store_correct_promise (ConfianzaStore  *self,
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (property != NULL)
-    *property = NULL;
-  if (today == NULL)
-    today = real_today = confianza_date_today ();
-
-  promise = confianza_store_get_promise (self, promise_id, error);
+  promise = read_promise_on_disk (self, promise_id, property, error);
   if (promise == NULL)
     return NULL;
+  if (today == NULL)
+    today = real_today = confianza_date_today ();
 
   /* The same checks as a new date, but for when the client was told */
   if (!confianza_ledger_validate_renegotiation (confianza_promise_get_promised_on (promise),

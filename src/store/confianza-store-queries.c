@@ -10,31 +10,51 @@
 
 #include "confianza-store-internal.h"
 
-/* Steps @count (one row: how many in all) and @rows (at most @limit of
- * them, each a record of @kind), both given @binds (NULL-terminated text)
- * as ?1, ?2… and @rows @limit as its last parameter: the sections of Today, which show
- * a few rows of many. */
+/* Prepares and steps @count_sql (one row: how many in all) and @rows_sql
+ * (at most @limit of them, each a record of @kind), both given @binds
+ * (NULL-terminated text) as ?1, ?2…, then @number if not NULL as the next
+ * parameter, and @rows_sql @limit as its last parameter: the sections of
+ * Today, which show a few rows of many. @total may be NULL. */
 static GPtrArray *
 read_limited (ConfianzaStore     *self,
               RecordKind          kind,
-              sqlite3_stmt       *count,
-              sqlite3_stmt       *rows,
+              const char         *count_sql,
+              const char         *rows_sql,
               const char * const *binds,
+              const int          *number,
               guint               limit,
               guint              *total,
               GError            **error)
 {
+  g_autoptr(CachedStatement) count = NULL;
+  g_autoptr(CachedStatement) rows = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   g_autoptr(GHashTable) date_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             (GDestroyNotify) g_date_time_unref);
+  guint dummy;
   int n_binds = 0;
   int rc;
+
+  if (total == NULL)
+    total = &dummy;
+
+  count = store_prepare (self, count_sql, error);
+  if (count == NULL)
+    return NULL;
+  rows = store_prepare (self, rows_sql, error);
+  if (rows == NULL)
+    return NULL;
 
   for (; binds[n_binds] != NULL; n_binds++)
     {
       sqlite3_bind_text (count, n_binds + 1, binds[n_binds], -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (rows, n_binds + 1, binds[n_binds], -1, SQLITE_TRANSIENT);
+    }
+  if (number != NULL)
+    {
+      sqlite3_bind_int (count, n_binds + 1, *number);
+      sqlite3_bind_int (rows, n_binds + 1, *number);
     }
   /* The limit is the last parameter of @rows */
   sqlite3_bind_int64 (rows, sqlite3_bind_parameter_count (rows), limit);
@@ -72,14 +92,11 @@ confianza_store_get_open_promises_between (ConfianzaStore  *self,
                                            guint           *total,
                                            GError         **error)
 {
-  g_autoptr(CachedStatement) count = NULL;
-  g_autoptr(CachedStatement) rows = NULL;
   g_autoptr(GString) sql = NULL;
   g_autofree char *after_iso = NULL;
   g_autofree char *until_iso = NULL;
   const char *binds[3] = { NULL, NULL, NULL };
   const char *count_sql;
-  guint dummy;
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (until != NULL, NULL);
@@ -105,15 +122,8 @@ confianza_store_get_open_promises_between (ConfianzaStore  *self,
       count_sql = "SELECT count(*)" OPEN_PROMISES_UNTIL;
     }
 
-  count = store_prepare (self, count_sql, error);
-  if (count == NULL)
-    return NULL;
-  rows = store_prepare (self, sql->str, error);
-  if (rows == NULL)
-    return NULL;
-
-  return read_limited (self, KIND_PROMISE, count, rows, binds, limit,
-                       total != NULL ? total : &dummy, error);
+  return read_limited (self, KIND_PROMISE, count_sql, sql->str, binds, NULL,
+                       limit, total, error);
 }
 
 /* confianza_rules_needs_contact () in SQL: the days since the last contact
@@ -129,37 +139,22 @@ confianza_store_get_clients_to_contact (ConfianzaStore  *self,
                                         guint           *total,
                                         GError         **error)
 {
-  g_autoptr(CachedStatement) count = NULL;
-  g_autoptr(CachedStatement) rows = NULL;
   g_autoptr(GString) sql = NULL;
   g_autofree char *today_iso = NULL;
-  const char *binds[2] = { NULL, NULL };
-  guint dummy;
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  today_iso = confianza_date_to_iso (today);
-  binds[0] = today_iso;
-
   sql = store_select_columns (&store_kinds[KIND_CLIENT], FALSE);
   g_string_append (sql, CLIENTS_TO_CONTACT
                    " ORDER BY julianday (coalesce (last_contact, since)), name, id LIMIT ?3");
+  today_iso = confianza_date_to_iso (today);
 
-  count = store_prepare (self, "SELECT count(*)" CLIENTS_TO_CONTACT, error);
-  if (count == NULL)
-    return NULL;
-  rows = store_prepare (self, sql->str, error);
-  if (rows == NULL)
-    return NULL;
-
-  /* The cadence is a number, compared with numbers */
-  sqlite3_bind_int (count, 2, default_cadence);
-  sqlite3_bind_int (rows, 2, default_cadence);
-
-  return read_limited (self, KIND_CLIENT, count, rows, binds, limit,
-                       total != NULL ? total : &dummy, error);
+  /* The cadence (?2) is a number, compared with numbers */
+  return read_limited (self, KIND_CLIENT, "SELECT count(*)" CLIENTS_TO_CONTACT, sql->str,
+                       (const char *[]) { today_iso, NULL }, &default_cadence,
+                       limit, total, error);
 }
 
 #define OPEN_FOLLOW_UPS_DUE " FROM follow_up JOIN recovery_plan ON recovery_plan.id = follow_up.plan_id WHERE follow_up.done_on IS NULL AND follow_up.due_on <= ?1 AND recovery_plan.outcome = 'in-progress'"
@@ -171,32 +166,19 @@ confianza_store_get_open_follow_ups_due (ConfianzaStore  *self,
                                          guint           *total,
                                          GError         **error)
 {
-  g_autoptr(CachedStatement) count = NULL;
-  g_autoptr(CachedStatement) rows = NULL;
   g_autoptr(GString) sql = NULL;
   g_autofree char *until_iso = NULL;
-  const char *binds[2] = { NULL, NULL };
-  guint dummy;
 
   g_return_val_if_fail (CONFIANZA_IS_STORE (self), NULL);
   g_return_val_if_fail (until != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  until_iso = confianza_date_to_iso (until);
-  binds[0] = until_iso;
-
   sql = store_select_columns (&store_kinds[KIND_FOLLOW_UP], TRUE);
   g_string_append (sql, OPEN_FOLLOW_UPS_DUE " ORDER BY follow_up.due_on, follow_up.id LIMIT ?2");
+  until_iso = confianza_date_to_iso (until);
 
-  count = store_prepare (self, "SELECT count(*)" OPEN_FOLLOW_UPS_DUE, error);
-  if (count == NULL)
-    return NULL;
-  rows = store_prepare (self, sql->str, error);
-  if (rows == NULL)
-    return NULL;
-
-  return read_limited (self, KIND_FOLLOW_UP, count, rows, binds, limit,
-                       total != NULL ? total : &dummy, error);
+  return read_limited (self, KIND_FOLLOW_UP, "SELECT count(*)" OPEN_FOLLOW_UPS_DUE, sql->str,
+                       (const char *[]) { until_iso, NULL }, NULL, limit, total, error);
 }
 
 gboolean
