@@ -485,14 +485,7 @@ confianza_promise_set_original_due_on (ConfianzaPromise *self,
 {
   g_return_if_fail (CONFIANZA_IS_PROMISE (self));
 
-  if (confianza_date_equal (self->original_due_on, date))
-    return;
-
-  if (date != NULL)
-    g_date_time_ref (date);
-  g_clear_pointer (&self->original_due_on, g_date_time_unref);
-  self->original_due_on = date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_DUE_ON]);
+  confianza_record_set_date (self, &self->original_due_on, date, properties[PROP_ORIGINAL_DUE_ON]);
 }
 
 gboolean

@@ -792,7 +792,7 @@ confianza_recovery_plan_set_compensation_waiver (ConfianzaRecoveryPlan       *se
     return;
 
   self->compensation_waiver = waiver;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPENSATION_WAIVER]);
+  confianza_record_notify (self, properties[PROP_COMPENSATION_WAIVER]);
 }
 
 ConfianzaTrustJudgement
@@ -813,7 +813,7 @@ confianza_recovery_plan_set_trust_judgement (ConfianzaRecoveryPlan   *self,
     return;
 
   self->trust_judgement = judgement;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_JUDGEMENT]);
+  confianza_record_notify (self, properties[PROP_TRUST_JUDGEMENT]);
 }
 
 const char *
@@ -1008,14 +1008,7 @@ confianza_recovery_plan_set_corrective_applied_on (ConfianzaRecoveryPlan *self,
 {
   g_return_if_fail (CONFIANZA_IS_RECOVERY_PLAN (self));
 
-  if (confianza_date_equal (self->corrective_applied_on, value))
-    return;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&self->corrective_applied_on, g_date_time_unref);
-  self->corrective_applied_on = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTIVE_APPLIED_ON]);
+  confianza_record_set_date (self, &self->corrective_applied_on, value, properties[PROP_CORRECTIVE_APPLIED_ON]);
 }
 
 ConfianzaPlanOutcome

@@ -54,7 +54,9 @@
  * redesign (dc687df's parent, 594b20a): this benchmark run at that commit,
  * the mean of two runs (981 and 784 ms) on the shared 2-core machine, load
  * 4-5, on 5 December 2026. The redesign measured 700 and 844 ms beside
- * them. A figure of that machine: measure again on another. */
+ * them. A figure of that machine: measure again on another. Since the
+ * menus of its rows are made when they open, the page takes 267-400 ms
+ * there. */
 #define CLIENT_PAGE_BEFORE 0.883
 #define TARGET_MODEL  2.0
 /* GTK 4.8's list view keeps a window of about 200 rows around what is on
