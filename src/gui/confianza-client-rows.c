@@ -9,6 +9,16 @@
 #include "model/confianza-date.h"
 #include "model/confianza-enums.h"
 
+/* Popover menus are made when they open: a page of many rows would
+ * otherwise build one for each row, most of them never opened */
+static void
+set_menu_on_open (GtkMenuButton *button,
+                  gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) != menu)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 GtkWidget *
 confianza_row_menu (gint64       id,
                     const char  *label,
@@ -33,7 +43,8 @@ confianza_row_menu (gint64       id,
   va_end (args);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), set_menu_on_open,
+                                         g_object_ref (menu), g_object_unref);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
