@@ -26,8 +26,20 @@ SQL_CALLS = {
     "sqlite3_prepare": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
     "sqlite3_prepare16": 1, "sqlite3_prepare16_v2": 1, "sqlite3_prepare16_v3": 1,
     "sqlite3_exec": 1, "store_prepare": 1, "store_exec": 1,
-    "store_query_int": 1, "query_text": 1, "store_collect_ids": 1, "write_reminder": 1,
+    "store_query_int": 1, "query_text": 1, "query_one": 1, "store_collect_ids": 1,
+    "write_reminder": 1, "read_limited": (2, 3),
 }
+
+
+def sql_calls(text):
+    """Every call of SQL_CALLS in text: its name, the index of an SQL
+    argument (a function may take more than one), its place and arguments."""
+    for name, indexes in SQL_CALLS.items():
+        for position, args in calls(text, name):
+            for index in indexes if isinstance(indexes, tuple) else (indexes,):
+                yield name, index, position, args
+
+
 # Builders of SQL text from the schema tables; checked themselves below
 BUILDERS = ("store_build_select", "store_build_insert", "store_build_update",
             "store_select_columns")
@@ -253,30 +265,29 @@ def check_store_sql(root):
             if banned in text:
                 problems.append("%s: uses %s to build SQL text" % (filename, banned))
 
-        for name, index in SQL_CALLS.items():
-            for position, args in calls(text, name):
-                line = text.count("\n", 0, position) + 1
-                where = "%s:%d %s" % (filename, line, name)
-                # A definition or a prototype, not a call
-                if any(re.search(r"\b(const|sqlite3|ConfianzaStore|GError|int|char)\b\s*\**\s*\w+$", a)
-                       for a in args):
-                    continue
-                if len(args) <= index:
-                    problems.append("%s: cannot read its arguments" % where)
-                    continue
-                expr = args[index]
-                checked += 1
-                if is_literal(expr) or is_constant_choice(expr):
-                    continue
-                if re.fullmatch(r"migrations\[\w+\]", expr):
-                    continue
-                if re.fullmatch(r"\w+(->str)?", expr):
-                    found, source = check_sql_variable(text, position, expr.replace("->str", ""), where)
-                    problems += found
-                    if source and source != "literal":
-                        built += 1
-                    continue
-                problems.append("%s: SQL argument “%s” is not constant text" % (where, expr))
+        for name, index, position, args in sql_calls(text):
+            line = text.count("\n", 0, position) + 1
+            where = "%s:%d %s" % (filename, line, name)
+            # A definition or a prototype, not a call
+            if any(re.search(r"\b(const|sqlite3|ConfianzaStore|GError|int|char)\b\s*\**\s*\w+$", a)
+                   for a in args):
+                continue
+            if len(args) <= index:
+                problems.append("%s: cannot read its arguments" % where)
+                continue
+            expr = args[index]
+            checked += 1
+            if is_literal(expr) or is_constant_choice(expr):
+                continue
+            if re.fullmatch(r"migrations\[\w+\]", expr):
+                continue
+            if re.fullmatch(r"\w+(->str)?", expr):
+                found, source = check_sql_variable(text, position, expr.replace("->str", ""), where)
+                problems += found
+                if source and source != "literal":
+                    built += 1
+                continue
+            problems.append("%s: SQL argument “%s” is not constant text" % (where, expr))
 
         # Everything printf-like that writes SQL, traced or not
         for name in ("g_strdup_printf", "g_string_append_printf", "g_string_printf"):
