@@ -49,4 +49,36 @@ GParamSpec *confianza_record_param_date    (const char *name);
 GParamSpec *confianza_record_param_boolean (const char *name,
                                             gboolean    default_value);
 
+/* Table-driven get_property/set_property: each record lists its plain
+ * fields (stored and notified, nothing more) by property id, type and
+ * G_STRUCT_OFFSET into its instance struct. Properties whose setter does
+ * more (validates, clamps, keeps other fields in step) stay out of the
+ * table and keep their own case. */
+typedef enum {
+  CONFIANZA_FIELD_INT64,
+  CONFIANZA_FIELD_DOUBLE,
+  CONFIANZA_FIELD_BOOLEAN,
+  CONFIANZA_FIELD_TEXT,
+  CONFIANZA_FIELD_DATE,
+} ConfianzaFieldType;
+
+typedef struct {
+  guint              prop_id;
+  ConfianzaFieldType type;
+  gsize              offset;
+} ConfianzaRecordField;
+
+/* Both return FALSE when @prop_id is not in @fields (nothing is done) */
+gboolean    confianza_record_get_field (gpointer                    object,
+                                        const ConfianzaRecordField *fields,
+                                        gsize                       n_fields,
+                                        guint                       prop_id,
+                                        GValue                     *value);
+gboolean    confianza_record_set_field (gpointer                    object,
+                                        const ConfianzaRecordField *fields,
+                                        gsize                       n_fields,
+                                        guint                       prop_id,
+                                        const GValue               *value,
+                                        GParamSpec                 *pspec);
+
 G_END_DECLS

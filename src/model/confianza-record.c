@@ -100,6 +100,107 @@ confianza_record_set_date (gpointer     object,
   confianza_record_notify (object, pspec);
 }
 
+static const ConfianzaRecordField *
+find_field (const ConfianzaRecordField *fields,
+            gsize                       n_fields,
+            guint                       prop_id)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].prop_id == prop_id)
+      return &fields[i];
+
+  return NULL;
+}
+
+gboolean
+confianza_record_get_field (gpointer                    object,
+                            const ConfianzaRecordField *fields,
+                            gsize                       n_fields,
+                            guint                       prop_id,
+                            GValue                     *value)
+{
+  const ConfianzaRecordField *field = find_field (fields, n_fields, prop_id);
+  gpointer member;
+
+  if (field == NULL)
+    return FALSE;
+
+  member = G_STRUCT_MEMBER_P (object, field->offset);
+
+  switch (field->type)
+    {
+    case CONFIANZA_FIELD_INT64:
+      g_value_set_int64 (value, *(gint64 *) member);
+      break;
+
+    case CONFIANZA_FIELD_DOUBLE:
+      g_value_set_double (value, *(double *) member);
+      break;
+
+    case CONFIANZA_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) member);
+      break;
+
+    case CONFIANZA_FIELD_TEXT:
+      g_value_set_string (value, *(char **) member);
+      break;
+
+    case CONFIANZA_FIELD_DATE:
+      g_value_set_boxed (value, *(GDateTime **) member);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+gboolean
+confianza_record_set_field (gpointer                    object,
+                            const ConfianzaRecordField *fields,
+                            gsize                       n_fields,
+                            guint                       prop_id,
+                            const GValue               *value,
+                            GParamSpec                 *pspec)
+{
+  const ConfianzaRecordField *field = find_field (fields, n_fields, prop_id);
+  gpointer member;
+
+  if (field == NULL)
+    return FALSE;
+
+  member = G_STRUCT_MEMBER_P (object, field->offset);
+
+  switch (field->type)
+    {
+    case CONFIANZA_FIELD_INT64:
+      confianza_record_set_int64 (object, member, g_value_get_int64 (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_DOUBLE:
+      confianza_record_set_double (object, member, g_value_get_double (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_BOOLEAN:
+      confianza_record_set_boolean (object, member, g_value_get_boolean (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_TEXT:
+      confianza_record_set_text (object, member, g_value_get_string (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_DATE:
+      confianza_record_set_date (object, member, g_value_get_boxed (value), pspec);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
 GParamSpec *
 confianza_record_param_id (const char *name)
 {
