@@ -39,6 +39,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaConversation, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaConversation, client_id) },
+  { PROP_HAPPENED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaConversation, happened_on) },
+  { PROP_CLIENT_SAID, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaConversation, client_said) },
+  { PROP_AGREED, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaConversation, agreed) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -63,30 +72,13 @@ confianza_conversation_get_property (GObject    *object,
 {
   ConfianzaConversation *self = CONFIANZA_CONVERSATION (object);
 
+  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
+    return;
+
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_HAPPENED_ON:
-      g_value_set_boxed (value, self->happened_on);
-      break;
-
     case PROP_CHANNEL:
       g_value_set_enum (value, self->channel);
-      break;
-
-    case PROP_CLIENT_SAID:
-      g_value_set_string (value, self->client_said);
-      break;
-
-    case PROP_AGREED:
-      g_value_set_string (value, self->agreed);
       break;
 
     default:
@@ -102,30 +94,13 @@ confianza_conversation_set_property (GObject      *object,
 {
   ConfianzaConversation *self = CONFIANZA_CONVERSATION (object);
 
+  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
+    return;
+
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_conversation_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_conversation_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_HAPPENED_ON:
-      confianza_conversation_set_happened_on (self, g_value_get_boxed (value));
-      break;
-
     case PROP_CHANNEL:
       confianza_conversation_set_channel (self, g_value_get_enum (value));
-      break;
-
-    case PROP_CLIENT_SAID:
-      confianza_conversation_set_client_said (self, g_value_get_string (value));
-      break;
-
-    case PROP_AGREED:
-      confianza_conversation_set_agreed (self, g_value_get_string (value));
       break;
 
     default:
