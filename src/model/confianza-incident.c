@@ -41,6 +41,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaIncident, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaIncident, client_id) },
+  { PROP_HAPPENED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaIncident, happened_on) },
+  { PROP_DESCRIPTION, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaIncident, description) },
+  { PROP_CAUSE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaIncident, cause) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -65,34 +74,17 @@ confianza_incident_get_property (GObject    *object,
 {
   ConfianzaIncident *self = CONFIANZA_INCIDENT (object);
 
+  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
+    return;
+
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_HAPPENED_ON:
-      g_value_set_boxed (value, self->happened_on);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
     case PROP_SEVERITY:
       g_value_set_enum (value, self->severity);
       break;
 
     case PROP_RESPONSIBILITY:
       g_value_set_enum (value, self->responsibility);
-      break;
-
-    case PROP_CAUSE:
-      g_value_set_string (value, self->cause);
       break;
 
     default:
@@ -108,34 +100,17 @@ confianza_incident_set_property (GObject      *object,
 {
   ConfianzaIncident *self = CONFIANZA_INCIDENT (object);
 
+  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
+    return;
+
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_incident_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_incident_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_HAPPENED_ON:
-      confianza_incident_set_happened_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DESCRIPTION:
-      confianza_incident_set_description (self, g_value_get_string (value));
-      break;
-
     case PROP_SEVERITY:
       confianza_incident_set_severity (self, g_value_get_enum (value));
       break;
 
     case PROP_RESPONSIBILITY:
       confianza_incident_set_responsibility (self, g_value_get_enum (value));
-      break;
-
-    case PROP_CAUSE:
-      confianza_incident_set_cause (self, g_value_get_string (value));
       break;
 
     default:
