@@ -39,6 +39,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaFollowUp, id) },
+  { PROP_PLAN_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaFollowUp, plan_id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaFollowUp, client_id) },
+  { PROP_DUE_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaFollowUp, due_on) },
+  { PROP_DONE_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaFollowUp, done_on) },
+  { PROP_NOTE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaFollowUp, note) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -61,37 +71,8 @@ confianza_follow_up_get_property (GObject    *object,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_PLAN_ID:
-      g_value_set_int64 (value, self->plan_id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_DUE_ON:
-      g_value_set_boxed (value, self->due_on);
-      break;
-
-    case PROP_DONE_ON:
-      g_value_set_boxed (value, self->done_on);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -100,37 +81,8 @@ confianza_follow_up_set_property (GObject      *object,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      confianza_follow_up_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_PLAN_ID:
-      confianza_follow_up_set_plan_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_follow_up_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_DUE_ON:
-      confianza_follow_up_set_due_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DONE_ON:
-      confianza_follow_up_set_done_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_NOTE:
-      confianza_follow_up_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
