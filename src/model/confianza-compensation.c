@@ -79,9 +79,6 @@ confianza_compensation_get_property (GObject    *object,
 {
   ConfianzaCompensation *self = CONFIANZA_COMPENSATION (object);
 
-  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_KIND:
@@ -89,7 +86,7 @@ confianza_compensation_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -101,9 +98,6 @@ confianza_compensation_set_property (GObject      *object,
 {
   ConfianzaCompensation *self = CONFIANZA_COMPENSATION (object);
 
-  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    return;
-
   switch (prop_id)
     {
     case PROP_KIND:
@@ -111,7 +105,7 @@ confianza_compensation_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -121,6 +115,7 @@ confianza_compensation_class_init (ConfianzaCompensationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_compensation_finalize;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
   object_class->get_property = confianza_compensation_get_property;
   object_class->set_property = confianza_compensation_set_property;
 

@@ -72,9 +72,6 @@ confianza_conversation_get_property (GObject    *object,
 {
   ConfianzaConversation *self = CONFIANZA_CONVERSATION (object);
 
-  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_CHANNEL:
@@ -82,7 +79,7 @@ confianza_conversation_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -94,9 +91,6 @@ confianza_conversation_set_property (GObject      *object,
 {
   ConfianzaConversation *self = CONFIANZA_CONVERSATION (object);
 
-  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    return;
-
   switch (prop_id)
     {
     case PROP_CHANNEL:
@@ -104,7 +98,7 @@ confianza_conversation_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -114,6 +108,7 @@ confianza_conversation_class_init (ConfianzaConversationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_conversation_finalize;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
   object_class->get_property = confianza_conversation_get_property;
   object_class->set_property = confianza_conversation_set_property;
 

@@ -66,33 +66,12 @@ confianza_follow_up_finalize (GObject *object)
 }
 
 static void
-confianza_follow_up_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  if (!confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-confianza_follow_up_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  if (!confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 confianza_follow_up_class_init (ConfianzaFollowUpClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_follow_up_finalize;
-  object_class->get_property = confianza_follow_up_get_property;
-  object_class->set_property = confianza_follow_up_set_property;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

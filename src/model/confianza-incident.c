@@ -74,9 +74,6 @@ confianza_incident_get_property (GObject    *object,
 {
   ConfianzaIncident *self = CONFIANZA_INCIDENT (object);
 
-  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_SEVERITY:
@@ -88,7 +85,7 @@ confianza_incident_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -99,9 +96,6 @@ confianza_incident_set_property (GObject      *object,
                                  GParamSpec   *pspec)
 {
   ConfianzaIncident *self = CONFIANZA_INCIDENT (object);
-
-  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    return;
 
   switch (prop_id)
     {
@@ -114,7 +108,7 @@ confianza_incident_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -124,6 +118,7 @@ confianza_incident_class_init (ConfianzaIncidentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_incident_finalize;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
   object_class->get_property = confianza_incident_get_property;
   object_class->set_property = confianza_incident_set_property;
 

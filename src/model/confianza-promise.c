@@ -107,33 +107,12 @@ confianza_promise_finalize (GObject *object)
 }
 
 static void
-confianza_promise_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  if (!confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-confianza_promise_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  if (!confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 confianza_promise_class_init (ConfianzaPromiseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_promise_finalize;
-  object_class->get_property = confianza_promise_get_property;
-  object_class->set_property = confianza_promise_set_property;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

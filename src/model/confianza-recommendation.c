@@ -69,9 +69,6 @@ confianza_recommendation_get_property (GObject    *object,
 {
   ConfianzaRecommendation *self = CONFIANZA_RECOMMENDATION (object);
 
-  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_SCORE:
@@ -79,7 +76,7 @@ confianza_recommendation_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -91,9 +88,6 @@ confianza_recommendation_set_property (GObject      *object,
 {
   ConfianzaRecommendation *self = CONFIANZA_RECOMMENDATION (object);
 
-  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    return;
-
   switch (prop_id)
     {
     case PROP_SCORE:
@@ -101,7 +95,7 @@ confianza_recommendation_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -111,6 +105,7 @@ confianza_recommendation_class_init (ConfianzaRecommendationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_recommendation_finalize;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
   object_class->get_property = confianza_recommendation_get_property;
   object_class->set_property = confianza_recommendation_set_property;
 

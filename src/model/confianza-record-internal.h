@@ -68,17 +68,20 @@ typedef struct {
   gsize              offset;
 } ConfianzaRecordField;
 
-/* Both return FALSE when @prop_id is not in @fields (nothing is done) */
-gboolean    confianza_record_get_field (gpointer                    object,
-                                        const ConfianzaRecordField *fields,
-                                        gsize                       n_fields,
-                                        guint                       prop_id,
-                                        GValue                     *value);
-gboolean    confianza_record_set_field (gpointer                    object,
-                                        const ConfianzaRecordField *fields,
-                                        gsize                       n_fields,
-                                        guint                       prop_id,
-                                        const GValue               *value,
-                                        GParamSpec                 *pspec);
+/* In class_init: keeps @fields (static) for the type and makes
+ * confianza_record_get_property/_set_property its get_property and
+ * set_property. A record with properties of its own sets its functions
+ * after this and passes the other ids on to these two. */
+void        confianza_record_class_install_fields (GObjectClass               *object_class,
+                                                   const ConfianzaRecordField *fields,
+                                                   gsize                       n_fields);
+void        confianza_record_get_property         (GObject                    *object,
+                                                   guint                       prop_id,
+                                                   GValue                     *value,
+                                                   GParamSpec                 *pspec);
+void        confianza_record_set_property         (GObject                    *object,
+                                                   guint                       prop_id,
+                                                   const GValue               *value,
+                                                   GParamSpec                 *pspec);
 
 G_END_DECLS

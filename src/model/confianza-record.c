@@ -100,30 +100,61 @@ confianza_record_set_date (gpointer     object,
   confianza_record_notify (object, pspec);
 }
 
-static const ConfianzaRecordField *
-find_field (const ConfianzaRecordField *fields,
-            gsize                       n_fields,
-            guint                       prop_id)
+typedef struct {
+  const ConfianzaRecordField *fields;
+  gsize                       n_fields;
+} FieldTable;
+
+static GQuark
+field_table_quark (void)
 {
-  for (gsize i = 0; i < n_fields; i++)
-    if (fields[i].prop_id == prop_id)
-      return &fields[i];
+  return g_quark_from_static_string ("confianza-record-fields");
+}
+
+void
+confianza_record_class_install_fields (GObjectClass               *object_class,
+                                       const ConfianzaRecordField *fields,
+                                       gsize                       n_fields)
+{
+  /* Kept for the life of the (static) type */
+  FieldTable *table = g_new (FieldTable, 1);
+
+  table->fields = fields;
+  table->n_fields = n_fields;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), field_table_quark (), table);
+
+  object_class->get_property = confianza_record_get_property;
+  object_class->set_property = confianza_record_set_property;
+}
+
+/* The field of @prop_id in the table of the type that installed @pspec */
+static const ConfianzaRecordField *
+find_field (guint       prop_id,
+            GParamSpec *pspec)
+{
+  const FieldTable *table = g_type_get_qdata (pspec->owner_type, field_table_quark ());
+
+  for (gsize i = 0; table != NULL && i < table->n_fields; i++)
+    if (table->fields[i].prop_id == prop_id)
+      return &table->fields[i];
 
   return NULL;
 }
 
-gboolean
-confianza_record_get_field (gpointer                    object,
-                            const ConfianzaRecordField *fields,
-                            gsize                       n_fields,
-                            guint                       prop_id,
-                            GValue                     *value)
+void
+confianza_record_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  const ConfianzaRecordField *field = find_field (fields, n_fields, prop_id);
+  const ConfianzaRecordField *field = find_field (prop_id, pspec);
   gpointer member;
 
   if (field == NULL)
-    return FALSE;
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
 
   member = G_STRUCT_MEMBER_P (object, field->offset);
 
@@ -152,23 +183,22 @@ confianza_record_get_field (gpointer                    object,
     default:
       g_assert_not_reached ();
     }
-
-  return TRUE;
 }
 
-gboolean
-confianza_record_set_field (gpointer                    object,
-                            const ConfianzaRecordField *fields,
-                            gsize                       n_fields,
-                            guint                       prop_id,
-                            const GValue               *value,
-                            GParamSpec                 *pspec)
+void
+confianza_record_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
-  const ConfianzaRecordField *field = find_field (fields, n_fields, prop_id);
+  const ConfianzaRecordField *field = find_field (prop_id, pspec);
   gpointer member;
 
   if (field == NULL)
-    return FALSE;
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
 
   member = G_STRUCT_MEMBER_P (object, field->offset);
 
@@ -197,8 +227,6 @@ confianza_record_set_field (gpointer                    object,
     default:
       g_assert_not_reached ();
     }
-
-  return TRUE;
 }
 
 GParamSpec *

@@ -150,9 +150,6 @@ confianza_recovery_plan_get_property (GObject    *object,
 {
   ConfianzaRecoveryPlan *self = CONFIANZA_RECOVERY_PLAN (object);
 
-  if (confianza_record_get_field (object, fields, G_N_ELEMENTS (fields), prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_STEP:
@@ -183,7 +180,7 @@ confianza_recovery_plan_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -194,9 +191,6 @@ confianza_recovery_plan_set_property (GObject      *object,
                                       GParamSpec   *pspec)
 {
   ConfianzaRecoveryPlan *self = CONFIANZA_RECOVERY_PLAN (object);
-
-  if (confianza_record_set_field (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
-    return;
 
   switch (prop_id)
     {
@@ -228,7 +222,7 @@ confianza_recovery_plan_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -238,6 +232,7 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_recovery_plan_finalize;
+  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
   object_class->get_property = confianza_recovery_plan_get_property;
   object_class->set_property = confianza_recovery_plan_set_property;
 
