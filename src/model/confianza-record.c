@@ -127,17 +127,25 @@ confianza_record_class_install_fields (GObjectClass               *object_class,
   object_class->set_property = confianza_record_set_property;
 }
 
-/* The field of @prop_id in the table of the type that installed @pspec */
-static const ConfianzaRecordField *
-find_field (guint       prop_id,
-            GParamSpec *pspec)
+/* The member of @object that @prop_id stores, found in the table of the
+ * type that installed @pspec, and its type; NULL (with a warning) for an
+ * id the table does not hold */
+static gpointer
+find_member (GObject            *object,
+             guint               prop_id,
+             GParamSpec         *pspec,
+             ConfianzaFieldType *type)
 {
   const FieldTable *table = g_type_get_qdata (pspec->owner_type, field_table_quark ());
 
   for (gsize i = 0; table != NULL && i < table->n_fields; i++)
     if (table->fields[i].prop_id == prop_id)
-      return &table->fields[i];
+      {
+        *type = table->fields[i].type;
+        return G_STRUCT_MEMBER_P (object, table->fields[i].offset);
+      }
 
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
   return NULL;
 }
 
@@ -147,18 +155,13 @@ confianza_record_get_property (GObject    *object,
                                GValue     *value,
                                GParamSpec *pspec)
 {
-  const ConfianzaRecordField *field = find_field (prop_id, pspec);
-  gpointer member;
+  ConfianzaFieldType type;
+  gpointer member = find_member (object, prop_id, pspec, &type);
 
-  if (field == NULL)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
+  if (member == NULL)
+    return;
 
-  member = G_STRUCT_MEMBER_P (object, field->offset);
-
-  switch (field->type)
+  switch (type)
     {
     case CONFIANZA_FIELD_INT64:
       g_value_set_int64 (value, *(gint64 *) member);
@@ -191,18 +194,13 @@ confianza_record_set_property (GObject      *object,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
-  const ConfianzaRecordField *field = find_field (prop_id, pspec);
-  gpointer member;
+  ConfianzaFieldType type;
+  gpointer member = find_member (object, prop_id, pspec, &type);
 
-  if (field == NULL)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
+  if (member == NULL)
+    return;
 
-  member = G_STRUCT_MEMBER_P (object, field->offset);
-
-  switch (field->type)
+  switch (type)
     {
     case CONFIANZA_FIELD_INT64:
       confianza_record_set_int64 (object, member, g_value_get_int64 (value), pspec);
