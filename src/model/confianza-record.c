@@ -160,32 +160,18 @@ confianza_record_get_property (GObject    *object,
 
   if (member == NULL)
     return;
-
-  switch (type)
-    {
-    case CONFIANZA_FIELD_INT64:
-      g_value_set_int64 (value, *(gint64 *) member);
-      break;
-
-    case CONFIANZA_FIELD_DOUBLE:
-      g_value_set_double (value, *(double *) member);
-      break;
-
-    case CONFIANZA_FIELD_BOOLEAN:
-      g_value_set_boolean (value, *(gboolean *) member);
-      break;
-
-    case CONFIANZA_FIELD_TEXT:
-      g_value_set_string (value, *(char **) member);
-      break;
-
-    case CONFIANZA_FIELD_DATE:
-      g_value_set_boxed (value, *(GDateTime **) member);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  else if (type == CONFIANZA_FIELD_INT64)
+    g_value_set_int64 (value, *(gint64 *) member);
+  else if (type == CONFIANZA_FIELD_DOUBLE)
+    g_value_set_double (value, *(double *) member);
+  else if (type == CONFIANZA_FIELD_BOOLEAN)
+    g_value_set_boolean (value, *(gboolean *) member);
+  else if (type == CONFIANZA_FIELD_TEXT)
+    g_value_set_string (value, *(char **) member);
+  else if (type == CONFIANZA_FIELD_DATE)
+    g_value_set_boxed (value, *(GDateTime **) member);
+  else
+    g_assert_not_reached ();
 }
 
 void
