@@ -45,7 +45,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The properties that are only stored and notified */
-static const ConfianzaRecordField fields[] = {
+static const ConfianzaRecordField record_fields[] = {
   { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, id) },
   { PROP_PLAN_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, plan_id) },
   { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, client_id) },
@@ -115,7 +115,7 @@ confianza_compensation_class_init (ConfianzaCompensationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_compensation_finalize;
-  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_compensation_get_property;
   object_class->set_property = confianza_compensation_set_property;
 

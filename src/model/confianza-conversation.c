@@ -40,7 +40,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The properties that are only stored and notified */
-static const ConfianzaRecordField fields[] = {
+static const ConfianzaRecordField record_fields[] = {
   { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaConversation, id) },
   { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaConversation, client_id) },
   { PROP_HAPPENED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaConversation, happened_on) },
@@ -108,7 +108,7 @@ confianza_conversation_class_init (ConfianzaConversationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_conversation_finalize;
-  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_conversation_get_property;
   object_class->set_property = confianza_conversation_set_property;
 

@@ -42,7 +42,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The properties that are only stored and notified */
-static const ConfianzaRecordField fields[] = {
+static const ConfianzaRecordField record_fields[] = {
   { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaIncident, id) },
   { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaIncident, client_id) },
   { PROP_HAPPENED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaIncident, happened_on) },
@@ -118,7 +118,7 @@ confianza_incident_class_init (ConfianzaIncidentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_incident_finalize;
-  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_incident_get_property;
   object_class->set_property = confianza_incident_set_property;
 

@@ -63,7 +63,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The properties that are only stored and notified */
-static const ConfianzaRecordField fields[] = {
+static const ConfianzaRecordField record_fields[] = {
   { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaPromise, id) },
   { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaPromise, client_id) },
   { PROP_PLAN_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaPromise, plan_id) },
@@ -112,7 +112,7 @@ confianza_promise_class_init (ConfianzaPromiseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_promise_finalize;
-  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

@@ -38,7 +38,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The properties that are only stored and notified */
-static const ConfianzaRecordField fields[] = {
+static const ConfianzaRecordField record_fields[] = {
   { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaQuickWin, id) },
   { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaQuickWin, client_id) },
   { PROP_ACHIEVED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaQuickWin, achieved_on) },
@@ -68,7 +68,7 @@ confianza_quick_win_class_init (ConfianzaQuickWinClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_quick_win_finalize;
-  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

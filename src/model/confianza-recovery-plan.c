@@ -87,7 +87,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The properties that are only stored and notified */
-static const ConfianzaRecordField fields[] = {
+static const ConfianzaRecordField record_fields[] = {
   { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, id) },
   { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, client_id) },
   { PROP_INCIDENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, incident_id) },
@@ -232,7 +232,7 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_recovery_plan_finalize;
-  confianza_record_class_install_fields (object_class, fields, G_N_ELEMENTS (fields));
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_recovery_plan_get_property;
   object_class->set_property = confianza_recovery_plan_set_property;
 
