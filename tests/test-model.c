@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/confianza-model.h"
+#include "model/confianza-record.h"
 
 /* Helpers */
 
@@ -65,6 +66,8 @@ copy_any (GObject *object)
     return G_OBJECT (confianza_follow_up_copy (CONFIANZA_FOLLOW_UP (object)));
   if (CONFIANZA_IS_COMPENSATION (object))
     return G_OBJECT (confianza_compensation_copy (CONFIANZA_COMPENSATION (object)));
+  if (CONFIANZA_IS_RECOMMENDATION (object))
+    return G_OBJECT (confianza_recommendation_copy (CONFIANZA_RECOMMENDATION (object)));
 
   g_assert_not_reached ();
 }
@@ -994,6 +997,18 @@ check_object_properties (GType type)
       g_object_set_property (object, pspec->name, &v0);
       g_assert_cmpuint (count, ==, 3);
 
+      /* Quiet mode holds for properties too: stored, not notified */
+      confianza_record_begin_quiet ();
+      g_object_set_property (object, pspec->name, &v1);
+      confianza_record_end_quiet ();
+      g_assert_cmpuint (count, ==, 3);
+      g_value_unset (&read);
+      g_value_init (&read, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (object, pspec->name, &read);
+      g_assert_true (values_equal (pspec, &read, &v1));
+      g_object_set_property (object, pspec->name, &v0);
+      g_assert_cmpuint (count, ==, 4);
+
       /* Text is kept clean (confianza-text.h): what cleaning leaves out is
        * no change, so nothing is notified */
       if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
@@ -1002,7 +1017,7 @@ check_object_properties (GType type)
           g_auto(GValue) after = G_VALUE_INIT;
 
           g_object_set (object, pspec->name, dirty, NULL);
-          g_assert_cmpuint (count, ==, 3);
+          g_assert_cmpuint (count, ==, 4);
           g_value_init (&after, G_TYPE_STRING);
           g_object_get_property (object, pspec->name, &after);
           g_assert_cmpstr (g_value_get_string (&after), ==, g_value_get_string (&v0));
@@ -1034,7 +1049,7 @@ test_objects_properties (void)
   const GType types[] = {
     CONFIANZA_TYPE_CLIENT, CONFIANZA_TYPE_PROMISE, CONFIANZA_TYPE_QUICK_WIN,
     CONFIANZA_TYPE_CONVERSATION, CONFIANZA_TYPE_INCIDENT, CONFIANZA_TYPE_RECOVERY_PLAN,
-    CONFIANZA_TYPE_FOLLOW_UP, CONFIANZA_TYPE_COMPENSATION,
+    CONFIANZA_TYPE_FOLLOW_UP, CONFIANZA_TYPE_COMPENSATION, CONFIANZA_TYPE_RECOMMENDATION,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

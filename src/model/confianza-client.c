@@ -67,6 +67,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaClient, id) },
+  { PROP_PHONE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaClient, phone) },
+  { PROP_NOTES, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaClient, notes) },
+  { PROP_SINCE, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaClient, since) },
+  { PROP_LAST_CONTACT, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaClient, last_contact) },
+  { PROP_LET_GO_REASON, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaClient, let_go_reason) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -103,10 +113,6 @@ confianza_client_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -119,14 +125,6 @@ confianza_client_get_property (GObject    *object,
       g_value_set_string (value, self->email);
       break;
 
-    case PROP_PHONE:
-      g_value_set_string (value, self->phone);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
@@ -135,20 +133,8 @@ confianza_client_get_property (GObject    *object,
       g_value_set_boolean (value, self->status_manual);
       break;
 
-    case PROP_SINCE:
-      g_value_set_boxed (value, self->since);
-      break;
-
-    case PROP_LAST_CONTACT:
-      g_value_set_boxed (value, self->last_contact);
-      break;
-
     case PROP_FOLLOW_UP_DAYS:
       g_value_set_int (value, self->follow_up_days);
-      break;
-
-    case PROP_LET_GO_REASON:
-      g_value_set_string (value, self->let_go_reason);
       break;
 
     case PROP_NEXT_DUE_ON:
@@ -164,7 +150,7 @@ confianza_client_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -178,10 +164,6 @@ confianza_client_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_client_set_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_NAME:
       confianza_client_set_name (self, g_value_get_string (value));
       break;
@@ -194,14 +176,6 @@ confianza_client_set_property (GObject      *object,
       confianza_client_set_email (self, g_value_get_string (value));
       break;
 
-    case PROP_PHONE:
-      confianza_client_set_phone (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTES:
-      confianza_client_set_notes (self, g_value_get_string (value));
-      break;
-
     case PROP_STATUS:
       confianza_client_set_status (self, g_value_get_enum (value));
       break;
@@ -210,20 +184,8 @@ confianza_client_set_property (GObject      *object,
       confianza_client_set_status_manual (self, g_value_get_boolean (value));
       break;
 
-    case PROP_SINCE:
-      confianza_client_set_since (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_LAST_CONTACT:
-      confianza_client_set_last_contact (self, g_value_get_boxed (value));
-      break;
-
     case PROP_FOLLOW_UP_DAYS:
       confianza_client_set_follow_up_days (self, g_value_get_int (value));
-      break;
-
-    case PROP_LET_GO_REASON:
-      confianza_client_set_let_go_reason (self, g_value_get_string (value));
       break;
 
     case PROP_NEXT_DUE_ON:
@@ -239,7 +201,7 @@ confianza_client_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -249,6 +211,7 @@ confianza_client_class_init (ConfianzaClientClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_client_finalize;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_client_get_property;
   object_class->set_property = confianza_client_set_property;
 

@@ -44,6 +44,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, id) },
+  { PROP_PLAN_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, plan_id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, client_id) },
+  { PROP_AMOUNT_CENTS, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaCompensation, amount_cents) },
+  { PROP_CURRENCY, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaCompensation, currency) },
+  { PROP_DESCRIPTION, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaCompensation, description) },
+  { PROP_GIVEN_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaCompensation, given_on) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -70,40 +81,12 @@ confianza_compensation_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_PLAN_ID:
-      g_value_set_int64 (value, self->plan_id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
 
-    case PROP_AMOUNT_CENTS:
-      g_value_set_int64 (value, self->amount_cents);
-      break;
-
-    case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
-    case PROP_GIVEN_ON:
-      g_value_set_boxed (value, self->given_on);
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -117,40 +100,12 @@ confianza_compensation_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_compensation_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_PLAN_ID:
-      confianza_compensation_set_plan_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_compensation_set_client_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_KIND:
       confianza_compensation_set_kind (self, g_value_get_enum (value));
       break;
 
-    case PROP_AMOUNT_CENTS:
-      confianza_compensation_set_amount_cents (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CURRENCY:
-      confianza_compensation_set_currency (self, g_value_get_string (value));
-      break;
-
-    case PROP_DESCRIPTION:
-      confianza_compensation_set_description (self, g_value_get_string (value));
-      break;
-
-    case PROP_GIVEN_ON:
-      confianza_compensation_set_given_on (self, g_value_get_boxed (value));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -160,6 +115,7 @@ confianza_compensation_class_init (ConfianzaCompensationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_compensation_finalize;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_compensation_get_property;
   object_class->set_property = confianza_compensation_set_property;
 

@@ -39,6 +39,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaConversation, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaConversation, client_id) },
+  { PROP_HAPPENED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaConversation, happened_on) },
+  { PROP_CLIENT_SAID, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaConversation, client_said) },
+  { PROP_AGREED, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaConversation, agreed) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -65,32 +74,12 @@ confianza_conversation_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_HAPPENED_ON:
-      g_value_set_boxed (value, self->happened_on);
-      break;
-
     case PROP_CHANNEL:
       g_value_set_enum (value, self->channel);
       break;
 
-    case PROP_CLIENT_SAID:
-      g_value_set_string (value, self->client_said);
-      break;
-
-    case PROP_AGREED:
-      g_value_set_string (value, self->agreed);
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -104,32 +93,12 @@ confianza_conversation_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_conversation_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_conversation_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_HAPPENED_ON:
-      confianza_conversation_set_happened_on (self, g_value_get_boxed (value));
-      break;
-
     case PROP_CHANNEL:
       confianza_conversation_set_channel (self, g_value_get_enum (value));
       break;
 
-    case PROP_CLIENT_SAID:
-      confianza_conversation_set_client_said (self, g_value_get_string (value));
-      break;
-
-    case PROP_AGREED:
-      confianza_conversation_set_agreed (self, g_value_get_string (value));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -139,6 +108,7 @@ confianza_conversation_class_init (ConfianzaConversationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_conversation_finalize;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_conversation_get_property;
   object_class->set_property = confianza_conversation_set_property;
 

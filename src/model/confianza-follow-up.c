@@ -39,6 +39,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaFollowUp, id) },
+  { PROP_PLAN_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaFollowUp, plan_id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaFollowUp, client_id) },
+  { PROP_DUE_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaFollowUp, due_on) },
+  { PROP_DONE_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaFollowUp, done_on) },
+  { PROP_NOTE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaFollowUp, note) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -56,91 +66,12 @@ confianza_follow_up_finalize (GObject *object)
 }
 
 static void
-confianza_follow_up_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_PLAN_ID:
-      g_value_set_int64 (value, self->plan_id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_DUE_ON:
-      g_value_set_boxed (value, self->due_on);
-      break;
-
-    case PROP_DONE_ON:
-      g_value_set_boxed (value, self->done_on);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-confianza_follow_up_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ConfianzaFollowUp *self = CONFIANZA_FOLLOW_UP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      confianza_follow_up_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_PLAN_ID:
-      confianza_follow_up_set_plan_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_follow_up_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_DUE_ON:
-      confianza_follow_up_set_due_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DONE_ON:
-      confianza_follow_up_set_done_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_NOTE:
-      confianza_follow_up_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 confianza_follow_up_class_init (ConfianzaFollowUpClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_follow_up_finalize;
-  object_class->get_property = confianza_follow_up_get_property;
-  object_class->set_property = confianza_follow_up_set_property;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

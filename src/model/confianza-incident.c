@@ -41,6 +41,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaIncident, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaIncident, client_id) },
+  { PROP_HAPPENED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaIncident, happened_on) },
+  { PROP_DESCRIPTION, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaIncident, description) },
+  { PROP_CAUSE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaIncident, cause) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -67,22 +76,6 @@ confianza_incident_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_HAPPENED_ON:
-      g_value_set_boxed (value, self->happened_on);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
     case PROP_SEVERITY:
       g_value_set_enum (value, self->severity);
       break;
@@ -91,12 +84,8 @@ confianza_incident_get_property (GObject    *object,
       g_value_set_enum (value, self->responsibility);
       break;
 
-    case PROP_CAUSE:
-      g_value_set_string (value, self->cause);
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -110,22 +99,6 @@ confianza_incident_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_incident_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_incident_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_HAPPENED_ON:
-      confianza_incident_set_happened_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DESCRIPTION:
-      confianza_incident_set_description (self, g_value_get_string (value));
-      break;
-
     case PROP_SEVERITY:
       confianza_incident_set_severity (self, g_value_get_enum (value));
       break;
@@ -134,12 +107,8 @@ confianza_incident_set_property (GObject      *object,
       confianza_incident_set_responsibility (self, g_value_get_enum (value));
       break;
 
-    case PROP_CAUSE:
-      confianza_incident_set_cause (self, g_value_get_string (value));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -149,6 +118,7 @@ confianza_incident_class_init (ConfianzaIncidentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_incident_finalize;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_incident_get_property;
   object_class->set_property = confianza_incident_set_property;
 

@@ -62,6 +62,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaPromise, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaPromise, client_id) },
+  { PROP_PLAN_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaPromise, plan_id) },
+  { PROP_TITLE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaPromise, title) },
+  { PROP_KIND, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaPromise, kind) },
+  { PROP_PROMISED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaPromise, promised_on) },
+  { PROP_DUE_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaPromise, due_on) },
+  { PROP_ORIGINAL_DUE_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaPromise, original_due_on) },
+  { PROP_HAS_QUANTITY, CONFIANZA_FIELD_BOOLEAN, G_STRUCT_OFFSET (ConfianzaPromise, has_quantity) },
+  { PROP_PROMISED_QUANTITY, CONFIANZA_FIELD_DOUBLE, G_STRUCT_OFFSET (ConfianzaPromise, promised_quantity) },
+  { PROP_UNIT, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaPromise, unit) },
+  { PROP_DELIVERED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaPromise, delivered_on) },
+  { PROP_DELIVERED_QUANTITY, CONFIANZA_FIELD_DOUBLE, G_STRUCT_OFFSET (ConfianzaPromise, delivered_quantity) },
+  { PROP_EXTRAS, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaPromise, extras) },
+  { PROP_DELIVERY_NOTE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaPromise, delivery_note) },
+  { PROP_BROKEN, CONFIANZA_FIELD_BOOLEAN, G_STRUCT_OFFSET (ConfianzaPromise, broken) },
+  { PROP_BROKEN_REASON, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaPromise, broken_reason) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -86,179 +107,12 @@ confianza_promise_finalize (GObject *object)
 }
 
 static void
-confianza_promise_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ConfianzaPromise *self = CONFIANZA_PROMISE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_PLAN_ID:
-      g_value_set_int64 (value, self->plan_id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-
-    case PROP_PROMISED_ON:
-      g_value_set_boxed (value, self->promised_on);
-      break;
-
-    case PROP_DUE_ON:
-      g_value_set_boxed (value, self->due_on);
-      break;
-
-    case PROP_ORIGINAL_DUE_ON:
-      g_value_set_boxed (value, self->original_due_on);
-      break;
-
-    case PROP_HAS_QUANTITY:
-      g_value_set_boolean (value, self->has_quantity);
-      break;
-
-    case PROP_PROMISED_QUANTITY:
-      g_value_set_double (value, self->promised_quantity);
-      break;
-
-    case PROP_UNIT:
-      g_value_set_string (value, self->unit);
-      break;
-
-    case PROP_DELIVERED_ON:
-      g_value_set_boxed (value, self->delivered_on);
-      break;
-
-    case PROP_DELIVERED_QUANTITY:
-      g_value_set_double (value, self->delivered_quantity);
-      break;
-
-    case PROP_EXTRAS:
-      g_value_set_string (value, self->extras);
-      break;
-
-    case PROP_DELIVERY_NOTE:
-      g_value_set_string (value, self->delivery_note);
-      break;
-
-    case PROP_BROKEN:
-      g_value_set_boolean (value, self->broken);
-      break;
-
-    case PROP_BROKEN_REASON:
-      g_value_set_string (value, self->broken_reason);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-confianza_promise_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ConfianzaPromise *self = CONFIANZA_PROMISE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      confianza_promise_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_promise_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_PLAN_ID:
-      confianza_promise_set_plan_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_TITLE:
-      confianza_promise_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_KIND:
-      confianza_promise_set_kind (self, g_value_get_string (value));
-      break;
-
-    case PROP_PROMISED_ON:
-      confianza_promise_set_promised_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DUE_ON:
-      confianza_promise_set_due_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_ORIGINAL_DUE_ON:
-      confianza_promise_set_original_due_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_HAS_QUANTITY:
-      confianza_promise_set_has_quantity (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_PROMISED_QUANTITY:
-      confianza_promise_set_promised_quantity (self, g_value_get_double (value));
-      break;
-
-    case PROP_UNIT:
-      confianza_promise_set_unit (self, g_value_get_string (value));
-      break;
-
-    case PROP_DELIVERED_ON:
-      confianza_promise_set_delivered_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DELIVERED_QUANTITY:
-      confianza_promise_set_delivered_quantity (self, g_value_get_double (value));
-      break;
-
-    case PROP_EXTRAS:
-      confianza_promise_set_extras (self, g_value_get_string (value));
-      break;
-
-    case PROP_DELIVERY_NOTE:
-      confianza_promise_set_delivery_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_BROKEN:
-      confianza_promise_set_broken (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_BROKEN_REASON:
-      confianza_promise_set_broken_reason (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 confianza_promise_class_init (ConfianzaPromiseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_promise_finalize;
-  object_class->get_property = confianza_promise_get_property;
-  object_class->set_property = confianza_promise_set_property;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

@@ -37,6 +37,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaQuickWin, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaQuickWin, client_id) },
+  { PROP_ACHIEVED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaQuickWin, achieved_on) },
+  { PROP_TITLE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaQuickWin, title) },
+  { PROP_SHARED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaQuickWin, shared_on) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -54,83 +63,12 @@ confianza_quick_win_finalize (GObject *object)
 }
 
 static void
-confianza_quick_win_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ConfianzaQuickWin *self = CONFIANZA_QUICK_WIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_ACHIEVED_ON:
-      g_value_set_boxed (value, self->achieved_on);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_SHARED_ON:
-      g_value_set_boxed (value, self->shared_on);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-confianza_quick_win_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ConfianzaQuickWin *self = CONFIANZA_QUICK_WIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      confianza_quick_win_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_quick_win_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_ACHIEVED_ON:
-      confianza_quick_win_set_achieved_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_TITLE:
-      confianza_quick_win_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_SHARED_ON:
-      confianza_quick_win_set_shared_on (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 confianza_quick_win_class_init (ConfianzaQuickWinClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_quick_win_finalize;
-  object_class->get_property = confianza_quick_win_get_property;
-  object_class->set_property = confianza_quick_win_set_property;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
 
   properties[PROP_ID] = confianza_record_param_id ("id");
 

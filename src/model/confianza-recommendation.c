@@ -40,6 +40,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecommendation, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecommendation, client_id) },
+  { PROP_ANSWERED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecommendation, answered_on) },
+  { PROP_COMMENT, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecommendation, comment) },
+};
+
 /* GObject */
 
 static void
@@ -63,28 +71,12 @@ confianza_recommendation_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_ANSWERED_ON:
-      g_value_set_boxed (value, self->answered_on);
-      break;
-
     case PROP_SCORE:
       g_value_set_int (value, self->score);
       break;
 
-    case PROP_COMMENT:
-      g_value_set_string (value, self->comment);
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -98,28 +90,12 @@ confianza_recommendation_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_recommendation_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_recommendation_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_ANSWERED_ON:
-      confianza_recommendation_set_answered_on (self, g_value_get_boxed (value));
-      break;
-
     case PROP_SCORE:
       confianza_recommendation_set_score (self, g_value_get_int (value));
       break;
 
-    case PROP_COMMENT:
-      confianza_recommendation_set_comment (self, g_value_get_string (value));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -129,6 +105,7 @@ confianza_recommendation_class_init (ConfianzaRecommendationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_recommendation_finalize;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_recommendation_get_property;
   object_class->set_property = confianza_recommendation_set_property;
 

@@ -49,4 +49,39 @@ GParamSpec *confianza_record_param_date    (const char *name);
 GParamSpec *confianza_record_param_boolean (const char *name,
                                             gboolean    default_value);
 
+/* Table-driven get_property/set_property: each record lists its plain
+ * fields (stored and notified, nothing more) by property id, type and
+ * G_STRUCT_OFFSET into its instance struct. Properties whose setter does
+ * more (validates, clamps, keeps other fields in step) stay out of the
+ * table and keep their own case. */
+typedef enum {
+  CONFIANZA_FIELD_INT64,
+  CONFIANZA_FIELD_DOUBLE,
+  CONFIANZA_FIELD_BOOLEAN,
+  CONFIANZA_FIELD_TEXT,
+  CONFIANZA_FIELD_DATE,
+} ConfianzaFieldType;
+
+typedef struct {
+  guint              prop_id;
+  ConfianzaFieldType type;
+  gsize              offset;
+} ConfianzaRecordField;
+
+/* In class_init: keeps @fields (static) for the type and makes
+ * confianza_record_get_property/_set_property its get_property and
+ * set_property. A record with properties of its own sets its functions
+ * after this and passes the other ids on to these two. */
+void        confianza_record_class_install_fields (GObjectClass               *object_class,
+                                                   const ConfianzaRecordField *fields,
+                                                   gsize                       n_fields);
+void        confianza_record_get_property         (GObject                    *object,
+                                                   guint                       prop_id,
+                                                   GValue                     *value,
+                                                   GParamSpec                 *pspec);
+void        confianza_record_set_property         (GObject                    *object,
+                                                   guint                       prop_id,
+                                                   const GValue               *value,
+                                                   GParamSpec                 *pspec);
+
 G_END_DECLS

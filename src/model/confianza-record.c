@@ -100,6 +100,119 @@ confianza_record_set_date (gpointer     object,
   confianza_record_notify (object, pspec);
 }
 
+typedef struct {
+  const ConfianzaRecordField *fields;
+  gsize                       n_fields;
+} FieldTable;
+
+static GQuark
+field_table_quark (void)
+{
+  return g_quark_from_static_string ("confianza-record-fields");
+}
+
+void
+confianza_record_class_install_fields (GObjectClass               *object_class,
+                                       const ConfianzaRecordField *fields,
+                                       gsize                       n_fields)
+{
+  /* Kept for the life of the (static) type */
+  FieldTable *table = g_new (FieldTable, 1);
+
+  table->fields = fields;
+  table->n_fields = n_fields;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), field_table_quark (), table);
+
+  object_class->get_property = confianza_record_get_property;
+  object_class->set_property = confianza_record_set_property;
+}
+
+/* The member of @object that @prop_id stores, found in the table of the
+ * type that installed @pspec, and its type; NULL (with a warning) for an
+ * id the table does not hold */
+static gpointer
+find_member (GObject            *object,
+             guint               prop_id,
+             GParamSpec         *pspec,
+             ConfianzaFieldType *type)
+{
+  const FieldTable *table = g_type_get_qdata (pspec->owner_type, field_table_quark ());
+
+  for (gsize i = 0; table != NULL && i < table->n_fields; i++)
+    if (table->fields[i].prop_id == prop_id)
+      {
+        *type = table->fields[i].type;
+        return G_STRUCT_MEMBER_P (object, table->fields[i].offset);
+      }
+
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  return NULL;
+}
+
+void
+confianza_record_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ConfianzaFieldType type;
+  gpointer member = find_member (object, prop_id, pspec, &type);
+
+  if (member == NULL)
+    return;
+  else if (type == CONFIANZA_FIELD_INT64)
+    g_value_set_int64 (value, *(gint64 *) member);
+  else if (type == CONFIANZA_FIELD_DOUBLE)
+    g_value_set_double (value, *(double *) member);
+  else if (type == CONFIANZA_FIELD_BOOLEAN)
+    g_value_set_boolean (value, *(gboolean *) member);
+  else if (type == CONFIANZA_FIELD_TEXT)
+    g_value_set_string (value, *(char **) member);
+  else if (type == CONFIANZA_FIELD_DATE)
+    g_value_set_boxed (value, *(GDateTime **) member);
+  else
+    g_assert_not_reached ();
+}
+
+void
+confianza_record_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ConfianzaFieldType type;
+  gpointer member = find_member (object, prop_id, pspec, &type);
+
+  if (member == NULL)
+    return;
+
+  switch (type)
+    {
+    case CONFIANZA_FIELD_INT64:
+      confianza_record_set_int64 (object, member, g_value_get_int64 (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_DOUBLE:
+      confianza_record_set_double (object, member, g_value_get_double (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_BOOLEAN:
+      confianza_record_set_boolean (object, member, g_value_get_boolean (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_TEXT:
+      confianza_record_set_text (object, member, g_value_get_string (value), pspec);
+      break;
+
+    case CONFIANZA_FIELD_DATE:
+      confianza_record_set_date (object, member, g_value_get_boxed (value), pspec);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 GParamSpec *
 confianza_record_param_id (const char *name)
 {

@@ -86,6 +86,32 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that are only stored and notified */
+static const ConfianzaRecordField record_fields[] = {
+  { PROP_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, id) },
+  { PROP_CLIENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, client_id) },
+  { PROP_INCIDENT_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, incident_id) },
+  { PROP_STARTED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, started_on) },
+  { PROP_CLIENT_SAID, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, client_said) },
+  { PROP_INVITED_TO_SPEAK_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, invited_to_speak_on) },
+  { PROP_ACKNOWLEDGED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, acknowledged_on) },
+  { PROP_APOLOGISED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, apologised_on) },
+  { PROP_APOLOGISED_BY, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, apologised_by) },
+  { PROP_APOLOGY_WORDS, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, apology_words) },
+  { PROP_COMPENSATION_DECLINED, CONFIANZA_FIELD_BOOLEAN, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, compensation_declined) },
+  { PROP_GUARANTEE_TERMS, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, guarantee_terms) },
+  { PROP_GUARANTEE_UNTIL, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, guarantee_until) },
+  { PROP_GUARANTEE_PROMISE_ID, CONFIANZA_FIELD_INT64, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, guarantee_promise_id) },
+  { PROP_FOLLOW_UP_UNTIL, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, follow_up_until) },
+  { PROP_ROOT_CAUSE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, root_cause) },
+  { PROP_CORRECTIVE_MEASURE, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, corrective_measure) },
+  { PROP_CORRECTIVE_OWNER, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, corrective_owner) },
+  { PROP_CORRECTIVE_DUE, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, corrective_due) },
+  { PROP_CORRECTIVE_APPLIED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, corrective_applied_on) },
+  { PROP_OUTCOME_REASON, CONFIANZA_FIELD_TEXT, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, outcome_reason) },
+  { PROP_CLOSED_ON, CONFIANZA_FIELD_DATE, G_STRUCT_OFFSET (ConfianzaRecoveryPlan, closed_on) },
+};
+
 /* Helpers */
 
 /* GObject */
@@ -126,57 +152,14 @@ confianza_recovery_plan_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
-      break;
-
-    case PROP_INCIDENT_ID:
-      g_value_set_int64 (value, self->incident_id);
-      break;
-
-    case PROP_STARTED_ON:
-      g_value_set_boxed (value, self->started_on);
-      break;
-
     case PROP_STEP:
       g_value_set_int (value, self->step);
-      break;
-
-    case PROP_CLIENT_SAID:
-      g_value_set_string (value, self->client_said);
-      break;
-
-    case PROP_INVITED_TO_SPEAK_ON:
-      g_value_set_boxed (value, self->invited_to_speak_on);
-      break;
-
-    case PROP_ACKNOWLEDGED_ON:
-      g_value_set_boxed (value, self->acknowledged_on);
-      break;
-
-    case PROP_APOLOGISED_ON:
-      g_value_set_boxed (value, self->apologised_on);
       break;
 
     case PROP_APOLOGY_CHANNEL:
       g_value_set_enum (value, self->apology_channel);
       break;
 
-    case PROP_APOLOGISED_BY:
-      g_value_set_string (value, self->apologised_by);
-      break;
-
-    case PROP_APOLOGY_WORDS:
-      g_value_set_string (value, self->apology_words);
-      break;
-
-    case PROP_COMPENSATION_DECLINED:
-      g_value_set_boolean (value, self->compensation_declined);
-      break;
     case PROP_COMPENSATION_WAIVER:
       g_value_set_enum (value, self->compensation_waiver);
       break;
@@ -184,63 +167,20 @@ confianza_recovery_plan_get_property (GObject    *object,
       g_value_set_enum (value, self->trust_judgement);
       break;
 
-    case PROP_GUARANTEE_TERMS:
-      g_value_set_string (value, self->guarantee_terms);
-      break;
-
-    case PROP_GUARANTEE_UNTIL:
-      g_value_set_boxed (value, self->guarantee_until);
-      break;
-
-    case PROP_GUARANTEE_PROMISE_ID:
-      g_value_set_int64 (value, self->guarantee_promise_id);
-      break;
-
     case PROP_FOLLOW_UP_EVERY_DAYS:
       g_value_set_int (value, self->follow_up_every_days);
-      break;
-
-    case PROP_FOLLOW_UP_UNTIL:
-      g_value_set_boxed (value, self->follow_up_until);
       break;
 
     case PROP_FOLLOW_UP_TIMES:
       g_value_set_int (value, self->follow_up_times);
       break;
 
-    case PROP_ROOT_CAUSE:
-      g_value_set_string (value, self->root_cause);
-      break;
-
-    case PROP_CORRECTIVE_MEASURE:
-      g_value_set_string (value, self->corrective_measure);
-      break;
-
-    case PROP_CORRECTIVE_OWNER:
-      g_value_set_string (value, self->corrective_owner);
-      break;
-
-    case PROP_CORRECTIVE_DUE:
-      g_value_set_boxed (value, self->corrective_due);
-      break;
-    case PROP_CORRECTIVE_APPLIED_ON:
-      g_value_set_boxed (value, self->corrective_applied_on);
-      break;
-
     case PROP_OUTCOME:
       g_value_set_enum (value, self->outcome);
       break;
 
-    case PROP_OUTCOME_REASON:
-      g_value_set_string (value, self->outcome_reason);
-      break;
-
-    case PROP_CLOSED_ON:
-      g_value_set_boxed (value, self->closed_on);
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -254,57 +194,14 @@ confianza_recovery_plan_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      confianza_recovery_plan_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CLIENT_ID:
-      confianza_recovery_plan_set_client_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_INCIDENT_ID:
-      confianza_recovery_plan_set_incident_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_STARTED_ON:
-      confianza_recovery_plan_set_started_on (self, g_value_get_boxed (value));
-      break;
-
     case PROP_STEP:
       confianza_recovery_plan_set_step (self, g_value_get_int (value));
-      break;
-
-    case PROP_CLIENT_SAID:
-      confianza_recovery_plan_set_client_said (self, g_value_get_string (value));
-      break;
-
-    case PROP_INVITED_TO_SPEAK_ON:
-      confianza_recovery_plan_set_invited_to_speak_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_ACKNOWLEDGED_ON:
-      confianza_recovery_plan_set_acknowledged_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_APOLOGISED_ON:
-      confianza_recovery_plan_set_apologised_on (self, g_value_get_boxed (value));
       break;
 
     case PROP_APOLOGY_CHANNEL:
       confianza_recovery_plan_set_apology_channel (self, g_value_get_enum (value));
       break;
 
-    case PROP_APOLOGISED_BY:
-      confianza_recovery_plan_set_apologised_by (self, g_value_get_string (value));
-      break;
-
-    case PROP_APOLOGY_WORDS:
-      confianza_recovery_plan_set_apology_words (self, g_value_get_string (value));
-      break;
-
-    case PROP_COMPENSATION_DECLINED:
-      confianza_recovery_plan_set_compensation_declined (self, g_value_get_boolean (value));
-      break;
     case PROP_COMPENSATION_WAIVER:
       confianza_recovery_plan_set_compensation_waiver (self, g_value_get_enum (value));
       break;
@@ -312,63 +209,20 @@ confianza_recovery_plan_set_property (GObject      *object,
       confianza_recovery_plan_set_trust_judgement (self, g_value_get_enum (value));
       break;
 
-    case PROP_GUARANTEE_TERMS:
-      confianza_recovery_plan_set_guarantee_terms (self, g_value_get_string (value));
-      break;
-
-    case PROP_GUARANTEE_UNTIL:
-      confianza_recovery_plan_set_guarantee_until (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_GUARANTEE_PROMISE_ID:
-      confianza_recovery_plan_set_guarantee_promise_id (self, g_value_get_int64 (value));
-      break;
-
     case PROP_FOLLOW_UP_EVERY_DAYS:
       confianza_recovery_plan_set_follow_up_every_days (self, g_value_get_int (value));
-      break;
-
-    case PROP_FOLLOW_UP_UNTIL:
-      confianza_recovery_plan_set_follow_up_until (self, g_value_get_boxed (value));
       break;
 
     case PROP_FOLLOW_UP_TIMES:
       confianza_recovery_plan_set_follow_up_times (self, g_value_get_int (value));
       break;
 
-    case PROP_ROOT_CAUSE:
-      confianza_recovery_plan_set_root_cause (self, g_value_get_string (value));
-      break;
-
-    case PROP_CORRECTIVE_MEASURE:
-      confianza_recovery_plan_set_corrective_measure (self, g_value_get_string (value));
-      break;
-
-    case PROP_CORRECTIVE_OWNER:
-      confianza_recovery_plan_set_corrective_owner (self, g_value_get_string (value));
-      break;
-
-    case PROP_CORRECTIVE_DUE:
-      confianza_recovery_plan_set_corrective_due (self, g_value_get_boxed (value));
-      break;
-    case PROP_CORRECTIVE_APPLIED_ON:
-      confianza_recovery_plan_set_corrective_applied_on (self, g_value_get_boxed (value));
-      break;
-
     case PROP_OUTCOME:
       confianza_recovery_plan_set_outcome (self, g_value_get_enum (value));
       break;
 
-    case PROP_OUTCOME_REASON:
-      confianza_recovery_plan_set_outcome_reason (self, g_value_get_string (value));
-      break;
-
-    case PROP_CLOSED_ON:
-      confianza_recovery_plan_set_closed_on (self, g_value_get_boxed (value));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      confianza_record_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -378,6 +232,7 @@ confianza_recovery_plan_class_init (ConfianzaRecoveryPlanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = confianza_recovery_plan_finalize;
+  confianza_record_class_install_fields (object_class, record_fields, G_N_ELEMENTS (record_fields));
   object_class->get_property = confianza_recovery_plan_get_property;
   object_class->set_property = confianza_recovery_plan_set_property;
 
